@@ -1,0 +1,53 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Lexalign",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "lexalign", targets: ["lexalign"]),
+        .library(name: "TextNormalization", targets: ["TextNormalization"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The system ICU (libicu-dev), reached only through the stable `cicu_*` names of its header.
+        .systemLibrary(
+            name: "CICU",
+            pkgConfig: "icu-i18n",
+            providers: [.apt(["libicu-dev"])]
+        ),
+        // Files under Lexicons/ compiled into the binary, so the tool works without the repository.
+        .executableTarget(name: "EmbedLexiconData"),
+        .plugin(
+            name: "EmbedLexiconPlugin",
+            capability: .buildTool(),
+            dependencies: ["EmbedLexiconData"]
+        ),
+        .target(
+            name: "LexiconData",
+            plugins: ["EmbedLexiconPlugin"]
+        ),
+        .target(
+            name: "TextNormalization",
+            dependencies: ["CICU", "LexiconData"]
+        ),
+        .executableTarget(
+            name: "lexalign",
+            dependencies: [
+                "TextNormalization",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "TextNormalizationTests",
+            dependencies: ["TextNormalization"]
+        ),
+        .testTarget(
+            name: "LexalignCLITests",
+            dependencies: ["lexalign"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

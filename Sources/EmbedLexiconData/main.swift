@@ -1,0 +1,66 @@
+// Build tool: turns the data files under Lexicons/ into one Swift source file, so the lexicon and
+// the romanisation rules are compiled into the binary and the tool works far from the repository.
+//
+// usage: EmbedLexiconData OUTPUT.swift ROOT FILE...
+// Each FILE is recorded under its path relative to ROOT, with its bytes unchanged.
+import Foundation
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 3 else {
+    FileHandle.standardError.write(Data("usage: EmbedLexiconData OUTPUT.swift ROOT FILE...\n".utf8))
+    exit(64)
+}
+let outputPath = arguments[1]
+let root = URL(fileURLWithPath: arguments[2]).standardizedFileURL.path
+let inputs = arguments.dropFirst(3).sorted()
+
+/// A Swift string literal holding `text` exactly: quotes, backslashes and control characters escaped.
+func swiftLiteral(_ text: String) -> String {
+    var out = "\""
+    out.reserveCapacity(text.utf8.count + 16)
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\\": out += "\\\\"
+        case "\"": out += "\\\""
+        case "\n": out += "\\n"
+        case "\t": out += "\\t"
+        case "\r": out += "\\r"
+        default:
+            if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
+                out += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return out + "\""
+}
+
+var source = """
+    // Generated at build time by EmbedLexiconData from the files under Lexicons/. Do not edit.
+
+    /// The data files of Lexicons/ as they were when this binary was built, keyed by their path
+    /// relative to Lexicons/ (for example "romanization/prs-Latn.txt").
+    public enum EmbeddedLexicon {
+        public static let files: [String: String] = [
+
+    """
+for input in inputs {
+    let path = URL(fileURLWithPath: input).standardizedFileURL.path
+    var relative = path
+    if relative.hasPrefix(root + "/") { relative.removeFirst(root.count + 1) }
+    guard let data = FileManager.default.contents(atPath: path),
+          let text = String(data: data, encoding: .utf8) else {
+        FileHandle.standardError.write(Data("\(path): error: not readable as UTF-8\n".utf8))
+        exit(1)
+    }
+    source += "        \(swiftLiteral(relative)): \(swiftLiteral(text)),\n"
+}
+source += inputs.isEmpty ? "        :]\n}\n" : "    ]\n}\n"
+
+do {
+    try source.write(toFile: outputPath, atomically: true, encoding: .utf8)
+} catch {
+    FileHandle.standardError.write(Data("\(outputPath): error: \(error)\n".utf8))
+    exit(1)
+}

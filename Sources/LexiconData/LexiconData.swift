@@ -1,0 +1,1 @@
+// The generated `EmbeddedLexicon` enum (see Plugins/EmbedLexiconPlugin) is this module's content.

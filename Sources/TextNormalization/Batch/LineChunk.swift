@@ -1,0 +1,111 @@
+/// A run of whole lines read from one input, the unit of work handed to a thread.
+public struct LineChunk: Sendable {
+    /// The lines' bytes, each ending in LF except possibly the last line of the input.
+    public var bytes: [UInt8]
+    /// The 1-based number of the first line in its input.
+    public var firstLine: Int
+    /// The offset of `bytes[0]` from the start of its input.
+    public var byteOffset: Int
+
+    public init(bytes: [UInt8], firstLine: Int, byteOffset: Int) {
+        self.bytes = bytes
+        self.firstLine = firstLine
+        self.byteOffset = byteOffset
+    }
+
+    /// Calls `body` with the byte range of every line, without its LF and without a CR before it.
+    ///
+    /// Line ends: LF ends a line; CRLF is read as one line end. A CR anywhere else stays in the
+    /// line (the clean step turns it into a space). Bytes after the last LF form a last line.
+    @inline(__always)
+    public func forEachLine(_ body: (Range<Int>) throws -> Void) rethrows {
+        var start = 0
+        let count = bytes.count
+        while start < count {
+            var end = start
+            while end < count && bytes[end] != 0x0A { end += 1 }
+            var contentEnd = end
+            if contentEnd > start && bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+            try body(start..<contentEnd)
+            start = end + 1
+        }
+    }
+}
+
+/// Where bytes come from: a file, standard input, or memory in tests.
+public protocol ByteSource {
+    /// Appends at most `maximum` bytes to `buffer`; returns how many, 0 at the end of the input.
+    mutating func read(appendingTo buffer: inout [UInt8], maximum: Int) throws -> Int
+}
+
+/// Bytes held in memory.
+public struct MemoryByteSource: ByteSource {
+    private let bytes: [UInt8]
+    private var position = 0
+
+    public init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    public mutating func read(appendingTo buffer: inout [UInt8], maximum: Int) throws -> Int {
+        let count = min(maximum, bytes.count - position)
+        buffer.append(contentsOf: bytes[position..<position + count])
+        position += count
+        return count
+    }
+}
+
+/// Cuts an input into chunks of whole lines of about `targetSize` bytes (more when one line is longer).
+public struct LineChunker<Source: ByteSource> {
+    private var source: Source
+    private let targetSize: Int
+    private var pending: [UInt8] = []
+    private var atEnd = false
+    private var nextLine = 1
+    private var nextOffset = 0
+
+    public init(_ source: Source, targetSize: Int = 1 << 20) {
+        self.source = source
+        self.targetSize = max(1, targetSize)
+    }
+
+    /// The next chunk, or nil when the input is exhausted.
+    public mutating func next() throws -> LineChunk? {
+        while !atEnd && pending.count < targetSize {
+            if try source.read(appendingTo: &pending, maximum: targetSize) == 0 { atEnd = true }
+        }
+        // A line longer than the target: read on until its end.
+        var cut = lastLineFeed(in: pending)
+        while cut == nil && !atEnd {
+            let searchFrom = pending.count
+            if try source.read(appendingTo: &pending, maximum: targetSize) == 0 {
+                atEnd = true
+            } else {
+                cut = lastLineFeed(in: pending, from: searchFrom)
+            }
+        }
+        if pending.isEmpty { return nil }
+        // At the end of the input everything left is whole lines (the last may lack its LF).
+        let end = atEnd ? pending.count : cut! + 1
+        let bytes = Array(pending[0..<end])
+        pending.removeSubrange(0..<end)
+        let chunk = LineChunk(bytes: bytes, firstLine: nextLine, byteOffset: nextOffset)
+        nextLine += lineCount(of: bytes)
+        nextOffset += bytes.count
+        return chunk
+    }
+
+    private func lastLineFeed(in bytes: [UInt8], from start: Int = 0) -> Int? {
+        var index = bytes.count - 1
+        while index >= start {
+            if bytes[index] == 0x0A { return index }
+            index -= 1
+        }
+        return nil
+    }
+
+    private func lineCount(of bytes: [UInt8]) -> Int {
+        var lines = 0
+        for byte in bytes where byte == 0x0A { lines += 1 }
+        if let last = bytes.last, last != 0x0A { lines += 1 }
+        return lines
+    }
+}

@@ -1,0 +1,76 @@
+/// A total map from BMP code units to replacements, looked up once per character on the hot path.
+///
+/// Each entry is one of: keep the unit, drop it, replace it with one unit, or replace it with a
+/// short string held in `pool`. Units outside the BMP (surrogates) are always kept.
+struct CodeUnitMap: Sendable {
+    private static let keepEntry: UInt32 = 0xFFFF_FFFF
+    private static let dropEntry: UInt32 = 0xFFFF_FFFE
+    private static let poolFlag: UInt32 = 0x8000_0000
+
+    private var entries = [UInt32](repeating: CodeUnitMap.keepEntry, count: 0x1_0000)
+    private var pool: [[UInt16]] = []
+
+    enum Entry: Equatable {
+        case keep
+        case drop
+        case unit(UInt16)
+        case string([UInt16])
+    }
+
+    subscript(unit: UInt16) -> Entry {
+        get {
+            let raw = entries[Int(unit)]
+            switch raw {
+            case CodeUnitMap.keepEntry: return .keep
+            case CodeUnitMap.dropEntry: return .drop
+            default:
+                if raw & CodeUnitMap.poolFlag != 0 { return .string(pool[Int(raw & ~CodeUnitMap.poolFlag)]) }
+                return .unit(UInt16(raw))
+            }
+        }
+        set {
+            switch newValue {
+            case .keep: entries[Int(unit)] = CodeUnitMap.keepEntry
+            case .drop: entries[Int(unit)] = CodeUnitMap.dropEntry
+            case .unit(let replacement): entries[Int(unit)] = UInt32(replacement)
+            case .string(let replacement):
+                if replacement.isEmpty {
+                    entries[Int(unit)] = CodeUnitMap.dropEntry
+                } else if replacement.count == 1 {
+                    entries[Int(unit)] = UInt32(replacement[0])
+                } else {
+                    entries[Int(unit)] = CodeUnitMap.poolFlag | UInt32(pool.count)
+                    pool.append(replacement)
+                }
+            }
+        }
+    }
+
+    /// Sets many entries from (source, replacement) pairs of strings; an empty replacement drops.
+    mutating func set(_ pairs: [(UInt16, String)]) {
+        for (unit, replacement) in pairs { self[unit] = .string(Array(replacement.utf16)) }
+    }
+
+    mutating func set(range: ClosedRange<UInt16>, to entry: Entry) {
+        for unit in range { self[unit] = entry }
+    }
+
+    /// Appends the image of `unit` to `output`; returns false when nothing was appended.
+    @inline(__always)
+    func apply(_ unit: UInt16, to output: inout [UInt16]) {
+        let raw = entries[Int(unit)]
+        if raw == CodeUnitMap.keepEntry {
+            output.append(unit)
+        } else if raw == CodeUnitMap.dropEntry {
+            return
+        } else if raw & CodeUnitMap.poolFlag != 0 {
+            output.append(contentsOf: pool[Int(raw & ~CodeUnitMap.poolFlag)])
+        } else {
+            output.append(UInt16(truncatingIfNeeded: raw))
+        }
+    }
+
+    /// Whether the map changes `unit` in any way.
+    @inline(__always)
+    func changes(_ unit: UInt16) -> Bool { entries[Int(unit)] != CodeUnitMap.keepEntry }
+}

@@ -1,0 +1,62 @@
+/// Everything the pipeline needs for one set of options that can be built once and shared by all
+/// threads: lookup tables, ICU normalisers and the romanisation data.
+///
+/// Thread safety: immutable after `init`; ICU normalisers are documented as safe for concurrent
+/// use. Per-thread state lives in `TextNormalizer`, made by `makeNormalizer()`.
+public final class NormalizationContext: Sendable {
+    public let options: NormalizationOptions
+    let tables: NormalizationTables
+    let decoder: LineDecoder
+    let detector: LanguageDetector
+    /// Step 3: filtered NFKC for the text and latin forms, NFKC_Casefold for the key form.
+    let unicodeNormalizer: ICUNormalizer
+    let romanization: RomanizationData?
+
+    /// Characters whose compatibility mapping would change what the text says (superscripts,
+    /// fractions, circled and squared forms), which the text form leaves alone.
+    static let textFormCompatibilityFilter =
+        "[^[:Decomposition_Type=Super:][:Decomposition_Type=Sub:][:Decomposition_Type=Fraction:]"
+        + "[:Decomposition_Type=Circle:][:Decomposition_Type=Square:]]"
+
+    public init(options: NormalizationOptions) throws(NormalizationSetupError) {
+        self.options = options
+        do {
+            tables = NormalizationTables(digits: options.effectiveDigits, latinFolds: try NormalizationTables.latinFolds())
+            unicodeNormalizer = options.form == .key
+                ? try ICUNormalizer(.nfkcCasefold)
+                : try ICUNormalizer(.nfkc, onlyIn: NormalizationContext.textFormCompatibilityFilter)
+        } catch {
+            throw .icu(error)
+        }
+        decoder = LineDecoder(cleanMap: options.form == .key ? tables.cleanForKey : tables.clean,
+                              letterClasses: tables.letterClasses)
+        detector = LanguageDetector()
+        if options.form == .latin {
+            do {
+                romanization = try RomanizationData.builtIn(keyFolding: tables.keyFolding)
+            } catch {
+                throw .data(error)
+            }
+        } else {
+            romanization = nil
+        }
+    }
+
+    /// A normaliser for the calling thread.
+    public func makeNormalizer() throws(NormalizationSetupError) -> TextNormalizer {
+        try TextNormalizer(context: self)
+    }
+}
+
+/// Why the pipeline could not be set up: ICU refused a service, or shipped data is broken.
+public enum NormalizationSetupError: Error, CustomStringConvertible {
+    case icu(ICUError)
+    case data(Diagnostic)
+
+    public var description: String {
+        switch self {
+        case .icu(let error): return error.description
+        case .data(let diagnostic): return diagnostic.description
+        }
+    }
+}
