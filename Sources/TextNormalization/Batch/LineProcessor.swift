@@ -32,6 +32,14 @@ public struct ChunkResult: Sendable {
     public var byteCount = 0
 
     public init() {}
+
+    /// Empties the result, keeping the capacity of its buffers for the next chunk.
+    public mutating func reset() {
+        output.removeAll(keepingCapacity: true)
+        issues.removeAll(keepingCapacity: true)
+        lineCount = 0
+        byteCount = 0
+    }
 }
 
 /// Turns each line of a chunk into exactly one output line. One instance per thread.

@@ -19,25 +19,34 @@ public struct ParallelLineRunner {
 
     public func run<Source: ByteSource>(_ source: Source, emit: (ChunkResult) throws -> Void) throws {
         var chunker = LineChunker(source, targetSize: chunkSize)
+        // Result buffers are reused from chunk to chunk: growing fresh megabyte buffers every time
+        // costs page faults, which threads pay for under one lock.
         if processors.count == 1 {
+            var result = ChunkResult()
             while let chunk = try chunker.next() {
-                var result = ChunkResult()
+                result.reset()
                 processors[0].process(chunk, into: &result)
                 try emit(result)
             }
             return
         }
         let batchSize = processors.count * 2
+        let slots = (0..<batchSize).map { _ in ResultSlot() }
         while true {
             var chunks: [LineChunk] = []
             while chunks.count < batchSize, let chunk = try chunker.next() { chunks.append(chunk) }
             if chunks.isEmpty { return }
-            let slots = chunks.map { _ in ResultSlot() }
+            for slot in slots { slot.result.reset() }
             let work = BatchWork(chunks: chunks, slots: slots, processors: processors)
-            DispatchQueue.concurrentPerform(iterations: processors.count) { worker in
-                work.run(worker: worker)
+            // One task per worker on the global pool; `concurrentPerform` was seen to run every
+            // iteration on the calling thread when the iterations were short.
+            let group = DispatchGroup()
+            for worker in 1..<processors.count {
+                DispatchQueue.global().async(group: group) { work.run(worker: worker) }
             }
-            for slot in slots { try emit(slot.result) }
+            work.run(worker: 0)
+            group.wait()
+            for slot in slots.prefix(chunks.count) { try emit(slot.result) }
         }
     }
 }
@@ -48,8 +57,8 @@ private final class ResultSlot: @unchecked Sendable {
 }
 
 /// The chunks of a batch shared out between workers: worker k takes chunks k, k + jobs, ...
-/// Each processor and each slot is touched by one worker only, and `concurrentPerform` returns
-/// after all of them, which is what makes the unchecked sendability sound.
+/// Each processor and each slot is touched by one worker only, and the batch waits for all of
+/// them, which is what makes the unchecked sendability sound.
 private final class BatchWork: @unchecked Sendable {
     let chunks: [LineChunk]
     let slots: [ResultSlot]

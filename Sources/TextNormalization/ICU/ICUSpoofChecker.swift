@@ -10,7 +10,7 @@ public final class ICUSpoofChecker: @unchecked Sendable {
         public let rawValue: Int32
         public init(rawValue: Int32) { self.rawValue = rawValue }
 
-        /// More scripts than a single-script or Latin+CJK identifier may mix (Cyrillic а in "Kabul").
+        /// Scripts mixed beyond what one writing system uses (Cyrillic а in "Kabul", Latin in Dari).
         public static let mixedScript = Findings(rawValue: Int32(bitPattern: USPOOF_RESTRICTION_LEVEL.rawValue))
         /// Digits from more than one numbering system.
         public static let mixedNumbers = Findings(rawValue: Int32(bitPattern: USPOOF_MIXED_NUMBERS.rawValue))
@@ -27,7 +27,7 @@ public final class ICUSpoofChecker: @unchecked Sendable {
         let checks = Findings.mixedScript.rawValue | Findings.mixedNumbers.rawValue | Findings.invisible.rawValue
             | Int32(bitPattern: USPOOF_CONFUSABLE.rawValue)
         cicu_uspoof_setChecks(opened, checks, &status)
-        cicu_uspoof_setRestrictionLevel(opened, USPOOF_MODERATELY_RESTRICTIVE)
+        cicu_uspoof_setRestrictionLevel(opened, USPOOF_HIGHLY_RESTRICTIVE)
         if cicu_failure(status) != 0 {
             cicu_uspoof_close(opened)
             throw ICUError(status, "uspoof_setChecks")

@@ -9,6 +9,8 @@ struct CodeUnitMap: Sendable {
 
     private var entries = [UInt32](repeating: CodeUnitMap.keepEntry, count: 0x1_0000)
     private var pool: [[UInt16]] = []
+    /// The most units one unit can become: output buffers of `n * maximumExpansion` always suffice.
+    private(set) var maximumExpansion = 1
 
     enum Entry: Equatable {
         case keep
@@ -41,6 +43,7 @@ struct CodeUnitMap: Sendable {
                 } else {
                     entries[Int(unit)] = CodeUnitMap.poolFlag | UInt32(pool.count)
                     pool.append(replacement)
+                    maximumExpansion = max(maximumExpansion, replacement.count)
                 }
             }
         }
@@ -55,7 +58,28 @@ struct CodeUnitMap: Sendable {
         for unit in range { self[unit] = entry }
     }
 
-    /// Appends the image of `unit` to `output`; returns false when nothing was appended.
+    /// Writes the image of `unit` at `output[count...]` and advances `count`; the caller makes
+    /// room for `maximumExpansion` units.
+    @inline(__always)
+    func apply(_ unit: UInt16, to output: inout MutableSpan<UInt16>, count: inout Int) {
+        let raw = entries[Int(unit)]
+        if raw == CodeUnitMap.keepEntry {
+            output[count] = unit
+            count += 1
+        } else if raw == CodeUnitMap.dropEntry {
+            return
+        } else if raw & CodeUnitMap.poolFlag != 0 {
+            for replacement in pool[Int(raw & ~CodeUnitMap.poolFlag)] {
+                output[count] = replacement
+                count += 1
+            }
+        } else {
+            output[count] = UInt16(truncatingIfNeeded: raw)
+            count += 1
+        }
+    }
+
+    /// Appends the image of `unit` to `output`.
     @inline(__always)
     func apply(_ unit: UInt16, to output: inout [UInt16]) {
         let raw = entries[Int(unit)]

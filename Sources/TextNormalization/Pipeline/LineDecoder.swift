@@ -13,6 +13,12 @@ public struct DecodingIssue: Equatable, Sendable {
     /// 1-based column, in Unicode scalars of the decoded line, where the bytes stood.
     public var column: Int
 
+    public init(kind: Kind, byteOffset: Int, column: Int) {
+        self.kind = kind
+        self.byteOffset = byteOffset
+        self.column = column
+    }
+
     public var message: String {
         switch kind {
         case .invalidUTF8(let bytes):
@@ -44,36 +50,60 @@ struct LetterCounts: Equatable {
 /// ends are trimmed), and keeps a ZWNJ only between two Arabic-script letters, where it does its
 /// job of stopping a join; doubled ZWNJs become one.
 struct LineDecoder {
-    enum Action: UInt8 { case keep, drop, space }
+    /// What cleaning does with a BMP unit and what kind of letter it is, packed in one byte so the
+    /// hot loop makes one lookup per character.
+    private struct Properties {
+        static let drop: UInt8 = 1
+        static let space: UInt8 = 2
+        static let latin: UInt8 = 4
+        static let arabic: UInt8 = 8
+        static let pashtoOnly: UInt8 = 16
+        static let arabicMark: UInt8 = 32
+        static let actionMask: UInt8 = drop | space
+    }
 
-    /// What to do with each BMP code unit during cleaning.
-    private let actions: [Action]
-    private let letterClasses: [NormalizationTables.LetterClass]
+    private let properties: [UInt8]
 
     init(cleanMap: CodeUnitMap, letterClasses: [NormalizationTables.LetterClass]) {
-        var actions = [Action](repeating: .keep, count: 0x1_0000)
+        var properties = [UInt8](repeating: 0, count: 0x1_0000)
         for unit in 0...0xFFFF {
             switch cleanMap[UInt16(unit)] {
-            case .keep: continue
-            case .drop: actions[unit] = .drop
-            case .unit(0x20): actions[unit] = .space
+            case .keep: break
+            case .drop: properties[unit] = Properties.drop
+            case .unit(0x20): properties[unit] = Properties.space
             case .unit, .string:
                 assertionFailure("the clean step only keeps, drops, or makes spaces")
             }
+            switch letterClasses[unit] {
+            case .latin: properties[unit] |= Properties.latin
+            case .arabic: properties[unit] |= Properties.arabic
+            case .pashtoOnly: properties[unit] |= Properties.arabic | Properties.pashtoOnly
+            case .other: break
+            }
+            if ArabicScript.isMark(UInt16(unit)) { properties[unit] |= Properties.arabicMark }
         }
-        self.actions = actions
-        self.letterClasses = letterClasses
+        self.properties = properties
     }
 
-    /// Decodes `bytes[range]` (one line without its line terminator) into `output`, replacing its contents.
-    /// - Returns: whether every byte was ASCII.
+    /// Decodes `bytes[range]` (one line without its line terminator) into the front of `output`,
+    /// which grows when needed and is meant to be reused.
+    /// - Returns: the number of units written, and whether every byte was ASCII.
     /// - Complexity: O(n) in the length of the line.
     func decode(
         _ bytes: [UInt8], _ range: Range<Int>,
         into output: inout [UInt16], counts: inout LetterCounts, issues: inout [DecodingIssue]
-    ) -> Bool {
-        var writer = CleanWriter(actions: actions, classes: letterClasses)
-        output.removeAll(keepingCapacity: true)
+    ) -> (count: Int, allASCII: Bool) {
+        // Every byte yields at most one UTF-16 unit (a 4-byte sequence yields two; an inserted
+        // space or ZWNJ stands for at least one byte that yielded none), so the line fits in
+        // `range.count` units and the loop writes by index without growing the array.
+        if output.count < range.count { output = [UInt16](repeating: 0, count: range.count + range.count / 4 + 16) }
+        var span = output.mutableSpan
+        var written = 0
+        var latin = 0, arabic = 0, pashtoOnly = 0
+        var pendingSpace = false
+        var pendingZWNJ = false
+        /// Whether the last unit written can join to the next (an Arabic letter or its mark).
+        var lastJoins = false
         var allASCII = true
         var index = range.lowerBound
         var column = 0
@@ -81,34 +111,71 @@ struct LineDecoder {
         while index < end {
             let lead = bytes[index]
             column += 1
+            var unit: UInt16
             if lead < 0x80 {
-                if lead == 0 {
-                    issues.append(DecodingIssue(kind: .nul, byteOffset: index - range.lowerBound, column: column))
-                } else {
-                    writer.put(UInt16(lead), into: &output)
-                }
                 index += 1
+                if lead == 0 {
+                    issues.append(DecodingIssue(kind: .nul, byteOffset: index - 1 - range.lowerBound, column: column))
+                    continue
+                }
+                unit = UInt16(lead)
+            } else {
+                allASCII = false
+                let (scalar, length) = LineDecoder.decodeMultiByte(bytes, at: index, end: end)
+                if let scalar {
+                    index += length
+                    if scalar >= 0x1_0000 {
+                        // Outside the BMP: nothing to clean; written as a surrogate pair.
+                        if pendingSpace && written > 0 { span[written] = 0x20; written += 1 }
+                        pendingSpace = false
+                        pendingZWNJ = false
+                        lastJoins = false
+                        let value = scalar - 0x1_0000
+                        span[written] = UInt16(0xD800 + (value >> 10))
+                        span[written + 1] = UInt16(0xDC00 + (value & 0x3FF))
+                        written += 2
+                        continue
+                    }
+                    unit = UInt16(scalar)
+                    if unit == ArabicScript.zwnj {
+                        if lastJoins { pendingZWNJ = true }
+                        continue
+                    }
+                } else {
+                    issues.append(DecodingIssue(kind: .invalidUTF8(Array(bytes[index..<index + length])),
+                                                byteOffset: index - range.lowerBound, column: column))
+                    index += length
+                    unit = 0xFFFD
+                }
+            }
+            let property = properties[Int(unit)]
+            if property & Properties.actionMask != 0 {
+                if property & Properties.space != 0 {
+                    pendingSpace = true
+                    pendingZWNJ = false
+                    lastJoins = false
+                }
                 continue
             }
-            allASCII = false
-            let (scalar, length) = LineDecoder.decodeMultiByte(bytes, at: index, end: end)
-            if let scalar {
-                if scalar < 0x1_0000 {
-                    writer.put(UInt16(scalar), into: &output)
-                } else {
-                    let value = scalar - 0x1_0000
-                    writer.put(UInt16(0xD800 + (value >> 10)), into: &output)
-                    writer.put(UInt16(0xDC00 + (value & 0x3FF)), into: &output)
-                }
-            } else {
-                issues.append(DecodingIssue(kind: .invalidUTF8(Array(bytes[index..<index + length])),
-                                            byteOffset: index - range.lowerBound, column: column))
-                writer.put(0xFFFD, into: &output)
+            let isArabicLetter = property & Properties.arabic != 0
+            if pendingSpace {
+                if written > 0 { span[written] = 0x20; written += 1 }
+                pendingSpace = false
+            } else if pendingZWNJ {
+                if isArabicLetter { span[written] = ArabicScript.zwnj; written += 1 }
+                pendingZWNJ = false
             }
-            index += length
+            span[written] = unit
+            written += 1
+            if property & Properties.latin != 0 { latin += 1 }
+            if isArabicLetter {
+                arabic += 1
+                if property & Properties.pashtoOnly != 0 { pashtoOnly += 1 }
+            }
+            lastJoins = isArabicLetter || (lastJoins && property & Properties.arabicMark != 0)
         }
-        counts = writer.counts
-        return allASCII
+        counts = LetterCounts(latin: latin, arabic: arabic, pashtoOnly: pashtoOnly)
+        return (written, allASCII)
     }
 
     /// Decodes the multi-byte sequence at `index`. On error returns nil and the length of the
@@ -140,57 +207,5 @@ struct LineDecoder {
             position += 1
         }
         return (value, needed + 1)
-    }
-}
-
-/// The state of the clean step while one line is written.
-private struct CleanWriter {
-    let actions: [LineDecoder.Action]
-    let classes: [NormalizationTables.LetterClass]
-    var counts = LetterCounts()
-    private var pendingSpace = false
-    private var pendingZWNJ = false
-    /// Whether the last character written can join to the next one (an Arabic letter or its mark).
-    private var lastJoins = false
-
-    init(actions: [LineDecoder.Action], classes: [NormalizationTables.LetterClass]) {
-        self.actions = actions
-        self.classes = classes
-    }
-
-    @inline(__always)
-    mutating func put(_ unit: UInt16, into output: inout [UInt16]) {
-        if unit == ArabicScript.zwnj {
-            if lastJoins { pendingZWNJ = true }
-            return
-        }
-        switch actions[Int(unit)] {
-        case .drop:
-            return
-        case .space:
-            pendingSpace = true
-            pendingZWNJ = false
-            lastJoins = false
-            return
-        case .keep:
-            break
-        }
-        let letterClass = classes[Int(unit)]
-        let isArabicLetter = letterClass == .arabic || letterClass == .pashtoOnly
-        if pendingSpace {
-            if !output.isEmpty { output.append(0x20) }
-            pendingSpace = false
-        } else if pendingZWNJ {
-            if isArabicLetter { output.append(ArabicScript.zwnj) }
-            pendingZWNJ = false
-        }
-        output.append(unit)
-        switch letterClass {
-        case .latin: counts.latin += 1
-        case .arabic: counts.arabic += 1
-        case .pashtoOnly: counts.arabic += 1; counts.pashtoOnly += 1
-        case .other: break
-        }
-        lastJoins = isArabicLetter || (lastJoins && ArabicScript.isMark(unit))
     }
 }

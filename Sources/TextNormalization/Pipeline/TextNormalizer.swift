@@ -9,10 +9,11 @@ public final class TextNormalizer {
     public var reportsLanguage = true
 
     private let romanizer: Romanizer?
+    // Buffers reused from line to line; each holds `count` meaningful units at its front.
     private var decoded: [UInt16] = []
     private var normalized: [UInt16] = []
     private var mapped: [UInt16] = []
-    private var issues: [DecodingIssue] = []
+    private var encoded: [UInt8] = []
 
     init(context: NormalizationContext) throws(NormalizationSetupError) {
         self.context = context
@@ -49,102 +50,120 @@ public final class TextNormalizer {
         _ bytes: [UInt8], _ range: Range<Int>, appendingTo output: inout [UInt8], issues: inout [DecodingIssue]
     ) throws(ICUError) -> Language {
         let context = self.context
-        var counts = LetterCounts()
-        let allASCII = context.decoder.decode(bytes, range, into: &decoded, counts: &counts, issues: &issues)
         let form = context.options.form
+
+        // Steps 1 and 2.
+        var counts = LetterCounts()
+        let (decodedCount, allASCII) = context.decoder.decode(bytes, range, into: &decoded, counts: &counts, issues: &issues)
 
         var language = Language.undetermined
         if let fixed = context.options.language {
             language = fixed
         } else if form != .key || reportsLanguage {
-            language = context.detector.language(of: decoded, count: decoded.count, counts: counts)
+            language = context.detector.language(of: decoded, count: decodedCount, counts: counts)
         }
 
         // Step 3: Unicode normalisation. ASCII is already NFC and NFKC; the key form's lower-casing
         // of ASCII is done by its table in step 5.
-        var source = decoded
-        if !allASCII {
-            let count = decoded.count
-            if context.unicodeNormalizer.normalizedPrefixLength(decoded, count: count) < count {
-                let length = try context.unicodeNormalizer.normalize(decoded, count: count, into: &normalized)
-                normalized.removeSubrange(length...)
-                source = normalized
-            }
+        var useNormalized = false
+        var sourceCount = decodedCount
+        if !allASCII && context.unicodeNormalizer.normalizedPrefixLength(decoded, count: decodedCount) < decodedCount {
+            sourceCount = try context.unicodeNormalizer.normalize(decoded, count: decodedCount, into: &normalized)
+            useNormalized = true
         }
 
         // Steps 4 and 5: the character tables of the form and language.
         let map = form == .key ? context.tables.keyFolding : context.tables.orthography(for: language)
-        var changedShape = apply(map, to: source)
+        var (mappedCount, changedShape) = useNormalized
+            ? TextNormalizer.apply(map, to: normalized, count: sourceCount, into: &mapped)
+            : TextNormalizer.apply(map, to: decoded, count: sourceCount, into: &mapped)
         // A dropped character (a tatweel between a letter and its mark) can leave a sequence that
         // is no longer normalised; normalise and map once more so the output is idempotent.
-        if changedShape && !allASCII {
-            let count = mapped.count
-            if context.unicodeNormalizer.normalizedPrefixLength(mapped, count: count) < count {
-                let length = try context.unicodeNormalizer.normalize(mapped, count: count, into: &normalized)
-                normalized.removeSubrange(length...)
-                changedShape = apply(map, to: normalized)
-            }
+        if changedShape && !allASCII
+            && context.unicodeNormalizer.normalizedPrefixLength(mapped, count: mappedCount) < mappedCount {
+            let count = try context.unicodeNormalizer.normalize(mapped, count: mappedCount, into: &normalized)
+            (mappedCount, changedShape) = TextNormalizer.apply(map, to: normalized, count: count, into: &mapped)
         }
 
         // Step 6: romanisation.
-        var count = mapped.count
         if let romanizer {
-            try romanizer.romanize(&mapped, count: &count, language: language)
+            try romanizer.romanize(&mapped, count: &mappedCount, language: language)
         }
-        TextNormalizer.appendUTF8(mapped, count: count, to: &output)
+        let encodedCount = TextNormalizer.encodeUTF8(mapped, count: mappedCount, into: &encoded)
+        output.append(contentsOf: encoded[0..<encodedCount])
         return language
     }
 
-    /// Maps every unit of `source` through `map` into `mapped`.
-    /// - Returns: whether a unit was dropped or became several (which may need renormalising).
-    private func apply(_ map: CodeUnitMap, to source: [UInt16]) -> Bool {
-        mapped.removeAll(keepingCapacity: true)
+    /// Maps `source[0..<count]` through `map` into the front of `output`.
+    /// - Returns: the units written, and whether a unit was dropped or became several (which may
+    ///   need renormalising).
+    private static func apply(
+        _ map: CodeUnitMap, to source: [UInt16], count: Int, into output: inout [UInt16]
+    ) -> (count: Int, changedShape: Bool) {
+        let needed = count * map.maximumExpansion
+        if output.count < needed { output = [UInt16](repeating: 0, count: needed + needed / 4 + 16) }
+        var span = output.mutableSpan
+        var written = 0
         var changedShape = false
-        for unit in source {
-            let before = mapped.count
-            map.apply(unit, to: &mapped)
-            if mapped.count != before + 1 { changedShape = true }
+        for index in 0..<count {
+            let before = written
+            map.apply(source[index], to: &span, count: &written)
+            if written != before + 1 { changedShape = true }
         }
-        return changedShape
+        return (written, changedShape)
     }
 
-    /// Encodes UTF-16 as UTF-8, collapsing runs of spaces and trimming both ends.
-    private static func appendUTF8(_ units: [UInt16], count: Int, to output: inout [UInt8]) {
+    /// Encodes `units[0..<count]` as UTF-8 into the front of `output`, collapsing runs of spaces
+    /// and trimming both ends.
+    /// - Returns: the bytes written.
+    private static func encodeUTF8(_ units: [UInt16], count: Int, into output: inout [UInt8]) -> Int {
+        // No unit takes more than three bytes (a surrogate pair takes four for two units).
+        let needed = count * 3
+        if output.count < needed { output = [UInt8](repeating: 0, count: needed + needed / 4 + 16) }
+        var span = output.mutableSpan
+        var written = 0
         var pendingSpace = false
-        var wroteAny = false
         var index = 0
         while index < count {
             let unit = units[index]
             index += 1
             if unit == 0x20 {
-                pendingSpace = wroteAny
+                pendingSpace = written > 0
                 continue
             }
             if pendingSpace {
-                output.append(0x20)
+                span[written] = 0x20
+                written += 1
                 pendingSpace = false
             }
-            wroteAny = true
             if unit < 0x80 {
-                output.append(UInt8(unit))
+                span[written] = UInt8(unit)
+                written += 1
             } else if unit < 0x800 {
-                output.append(UInt8(0xC0 | (unit >> 6)))
-                output.append(UInt8(0x80 | (unit & 0x3F)))
+                span[written] = UInt8(0xC0 | (unit >> 6))
+                span[written + 1] = UInt8(0x80 | (unit & 0x3F))
+                written += 2
             } else if unit >= 0xD800 && unit < 0xDC00 && index < count && units[index] >= 0xDC00 && units[index] < 0xE000 {
                 let scalar = 0x1_0000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(units[index]) - 0xDC00)
                 index += 1
-                output.append(UInt8(0xF0 | (scalar >> 18)))
-                output.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
-                output.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-                output.append(UInt8(0x80 | (scalar & 0x3F)))
+                span[written] = UInt8(0xF0 | (scalar >> 18))
+                span[written + 1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
+                span[written + 2] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+                span[written + 3] = UInt8(0x80 | (scalar & 0x3F))
+                written += 4
             } else if unit >= 0xD800 && unit < 0xE000 {
                 // An unpaired surrogate cannot be written in UTF-8 (the decoder never makes one).
-                output.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                span[written] = 0xEF
+                span[written + 1] = 0xBF
+                span[written + 2] = 0xBD
+                written += 3
             } else {
-                output.append(UInt8(0xE0 | (unit >> 12)))
-                output.append(UInt8(0x80 | ((unit >> 6) & 0x3F)))
-                output.append(UInt8(0x80 | (unit & 0x3F)))
+                span[written] = UInt8(0xE0 | (unit >> 12))
+                span[written + 1] = UInt8(0x80 | ((unit >> 6) & 0x3F))
+                span[written + 2] = UInt8(0x80 | (unit & 0x3F))
+                written += 3
             }
         }
+        return written
     }
 }

@@ -2,7 +2,7 @@
 ///
 /// Arabic-script words found in the word list are replaced whole; the rest go through the
 /// language's ICU rule file; anything still outside ASCII (Latin with diacritics, Cyrillic, Greek,
-/// ...) goes through ICU's `Any-Latin; Latin-ASCII`. One instance per thread (it owns
+/// ...) goes through ICU's `Any-Latin; NFKC; Latin-ASCII`. One instance per thread (it owns
 /// transliterators and buffers).
 final class Romanizer {
     private let data: RomanizationData
@@ -21,7 +21,7 @@ final class Romanizer {
         pashtoRules = try ICUTransliterator(rules: data.pashtoRules, name: "Lexalign-ps-Latn",
                                             path: "Lexicons/" + RomanizationData.pashtoRulesPath)
         do {
-            anyToASCII = try ICUTransliterator(id: "Any-Latin; Latin-ASCII")
+            anyToASCII = try ICUTransliterator(id: "Any-Latin; NFKC; Latin-ASCII")
         } catch {
             throw Diagnostic(.error, at: SourceLocation(path: "<icu>", line: 1, column: 1), error.description,
                              rule: "icu")
@@ -38,6 +38,8 @@ final class Romanizer {
             var index = 0
             while index < count {
                 guard isWordUnit(text[index]) else {
+                    // Arabic punctuation and ZWNJ are the rules' business too.
+                    if text[index] >= 0x80 { needsRules = true }
                     scratch.append(text[index])
                     index += 1
                     continue
@@ -59,8 +61,8 @@ final class Romanizer {
                 try (language == .pashto ? pashtoRules : dariRules).transliterate(&scratch, count: &length)
                 scratch.removeSubrange(length...)
             }
+            count = scratch.count
             swap(&text, &scratch)
-            count = text.count
         }
         if text[0..<count].contains(where: { $0 >= 0x80 }) {
             try anyToASCII.transliterate(&text, count: &count)

@@ -1,0 +1,370 @@
+#!/usr/bin/env bash
+# Benchmark `lexalign normalize` against peer normalisers on a mixed
+# English/Dari/Pashto corpus. See Benchmarks/README.md, or run with --help.
+#
+# The Markdown report goes to stdout; progress and notes go to stderr, so
+#   Benchmarks/normalize.sh > report.md
+# gives a clean report.
+set -euo pipefail
+
+usage() {
+  cat <<'EOF'
+Usage: Benchmarks/normalize.sh [options]
+
+Times `lexalign normalize` (--form key/text/latin, --jobs 1/2) and peer
+normalisers (normality, hazm, anyascii, uconv -x NFKC) on the same mixed
+English/Dari/Pashto corpus, and prints a Markdown table of median wall times.
+
+Options:
+  --mb N            corpus size in MiB (default 50)
+  --runs N          timed runs per command; the median is reported (default 5)
+  --peer-mb N       slow peers (see --prefix-peers) run on the first N MiB only
+                    (default 5; 0 = whole corpus for every peer)
+  --prefix-peers L  comma-separated slow peers for --peer-mb (default: hazm)
+  --no-build        do not run `swift build -c release` first
+  --memory          measure peak RSS of `lexalign normalize --form key` on a
+                    1 GiB corpus (default)
+  --no-memory       skip the memory check
+  -h, --help        show this help
+
+Environment:
+  LEXALIGN_BIN=PATH use this binary instead of building; implies --no-build.
+                    LEXALIGN_BIN=/bin/cat is accepted as a pass-through
+                    stand-in (called as `cat FILE`) to test the harness itself.
+  HAZM_INSTALL=minimal
+                    skip the full `pip install hazm` and install only what
+                    hazm's Normalizer imports (see install_hazm below).
+
+Files: Benchmarks/.venv (peers' virtualenv) and Benchmarks/.data (generated
+corpora, up to ~1.1 GiB with --memory); both are created on demand and must
+stay out of git.
+EOF
+}
+
+# ------------------------------------------------------------------ settings
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_ROOT="$(dirname "$BENCH_DIR")"
+CORPORA_DIR="$(cd "$REPO_ROOT/.." && pwd)/shared/corpora"
+VENV="$BENCH_DIR/.venv"
+DATA_DIR="$BENCH_DIR/.data"
+PEERS_DIR="$BENCH_DIR/peers"
+PY="$VENV/bin/python"
+
+CORPUS_MB=50
+RUNS=5
+PEER_MB=5
+PREFIX_PEERS="hazm"
+DO_BUILD=1
+DO_MEMORY=1
+MEMORY_MB=1024
+
+WORK=""           # per-run temp folder (plan, results, report pieces)
+LEXALIGN=""       # path of the binary under test
+PEERS=()          # peers that are installed and working
+SKIPPED=()        # "peer: reason" lines, shown in the report
+
+say() { printf '==> %s\n' "$*" >&2; }
+note() { printf '    %s\n' "$*" >&2; }
+die() { printf 'normalize.sh: error: %s\n' "$*" >&2; exit 1; }
+
+parse_args() {
+  while (($#)); do
+    case "$1" in
+      --mb) CORPUS_MB="${2:?--mb needs a number}"; shift 2 ;;
+      --runs) RUNS="${2:?--runs needs a number}"; shift 2 ;;
+      --peer-mb) PEER_MB="${2:?--peer-mb needs a number}"; shift 2 ;;
+      --prefix-peers) PREFIX_PEERS="${2?--prefix-peers needs a list}"; shift 2 ;;
+      --no-build) DO_BUILD=0; shift ;;
+      --memory) DO_MEMORY=1; shift ;;
+      --no-memory) DO_MEMORY=0; shift ;;
+      -h|--help) usage; exit 0 ;;
+      *) usage >&2; die "unknown option: $1" ;;
+    esac
+  done
+  [[ "$CORPUS_MB" =~ ^[0-9]+$ && "$CORPUS_MB" -gt 0 ]] || die "--mb must be a positive integer"
+  [[ "$RUNS" =~ ^[0-9]+$ && "$RUNS" -gt 0 ]] || die "--runs must be a positive integer"
+  [[ "$PEER_MB" =~ ^[0-9]+$ ]] || die "--peer-mb must be a non-negative integer"
+  if [[ -n "${LEXALIGN_BIN:-}" ]]; then DO_BUILD=0; fi
+}
+
+# --------------------------------------------------------------- lexalign
+
+build_lexalign() {
+  if [[ -n "${LEXALIGN_BIN:-}" ]]; then
+    [[ -x "$LEXALIGN_BIN" ]] || die "LEXALIGN_BIN=$LEXALIGN_BIN is not an executable"
+    LEXALIGN="$LEXALIGN_BIN"
+    say "Using LEXALIGN_BIN=$LEXALIGN (no build)"
+    return
+  fi
+  command -v swift >/dev/null || die "swift not found on PATH (or set LEXALIGN_BIN)"
+  if ((DO_BUILD)); then
+    say "Building release binary: swift build -c release --product lexalign"
+    (cd "$REPO_ROOT" && swift build -c release --product lexalign) >&2 \
+      || die "release build failed"
+  fi
+  LEXALIGN="$(cd "$REPO_ROOT" && swift build -c release --show-bin-path)/lexalign"
+  [[ -x "$LEXALIGN" ]] || die "no binary at $LEXALIGN (drop --no-build, or set LEXALIGN_BIN)"
+}
+
+# The argv that normalises FILE with the given form and jobs (empty = tool's
+# default), one word a line for mapfile. The /bin/cat stand-in gets only the
+# file, so the whole harness can be exercised before lexalign exists.
+lexalign_argv() {
+  local form="$1" jobs="$2" file="$3"
+  if [[ "$(basename "$LEXALIGN")" == cat ]]; then
+    printf '%s\n' "$LEXALIGN" "$file"
+    return
+  fi
+  printf '%s\n' "$LEXALIGN" normalize --form "$form"
+  [[ -z "$jobs" ]] || printf '%s\n' --jobs "$jobs"
+  printf '%s\n' "$file"
+}
+
+lexalign_version() {
+  # First lines only: enough for the version and ICU/Unicode data it reports.
+  { "$LEXALIGN" --version 2>&1 || true; } | sed -n '1,3p' | paste -sd ';' - | sed 's/;/; /g'
+
+}
+
+# ------------------------------------------------------------------ peers
+
+pip_quiet() {
+  # pip's output goes to a log, shown only when something fails.
+  "$VENV/bin/pip" install --disable-pip-version-check "$@" >>"$VENV/pip-install.log" 2>&1
+}
+
+peer_works() { "$PY" "$PEERS_DIR/normalize_peer.py" --version "$1" >/dev/null 2>&1; }
+
+# hazm 0.10.0 (the newest PyPI serves for Python 3.11) pins numpy==1.24.3 and
+# pulls gensim, scikit-learn, scipy, fasttext-wheel, python-crfsuite and nltk
+# (~400 MB), because `import hazm` loads the whole toolkit. On this machine
+# (Python 3.11, Debian 12) the full install works from wheels in about a
+# minute, so it is tried first: that is what a hazm user has, import cost
+# included. Where it fails (no wheel for numpy 1.24.3 / fasttext on a newer
+# Python, or no compiler) we install `hazm --no-deps` plus nltk and flashtext,
+# the only third-party packages Normalizer's own modules import;
+# peers/normalize_peer.py then imports those modules without hazm/__init__.py.
+# Same normalising code, less start-up. The report says which import was used.
+install_hazm() {
+  if [[ "${HAZM_INSTALL:-full}" != minimal ]]; then
+    note "pip install hazm (full; pulls numpy, scipy, scikit-learn, gensim, ...)"
+    if pip_quiet hazm; then return 0; fi
+    note "full hazm install failed (see $VENV/pip-install.log); trying Normalizer-only install"
+  fi
+  note "pip install --no-deps hazm; pip install nltk flashtext"
+  pip_quiet --no-deps hazm && pip_quiet nltk flashtext
+}
+
+setup_venv() {
+  if [[ ! -x "$PY" ]]; then
+    say "Creating virtualenv $VENV"
+    python3 -m venv "$VENV" || die "python3 -m venv failed (Debian: apt-get install -y python3-venv)"
+    pip_quiet --upgrade pip || true
+  fi
+  say "Checking Python peers in $VENV"
+  local peer
+  for peer in normality anyascii; do
+    if ! peer_works "$peer"; then
+      note "pip install $peer"
+      pip_quiet "$peer" || note "pip install $peer failed; see $VENV/pip-install.log"
+    fi
+  done
+  if ! peer_works hazm; then
+    install_hazm || note "hazm install failed; see $VENV/pip-install.log"
+  fi
+  for peer in normality hazm anyascii; do
+    if peer_works "$peer"; then
+      PEERS+=("$peer")
+    else
+      SKIPPED+=("$peer: not importable after install (see Benchmarks/.venv/pip-install.log)")
+      say "NOTE: skipping peer $peer: it does not import (see $VENV/pip-install.log)"
+    fi
+  done
+}
+
+check_uconv() {
+  if command -v uconv >/dev/null; then
+    PEERS+=(uconv)
+  else
+    SKIPPED+=("uconv: not installed (apt-get install -y icu-devtools)")
+    say "NOTE: uconv not found, skipping the uconv peer. Install it with: apt-get install -y icu-devtools"
+  fi
+}
+
+peer_version() {
+  case "$1" in
+    uconv) uconv --version 2>&1 | head -n1 ;;
+    *) "$PY" "$PEERS_DIR/normalize_peer.py" --version "$1" 2>/dev/null ;;
+  esac
+}
+
+# Slow peers (e.g. hazm at ~0.5 MB/s) run on a prefix, so one run takes
+# seconds, not minutes.
+is_prefix_peer() {
+  ((PEER_MB > 0 && PEER_MB < CORPUS_MB)) || return 1
+  [[ ",$PREFIX_PEERS," == *",$1,"* ]]
+}
+
+# ----------------------------------------------------------------- corpus
+
+# Generated, never committed: corpus text stays in shared/, outside the repo.
+# The generator is deterministic, so mixed-5mb.txt is a line-prefix of
+# mixed-50mb.txt, and counters are unique in every size.
+ensure_corpus() {
+  local mb="$1" file="$DATA_DIR/mixed-${1}mb.txt"
+  mkdir -p "$DATA_DIR"
+  if [[ ! -s "$file" ]]; then
+    [[ -d "$CORPORA_DIR" ]] || die "corpora not found at $CORPORA_DIR"
+    say "Generating ${mb} MB corpus $file"
+    python3 "$PEERS_DIR/make_corpus.py" --corpora "$CORPORA_DIR" --mb "$mb" --out "$file"
+  fi
+  printf '%s\n' "$file"
+}
+
+# ----------------------------------------------------------------- timing
+
+# One plan line: tool, form, jobs, input file, stdin file or "-", argv...
+plan_line() {
+  local IFS=$'\t'
+  printf '%s\n' "$*" >>"$WORK/plan.tsv"
+}
+
+plan_lexalign() {
+  local form="$1" jobs="$2" file="$3" argv
+  mapfile -t argv < <(lexalign_argv "$form" "$jobs" "$file")
+  plan_line lexalign "$form" "$jobs" "$file" - "${argv[@]}"
+}
+
+plan_peer() {
+  local peer="$1" file="$2"
+  case "$peer" in
+    uconv) plan_line uconv "-x NFKC" - "$file" "$file" uconv -x NFKC ;;
+    normality) plan_line normality "normalize()" - "$file" - "$PY" "$PEERS_DIR/normalize_peer.py" normality "$file" ;;
+    hazm) plan_line hazm "Normalizer()" - "$file" - "$PY" "$PEERS_DIR/normalize_peer.py" hazm "$file" ;;
+    anyascii) plan_line anyascii "anyascii()" - "$file" - "$PY" "$PEERS_DIR/normalize_peer.py" anyascii "$file" ;;
+  esac
+}
+
+make_plan() {
+  local full="$1" prefix="$2" peer need_prefix=0
+  : >"$WORK/plan.tsv"
+  plan_lexalign key 1 "$full"
+  plan_lexalign text 1 "$full"
+  plan_lexalign latin 1 "$full"
+  plan_lexalign key 2 "$full"
+  for peer in "${PEERS[@]}"; do
+    if is_prefix_peer "$peer"; then
+      plan_peer "$peer" "$prefix"
+      need_prefix=1
+    else
+      plan_peer "$peer" "$full"
+    fi
+  done
+  # lexalign on the prefix too, so slow peers are compared on equal input.
+  if ((need_prefix)); then
+    plan_lexalign key 1 "$prefix"
+    plan_lexalign text 1 "$prefix"
+    plan_lexalign latin 1 "$prefix"
+  fi
+}
+
+run_timings() {
+  say "Timing ${RUNS} rounds (each round runs every command once; median reported)"
+  # Read the inputs once so the first round does not pay for the disk.
+  cat "$@" >/dev/null
+  : >"$WORK/empty.txt"
+  python3 "$PEERS_DIR/bench.py" run --plan "$WORK/plan.tsv" --runs "$RUNS" \
+    --startup "$WORK/empty.txt" --out "$WORK/results.json"
+}
+
+# ----------------------------------------------------------------- memory
+
+# Peak RSS in KiB of one run of the given command (stdout to /dev/null).
+max_rss_kib() {
+  if [[ -x /usr/bin/time ]]; then
+    /usr/bin/time -v -o "$WORK/time-v.txt" "$@" >/dev/null \
+      || die "memory run failed: $*"
+    awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time-v.txt"
+  else
+    python3 "$PEERS_DIR/bench.py" maxrss -- "$@"
+  fi
+}
+
+# A streaming normaliser's peak RSS should not grow with the input: measure
+# on the benchmark corpus and on a 1 GiB one (generated and cached once; a
+# file, not a pipe, because lexalign is benchmarked on FILE arguments).
+memory_check() {
+  local small="$1" big argv kib file how
+  big="$(ensure_corpus "$MEMORY_MB")"
+  how="/usr/bin/time -v"; [[ -x /usr/bin/time ]] || how="getrusage(RUSAGE_CHILDREN)"
+  say "Memory check with $how"
+  : >"$WORK/memory.tsv"
+  for file in "$small" "$big"; do
+    mapfile -t argv < <(lexalign_argv key "" "$file")
+    kib="$(max_rss_kib "${argv[@]}")"
+    note "$(basename "$file"): max RSS $(awk -v k="$kib" 'BEGIN {printf "%.1f", k / 1024}') MB"
+    printf '%s\t%s\t%s\n' "lexalign normalize --form key $(basename "$file") (default --jobs: $(nproc))" "$file" "$kib" >>"$WORK/memory.tsv"
+  done
+}
+
+# ----------------------------------------------------------------- report
+
+write_meta() {
+  local full="$1" prefix="$2" peer cpu
+  cpu="$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo 2>/dev/null || true)"
+  {
+    printf 'date\t%s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')"
+    printf 'machine\t%s cores (nproc), %s, %s\n' "$(nproc)" "${cpu:-unknown CPU}" "$(uname -sr)"
+    printf 'load average at start\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
+    # shellcheck disable=SC2016  # the backticks are Markdown, not a command
+    printf 'lexalign\t%s (`%s`)\n' "$(lexalign_version)" "$LEXALIGN"
+    printf 'corpus file\t%s\n' "$full"
+    printf 'corpus\t%s MB, eng/prs/pus lines interleaved, unique counters\n' "$CORPUS_MB"
+    if [[ "$prefix" != "$full" ]]; then
+      printf 'prefix for slow peers\t%s (%s MB)\n' "$(basename "$prefix")" "$PEER_MB"
+    fi
+    printf 'runs per command\t%s (median reported)\n' "$RUNS"
+    printf 'python (peers)\t%s\n' "$("$PY" --version 2>&1)"
+    for peer in "${PEERS[@]}"; do
+      printf 'peer %s\t%s\n' "$peer" "$(peer_version "$peer")"
+    done
+    for peer in "${SKIPPED[@]}"; do
+      printf 'SKIPPED\t%s\n' "$peer"
+    done
+  } >"$WORK/meta.tsv"
+}
+
+print_report() {
+  local memory_arg=()
+  [[ -s "$WORK/memory.tsv" ]] && memory_arg=(--memory "$WORK/memory.tsv")
+  python3 "$PEERS_DIR/bench.py" report --results "$WORK/results.json" \
+    --meta "$WORK/meta.tsv" "${memory_arg[@]}"
+}
+
+# ------------------------------------------------------------------- main
+
+main() {
+  parse_args "$@"
+  WORK="$(mktemp -d "${TMPDIR:-/tmp}/lexalign-bench.XXXXXX")"
+  trap 'rm -rf "$WORK"' EXIT
+
+  build_lexalign
+  setup_venv
+  check_uconv
+
+  local full prefix="" 
+  full="$(ensure_corpus "$CORPUS_MB")"
+  prefix="$full"
+  if ((PEER_MB > 0 && PEER_MB < CORPUS_MB)); then
+    prefix="$(ensure_corpus "$PEER_MB")"
+  fi
+
+  make_plan "$full" "$prefix"
+  run_timings "$full" "$prefix"
+  if ((DO_MEMORY)); then memory_check "$full"; fi
+  write_meta "$full" "$prefix"
+  print_report
+}
+
+main "$@"

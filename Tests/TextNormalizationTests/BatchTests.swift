@@ -1,0 +1,91 @@
+import Testing
+import TextNormalization
+
+/// Cutting input into chunks of lines and running processors in parallel, in order.
+@Suite("batch processing")
+struct BatchTests {
+    static func chunks(of text: [UInt8], size: Int) throws -> [LineChunk] {
+        var chunker = LineChunker(MemoryByteSource(text), targetSize: size)
+        var chunks: [LineChunk] = []
+        while let chunk = try chunker.next() { chunks.append(chunk) }
+        return chunks
+    }
+
+    static func lines(of chunks: [LineChunk]) -> [String] {
+        var lines: [String] = []
+        for chunk in chunks {
+            chunk.forEachLine { lines.append(String(decoding: chunk.bytes[$0], as: UTF8.self)) }
+        }
+        return lines
+    }
+
+    @Test(arguments: [
+        ("a\nb\nc\n", ["a", "b", "c"]),
+        ("a\nb\nc", ["a", "b", "c"]),
+        ("a\r\nb\r\n", ["a", "b"]),
+        ("a\rb\n", ["a\rb"]),
+        ("\n\n", ["", ""]),
+        ("", []),
+        ("only", ["only"]),
+    ])
+    func linesAndLineEnds(input: String, expected: [String]) throws {
+        for size in [1, 2, 3, 1 << 20] {
+            let chunks = try BatchTests.chunks(of: Array(input.utf8), size: size)
+            #expect(BatchTests.lines(of: chunks) == expected, "chunk size \(size)")
+        }
+    }
+
+    @Test func chunksKnowTheirFirstLineAndOffset() throws {
+        let chunks = try BatchTests.chunks(of: Array("one\ntwo\nthree\nfour\n".utf8), size: 5)
+        #expect(chunks.map(\.firstLine) == [1, 2, 3, 4])
+        #expect(chunks.map(\.byteOffset) == [0, 4, 8, 14])
+    }
+
+    @Test func aLineLongerThanTheChunkIsKeptWhole() throws {
+        let long = String(repeating: "x", count: 10_000)
+        let chunks = try BatchTests.chunks(of: Array("a\n\(long)\nb".utf8), size: 64)
+        #expect(BatchTests.lines(of: chunks) == ["a", long, "b"])
+    }
+
+    @Test(arguments: [1, 2, 3, 4])
+    func runnerKeepsInputOrder(jobs: Int) throws {
+        let input = (1...5_000).map { "سطر \($0) Line \($0)" }.joined(separator: "\n") + "\n"
+        let context = try NormalizationContext(options: NormalizationOptions(form: .key))
+        let processors = try (0..<jobs).map { _ in
+            NormalizeLineProcessor(normalizer: try context.makeNormalizer(), format: .text)
+        }
+        var output: [UInt8] = []
+        var lines = 0
+        try ParallelLineRunner(processors: processors, chunkSize: 997).run(MemoryByteSource(Array(input.utf8))) {
+            output += $0.output
+            lines += $0.lineCount
+        }
+        let expected = (1...5_000).map { "سطر \($0) line \($0)" }.joined(separator: "\n") + "\n"
+        #expect(String(decoding: output, as: UTF8.self) == expected)
+        #expect(lines == 5_000)
+    }
+
+    @Test func jsonRecordsCarryLineTextFormAndLanguage() throws {
+        let context = try NormalizationContext(options: NormalizationOptions(form: .key))
+        let processor = NormalizeLineProcessor(normalizer: try context.makeNormalizer(), format: .jsonl, fileName: "a.txt")
+        var result = ChunkResult()
+        processor.process(LineChunk(bytes: Array("Say \"ISIS-K\"\\\n\nکابل\n".utf8), firstLine: 7, byteOffset: 0), into: &result)
+        #expect(String(decoding: result.output, as: UTF8.self) == """
+            {"line":7,"file":"a.txt","text":"say \\"isis k\\"\\\\","form":"key","lang":"en"}
+            {"line":8,"file":"a.txt","text":"","form":"key","lang":"und"}
+            {"line":9,"file":"a.txt","text":"کابل","form":"key","lang":"prs"}
+
+            """)
+    }
+
+    @Test func issuesCarryTheirPlaceInTheInput() throws {
+        let context = try NormalizationContext(options: NormalizationOptions(form: .text))
+        let processor = NormalizeLineProcessor(normalizer: try context.makeNormalizer(), format: .text)
+        var result = ChunkResult()
+        processor.process(LineChunk(bytes: [0x61, 0x0A, 0x62, 0xFF, 0x0A], firstLine: 10, byteOffset: 100), into: &result)
+        #expect(result.issues == [LineIssue(line: 11, column: 2, byteOffset: 103, severity: .warning,
+                                            message: "invalid UTF-8 (0xFF) replaced by U+FFFD", ruleID: "invalid-utf8")])
+        #expect(result.issues[0].diagnostic(path: "in.txt").description
+            == "in.txt:11:2: warning: invalid UTF-8 (0xFF) replaced by U+FFFD at byte offset 103 [invalid-utf8]")
+    }
+}

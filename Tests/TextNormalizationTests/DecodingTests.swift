@@ -1,0 +1,52 @@
+import Testing
+import TextNormalization
+
+/// Step 1 on bad bytes: invalid UTF-8 and NUL are reported with their place; nothing is lost.
+@Suite("decoding bad bytes")
+struct DecodingTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var bytes: [UInt8]
+        var text: String
+        var issues: [DecodingIssue]
+        var testDescription: String { bytes.map { String($0, radix: 16) }.joined(separator: " ") }
+    }
+
+    static let cases: [Case] = [
+        Case(bytes: [0x61, 0xFF, 0x62], text: "a\u{FFFD}b",
+             issues: [DecodingIssue(kind: .invalidUTF8([0xFF]), byteOffset: 1, column: 2)]),
+        // a truncated 3-byte sequence is one replacement (its maximal subpart)
+        Case(bytes: [0xE2, 0x80, 0x61], text: "\u{FFFD}a",
+             issues: [DecodingIssue(kind: .invalidUTF8([0xE2, 0x80]), byteOffset: 0, column: 1)]),
+        // an overlong encoding and a surrogate are rejected byte by byte
+        Case(bytes: [0xC0, 0xAF], text: "\u{FFFD}\u{FFFD}",
+             issues: [DecodingIssue(kind: .invalidUTF8([0xC0]), byteOffset: 0, column: 1),
+                      DecodingIssue(kind: .invalidUTF8([0xAF]), byteOffset: 1, column: 2)]),
+        Case(bytes: [0xED, 0xA0, 0x80], text: "\u{FFFD}\u{FFFD}\u{FFFD}",
+             issues: [DecodingIssue(kind: .invalidUTF8([0xED]), byteOffset: 0, column: 1),
+                      DecodingIssue(kind: .invalidUTF8([0xA0]), byteOffset: 1, column: 2),
+                      DecodingIssue(kind: .invalidUTF8([0x80]), byteOffset: 2, column: 3)]),
+        // columns count scalars: the bad byte after "کا" is column 3, byte 4
+        Case(bytes: Array("کا".utf8) + [0x80] + Array("بل".utf8), text: "کا\u{FFFD}بل",
+             issues: [DecodingIssue(kind: .invalidUTF8([0x80]), byteOffset: 4, column: 3)]),
+        Case(bytes: [0x61, 0x00, 0x62], text: "ab", issues: [DecodingIssue(kind: .nul, byteOffset: 1, column: 2)]),
+        // a 4-byte scalar survives whole
+        Case(bytes: Array("a😀b".utf8), text: "a😀b", issues: []),
+    ]
+
+    @Test(arguments: cases)
+    func replacesAndReports(testCase: Case) throws {
+        let context = try NormalizationContext(options: NormalizationOptions(form: .text))
+        let normalizer = try context.makeNormalizer()
+        var output: [UInt8] = []
+        var issues: [DecodingIssue] = []
+        try normalizer.normalize(testCase.bytes, testCase.bytes.indices, appendingTo: &output, issues: &issues)
+        #expect(String(decoding: output, as: UTF8.self) == testCase.text)
+        #expect(issues == testCase.issues)
+    }
+
+    @Test func messagesNameTheBytes() {
+        #expect(DecodingIssue(kind: .invalidUTF8([0xE2, 0x80]), byteOffset: 0, column: 1).message
+            == "invalid UTF-8 (0xE2 0x80) replaced by U+FFFD")
+        #expect(DecodingIssue(kind: .nul, byteOffset: 0, column: 1).ruleID == "nul-byte")
+    }
+}
