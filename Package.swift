@@ -44,9 +44,10 @@ let package = Package(
             name: "TextNormalizationTests",
             dependencies: ["TextNormalization"]
         ),
+        // Runs the built `lexalign` binary (which `swift test` builds with every product).
         .testTarget(
             name: "LexalignCLITests",
-            dependencies: ["lexalign"]
+            dependencies: ["TextNormalization"]
         ),
     ],
     swiftLanguageModes: [.v6]

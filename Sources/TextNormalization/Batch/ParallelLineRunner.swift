@@ -1,17 +1,18 @@
 import Dispatch
+import Synchronization
 
-/// Runs one `LineProcessor` per thread over the chunks of an input and hands the results on in
-/// input order.
+/// Runs one `LineProcessor` per worker thread over the chunks of an input and hands the results
+/// on in input order.
 ///
-/// Chunks are read in batches of two per job and processed concurrently; a batch's results are
-/// emitted in order before the next batch is read, so memory stays at a few chunks whatever the
-/// size of the input.
+/// The calling thread reads chunks and writes results; the workers only process. At most two
+/// chunks per worker are read ahead, so memory stays at a few chunks whatever the input's size,
+/// and no worker waits for another (a slow chunk holds up the writing, not the other workers).
 public struct ParallelLineRunner {
     public let processors: [LineProcessor]
     public let chunkSize: Int
 
     /// - Parameter processors: one per job; their count is the parallelism.
-    public init(processors: [LineProcessor], chunkSize: Int = 1 << 20) {
+    public init(processors: [LineProcessor], chunkSize: Int = 1 << 19) {
         precondition(!processors.isEmpty)
         self.processors = processors
         self.chunkSize = chunkSize
@@ -19,9 +20,9 @@ public struct ParallelLineRunner {
 
     public func run<Source: ByteSource>(_ source: Source, emit: (ChunkResult) throws -> Void) throws {
         var chunker = LineChunker(source, targetSize: chunkSize)
-        // Result buffers are reused from chunk to chunk: growing fresh megabyte buffers every time
-        // costs page faults, which threads pay for under one lock.
         if processors.count == 1 {
+            // Result buffers are reused from chunk to chunk: growing fresh megabyte buffers
+            // every time costs page faults.
             var result = ChunkResult()
             while let chunk = try chunker.next() {
                 result.reset()
@@ -30,51 +31,105 @@ public struct ParallelLineRunner {
             }
             return
         }
-        let batchSize = processors.count * 2
-        let slots = (0..<batchSize).map { _ in ResultSlot() }
+        let pool = WorkerPool(processors: processors)
+        defer { pool.stop() }
+        let readAhead = processors.count * 2
+        var submitted = 0
+        var emitted = 0
+        var atEnd = false
         while true {
-            var chunks: [LineChunk] = []
-            while chunks.count < batchSize, let chunk = try chunker.next() { chunks.append(chunk) }
-            if chunks.isEmpty { return }
-            for slot in slots { slot.result.reset() }
-            let work = BatchWork(chunks: chunks, slots: slots, processors: processors)
-            // One task per worker on the global pool; `concurrentPerform` was seen to run every
-            // iteration on the calling thread when the iterations were short.
-            let group = DispatchGroup()
-            for worker in 1..<processors.count {
-                DispatchQueue.global().async(group: group) { work.run(worker: worker) }
+            while !atEnd && submitted - emitted < readAhead {
+                if let chunk = try chunker.next() {
+                    pool.submit(chunk, sequence: submitted)
+                    submitted += 1
+                } else {
+                    atEnd = true
+                }
             }
-            work.run(worker: 0)
-            group.wait()
-            for slot in slots.prefix(chunks.count) { try emit(slot.result) }
+            if emitted == submitted { return }
+            let result = pool.waitForResult(sequence: emitted)
+            try emit(result)
+            pool.recycle(result)
+            emitted += 1
         }
     }
 }
 
-/// One chunk's result, written by exactly one worker and read after all workers have finished.
-private final class ResultSlot: @unchecked Sendable {
-    var result = ChunkResult()
-}
-
-/// The chunks of a batch shared out between workers: worker k takes chunks k, k + jobs, ...
-/// Each processor and each slot is touched by one worker only, and the batch waits for all of
-/// them, which is what makes the unchecked sendability sound.
-private final class BatchWork: @unchecked Sendable {
-    let chunks: [LineChunk]
-    let slots: [ResultSlot]
-    let processors: [LineProcessor]
-
-    init(chunks: [LineChunk], slots: [ResultSlot], processors: [LineProcessor]) {
-        self.chunks = chunks
-        self.slots = slots
-        self.processors = processors
+/// Worker threads that take chunks from a queue and leave results keyed by sequence number.
+///
+/// Worker k only ever uses processor k, and every shared field lives behind the mutex, which is
+/// what makes the unchecked sendability sound.
+private final class WorkerPool: @unchecked Sendable {
+    private struct State {
+        var queue: [(sequence: Int, chunk: LineChunk)] = []
+        var queueHead = 0
+        var results: [Int: ChunkResult] = [:]
+        var spareResults: [ChunkResult] = []
+        var closed = false
     }
 
-    func run(worker: Int) {
-        var index = worker
-        while index < chunks.count {
-            processors[worker].process(chunks[index], into: &slots[index].result)
-            index += processors.count
+    private let processors: [LineProcessor]
+    private let state = Mutex(State())
+    private let workAvailable = DispatchSemaphore(value: 0)
+    private let resultAvailable = DispatchSemaphore(value: 0)
+    private let workersFinished = DispatchGroup()
+
+    init(processors: [LineProcessor]) {
+        self.processors = processors
+        for worker in processors.indices {
+            workersFinished.enter()
+            DispatchQueue.global().async { self.work(as: worker) }
+        }
+    }
+
+    func submit(_ chunk: LineChunk, sequence: Int) {
+        state.withLock { $0.queue.append((sequence, chunk)) }
+        workAvailable.signal()
+    }
+
+    /// Blocks until the result of chunk `sequence` is ready.
+    func waitForResult(sequence: Int) -> ChunkResult {
+        while true {
+            if let result = state.withLock({ $0.results.removeValue(forKey: sequence) }) { return result }
+            resultAvailable.wait()
+        }
+    }
+
+    /// Gives a result's buffers back for another chunk.
+    func recycle(_ result: ChunkResult) {
+        state.withLock { $0.spareResults.append(result) }
+    }
+
+    /// Ends the workers once the queue is empty and waits for them.
+    func stop() {
+        state.withLock { $0.closed = true }
+        for _ in processors { workAvailable.signal() }
+        workersFinished.wait()
+    }
+
+    private func work(as worker: Int) {
+        defer { workersFinished.leave() }
+        while true {
+            workAvailable.wait()
+            let next: (sequence: Int, chunk: LineChunk, result: ChunkResult)? = state.withLock { state in
+                guard state.queueHead < state.queue.count else { return nil }
+                let item = state.queue[state.queueHead]
+                state.queueHead += 1
+                if state.queueHead > 64 && state.queueHead * 2 > state.queue.count {
+                    state.queue.removeFirst(state.queueHead)
+                    state.queueHead = 0
+                }
+                return (item.sequence, item.chunk, state.spareResults.popLast() ?? ChunkResult())
+            }
+            guard let next else {
+                if state.withLock({ $0.closed }) { return }
+                continue
+            }
+            var result = next.result
+            result.reset()
+            processors[worker].process(next.chunk, into: &result)
+            state.withLock { $0.results[next.sequence] = result }
+            resultAvailable.signal()
         }
     }
 }
