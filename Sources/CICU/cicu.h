@@ -70,6 +70,9 @@ static inline const UNormalizer2 *cicu_unorm2_getNFCInstance(UErrorCode *status)
 static inline const UNormalizer2 *cicu_unorm2_getNFKCInstance(UErrorCode *status) {
     return unorm2_getNFKCInstance(status);
 }
+static inline const UNormalizer2 *cicu_unorm2_getNFKDInstance(UErrorCode *status) {
+    return unorm2_getNFKDInstance(status);
+}
 static inline const UNormalizer2 *cicu_unorm2_getNFKCCasefoldInstance(UErrorCode *status) {
     return unorm2_getNFKCCasefoldInstance(status);
 }

@@ -39,6 +39,7 @@ public struct ParallelLineRunner {
         var atEnd = false
         while true {
             while !atEnd && submitted - emitted < readAhead {
+                for buffer in pool.takeSpareInputs() { chunker.recycle(buffer) }
                 if let chunk = try chunker.next() {
                     pool.submit(chunk, sequence: submitted)
                     submitted += 1
@@ -65,6 +66,7 @@ private final class WorkerPool: @unchecked Sendable {
         var queueHead = 0
         var results: [Int: ChunkResult] = [:]
         var spareResults: [ChunkResult] = []
+        var spareInputs: [[UInt8]] = []
         var closed = false
     }
 
@@ -100,6 +102,14 @@ private final class WorkerPool: @unchecked Sendable {
         state.withLock { $0.spareResults.append(result) }
     }
 
+    /// The byte buffers of chunks the workers are done with.
+    func takeSpareInputs() -> [[UInt8]] {
+        state.withLock { state in
+            defer { state.spareInputs.removeAll() }
+            return state.spareInputs
+        }
+    }
+
     /// Ends the workers once the queue is empty and waits for them.
     func stop() {
         state.withLock { $0.closed = true }
@@ -128,7 +138,10 @@ private final class WorkerPool: @unchecked Sendable {
             var result = next.result
             result.reset()
             processors[worker].process(next.chunk, into: &result)
-            state.withLock { $0.results[next.sequence] = result }
+            state.withLock { state in
+                state.results[next.sequence] = result
+                state.spareInputs.append(next.chunk.bytes)
+            }
             resultAvailable.signal()
         }
     }

@@ -2,11 +2,11 @@ internal import CICU
 
 /// One of ICU's Unicode normalisers (`UNormalizer2`).
 ///
-/// Thread safety: the NFC, NFKC and NFKC_Casefold instances are immutable process-wide singletons
+/// Thread safety: the NFC, NFKC, NFKD and NFKC_Casefold instances are immutable process-wide singletons
 /// owned by ICU (never closed); a filtered normaliser is immutable after creation. ICU documents
 /// `unorm2_normalize` as safe to call concurrently on one instance, hence `@unchecked Sendable`.
 public final class ICUNormalizer: @unchecked Sendable {
-    public enum Kind: Sendable { case nfc, nfkc, nfkcCasefold }
+    public enum Kind: Sendable { case nfc, nfkc, nfkd, nfkcCasefold }
 
     private let handle: OpaquePointer
     private let ownsHandle: Bool
@@ -18,6 +18,7 @@ public final class ICUNormalizer: @unchecked Sendable {
         switch kind {
         case .nfc: instance = cicu_unorm2_getNFCInstance(&status)
         case .nfkc: instance = cicu_unorm2_getNFKCInstance(&status)
+        case .nfkd: instance = cicu_unorm2_getNFKDInstance(&status)
         case .nfkcCasefold: instance = cicu_unorm2_getNFKCCasefoldInstance(&status)
         }
         try checkICU(status, "unorm2_get\(kind)Instance")

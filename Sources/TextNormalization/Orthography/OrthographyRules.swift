@@ -95,7 +95,23 @@ enum OrthographyRules {
         0x0300...0x036F, 0x1AB0...0x1AFF, 0x1DC0...0x1DFF, 0x20D0...0x20FF, 0xFE20...0xFE2F,
     ]
 
-    /// Latin letters with diacritics the key folds to ASCII (the rest come from ICU's Latin-ASCII).
+    /// Latin letters whose base letter Unicode does not decompose out (ø is not o + a mark).
+    static let latinLettersWithoutDecomposition: [(UInt16, String)] = [
+        (0x00D8, "O"), (0x00F8, "o"), (0x0110, "D"), (0x0111, "d"), (0x0126, "H"), (0x0127, "h"),
+        (0x0131, "i"), (0x0141, "L"), (0x0142, "l"), (0x0166, "T"), (0x0167, "t"), (0x00C6, "AE"),
+        (0x00E6, "ae"), (0x0152, "OE"), (0x0153, "oe"), (0x00DF, "ss"), (0x00DE, "TH"), (0x00FE, "th"),
+        (0x00D0, "D"), (0x00F0, "d"), (0x014A, "N"), (0x014B, "n"), (0x018F, "E"), (0x0259, "e"),
+        (0x0197, "I"), (0x0268, "i"), (0x0191, "F"), (0x0192, "f"), (0x0138, "k"), (0x0180, "b"),
+        (0x0181, "B"), (0x0253, "b"), (0x0189, "D"), (0x0256, "d"), (0x0257, "d"), (0x01E4, "G"),
+        (0x01E5, "g"), (0x0260, "g"), (0x0261, "g"), (0x0266, "h"), (0x0269, "i"), (0x019A, "l"),
+        (0x026B, "l"), (0x026C, "l"), (0x0271, "m"), (0x0272, "n"), (0x0273, "n"), (0x0275, "o"),
+        (0x027D, "r"), (0x0282, "s"), (0x0288, "t"), (0x028B, "v"), (0x0290, "z"), (0x0291, "z"),
+        (0x01B5, "Z"), (0x01B6, "z"), (0x0224, "Z"), (0x0225, "z"), (0x023A, "A"), (0x2C65, "a"),
+        (0x023B, "C"), (0x023C, "c"), (0x0246, "E"), (0x0247, "e"), (0x024C, "R"), (0x024D, "r"),
+        (0x024E, "Y"), (0x024F, "y"),
+    ]
+
+    /// Latin letters with diacritics the key folds to ASCII.
     static let latinRanges: [ClosedRange<UInt16>] = [
         0x00C0...0x024F, 0x0250...0x02AF, 0x1E00...0x1EFF, 0x2C60...0x2C7F, 0xA720...0xA7FF,
     ]

@@ -21,7 +21,9 @@ public final class NormalizationContext: Sendable {
     public init(options: NormalizationOptions) throws(NormalizationSetupError) {
         self.options = options
         do {
-            tables = NormalizationTables(digits: options.effectiveDigits, latinFolds: try NormalizationTables.latinFolds())
+            tables = NormalizationTables(
+                digits: options.effectiveDigits, latinFolds: try NormalizationTables.latinFolds(),
+                latinASCII: options.form == .latin ? try NormalizationTables.latinASCII() : [])
             unicodeNormalizer = options.form == .key
                 ? try ICUNormalizer(.nfkcCasefold)
                 : try ICUNormalizer(.nfkc, onlyIn: NormalizationContext.textFormCompatibilityFilter)

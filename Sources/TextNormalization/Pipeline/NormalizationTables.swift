@@ -11,6 +11,9 @@ struct NormalizationTables: Sendable {
     let pashtoOrthography: CodeUnitMap
     /// Step 5.
     let keyFolding: CodeUnitMap
+    /// Step 6: accented Latin letters and typographic punctuation to ASCII, case kept (ICU's
+    /// Latin-ASCII, tabulated). Empty unless the form is latin.
+    let latinASCII: CodeUnitMap
     /// The letter class of every BMP unit, for language detection.
     let letterClasses: [LetterClass]
 
@@ -18,7 +21,7 @@ struct NormalizationTables: Sendable {
         case other, latin, arabic, pashtoOnly
     }
 
-    init(digits: DigitPolicy, latinFolds: [(UInt16, String)]) {
+    init(digits: DigitPolicy, latinFolds: [(UInt16, String)], latinASCII: [(UInt16, String)] = []) {
         var clean = CodeUnitMap()
         for range in OrthographyRules.invisible { clean.set(range: range, to: .drop) }
         for range in OrthographyRules.spaces { clean.set(range: range, to: .unit(0x20)) }
@@ -54,6 +57,10 @@ struct NormalizationTables: Sendable {
         if digits == .ascii { key.set(OrthographyRules.asciiDigits) }
         self.keyFolding = key
 
+        var ascii = CodeUnitMap()
+        ascii.set(latinASCII)
+        self.latinASCII = ascii
+
         var classes = [LetterClass](repeating: .other, count: 0x1_0000)
         for unit in UInt16(0x41)...UInt16(0x5A) { classes[Int(unit)] = .latin; classes[Int(unit + 0x20)] = .latin }
         for range in OrthographyRules.latinRanges {
@@ -71,13 +78,43 @@ struct NormalizationTables: Sendable {
 }
 
 extension NormalizationTables {
-    /// Folds of accented Latin letters to lowercase ASCII, computed by ICU's Latin-ASCII transform
-    /// in one call (every letter of `OrthographyRules.latinRanges` on a line of its own).
+    /// Folds of accented Latin letters to lowercase ASCII for the key form: the letter's NFKD
+    /// without its marks (ā -> a, ǆ -> dz), or its entry in `OrthographyRules.latinLettersWithoutDecomposition`
+    /// (ø -> o). NFKD rather than ICU's Latin-ASCII transform, whose set-up alone costs tens of
+    /// milliseconds of start-up.
     static func latinFolds() throws(ICUError) -> [(UInt16, String)] {
+        let nfkd = try ICUNormalizer(.nfkd)
+        let special = Dictionary(uniqueKeysWithValues: OrthographyRules.latinLettersWithoutDecomposition)
+        var folds: [(UInt16, String)] = []
+        for range in OrthographyRules.latinRanges {
+            for unit in range {
+                guard let scalar = Unicode.Scalar(unit), UnicodeProperties.isAlphabetic(scalar) else { continue }
+                let base = try nfkd.normalize(String(scalar)).unicodeScalars
+                    .filter { $0.properties.generalCategory != .nonspacingMark }
+                    .map { special[UInt16(truncatingIfNeeded: $0.value)].map { Array($0.unicodeScalars) } ?? [$0] }
+                    .joined()
+                let folded = String(String.UnicodeScalarView(base)).lowercased()
+                let isASCIILetters = !folded.isEmpty && folded.unicodeScalars.allSatisfy { ("a"..."z").contains($0) }
+                if isASCIILetters && folded.utf16.first != unit { folds.append((unit, folded)) }
+            }
+        }
+        return folds
+    }
+
+    /// Latin letters and punctuation in ASCII, case kept, for the latin form.
+    static func latinASCII() throws(ICUError) -> [(UInt16, String)] {
+        try latinToASCII(ranges: OrthographyRules.latinRanges + [0x00A0...0x00BF, 0x2010...0x205E], onlyLetters: false)
+    }
+
+    /// What ICU's Latin-ASCII makes of each character of `ranges`, computed in one call (each
+    /// character on a line of its own). Only characters it turns into non-empty ASCII are kept.
+    private static func latinToASCII(ranges: [ClosedRange<UInt16>], onlyLetters: Bool) throws(ICUError) -> [(UInt16, String)] {
         var units: [UInt16] = []
         var sources: [UInt16] = []
-        for range in OrthographyRules.latinRanges {
-            for unit in range where Unicode.Scalar(unit).map(UnicodeProperties.isAlphabetic) == true {
+        for range in ranges {
+            for unit in range {
+                guard let scalar = Unicode.Scalar(unit), scalar.properties.generalCategory != .unassigned,
+                      !onlyLetters || UnicodeProperties.isAlphabetic(scalar) else { continue }
                 sources.append(unit)
                 units.append(unit)
                 units.append(0x0A)
@@ -86,12 +123,13 @@ extension NormalizationTables {
         var count = units.count
         try ICUTransliterator(id: "Latin-ASCII").transliterate(&units, count: &count)
         let lines = units[0..<count].split(separator: 0x0A, omittingEmptySubsequences: false)
-        var folds: [(UInt16, String)] = []
+        var result: [(UInt16, String)] = []
         for (source, line) in zip(sources, lines) {
-            let folded = String(decoding: line, as: UTF16.self).lowercased()
-            let isASCIILetters = !folded.isEmpty && folded.unicodeScalars.allSatisfy { ("a"..."z").contains($0) }
-            if isASCIILetters && folded.utf16.first != source { folds.append((source, folded)) }
+            let converted = String(decoding: line, as: UTF16.self)
+            if !converted.isEmpty, converted.unicodeScalars.allSatisfy(\.isASCII), converted.utf16.first != source || converted.utf16.count > 1 {
+                result.append((source, converted))
+            }
         }
-        return folds
+        return result
     }
 }

@@ -19,7 +19,8 @@ public final class TextNormalizer {
         self.context = context
         if let data = context.romanization {
             do {
-                romanizer = try Romanizer(data: data, keyFolding: context.tables.keyFolding)
+                romanizer = try Romanizer(data: data, keyFolding: context.tables.keyFolding,
+                                          latinASCII: context.tables.latinASCII)
             } catch {
                 throw .data(error)
             }

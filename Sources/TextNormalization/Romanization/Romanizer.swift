@@ -1,21 +1,27 @@
 /// Step 6 of the pipeline: writes a line's text form in Latin letters.
 ///
 /// Arabic-script words found in the word list are replaced whole; the rest go through the
-/// language's ICU rule file; anything still outside ASCII (Latin with diacritics, Cyrillic, Greek,
+/// language's ICU rule file, one distinct word at a time; anything still outside ASCII (Latin with diacritics, Cyrillic, Greek,
 /// ...) goes through ICU's `Any-Latin; NFKC; Latin-ASCII`. One instance per thread (it owns
 /// transliterators and buffers).
 final class Romanizer {
     private let data: RomanizationData
     private let keyFolding: CodeUnitMap
+    private let latinASCII: CodeUnitMap
     private let dariRules: ICUTransliterator
     private let pashtoRules: ICUTransliterator
     private let anyToASCII: ICUTransliterator
     private var scratch: [UInt16] = []
     private var wordKey: [UInt16] = []
+    private var wordUnits: [UInt16] = []
+    /// Romanisations of the words met so far, by language.
+    private var dariSeen: [[UInt16]: [UInt16]] = [:]
+    private var pashtoSeen: [[UInt16]: [UInt16]] = [:]
 
-    init(data: RomanizationData, keyFolding: CodeUnitMap) throws(Diagnostic) {
+    init(data: RomanizationData, keyFolding: CodeUnitMap, latinASCII: CodeUnitMap) throws(Diagnostic) {
         self.data = data
         self.keyFolding = keyFolding
+        self.latinASCII = latinASCII
         dariRules = try ICUTransliterator(rules: data.dariRules, name: "Lexalign-prs-Latn",
                                           path: "Lexicons/" + RomanizationData.dariRulesPath)
         pashtoRules = try ICUTransliterator(rules: data.pashtoRules, name: "Lexalign-ps-Latn",
@@ -30,44 +36,86 @@ final class Romanizer {
 
     /// Romanises `text[0..<count]` in place.
     func romanize(_ text: inout [UInt16], count: inout Int, language: Language) throws(ICUError) {
-        var needsRules = false
         if language != .english {
-            let words = language == .pashto ? data.pashtoWords : data.dariWords
+            let isPashto = language == .pashto
             scratch.removeAll(keepingCapacity: true)
-            scratch.append(0x20)  // the rules see a word boundary before the first word
             var index = 0
             while index < count {
-                guard isWordUnit(text[index]) else {
-                    // Arabic punctuation and ZWNJ are the rules' business too.
-                    if text[index] >= 0x80 { needsRules = true }
-                    scratch.append(text[index])
+                let unit = text[index]
+                guard isWordUnit(unit) else {
+                    if unit == ArabicScript.zwnj {
+                        // A ZWNJ only separates a suffix: nothing to write.
+                    } else if let punctuation = Romanizer.punctuation[unit] {
+                        scratch.append(punctuation)
+                    } else {
+                        scratch.append(unit)
+                    }
                     index += 1
                     continue
                 }
                 var end = index + 1
                 while end < count && isWordUnit(text[end]) { end += 1 }
-                Romanizer.matchingKey(text[index..<end], keyFolding: keyFolding, into: &wordKey)
-                if let latin = words[wordKey] {
-                    scratch.append(contentsOf: latin)
-                } else {
-                    scratch.append(contentsOf: text[index..<end])
-                    needsRules = true
-                }
+                try appendWord(text[index..<end], isPashto: isPashto)
                 index = end
-            }
-            scratch.append(0x20)  // ... and after the last
-            if needsRules {
-                var length = scratch.count
-                try (language == .pashto ? pashtoRules : dariRules).transliterate(&scratch, count: &length)
-                scratch.removeSubrange(length...)
             }
             count = scratch.count
             swap(&text, &scratch)
         }
-        if text[0..<count].contains(where: { $0 >= 0x80 }) {
+        // Latin letters with diacritics and typographic punctuation by table; ICU's Any-Latin
+        // only for what is left (Cyrillic, Greek, ...), which is rare and slow to set up per line.
+        var needsICU = false
+        scratch.removeAll(keepingCapacity: true)
+        for unit in text[0..<count] {
+            latinASCII.apply(unit, to: &scratch)
+            if unit >= 0x80 && !latinASCII.changes(unit) { needsICU = true }
+        }
+        count = scratch.count
+        swap(&text, &scratch)
+        if needsICU {
             try anyToASCII.transliterate(&text, count: &count)
         }
     }
+
+    /// Appends the romanisation of one Arabic-script word: from the word list, from the words
+    /// already seen, or from the language's rules. News text repeats its words, so the rules run
+    /// once per distinct word, not once per occurrence.
+    private func appendWord(_ word: ArraySlice<UInt16>, isPashto: Bool) throws(ICUError) {
+        wordUnits.removeAll(keepingCapacity: true)
+        wordUnits.append(contentsOf: word)
+        if let latin = (isPashto ? pashtoSeen : dariSeen)[wordUnits] {
+            scratch.append(contentsOf: latin)
+            return
+        }
+        let latin: [UInt16]
+        Romanizer.matchingKey(word, keyFolding: keyFolding, into: &wordKey)
+        if let listed = (isPashto ? data.pashtoWords : data.dariWords)[wordKey] {
+            latin = listed
+        } else {
+            // The rules see the word between spaces, as at the edges of a line.
+            var buffer: [UInt16] = [0x20]
+            buffer.append(contentsOf: word)
+            buffer.append(0x20)
+            var length = buffer.count
+            try (isPashto ? pashtoRules : dariRules).transliterate(&buffer, count: &length)
+            latin = Array(buffer[1..<max(1, length - 1)])
+        }
+        scratch.append(contentsOf: latin)
+        if isPashto {
+            if pashtoSeen.count >= Romanizer.seenLimit { pashtoSeen.removeAll(keepingCapacity: true) }
+            pashtoSeen[wordUnits] = latin
+        } else {
+            if dariSeen.count >= Romanizer.seenLimit { dariSeen.removeAll(keepingCapacity: true) }
+            dariSeen[wordUnits] = latin
+        }
+    }
+
+    /// Bounds the memory of the seen-words caches on endless input.
+    private static let seenLimit = 200_000
+
+    /// Arabic punctuation in ASCII (the rule files say the same, for words run through them alone).
+    private static let punctuation: [UInt16: UInt16] = [
+        0x060C: 0x2C, 0x061B: 0x3B, 0x061F: 0x3F, 0x06D4: 0x2E, 0x00AB: 0x22, 0x00BB: 0x22, 0x066A: 0x25,
+    ]
 
     /// Arabic-script letters and marks make up words; a ZWNJ separates them (کتاب‌ها = کتاب + ها).
     @inline(__always)
