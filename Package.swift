@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "lexalign", targets: ["lexalign"]),
         .library(name: "TextNormalization", targets: ["TextNormalization"]),
+        .library(name: "TermLexicon", targets: ["TermLexicon"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -33,16 +34,26 @@ let package = Package(
             name: "TextNormalization",
             dependencies: ["CICU", "LexiconData"]
         ),
+        .target(
+            name: "TermLexicon",
+            dependencies: ["TextNormalization", "LexiconData"]
+        ),
         .executableTarget(
             name: "lexalign",
             dependencies: [
                 "TextNormalization",
+                "TermLexicon",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "TextNormalizationTests",
             dependencies: ["TextNormalization"]
+        ),
+        .testTarget(
+            name: "TermLexiconTests",
+            dependencies: ["TermLexicon"],
+            exclude: ["Fixtures"]
         ),
         // Runs the built `lexalign` binary (which `swift test` builds with every product).
         .testTarget(

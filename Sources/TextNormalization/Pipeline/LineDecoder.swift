@@ -121,7 +121,7 @@ struct LineDecoder {
                 unit = UInt16(lead)
             } else {
                 allASCII = false
-                let (scalar, length) = LineDecoder.decodeMultiByte(bytes, at: index, end: end)
+                let (scalar, length) = UTF8Decoding.decodeMultiByte(bytes, at: index, end: end)
                 if let scalar {
                     index += length
                     if scalar >= 0x1_0000 {
@@ -176,36 +176,5 @@ struct LineDecoder {
         }
         counts = LetterCounts(latin: latin, arabic: arabic, pashtoOnly: pashtoOnly)
         return (written, allASCII)
-    }
-
-    /// Decodes the multi-byte sequence at `index`. On error returns nil and the length of the
-    /// maximal ill-formed subpart (Unicode's recommended U+FFFD substitution).
-    @inline(__always)
-    private static func decodeMultiByte(_ bytes: [UInt8], at index: Int, end: Int) -> (UInt32?, Int) {
-        let lead = bytes[index]
-        let needed: Int
-        var lower: UInt8 = 0x80
-        var upper: UInt8 = 0xBF
-        var value: UInt32
-        switch lead {
-        case 0xC2...0xDF: needed = 1; value = UInt32(lead & 0x1F)
-        case 0xE0: needed = 2; lower = 0xA0; value = UInt32(lead & 0x0F)
-        case 0xE1...0xEC, 0xEE...0xEF: needed = 2; value = UInt32(lead & 0x0F)
-        case 0xED: needed = 2; upper = 0x9F; value = UInt32(lead & 0x0F)
-        case 0xF0: needed = 3; lower = 0x90; value = UInt32(lead & 0x07)
-        case 0xF1...0xF3: needed = 3; value = UInt32(lead & 0x07)
-        case 0xF4: needed = 3; upper = 0x8F; value = UInt32(lead & 0x07)
-        default: return (nil, 1)
-        }
-        var position = index + 1
-        for step in 0..<needed {
-            guard position < end else { return (nil, position - index) }
-            let byte = bytes[position]
-            let (low, high) = step == 0 ? (lower, upper) : (0x80, 0xBF)
-            guard byte >= low && byte <= high else { return (nil, position - index) }
-            value = (value << 6) | UInt32(byte & 0x3F)
-            position += 1
-        }
-        return (value, needed + 1)
     }
 }

@@ -1,0 +1,62 @@
+/// Rewrites a lexicon file in canonical order (`LexiconOrder`) without losing a line.
+///
+/// Comments travel with the data line below them. Comment lines at the top of the file that are
+/// followed by a blank line are the file's header and stay on top; comments after the last data
+/// line stay at the end. Blank lines elsewhere are dropped. Fields lose stray spaces (at their
+/// ends, doubled, or other space characters), and CRLF becomes LF. A line with the wrong number of
+/// fields is kept as it is, sorted by the fields it has, for lint to report.
+public enum LexiconFormatter {
+    public static func format(_ file: TSVFile, kind: LexiconFileKind) -> String {
+        var header: [String] = []
+        var blocks: [(key: [String], lines: [String])] = []
+        var pendingComments: [String] = []
+        var index = 0
+        let lines = file.lines
+
+        // The header: leading comments closed by a blank line.
+        if let firstBlank = lines.firstIndex(where: \.isBlank), lines[..<firstBlank].allSatisfy(\.isComment), firstBlank > 0 {
+            header = lines[..<firstBlank].map(\.text)
+            index = firstBlank
+        }
+        while index < lines.count {
+            let line = lines[index]
+            index += 1
+            if line.isBlank { continue }
+            if line.isComment {
+                pendingComments.append(line.text)
+                continue
+            }
+            let fields = line.fields.map(clean)
+            blocks.append((LexiconOrder.key(of: fields.map { Substring($0) }, in: kind),
+                           pendingComments + [fields.joined(separator: "\t")]))
+            pendingComments = []
+        }
+        // A stable sort keeps lines with equal keys (duplicates, for lint to report) in file order.
+        let sorted = blocks.enumerated().sorted { a, b in
+            if LexiconOrder.precedes(a.element.key, b.element.key) { return true }
+            if LexiconOrder.precedes(b.element.key, a.element.key) { return false }
+            return a.offset < b.offset
+        }.map(\.element)
+        var output: [String] = header
+        if !header.isEmpty { output.append("") }
+        for block in sorted { output += block.lines }
+        output += pendingComments
+        return output.isEmpty ? "" : output.joined(separator: "\n") + "\n"
+    }
+
+    /// A field without stray spaces: ends trimmed, runs of any space character made one U+0020.
+    static func clean(_ field: Substring) -> String {
+        var result = ""
+        var pendingSpace = false
+        for scalar in field.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace { result.unicodeScalars.append(" ") }
+            pendingSpace = false
+            result.unicodeScalars.append(scalar)
+        }
+        return result
+    }
+}

@@ -1,0 +1,213 @@
+import TextNormalization
+
+/// Checks a whole lexicon: every line on its own (`LexiconParser`) and every rule that needs the
+/// whole picture. Collects all findings; never stops at the first.
+public final class LexiconLinter {
+    private let keys: LabelKeys
+    private let spoof: ICUSpoofChecker
+
+    public init() throws {
+        keys = try LabelKeys()
+        spoof = try ICUSpoofChecker()
+    }
+
+    public func lint(_ sources: LexiconSources) -> [Diagnostic] {
+        let (lexicon, parseProblems) = Lexicon.parse(sources)
+        var diagnostics = parseProblems
+        let entitiesPath = sources.entities.path
+        let labelsPath = sources.labels.path
+        func at(_ path: String, _ line: Int, column: Int = 1) -> SourceLocation {
+            SourceLocation(path: path, line: line, column: column)
+        }
+
+        // Entities: duplicates, broader links, cycles.
+        var firstLine: [String: Int] = [:]
+        for entity in lexicon.entities {
+            if let first = firstLine[entity.id] {
+                diagnostics.append(Diagnostic(.error, at: at(entitiesPath, entity.line),
+                    "duplicate id '\(entity.id)' (first defined on line \(first))", rule: "duplicate-id"))
+            } else {
+                firstLine[entity.id] = entity.line
+            }
+            for parent in entity.broader where lexicon.entity(parent) == nil && LexiconParser.idProblem(parent) == nil {
+                diagnostics.append(Diagnostic(.error, at: at(entitiesPath, entity.line, column: column(ofField: 2, in: sources.entities, line: entity.line)),
+                    "broader '\(parent)' is not an entity in this lexicon", rule: "unknown-broader"))
+            }
+        }
+        diagnostics += broaderCycles(lexicon, path: entitiesPath, file: sources.entities)
+
+        // Labels against entities.
+        var prefLine: [String: Int] = [:]
+        var labelLine: [String: Int] = [:]
+        var hasEnglishPref = Set<String>()
+        for label in lexicon.labels {
+            let labelColumn = column(ofField: 3, in: sources.labels, line: label.line)
+            if lexicon.entity(label.id) == nil {
+                diagnostics.append(Diagnostic(.error, at: at(labelsPath, label.line),
+                    "unknown id '\(label.id)' (not in \(entitiesPath))", rule: "unknown-id"))
+            }
+            if label.kind == .pref {
+                let slot = label.id + "\t" + label.lang
+                if let first = prefLine[slot] {
+                    diagnostics.append(Diagnostic(.error, at: at(labelsPath, label.line, column: column(ofField: 2, in: sources.labels, line: label.line)),
+                        "second pref label for \(label.id) in \(label.lang) (the first is on line \(first))", rule: "duplicate-pref"))
+                } else {
+                    prefLine[slot] = label.line
+                }
+                if label.lang == "en" { hasEnglishPref.insert(label.id) }
+            }
+            let identity = label.id + "\t" + label.lang + "\t" + label.text
+            if let first = labelLine[identity] {
+                diagnostics.append(Diagnostic(.error, at: at(labelsPath, label.line, column: labelColumn),
+                    "duplicate label '\(label.text)' for \(label.id) in \(label.lang) (also on line \(first))", rule: "duplicate-label"))
+            } else {
+                labelLine[identity] = label.line
+            }
+            diagnostics += scriptProblems(label, at: at(labelsPath, label.line, column: labelColumn))
+        }
+        for entity in lexicon.entities where !hasEnglishPref.contains(entity.id) && firstLine[entity.id] == entity.line {
+            diagnostics.append(Diagnostic(.error, at: at(entitiesPath, entity.line),
+                "\(entity.id) has no en pref label in \(labelsPath)", rule: "missing-en-pref"))
+        }
+
+        diagnostics += keyProblems(lexicon, path: labelsPath, file: sources.labels)
+        diagnostics += orderProblems(sources.entities, kind: .entities)
+        diagnostics += orderProblems(sources.labels, kind: .labels)
+        diagnostics += orderProblems(sources.affixes, kind: .affixes)
+        return diagnostics.sorted { ($0.location, $0.ruleID) < ($1.location, $1.ruleID) }
+    }
+
+    // MARK: rules
+
+    private func column(ofField field: Int, in file: TSVFile, line: Int) -> Int {
+        guard line >= 1, line <= file.lines.count else { return 1 }
+        let columns = file.lines[line - 1].columns
+        return field < columns.count ? columns[field] : 1
+    }
+
+    /// A broader chain that comes back to where it started.
+    private func broaderCycles(_ lexicon: Lexicon, path: String, file: TSVFile) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var reported = Set<String>()
+        for entity in lexicon.entities {
+            var path_: [String] = [entity.id]
+            var frontier = entity.broader
+            var seen = Set<String>()
+            while let next = frontier.popLast() {
+                if next == entity.id {
+                    let cycle = Set(path_)
+                    if reported.isDisjoint(with: cycle) {
+                        reported.formUnion(cycle)
+                        diagnostics.append(Diagnostic(.error, at: SourceLocation(path: path, line: entity.line, column: column(ofField: 2, in: file, line: entity.line)),
+                            "broader links of \(entity.id) lead back to itself", rule: "broader-cycle"))
+                    }
+                    break
+                }
+                guard seen.insert(next).inserted else { continue }
+                path_.append(next)
+                frontier += lexicon.entity(next)?.broader ?? []
+            }
+        }
+        return diagnostics
+    }
+
+    /// Letters outside the language's script; Arabic letters Dari and Pashto do not write; mixed
+    /// scripts and look-alike letters (ICU's spoof checker).
+    private func scriptProblems(_ label: Label, at location: SourceLocation) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let scalars = Array(label.text.unicodeScalars)
+        if let allowed = LabelLanguage.scripts[label.lang] {
+            // Marks and modifier letters (Inherited and Common script) go with any script.
+            let letters = scalars.enumerated().filter {
+                $0.element.properties.isAlphabetic && !["Zinh", "Zyyy"].contains(UnicodeProperties.scriptCode(of: $0.element))
+            }
+            if let stray = letters.first(where: { !allowed.contains(UnicodeProperties.scriptCode(of: $0.element)) }) {
+                var place = location
+                place.column += stray.offset
+                diagnostics.append(Diagnostic(.error, at: place,
+                    "letter '\(stray.element)' (\(UnicodeProperties.scriptCode(of: stray.element))) does not fit \(label.lang), written in \(allowed.sorted().joined(separator: " or "))",
+                    rule: "script-mismatch"))
+                return diagnostics
+            }
+        }
+        let foreign: [Unicode.Scalar: String] = label.lang == "prs"
+            ? ["\u{0643}": "ک", "\u{064A}": "ی", "\u{0649}": "ی"]
+            : (label.lang == "ps" ? ["\u{0643}": "ک", "\u{0649}": "ی"] : [:])
+        if let index = scalars.firstIndex(where: { foreign[$0] != nil }) {
+            var place = location
+            place.column += index
+            let language = label.lang == "prs" ? "Dari" : "Pashto"
+            diagnostics.append(Diagnostic(.warning, at: place,
+                "Arabic letter '\(scalars[index])' (U+\(String(scalars[index].value, radix: 16, uppercase: true))) in a \(language) label; \(language) writes '\(foreign[scalars[index]]!)' (the variant still matches)",
+                rule: "arabic-letter"))
+        }
+        if let findings = try? spoof.check(label.text), !findings.isEmpty {
+            let what = findings.contains(.mixedScript) ? "mixes scripts" : (findings.contains(.mixedNumbers) ? "mixes digit systems" : "has invisible characters")
+            diagnostics.append(Diagnostic(.warning, at: location,
+                "label '\(label.text)' \(what): a look-alike letter from another script? (\(scalars.map { UnicodeProperties.scriptCode(of: $0) }.uniqued().joined(separator: "+")))",
+                rule: "mixed-script"))
+        }
+        return diagnostics
+    }
+
+    /// Labels of one entity that match the same text (redundant), and one key under two entities.
+    private func keyProblems(_ lexicon: Lexicon, path: String, file: TSVFile) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var byKey: [String: [Label]] = [:]
+        for label in lexicon.labels {
+            let key = keys.keyString(label.text)
+            if key.isEmpty { continue }
+            byKey[key, default: []].append(label)
+        }
+        for (_, labels) in byKey.sorted(by: { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }) where labels.count > 1 {
+            var firstOfID: [String: Label] = [:]
+            for label in labels {
+                let place = SourceLocation(path: path, line: label.line, column: column(ofField: 3, in: file, line: label.line))
+                if let first = firstOfID[label.id] {
+                    // Prefs are shown in their language, so each language keeps its own.
+                    let sameDisplay = label.kind == .pref && first.lang != label.lang
+                    let differentCase = label.flags.contains(.caseSensitive) || first.flags.contains(.caseSensitive)
+                    if !sameDisplay && !differentCase && first.text != label.text {
+                        diagnostics.append(Diagnostic(.warning, at: place,
+                            "'\(label.text)' is redundant: it matches the same text as '\(first.text)' on line \(first.line), and spelling variants resolve without being listed",
+                            rule: "redundant-label"))
+                    }
+                } else {
+                    firstOfID[label.id] = label
+                }
+            }
+            let owners = labels.reduce(into: [String: Label]()) { if $0[$1.id] == nil { $0[$1.id] = $1 } }
+            guard owners.count > 1 else { continue }
+            let sorted = owners.values.sorted { $0.line < $1.line }
+            if sorted.contains(where: { $0.flags.contains(.weak) }) { continue }
+            let first = sorted[0]
+            for other in sorted.dropFirst() {
+                diagnostics.append(Diagnostic(.warning, at: SourceLocation(path: path, line: other.line, column: column(ofField: 3, in: file, line: other.line)),
+                    "'\(other.text)' (\(other.id)) matches the same text as '\(first.text)' (\(first.id)) on line \(first.line); flag both weak or tell them apart",
+                    rule: "shared-key"))
+            }
+        }
+        return diagnostics
+    }
+
+    /// The first line that is out of canonical order.
+    private func orderProblems(_ file: TSVFile, kind: LexiconFileKind) -> [Diagnostic] {
+        var previous: (key: [String], line: Int)?
+        for line in file.lines where !line.isComment && !line.isBlank {
+            let key = LexiconOrder.key(of: line.fields, in: kind)
+            if let previous, LexiconOrder.precedes(key, previous.key) {
+                return [Diagnostic(.warning, at: SourceLocation(path: file.path, line: line.number, column: 1),
+                    "line is out of order: it sorts before line \(previous.line) (run `lexalign lexicon fmt`)", rule: "unsorted")]
+            }
+            previous = (key, line.number)
+        }
+        return []
+    }
+}
+
+extension Array where Element: Hashable {
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}

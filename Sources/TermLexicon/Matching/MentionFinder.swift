@@ -1,0 +1,205 @@
+import TextNormalization
+
+/// Which mentions to report.
+public struct MatchOptions: Sendable {
+    /// Report mentions that rest on a weak label even with no strong mention of their entity.
+    public var includeWeak: Bool
+    /// Only these entity types; nil for all.
+    public var types: Set<EntityType>?
+
+    public init(includeWeak: Bool = false, types: Set<EntityType>? = nil) {
+        self.includeWeak = includeWeak
+        self.types = types
+    }
+}
+
+/// Finds every mention in a record in one left-to-right pass: at each word start the trie is
+/// walked as far as the text allows, the longest label that ends on a word boundary (or before an
+/// allowed suffix) wins, and the scan goes on after it (leftmost-longest). One per thread.
+public final class MentionFinder {
+    public let model: TaggingModel
+    private let keys: CharacterKeys
+    public private(set) var text = KeyedText()
+    private var suffixScratch: [UInt16] = []
+
+    init(model: TaggingModel) throws(NormalizationSetupError) {
+        self.model = model
+        keys = try CharacterKeys()
+    }
+
+    /// A match before entity resolution: a span and the payloads that fit it.
+    private struct Candidate {
+        var firstUnit: Int
+        var lastUnit: Int
+        /// The unit after everything the match consumed (the suffix included).
+        var resumeAt: Int
+        var payloads: [Int32]
+        var affixed: Bool
+    }
+
+    /// The mentions of the UTF-8 text `bytes[range]`, in order.
+    public func mentions(in bytes: [UInt8], _ range: Range<Int>, options: MatchOptions = MatchOptions()) -> [Mention] {
+        text.read(bytes, range, keys: keys)
+        var candidates: [Candidate] = []
+        let count = text.units.count
+        var index = 0
+        while index < count {
+            guard text.startsWord(index), !text.isPunctuation(index) else {
+                index += 1
+                continue
+            }
+            var best = longestMatch(from: index, affixed: false, bytes: bytes, range: range)
+            for prefix in model.prefixes where prefixMatches(prefix, at: index) {
+                if let joined = longestMatch(from: index + prefix.count, affixed: true, bytes: bytes, range: range),
+                   best == nil || joined.lastUnit > best!.lastUnit {
+                    best = joined
+                }
+            }
+            if let best {
+                candidates.append(best)
+                index = best.resumeAt
+            } else {
+                index += 1
+            }
+        }
+        return resolve(candidates, bytes: bytes, range: range, options: options)
+    }
+
+    /// A joined prefix at a word start, followed by more letters of the same word.
+    private func prefixMatches(_ prefix: [UInt16], at index: Int) -> Bool {
+        let end = index + prefix.count
+        guard end < text.units.count, !text.startsWord(end), !text.isPunctuation(end) else { return false }
+        for offset in 0..<prefix.count {
+            if text.units[index + offset] != prefix[offset] { return false }
+            if offset < prefix.count - 1 && text.endsWord(index + offset) { return false }
+        }
+        return true
+    }
+
+    private func longestMatch(from start: Int, affixed: Bool, bytes: [UInt8], range: Range<Int>) -> Candidate? {
+        let units = text.units
+        let count = units.count
+        var node = LabelTrie.root
+        var position = start
+        var found: [Candidate] = []
+        let suffixes = CharacterKeys.isArabic(units[start]) ? model.arabicSuffixes : model.latinSuffixes
+        while position < count, let child = model.trie.child(of: node, units[position]) {
+            node = child
+            if model.trie.isTerminal(node) {
+                let payloads = Array(model.trie.payloads(at: node))
+                if text.endsWord(position) {
+                    found.append(Candidate(firstUnit: start, lastUnit: position, resumeAt: position + 1, payloads: payloads, affixed: affixed))
+                } else if !text.isPunctuation(position + 1) {
+                    let wordEnd = text.wordEnd(from: position)
+                    suffixScratch.removeAll(keepingCapacity: true)
+                    suffixScratch.append(contentsOf: units[(position + 1)...wordEnd])
+                    if suffixes.contains(suffixScratch) {
+                        found.append(Candidate(firstUnit: start, lastUnit: position, resumeAt: wordEnd + 1, payloads: payloads, affixed: true))
+                    }
+                }
+            }
+            position += 1
+        }
+        // Longest first; a case-sensitive label must also match the case of the text.
+        for var candidate in found.reversed() {
+            candidate.payloads = candidate.payloads.filter { caseFits(model.payloads[Int($0)], candidate, bytes: bytes, range: range) }
+            if !candidate.payloads.isEmpty { return candidate }
+        }
+        return nil
+    }
+
+    private func caseFits(_ payload: TaggingModel.Payload, _ candidate: Candidate, bytes: [UInt8], range: Range<Int>) -> Bool {
+        guard payload.flags.contains(.caseSensitive) else { return true }
+        let surface = self.surface(from: Int(text.origins[candidate.firstUnit]), to: Int(text.origins[candidate.lastUnit]) + 1,
+                                   bytes: bytes, range: range)
+        let letters = surface.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+        return Array(letters) == payload.caseLetters
+    }
+
+    /// The original text of scalars [start, end).
+    public func surface(from start: Int, to end: Int, bytes: [UInt8], range: Range<Int>) -> String {
+        let lower = range.lowerBound + Int(text.utf8Offsets[start])
+        let upper = range.lowerBound + Int(text.utf8Offsets[end])
+        return String(decoding: bytes[lower..<upper], as: UTF8.self)
+    }
+
+    /// Picks one entity per candidate. A strong label decides alone; a weak one only beside a
+    /// strong mention of the same entity in the record (or with `includeWeak`). A span shared by
+    /// several entities that the record does not tell apart is left out rather than guessed.
+    private func resolve(_ candidates: [Candidate], bytes: [UInt8], range: Range<Int>, options: MatchOptions) -> [Mention] {
+        func entities(_ payloads: [Int32], weak: Bool) -> [Int32] {
+            payloads.map { model.payloads[Int($0)] }.filter { $0.flags.contains(.weak) == weak }.map(\.entity).uniqued()
+        }
+        var strong = Set<Int32>()
+        for candidate in candidates {
+            let strongEntities = entities(candidate.payloads, weak: false)
+            if strongEntities.count == 1 { strong.insert(strongEntities[0]) }
+        }
+        var mentions: [Mention] = []
+        for candidate in candidates {
+            let strongEntities = entities(candidate.payloads, weak: false)
+            var chosen: Int32?
+            var weak = false
+            if strongEntities.count == 1 {
+                chosen = strongEntities[0]
+            } else if strongEntities.count > 1 {
+                // `strong` holds only entities some other span named unambiguously.
+                let supported = strongEntities.filter { strong.contains($0) }
+                if supported.count == 1 { chosen = supported[0] }
+            } else {
+                let weakEntities = entities(candidate.payloads, weak: true)
+                let supported = weakEntities.filter { strong.contains($0) }
+                weak = true
+                if supported.count == 1 {
+                    chosen = supported[0]
+                } else if options.includeWeak && weakEntities.count == 1 {
+                    chosen = weakEntities[0]
+                }
+            }
+            guard let entity = chosen else { continue }
+            if let types = options.types, !types.contains(model.lexicon.entities[Int(entity)].type) { continue }
+            let payload = candidate.payloads.map { model.payloads[Int($0)] }.first { $0.entity == entity }!
+            let nameStart = Int(text.origins[candidate.firstUnit])
+            let end = Int(text.origins[candidate.lastUnit]) + 1
+            var kind = MatchKind.variant
+            if candidate.affixed {
+                kind = .affixed
+            } else if candidate.payloads.map({ model.payloads[Int($0)] }).contains(where: {
+                $0.entity == entity && model.lexicon.labels[Int($0.label)].text == surface(from: nameStart, to: end, bytes: bytes, range: range)
+            }) {
+                kind = .exact
+            }
+            var start = nameStart
+            if model.lexicon.entities[Int(entity)].type == .person {
+                start = Int(text.origins[titleStart(before: candidate.firstUnit)])
+            }
+            mentions.append(Mention(start: start, end: end, entity: Int(entity), label: Int(payload.label), kind: kind,
+                                    nameStart: nameStart, weak: weak))
+        }
+        return mentions
+    }
+
+    /// The first unit of up to two titles right before `unit` (Mullah Mawlawi ...), or `unit`.
+    private func titleStart(before unit: Int) -> Int {
+        var start = unit
+        for _ in 0..<2 {
+            guard start > 0, text.endsWord(start - 1) else { break }
+            guard let title = model.titles.first(where: { title in
+                title.count <= start && text.startsWord(start - title.count)
+                    && text.units[(start - title.count)..<start].elementsEqual(title)
+            }) else { break }
+            start -= title.count
+        }
+        return start
+    }
+}
+
+extension CharacterKeys {
+    /// Whether a key unit is an Arabic-script letter (its label takes Dari and Pashto suffixes).
+    static func isArabic(_ unit: UInt16) -> Bool {
+        switch unit {
+        case 0x0600...0x06FF, 0x0750...0x077F, 0x08A0...0x08FF: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import TextNormalization
+
+/// A tab-separated text file split into lines and fields, remembering where each field starts so
+/// that diagnostics can point at it.
+public struct TSVFile: Sendable {
+    public struct Line: Sendable {
+        /// 1-based line number.
+        public var number: Int
+        /// The line as written, without its LF (and without a CR before it).
+        public var text: String
+        /// Tab-separated fields; empty for comment and blank lines.
+        public var fields: [Substring]
+        /// 1-based column (in Unicode scalars) where each field starts.
+        public var columns: [Int]
+        public var isComment: Bool { text.hasPrefix("#") }
+        public var isBlank: Bool { text.isEmpty }
+        /// Whether the line ended in CRLF.
+        public var hadCR: Bool
+    }
+
+    public var path: String
+    public var lines: [Line]
+    /// Whether the last line lacked its LF.
+    public var missingFinalNewline: Bool
+
+    public init(path: String, text: String) {
+        self.path = path
+        var lines: [Line] = []
+        var rawLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        missingFinalNewline = !(rawLines.last?.isEmpty ?? true)
+        if rawLines.last?.isEmpty == true { rawLines.removeLast() }
+        for (index, raw) in rawLines.enumerated() {
+            var content = raw
+            let hadCR = content.hasSuffix("\r")
+            if hadCR { content = content.dropLast() }
+            var fields: [Substring] = []
+            var columns: [Int] = []
+            if !content.isEmpty && !content.hasPrefix("#") {
+                var column = 1
+                for field in content.split(separator: "\t", omittingEmptySubsequences: false) {
+                    fields.append(field)
+                    columns.append(column)
+                    column += field.unicodeScalars.count + 1
+                }
+            }
+            lines.append(Line(number: index + 1, text: String(content), fields: fields, columns: columns, hadCR: hadCR))
+        }
+        self.lines = lines
+    }
+
+    /// A diagnostic at field `field` of `line`.
+    func diagnostic(_ severity: Severity, _ line: Line, field: Int, _ message: String, rule: String) -> Diagnostic {
+        let column = field < line.columns.count ? line.columns[field] : (line.text.unicodeScalars.count + 1)
+        return Diagnostic(severity, at: SourceLocation(path: path, line: line.number, column: column), message, rule: rule)
+    }
+
+    /// A diagnostic at a scalar offset inside field `field`.
+    func diagnostic(_ severity: Severity, _ line: Line, field: Int, offset: Int, _ message: String, rule: String) -> Diagnostic {
+        var diagnostic = self.diagnostic(severity, line, field: field, message, rule: rule)
+        diagnostic.location.column += offset
+        return diagnostic
+    }
+}

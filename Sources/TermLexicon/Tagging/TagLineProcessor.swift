@@ -1,0 +1,226 @@
+import TextNormalization
+
+/// `lexalign tag` for one thread: finds the mentions of each input record and writes them as JSON
+/// Lines, TSV rows or the text with every mention rewritten to its entity's pref label.
+public final class TagLineProcessor: LineProcessor {
+    public enum OutputFormat: String, CaseIterable, Sendable { case jsonl, tsv, inline }
+    public enum InputFormat: String, CaseIterable, Sendable { case text, jsonl }
+    public enum OffsetUnit: String, CaseIterable, Sendable { case utf16, utf8 }
+
+    public struct Options: Sendable {
+        public var format: OutputFormat = .jsonl
+        public var input: InputFormat = .text
+        /// The member of a JSON input record that holds the text.
+        public var textField = "text"
+        /// Offsets to add besides code points.
+        public var offsets: Set<OffsetUnit> = []
+        /// Language of the labels written (`label` in JSON, the rewritten text inline); nil means
+        /// English for JSON and the line's own language inline.
+        public var labelLanguage: String?
+        public var match = MatchOptions()
+        /// Written into every JSON record as "file" when set (several inputs in one run).
+        public var fileName: String?
+
+        public init() {}
+    }
+
+    private let finder: MentionFinder
+    private let options: Options
+    private let languageReader: TextNormalizer?
+    private var scratch: [UInt8] = []
+    private var ignoredIssues: [DecodingIssue] = []
+
+    public init(finder: MentionFinder, options: Options) throws(NormalizationSetupError) {
+        self.finder = finder
+        self.options = options
+        if options.format == .inline && options.labelLanguage == nil {
+            let context = try NormalizationContext(options: NormalizationOptions(form: .key))
+            languageReader = try context.makeNormalizer()
+        } else {
+            languageReader = nil
+        }
+    }
+
+    private var model: TaggingModel { finder.model }
+
+    public func process(_ chunk: LineChunk, into result: inout ChunkResult) {
+        var lineNumber = chunk.firstLine
+        chunk.forEachLine { range in
+            processLine(chunk.bytes, range, line: lineNumber, byteOffset: chunk.byteOffset + range.lowerBound, into: &result)
+            lineNumber += 1
+        }
+        result.lineCount += lineNumber - chunk.firstLine
+        result.byteCount += chunk.bytes.count
+    }
+
+    private func processLine(_ bytes: [UInt8], _ range: Range<Int>, line: Int, byteOffset: Int, into result: inout ChunkResult) {
+        var textBytes = bytes
+        var textRange = range
+        var record: JSONRecord?
+        if options.input == .jsonl {
+            do {
+                let parsed = try JSONRecord.parse(bytes, range, field: options.textField)
+                textBytes = Array(parsed.text.utf8)
+                textRange = textBytes.indices
+                record = parsed
+            } catch {
+                let column = String(decoding: bytes[range.lowerBound..<error.offset], as: UTF8.self).unicodeScalars.count + 1
+                result.issues.append(LineIssue(line: line, column: column, byteOffset: byteOffset + error.offset - range.lowerBound,
+                                               severity: .error, message: error.message, ruleID: "bad-json"))
+                writeUnreadable(bytes, range, line: line, message: error.message, into: &result)
+                return
+            }
+        }
+        let mentions = finder.mentions(in: textBytes, textRange, options: options.match)
+        switch options.format {
+        case .jsonl: writeJSON(mentions, textBytes, textRange, record: record, original: (bytes, range), line: line, into: &result)
+        case .tsv: writeTSV(mentions, textBytes, textRange, line: line, into: &result)
+        case .inline: writeInline(mentions, textBytes, textRange, record: record, original: (bytes, range), into: &result)
+        }
+    }
+
+    /// One output line for a record that is not valid JSON, so the line count still holds.
+    private func writeUnreadable(_ bytes: [UInt8], _ range: Range<Int>, line: Int, message: String, into result: inout ChunkResult) {
+        switch options.format {
+        case .jsonl:
+            result.output.append(contentsOf: #"{"line":"#.utf8)
+            JSONText.appendInteger(line, to: &result.output)
+            result.output.append(contentsOf: #","error":"#.utf8)
+            JSONText.appendString(message, to: &result.output)
+            result.output.append(contentsOf: "}\n".utf8)
+        case .inline:
+            result.output.append(contentsOf: bytes[range])
+            result.output.append(0x0A)
+        case .tsv:
+            break
+        }
+    }
+
+    // MARK: formats
+
+    private func writeJSON(_ mentions: [Mention], _ bytes: [UInt8], _ range: Range<Int>, record: JSONRecord?,
+                           original: ([UInt8], Range<Int>), line: Int, into result: inout ChunkResult) {
+        var out: [UInt8] = []
+        if let record {
+            // The input object as it was, with "mentions" added before its closing brace.
+            out.append(contentsOf: original.0[original.1.lowerBound..<record.closingBrace])
+            while let last = out.last, last == 0x20 || last == 0x09 { out.removeLast() }
+            if record.hasMembers { out.append(UInt8(ascii: ",")) }
+        } else {
+            out.append(contentsOf: #"{"line":"#.utf8)
+            JSONText.appendInteger(line, to: &out)
+            if let fileName = options.fileName {
+                out.append(contentsOf: #","file":"#.utf8)
+                JSONText.appendString(fileName, to: &out)
+            }
+            out.append(contentsOf: #","text":"#.utf8)
+            JSONText.appendString(validUTF8(bytes, range), to: &out)
+            out.append(UInt8(ascii: ","))
+        }
+        out.append(contentsOf: #""mentions":["#.utf8)
+        for (index, mention) in mentions.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            appendMention(mention, bytes, range, to: &out)
+        }
+        out.append(contentsOf: "]}\n".utf8)
+        result.output.append(contentsOf: out)
+    }
+
+    private func appendMention(_ mention: Mention, _ bytes: [UInt8], _ range: Range<Int>, to out: inout [UInt8]) {
+        let entity = model.lexicon.entities[mention.entity]
+        let text = finder.text
+        func field(_ name: String, _ value: Int) {
+            out.append(contentsOf: ",\"\(name)\":".utf8)
+            JSONText.appendInteger(value, to: &out)
+        }
+        out.append(contentsOf: #"{"start":"#.utf8)
+        JSONText.appendInteger(mention.start, to: &out)
+        field("end", mention.end)
+        if options.offsets.contains(.utf16) {
+            field("start_utf16", Int(text.utf16Offsets[mention.start]))
+            field("end_utf16", Int(text.utf16Offsets[mention.end]))
+        }
+        if options.offsets.contains(.utf8) {
+            field("start_utf8", Int(text.utf8Offsets[mention.start]))
+            field("end_utf8", Int(text.utf8Offsets[mention.end]))
+        }
+        out.append(contentsOf: #","surface":"#.utf8)
+        JSONText.appendString(finder.surface(from: mention.start, to: mention.end, bytes: bytes, range: range), to: &out)
+        out.append(contentsOf: #","id":"#.utf8)
+        JSONText.appendString(entity.id, to: &out)
+        out.append(contentsOf: #","type":"#.utf8)
+        JSONText.appendString(entity.type.rawValue, to: &out)
+        out.append(contentsOf: #","label":"#.utf8)
+        let label = model.prefLabel(of: mention.entity, in: options.labelLanguage ?? "en") ?? model.prefLabel(of: mention.entity, in: "en") ?? ""
+        JSONText.appendString(label, to: &out)
+        out.append(contentsOf: #","broader":["#.utf8)
+        for (index, parent) in model.broaderChain(of: mention.entity).enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            JSONText.appendString(parent, to: &out)
+        }
+        out.append(contentsOf: #"],"match":"#.utf8)
+        JSONText.appendString(mention.kind.rawValue, to: &out)
+        if mention.nameStart > mention.start {
+            out.append(contentsOf: #","title":"#.utf8)
+            let title = finder.surface(from: mention.start, to: mention.nameStart, bytes: bytes, range: range)
+            JSONText.appendString(String(title.unicodeScalars.reversed().drop { $0.properties.isWhitespace }.reversed().map(Character.init)), to: &out)
+        }
+        if mention.weak { out.append(contentsOf: #","weak":true"#.utf8) }
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// `line  start  end  id  surface`, one row per mention (a line without mentions has none).
+    private func writeTSV(_ mentions: [Mention], _ bytes: [UInt8], _ range: Range<Int>, line: Int, into result: inout ChunkResult) {
+        for mention in mentions {
+            let surface = finder.surface(from: mention.start, to: mention.end, bytes: bytes, range: range)
+                .replacingTabs()
+            let row = "\(line)\t\(mention.start)\t\(mention.end)\t\(model.lexicon.entities[mention.entity].id)\t\(surface)\n"
+            result.output.append(contentsOf: row.utf8)
+        }
+    }
+
+    /// The text with each mention's name rewritten to the pref label of the line's language (or
+    /// `labelLanguage`); a title before a name stays as written, and so does a mention whose entity
+    /// has no pref label in that language.
+    private func writeInline(_ mentions: [Mention], _ bytes: [UInt8], _ range: Range<Int>, record: JSONRecord?,
+                             original: ([UInt8], Range<Int>), into result: inout ChunkResult) {
+        var language = options.labelLanguage ?? "en"
+        if options.labelLanguage == nil, let languageReader {
+            scratch.removeAll(keepingCapacity: true)
+            ignoredIssues.removeAll(keepingCapacity: true)
+            let detected = (try? languageReader.normalize(bytes, range, appendingTo: &scratch, issues: &ignoredIssues)) ?? .undetermined
+            language = detected == .undetermined ? "en" : detected.rawValue
+        }
+        var rewritten: [UInt8] = []
+        var cursor = 0
+        let text = finder.text
+        for mention in mentions {
+            guard let label = model.prefLabel(of: mention.entity, in: language) else { continue }
+            let nameStart = Int(text.utf8Offsets[mention.nameStart])
+            let end = Int(text.utf8Offsets[mention.end])
+            rewritten.append(contentsOf: bytes[(range.lowerBound + cursor)..<(range.lowerBound + nameStart)])
+            rewritten.append(contentsOf: label.utf8)
+            cursor = end
+        }
+        rewritten.append(contentsOf: bytes[(range.lowerBound + cursor)..<range.upperBound])
+        if let record {
+            result.output.append(contentsOf: original.0[original.1.lowerBound..<record.valueRange.lowerBound])
+            JSONText.appendString(validUTF8(rewritten, rewritten.indices), to: &result.output)
+            result.output.append(contentsOf: original.0[record.valueRange.upperBound..<original.1.upperBound])
+        } else {
+            result.output.append(contentsOf: rewritten)
+        }
+        result.output.append(0x0A)
+    }
+
+    /// The bytes as valid UTF-8 (invalid sequences as U+FFFD, as offsets count them).
+    private func validUTF8(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+}
+
+extension String {
+    func replacingTabs() -> String {
+        String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\t" ? " " : $0 }))
+    }
+}

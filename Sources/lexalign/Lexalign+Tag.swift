@@ -1,0 +1,153 @@
+import ArgumentParser
+import TermLexicon
+import TextNormalization
+
+extension TagLineProcessor.OutputFormat: ExpressibleByArgument {}
+extension TagLineProcessor.InputFormat: ExpressibleByArgument {}
+
+extension Lexalign {
+    struct Tag: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find every known entity in text and emit canonical IDs with exact offsets.",
+            discussion: """
+                Offsets are code points (Unicode scalars) into each record's original text, half-open. \
+                jsonl and inline write exactly one line per input line, in order; tsv writes one row \
+                per mention (line, start, end, id, surface). Without --lexicon or $LEXALIGN_LEXICON the \
+                lexicon built into the binary is used.
+                """
+        )
+
+        @Option(help: "A lexicon folder (entities.tsv, labels.tsv, affixes.tsv).")
+        var lexicon: String?
+
+        @Option(help: "jsonl, tsv (one row per mention) or inline (text with names rewritten).")
+        var format: TagLineProcessor.OutputFormat = .jsonl
+
+        @Option(help: "text (one record per line) or jsonl (a JSON object per line).")
+        var input: TagLineProcessor.InputFormat = .text
+
+        @Option(help: "With --input jsonl: the member holding the text.")
+        var textField = "text"
+
+        @Option(help: "Offset units to add besides code points: utf16, utf8 or both (utf16,utf8).")
+        var offsets: String?
+
+        @Option(help: "Language of the labels written (en, prs, ps, ...); default: en for jsonl, the line's own inline.")
+        var labelLang: String?
+
+        @Option(help: "Only these entity types (comma-separated: person, org, place).")
+        var types: String?
+
+        @Flag(help: "Also report mentions resting only on weak labels.")
+        var weak = false
+
+        @OptionGroup var filter: FilterOptions
+
+        func validate() throws {
+            for unit in offsetUnits.invalid { throw ValidationError("unknown offset unit '\(unit)' (use utf16, utf8).") }
+            for type in entityTypes.invalid { throw ValidationError("unknown type '\(type)' (use person, org, place).") }
+            if let labelLang, LabelLanguage.canonical(labelLang) == nil {
+                throw ValidationError("unknown --label-lang '\(labelLang)'.")
+            }
+        }
+
+        private var offsetUnits: (valid: Set<TagLineProcessor.OffsetUnit>, invalid: [String]) {
+            let names = offsets?.split(separator: ",").map(String.init) ?? []
+            return (Set(names.compactMap(TagLineProcessor.OffsetUnit.init(rawValue:))),
+                    names.filter { TagLineProcessor.OffsetUnit(rawValue: $0) == nil })
+        }
+
+        private var entityTypes: (valid: Set<EntityType>?, invalid: [String]) {
+            guard let types else { return (nil, []) }
+            let names = types.split(separator: ",").map(String.init)
+            return (Set(names.compactMap(EntityType.init(rawValue:))), names.filter { EntityType(rawValue: $0) == nil })
+        }
+
+        func run() throws {
+            let model = try loadModel()
+            var options = TagLineProcessor.Options()
+            options.format = format
+            options.input = input
+            options.textField = textField
+            options.offsets = offsetUnits.valid
+            options.labelLanguage = labelLang.flatMap(LabelLanguage.canonical)
+            options.match = MatchOptions(includeWeak: weak, types: entityTypes.valid)
+            let inputs = filter.inputs
+            let output = OutputStream(descriptor: 1)
+            let progress = Progress(quiet: filter.quiet)
+            let reporter = IssueReporter(quiet: filter.quiet)
+            var failedInputs = 0
+            for path in inputs {
+                let input: FileInput
+                do {
+                    input = try FileInput(path: path)
+                } catch {
+                    progress.clear()
+                    StandardError.line(error.description)
+                    failedInputs += 1
+                    continue
+                }
+                var fileOptions = options
+                fileOptions.fileName = inputs.count > 1 ? input.displayName : nil
+                let processors: [LineProcessor]
+                do {
+                    processors = try (0..<filter.jobCount).map { _ in
+                        try TagLineProcessor(finder: try model.makeFinder(), options: fileOptions)
+                    }
+                } catch {
+                    StandardError.line("lexalign: error: \(error)")
+                    throw ExitStatus.ioError
+                }
+                do {
+                    try ParallelLineRunner(processors: processors).run(input) { result in
+                        try output.write(result.output)
+                        reporter.report(result.issues, path: input.displayName, progress: progress)
+                        progress.advance(bytes: result.byteCount, lines: result.lineCount)
+                    }
+                } catch let error as InputError {
+                    progress.clear()
+                    StandardError.line(error.description)
+                    failedInputs += 1
+                } catch let error as OutputError {
+                    StandardError.line(error.description)
+                    throw ExitStatus.ioError
+                }
+                reporter.finishInput(path: input.displayName)
+            }
+            progress.clear()
+            do { try output.flush() } catch {
+                StandardError.line(error.description)
+                throw ExitStatus.ioError
+            }
+            if failedInputs > 0 || reporter.errorCount > 0 { throw ExitStatus.ioError }
+        }
+
+        /// The lexicon, compiled; a lexicon with errors stops the run before any output.
+        private func loadModel() throws -> TaggingModel {
+            let sources: LexiconSources
+            if let directory = lexicon ?? LexiconLocation.environmentDirectory {
+                do {
+                    sources = try LexiconLocation.sources(in: directory)
+                } catch {
+                    StandardError.line(error.description)
+                    throw ExitStatus.ioError
+                }
+            } else {
+                sources = LexiconSources.builtIn()
+            }
+            let (parsed, problems) = Lexicon.parse(sources)
+            let errors = problems.filter { $0.severity == .error }
+            if !errors.isEmpty {
+                for error in errors { StandardError.line(error.description) }
+                StandardError.line("lexalign: error: the lexicon has \(errors.count) error\(errors.count == 1 ? "" : "s"); `lexalign lexicon lint` lists every problem")
+                throw ExitStatus.ioError
+            }
+            do {
+                return try TaggingModel(lexicon: parsed)
+            } catch {
+                StandardError.line("lexalign: error: \(error)")
+                throw ExitStatus.ioError
+            }
+        }
+    }
+}
