@@ -8,6 +8,7 @@ import TextNormalization
 /// key of the whole line: marks are dropped either way, and compatibility forms expand alone.
 public struct KeyedText {
     /// Key units of letters, digits and punctuation; spaces are not kept but end words.
+    /// The arrays are buffers reused from record to record: only the first `count` entries count.
     public internal(set) var units: [UInt16] = []
     /// For each unit, the index (in Unicode scalars) of the original character it came from.
     public internal(set) var origins: [Int32] = []
@@ -16,6 +17,12 @@ public struct KeyedText {
     /// For each original scalar, its offset in UTF-8 bytes and UTF-16 units; one more entry at the end.
     public internal(set) var utf8Offsets: [Int32] = []
     public internal(set) var utf16Offsets: [Int32] = []
+    /// The number of key units.
+    public internal(set) var count = 0
+    /// The number of scalars of the original text.
+    public internal(set) var scalarCount = 0
+    /// Whether the text held bytes that are not UTF-8 (read as U+FFFD).
+    public internal(set) var hadInvalidUTF8 = false
 
     enum WordEdge {
         static let start: UInt8 = 1
@@ -26,58 +33,134 @@ public struct KeyedText {
 
     public init() {}
 
-    public var scalarCount: Int { utf8Offsets.count - 1 }
-
     /// Reads `bytes[range]` (UTF-8; invalid bytes count as one U+FFFD each, as the decoder does).
-    public mutating func read(_ bytes: [UInt8], _ range: Range<Int>, keys: CharacterKeys) {
-        units.removeAll(keepingCapacity: true)
-        origins.removeAll(keepingCapacity: true)
-        edges.removeAll(keepingCapacity: true)
-        utf8Offsets.removeAll(keepingCapacity: true)
-        utf16Offsets.removeAll(keepingCapacity: true)
-        var scalarIndex: Int32 = 0
+    public mutating func read(_ bytes: [UInt8], _ range: Range<Int>, keys: inout CharacterKeys) {
+        // A character becomes at most `longestImage` units; a character never seen before may
+        // have a longer image, in which case the buffers grow and the record is read again.
+        while !readOnce(bytes, range, keys: &keys, capacity: range.count * keys.longestImage + 16) {}
+    }
+
+    private mutating func readOnce(_ bytes: [UInt8], _ range: Range<Int>, keys: inout CharacterKeys, capacity: Int) -> Bool {
+        if units.count < capacity {
+            units = [UInt16](repeating: 0, count: capacity)
+            origins = [Int32](repeating: 0, count: capacity)
+            edges = [UInt8](repeating: 0, count: capacity)
+        }
+        if utf8Offsets.count < range.count + 1 {
+            utf8Offsets = [Int32](repeating: 0, count: range.count + 16)
+            utf16Offsets = [Int32](repeating: 0, count: range.count + 16)
+        }
+        // The buffers move into locals for the loop (spans of several stored properties at once
+        // would overlap accesses to self) and back afterwards.
+        var units: [UInt16] = [], origins: [Int32] = [], edges: [UInt8] = [], utf8Offsets: [Int32] = [], utf16Offsets: [Int32] = []
+        swap(&units, &self.units)
+        swap(&origins, &self.origins)
+        swap(&edges, &self.edges)
+        swap(&utf8Offsets, &self.utf8Offsets)
+        swap(&utf16Offsets, &self.utf16Offsets)
+        let result = KeyedText.fill(bytes, range, keys: &keys, units: &units, origins: &origins, edges: &edges,
+                                    utf8Offsets: &utf8Offsets, utf16Offsets: &utf16Offsets)
+        swap(&units, &self.units)
+        swap(&origins, &self.origins)
+        swap(&edges, &self.edges)
+        swap(&utf8Offsets, &self.utf8Offsets)
+        swap(&utf16Offsets, &self.utf16Offsets)
+        guard let (written, scalars, sawInvalid) = result else { return false }
+        count = written
+        scalarCount = scalars
+        hadInvalidUTF8 = sawInvalid
+        return true
+    }
+
+    /// The loop of `read`: nil when a character's image did not fit the buffers.
+    private static func fill(
+        _ bytes: [UInt8], _ range: Range<Int>, keys: inout CharacterKeys, units: inout [UInt16], origins: inout [Int32],
+        edges: inout [UInt8], utf8Offsets: inout [Int32], utf16Offsets: inout [Int32]
+    ) -> (units: Int, scalars: Int, sawInvalid: Bool)? {
+        // Spans: writing by index, without a uniqueness check per element.
+        var unitSpan = units.mutableSpan
+        var originSpan = origins.mutableSpan
+        var edgeSpan = edges.mutableSpan
+        var utf8Span = utf8Offsets.mutableSpan
+        var utf16Span = utf16Offsets.mutableSpan
+        let limit = unitSpan.count
+        var written = 0
+        var scalars = 0
         var utf16: Int32 = 0
         var boundaryPending = true
-        var previousScript = CharacterKeys.Script.neutral
+        /// The script class of the last letter since a space (digits are neutral).
+        var previousScript: UInt8 = CharacterKeys.Code.digit
         var index = range.lowerBound
+        var astral: [UInt16] = []
+        var sawInvalid = false
+
         while index < range.upperBound {
-            let (scalar, length) = CharacterKeys.decode(bytes, at: index, end: range.upperBound)
-            utf8Offsets.append(Int32(index - range.lowerBound))
-            utf16Offsets.append(utf16)
+            let (scalar, length, valid) = CharacterKeys.decode(bytes, at: index, end: range.upperBound)
+            if !valid { sawInvalid = true }
+            utf8Span[scalars] = Int32(index - range.lowerBound)
+            utf16Span[scalars] = utf16
             utf16 += scalar.value > 0xFFFF ? 2 : 1
             index += length
-            let image = keys.image(of: scalar)
-            for unit in image {
-                switch keys.unitClass(unit) {
-                case .space:
+            // The key units of this character: one unit in the table entry itself (the common
+            // case), a range of the cache's pool, or (outside the BMP) an array of their own.
+            var poolStart = -1
+            var imageCount = 0
+            var single: UInt16 = 0
+            var singleCode: UInt8 = 0
+            var isSingle = false
+            if scalar.value < 0x1_0000 {
+                let entry = keys.entry(of: scalar.value)
+                if entry & CharacterKeys.singleFlag != 0 {
+                    single = UInt16(truncatingIfNeeded: entry)
+                    singleCode = UInt8(truncatingIfNeeded: (entry >> 16) & 0xF)
+                    isSingle = true
+                    imageCount = 1
+                } else {
+                    poolStart = Int(entry >> 8)
+                    imageCount = Int(entry & 0xFF)
+                }
+            } else {
+                astral = keys.astralImage(of: scalar)
+                imageCount = astral.count
+            }
+            if written + imageCount > limit { return nil }
+            for offset in 0..<imageCount {
+                let unit = isSingle ? single : (poolStart >= 0 ? keys.pool[poolStart + offset] : astral[offset])
+                let code = isSingle ? singleCode : keys.unitClasses[Int(unit)]
+                if code == CharacterKeys.Code.space {
                     boundaryPending = true
-                case .punctuation:
-                    if let last = edges.indices.last { edges[last] |= WordEdge.end }
-                    units.append(unit)
-                    origins.append(scalarIndex)
-                    edges.append(WordEdge.start | WordEdge.end | WordEdge.punctuation)
+                    previousScript = CharacterKeys.Code.digit
+                } else if code == CharacterKeys.Code.punctuation {
+                    if written > 0 { edgeSpan[written - 1] |= WordEdge.end }
+                    unitSpan[written] = unit
+                    originSpan[written] = Int32(scalars)
+                    edgeSpan[written] = WordEdge.start | WordEdge.end | WordEdge.punctuation
+                    written += 1
                     boundaryPending = true
-                case .word(let script):
+                } else {
                     // A change between Arabic and Latin letters ends a word, as in "لهCBS".
-                    let scriptChange = script != .neutral && previousScript != .neutral && script != previousScript
-                    if boundaryPending || scriptChange || units.isEmpty {
-                        if let last = edges.indices.last { edges[last] |= WordEdge.end }
-                        edges.append(WordEdge.start)
+                    let isScript = code == CharacterKeys.Code.arabic || code == CharacterKeys.Code.latin
+                    let scriptChange = isScript && previousScript != CharacterKeys.Code.digit && code != previousScript
+                    if boundaryPending || scriptChange || written == 0 {
+                        if written > 0 { edgeSpan[written - 1] |= WordEdge.end }
+                        edgeSpan[written] = WordEdge.start
                     } else {
-                        edges.append(0)
+                        edgeSpan[written] = 0
                     }
-                    units.append(unit)
-                    origins.append(scalarIndex)
+                    unitSpan[written] = unit
+                    originSpan[written] = Int32(scalars)
+                    written += 1
                     boundaryPending = false
-                    if script != .neutral { previousScript = script }
+                    if isScript { previousScript = code }
                 }
             }
-            if image.isEmpty == false, keys.unitClass(image.last!) == .space { previousScript = .neutral }
-            scalarIndex += 1
+            if !astral.isEmpty { astral.removeAll(keepingCapacity: true) }
+            scalars += 1
         }
-        if let last = edges.indices.last { edges[last] |= WordEdge.end }
-        utf8Offsets.append(Int32(range.count))
-        utf16Offsets.append(utf16)
+        if written > 0 { edgeSpan[written - 1] |= WordEdge.end }
+        utf8Span[scalars] = Int32(range.count)
+        utf16Span[scalars] = utf16
+        return (written, scalars, sawInvalid)
     }
 
     @inline(__always) func startsWord(_ index: Int) -> Bool { edges[index] & WordEdge.start != 0 }

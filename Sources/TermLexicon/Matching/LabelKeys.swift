@@ -9,7 +9,7 @@ public final class LabelKeys {
     private var issues: [DecodingIssue] = []
 
     public init() throws(NormalizationSetupError) {
-        let context = try NormalizationContext(options: NormalizationOptions(form: .key, language: .english))
+        let context = try NormalizationContext.shared(NormalizationOptions(form: .key, language: .english))
         normalizer = try context.makeNormalizer()
         normalizer.reportsLanguage = false
     }

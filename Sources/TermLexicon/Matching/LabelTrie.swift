@@ -84,6 +84,11 @@ public struct LabelTrie: Sendable {
         }
         var low = Int(childStart[Int(node)])
         var high = low + Int(childCount[Int(node)])
+        // Few children (the usual case below the root): a scan beats a binary search's branches.
+        if high - low <= 8 {
+            for edge in low..<high where edgeUnits[edge] == unit { return edgeTargets[edge] }
+            return nil
+        }
         while low < high {
             let middle = (low + high) / 2
             let value = edgeUnits[middle]

@@ -18,12 +18,18 @@ public struct MatchOptions: Sendable {
 /// allowed suffix) wins, and the scan goes on after it (leftmost-longest). One per thread.
 public final class MentionFinder {
     public let model: TaggingModel
-    private let keys: CharacterKeys
+    /// The model's trie and payloads, held here so the hot loop reads them without going through
+    /// another object.
+    private let trie: LabelTrie
+    private let payloadTable: [TaggingModel.Payload]
+    private var keys: CharacterKeys
     public private(set) var text = KeyedText()
     private var suffixScratch: [UInt16] = []
 
     init(model: TaggingModel) throws(NormalizationSetupError) {
         self.model = model
+        trie = model.trie
+        payloadTable = model.payloads
         keys = try CharacterKeys()
     }
 
@@ -33,15 +39,17 @@ public final class MentionFinder {
         var lastUnit: Int
         /// The unit after everything the match consumed (the suffix included).
         var resumeAt: Int
-        var payloads: [Int32]
+        /// The trie node where the label ends; its payloads are read only for the winner.
+        var node: Int32
+        var payloads: [Int32] = []
         var affixed: Bool
     }
 
     /// The mentions of the UTF-8 text `bytes[range]`, in order.
     public func mentions(in bytes: [UInt8], _ range: Range<Int>, options: MatchOptions = MatchOptions()) -> [Mention] {
-        text.read(bytes, range, keys: keys)
+        text.read(bytes, range, keys: &keys)
         var candidates: [Candidate] = []
-        let count = text.units.count
+        let count = text.count
         var index = 0
         while index < count {
             guard text.startsWord(index), !text.isPunctuation(index) else {
@@ -68,7 +76,7 @@ public final class MentionFinder {
     /// A joined prefix at a word start, followed by more letters of the same word.
     private func prefixMatches(_ prefix: [UInt16], at index: Int) -> Bool {
         let end = index + prefix.count
-        guard end < text.units.count, !text.startsWord(end), !text.isPunctuation(end) else { return false }
+        guard end < text.count, !text.startsWord(end), !text.isPunctuation(end) else { return false }
         for offset in 0..<prefix.count {
             if text.units[index + offset] != prefix[offset] { return false }
             if offset < prefix.count - 1 && text.endsWord(index + offset) { return false }
@@ -78,23 +86,22 @@ public final class MentionFinder {
 
     private func longestMatch(from start: Int, affixed: Bool, bytes: [UInt8], range: Range<Int>) -> Candidate? {
         let units = text.units
-        let count = units.count
+        let count = text.count
         var node = LabelTrie.root
         var position = start
         var found: [Candidate] = []
-        let suffixes = CharacterKeys.isArabic(units[start]) ? model.arabicSuffixes : model.latinSuffixes
-        while position < count, let child = model.trie.child(of: node, units[position]) {
+        while position < count, let child = trie.child(of: node, units[position]) {
             node = child
-            if model.trie.isTerminal(node) {
-                let payloads = Array(model.trie.payloads(at: node))
+            if trie.isTerminal(node) {
                 if text.endsWord(position) {
-                    found.append(Candidate(firstUnit: start, lastUnit: position, resumeAt: position + 1, payloads: payloads, affixed: affixed))
-                } else if !text.isPunctuation(position + 1) {
+                    found.append(Candidate(firstUnit: start, lastUnit: position, resumeAt: position + 1, node: node, affixed: affixed))
+                } else if position + 1 < count, !text.isPunctuation(position + 1) {
                     let wordEnd = text.wordEnd(from: position)
                     suffixScratch.removeAll(keepingCapacity: true)
                     suffixScratch.append(contentsOf: units[(position + 1)...wordEnd])
+                    let suffixes = CharacterKeys.isArabic(units[start]) ? model.arabicSuffixes : model.latinSuffixes
                     if suffixes.contains(suffixScratch) {
-                        found.append(Candidate(firstUnit: start, lastUnit: position, resumeAt: wordEnd + 1, payloads: payloads, affixed: true))
+                        found.append(Candidate(firstUnit: start, lastUnit: position, resumeAt: wordEnd + 1, node: node, affixed: true))
                     }
                 }
             }
@@ -102,7 +109,9 @@ public final class MentionFinder {
         }
         // Longest first; a case-sensitive label must also match the case of the text.
         for var candidate in found.reversed() {
-            candidate.payloads = candidate.payloads.filter { caseFits(model.payloads[Int($0)], candidate, bytes: bytes, range: range) }
+            candidate.payloads = trie.payloads(at: candidate.node).filter {
+                caseFits(payloadTable[Int($0)], candidate, bytes: bytes, range: range)
+            }
             if !candidate.payloads.isEmpty { return candidate }
         }
         return nil
@@ -110,6 +119,17 @@ public final class MentionFinder {
 
     private func caseFits(_ payload: TaggingModel.Payload, _ candidate: Candidate, bytes: [UInt8], range: Range<Int>) -> Bool {
         guard payload.flags.contains(.caseSensitive) else { return true }
+        let start = range.lowerBound + Int(text.utf8Offsets[Int(text.origins[candidate.firstUnit])])
+        let end = range.lowerBound + Int(text.utf8Offsets[Int(text.origins[candidate.lastUnit]) + 1])
+        if let ascii = payload.asciiCaseLetters, bytes[start..<end].allSatisfy({ $0 < 0x80 }) {
+            // "is" against the label IS: compare the bytes' letters and digits, no String made.
+            var expected = ascii.makeIterator()
+            for byte in bytes[start..<end] {
+                let isAlphanumeric = (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
+                if isAlphanumeric && expected.next() != byte { return false }
+            }
+            return expected.next() == nil
+        }
         let surface = self.surface(from: Int(text.origins[candidate.firstUnit]), to: Int(text.origins[candidate.lastUnit]) + 1,
                                    bytes: bytes, range: range)
         let letters = surface.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
@@ -128,7 +148,7 @@ public final class MentionFinder {
     /// several entities that the record does not tell apart is left out rather than guessed.
     private func resolve(_ candidates: [Candidate], bytes: [UInt8], range: Range<Int>, options: MatchOptions) -> [Mention] {
         func entities(_ payloads: [Int32], weak: Bool) -> [Int32] {
-            payloads.map { model.payloads[Int($0)] }.filter { $0.flags.contains(.weak) == weak }.map(\.entity).uniqued()
+            payloads.map { payloadTable[Int($0)] }.filter { $0.flags.contains(.weak) == weak }.map(\.entity).uniqued()
         }
         var strong = Set<Int32>()
         for candidate in candidates {
@@ -158,13 +178,13 @@ public final class MentionFinder {
             }
             guard let entity = chosen else { continue }
             if let types = options.types, !types.contains(model.lexicon.entities[Int(entity)].type) { continue }
-            let payload = candidate.payloads.map { model.payloads[Int($0)] }.first { $0.entity == entity }!
+            let payload = candidate.payloads.map { payloadTable[Int($0)] }.first { $0.entity == entity }!
             let nameStart = Int(text.origins[candidate.firstUnit])
             let end = Int(text.origins[candidate.lastUnit]) + 1
             var kind = MatchKind.variant
             if candidate.affixed {
                 kind = .affixed
-            } else if candidate.payloads.map({ model.payloads[Int($0)] }).contains(where: {
+            } else if candidate.payloads.map({ payloadTable[Int($0)] }).contains(where: {
                 $0.entity == entity && model.lexicon.labels[Int($0.label)].text == surface(from: nameStart, to: end, bytes: bytes, range: range)
             }) {
                 kind = .exact

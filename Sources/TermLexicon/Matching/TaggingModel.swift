@@ -11,6 +11,8 @@ public final class TaggingModel: Sendable {
         var flags: LabelFlags
         /// The letters and digits of a case-sensitive label, which the text must show exactly.
         var caseLetters: [Unicode.Scalar]
+        /// The same as UTF-8 when they are all ASCII (ISK, IS, TTP), for a check without strings.
+        var asciiCaseLetters: [UInt8]?
     }
 
     public let lexicon: Lexicon
@@ -50,7 +52,9 @@ public final class TaggingModel: Sendable {
                 ? label.text.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
                 : []
             trieKeys.append((key, Int32(payloads.count)))
-            payloads.append(Payload(entity: entity, label: Int32(index), flags: label.flags, caseLetters: caseLetters))
+            let ascii = caseLetters.allSatisfy(\.isASCII) ? caseLetters.map { UInt8($0.value) } : nil
+            payloads.append(Payload(entity: entity, label: Int32(index), flags: label.flags, caseLetters: caseLetters,
+                                    asciiCaseLetters: label.flags.contains(.caseSensitive) ? ascii : nil))
         }
         trie = LabelTrie(keys: trieKeys)
         self.payloads = payloads

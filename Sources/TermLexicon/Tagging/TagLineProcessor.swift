@@ -34,7 +34,7 @@ public final class TagLineProcessor: LineProcessor {
         self.finder = finder
         self.options = options
         if options.format == .inline && options.labelLanguage == nil {
-            let context = try NormalizationContext(options: NormalizationOptions(form: .key))
+            let context = try NormalizationContext.shared(NormalizationOptions(form: .key))
             languageReader = try context.makeNormalizer()
         } else {
             languageReader = nil
@@ -114,7 +114,11 @@ public final class TagLineProcessor: LineProcessor {
                 JSONText.appendString(fileName, to: &out)
             }
             out.append(contentsOf: #","text":"#.utf8)
-            JSONText.appendString(validUTF8(bytes, range), to: &out)
+            if finder.text.hadInvalidUTF8 {
+                JSONText.appendString(validUTF8(bytes, range), to: &out)
+            } else {
+                JSONText.appendString(bytes[range], to: &out)
+            }
             out.append(UInt8(ascii: ","))
         }
         out.append(contentsOf: #""mentions":["#.utf8)

@@ -5,21 +5,26 @@ public enum JSONText {
     /// Appends `bytes` (valid UTF-8) as a JSON string literal, quotes included.
     public static func appendString(_ bytes: ArraySlice<UInt8>, to output: inout [UInt8]) {
         output.append(0x22)
-        for byte in bytes {
+        // Copy runs that need no escape in one go; most text has none at all.
+        var runStart = bytes.startIndex
+        for index in bytes.indices {
+            let byte = bytes[index]
+            guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F else { continue }
+            output.append(contentsOf: bytes[runStart..<index])
+            runStart = index + 1
             switch byte {
             case 0x22: output.append(0x5C); output.append(0x22)
             case 0x5C: output.append(0x5C); output.append(0x5C)
             case 0x0A: output.append(0x5C); output.append(0x6E)
             case 0x0D: output.append(0x5C); output.append(0x72)
             case 0x09: output.append(0x5C); output.append(0x74)
-            case 0..<0x20, 0x7F:
+            default:
                 output.append(contentsOf: [0x5C, 0x75, 0x30, 0x30])
                 output.append(hex[Int(byte >> 4)])
                 output.append(hex[Int(byte & 0x0F)])
-            default:
-                output.append(byte)
             }
         }
+        output.append(contentsOf: bytes[runStart..<bytes.endIndex])
         output.append(0x22)
     }
 

@@ -7,10 +7,16 @@ struct CodeUnitMap: Sendable {
     private static let dropEntry: UInt32 = 0xFFFF_FFFE
     private static let poolFlag: UInt32 = 0x8000_0000
 
-    private var entries = [UInt32](repeating: CodeUnitMap.keepEntry, count: 0x1_0000)
+    private var entries: [UInt32]
     private var pool: [[UInt16]] = []
     /// The most units one unit can become: output buffers of `n * maximumExpansion` always suffice.
     private(set) var maximumExpansion = 1
+
+    /// A map that keeps every unit; `empty` makes a placeholder for a table a form never uses,
+    /// which must not be looked up.
+    init(empty: Bool = false) {
+        entries = empty ? [] : [UInt32](repeating: CodeUnitMap.keepEntry, count: 0x1_0000)
+    }
 
     enum Entry: Equatable {
         case keep

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Everything the pipeline needs for one set of options that can be built once and shared by all
 /// threads: lookup tables, ICU normalisers and the romanisation data.
 ///
@@ -22,7 +24,8 @@ public final class NormalizationContext: Sendable {
         self.options = options
         do {
             tables = NormalizationTables(
-                digits: options.effectiveDigits, latinFolds: try NormalizationTables.latinFolds(),
+                form: options.form, digits: options.effectiveDigits,
+                latinFolds: options.form == .text ? [] : try NormalizationTables.latinFolds(),
                 latinASCII: options.form == .latin ? try NormalizationTables.latinASCII() : [])
             unicodeNormalizer = options.form == .key
                 ? try ICUNormalizer(.nfkcCasefold)
@@ -43,6 +46,20 @@ public final class NormalizationContext: Sendable {
             romanization = nil
         }
     }
+
+    /// One context per set of options for the whole process: building the tables takes a few
+    /// milliseconds, and the tagger needs several normalisers with the same options.
+    public static func shared(_ options: NormalizationOptions) throws(NormalizationSetupError) -> NormalizationContext {
+        if let context = cache.withLock({ $0[options] }) { return context }
+        let context = try NormalizationContext(options: options)
+        return cache.withLock { cached in
+            if let existing = cached[options] { return existing }
+            cached[options] = context
+            return context
+        }
+    }
+
+    private static let cache = Mutex<[NormalizationOptions: NormalizationContext]>([:])
 
     /// A normaliser for the calling thread.
     public func makeNormalizer() throws(NormalizationSetupError) -> TextNormalizer {

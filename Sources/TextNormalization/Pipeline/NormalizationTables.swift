@@ -21,7 +21,8 @@ struct NormalizationTables: Sendable {
         case other, latin, arabic, pashtoOnly
     }
 
-    init(digits: DigitPolicy, latinFolds: [(UInt16, String)], latinASCII: [(UInt16, String)] = []) {
+    /// Builds the tables `form` uses; the others stay empty (a table is 256 KB to fill).
+    init(form: NormalizationForm, digits: DigitPolicy, latinFolds: [(UInt16, String)], latinASCII: [(UInt16, String)] = []) {
         var clean = CodeUnitMap()
         for range in OrthographyRules.invisible { clean.set(range: range, to: .drop) }
         for range in OrthographyRules.spaces { clean.set(range: range, to: .unit(0x20)) }
@@ -31,33 +32,12 @@ struct NormalizationTables: Sendable {
         for unit in OrthographyRules.apostrophes { cleanForKey[unit] = .drop }
         self.cleanForKey = cleanForKey
 
-        var dari = CodeUnitMap()
-        dari.set(OrthographyRules.sharedOrthography)
-        dari.set(OrthographyRules.dariOrthography)
-        var pashto = CodeUnitMap()
-        pashto.set(OrthographyRules.sharedOrthography)
-        if digits == .ascii {
-            dari.set(OrthographyRules.asciiDigits)
-            pashto.set(OrthographyRules.asciiDigits)
-        }
-        self.dariOrthography = dari
-        self.pashtoOrthography = pashto
+        dariOrthography = form == .key ? CodeUnitMap(empty: true) : NormalizationTables.orthography(dari: true, digits: digits)
+        pashtoOrthography = form == .key ? CodeUnitMap(empty: true) : NormalizationTables.orthography(dari: false, digits: digits)
+        // The latin form needs the key's folding too: its word list is looked up by key.
+        keyFolding = form == .text ? CodeUnitMap(empty: true) : NormalizationTables.keyFolding(latinFolds: latinFolds, digits: digits)
 
-        var key = CodeUnitMap()
-        // ASCII lines skip ICU, so the table lower-cases ASCII itself (NFKC_Casefold does the rest).
-        for unit in UInt16(0x41)...UInt16(0x5A) { key[unit] = .unit(unit + 0x20) }
-        for unit in UInt16(0x0600)...UInt16(0x08FF) where ArabicScript.isMark(unit) { key[unit] = .drop }
-        for range in OrthographyRules.keyCombiningMarks { key.set(range: range, to: .drop) }
-        key.set(latinFolds)
-        key.set(OrthographyRules.keyLetterFolds)
-        key.set(OrthographyRules.keyPunctuation)
-        for unit in OrthographyRules.apostrophes { key[unit] = .drop }
-        for unit in OrthographyRules.keyHyphens { key[unit] = .unit(0x20) }
-        for range in OrthographyRules.spaces { key.set(range: range, to: .unit(0x20)) }
-        if digits == .ascii { key.set(OrthographyRules.asciiDigits) }
-        self.keyFolding = key
-
-        var ascii = CodeUnitMap()
+        var ascii = CodeUnitMap(empty: latinASCII.isEmpty)
         ascii.set(latinASCII)
         self.latinASCII = ascii
 
@@ -72,6 +52,32 @@ struct NormalizationTables: Sendable {
         self.letterClasses = classes
     }
 
+    /// Step 4 for Dari (`dari`) or Pashto.
+    private static func orthography(dari: Bool, digits: DigitPolicy) -> CodeUnitMap {
+        var map = CodeUnitMap()
+        map.set(OrthographyRules.sharedOrthography)
+        if dari { map.set(OrthographyRules.dariOrthography) }
+        if digits == .ascii { map.set(OrthographyRules.asciiDigits) }
+        return map
+    }
+
+    /// Step 5.
+    private static func keyFolding(latinFolds: [(UInt16, String)], digits: DigitPolicy) -> CodeUnitMap {
+        var key = CodeUnitMap()
+        // ASCII lines skip ICU, so the table lower-cases ASCII itself (NFKC_Casefold does the rest).
+        for unit in UInt16(0x41)...UInt16(0x5A) { key[unit] = .unit(unit + 0x20) }
+        for unit in UInt16(0x0600)...UInt16(0x08FF) where ArabicScript.isMark(unit) { key[unit] = .drop }
+        for range in OrthographyRules.keyCombiningMarks { key.set(range: range, to: .drop) }
+        key.set(latinFolds)
+        key.set(OrthographyRules.keyLetterFolds)
+        key.set(OrthographyRules.keyPunctuation)
+        for unit in OrthographyRules.apostrophes { key[unit] = .drop }
+        for unit in OrthographyRules.keyHyphens { key[unit] = .unit(0x20) }
+        for range in OrthographyRules.spaces { key.set(range: range, to: .unit(0x20)) }
+        if digits == .ascii { key.set(OrthographyRules.asciiDigits) }
+        return key
+    }
+
     func orthography(for language: Language) -> CodeUnitMap {
         language == .pashto ? pashtoOrthography : dariOrthography
     }
@@ -83,20 +89,31 @@ extension NormalizationTables {
     /// (ø -> o). NFKD rather than ICU's Latin-ASCII transform, whose set-up alone costs tens of
     /// milliseconds of start-up.
     static func latinFolds() throws(ICUError) -> [(UInt16, String)] {
-        let nfkd = try ICUNormalizer(.nfkd)
         let special = Dictionary(uniqueKeysWithValues: OrthographyRules.latinLettersWithoutDecomposition)
-        var folds: [(UInt16, String)] = []
+        var letters: [UInt16] = []
+        var joined: [UInt16] = []
         for range in OrthographyRules.latinRanges {
             for unit in range {
                 guard let scalar = Unicode.Scalar(unit), UnicodeProperties.isAlphabetic(scalar) else { continue }
-                let base = try nfkd.normalize(String(scalar)).unicodeScalars
-                    .filter { $0.properties.generalCategory != .nonspacingMark }
-                    .map { special[UInt16(truncatingIfNeeded: $0.value)].map { Array($0.unicodeScalars) } ?? [$0] }
-                    .joined()
-                let folded = String(String.UnicodeScalarView(base)).lowercased()
-                let isASCIILetters = !folded.isEmpty && folded.unicodeScalars.allSatisfy { ("a"..."z").contains($0) }
-                if isASCIILetters && folded.utf16.first != unit { folds.append((unit, folded)) }
+                letters.append(unit)
+                joined.append(unit)
+                joined.append(0x0A)
             }
+        }
+        // One ICU call for all letters, a line each: NFKD never reaches across a line feed.
+        var decomposed: [UInt16] = []
+        let length = try ICUNormalizer(.nfkd).normalize(joined, count: joined.count, into: &decomposed)
+        let lines = decomposed[0..<length].split(separator: 0x0A, omittingEmptySubsequences: false)
+        var folds: [(UInt16, String)] = []
+        for (unit, line) in zip(letters, lines) {
+            var folded = ""
+            for scalar in String(decoding: line, as: UTF16.self).unicodeScalars
+            where scalar.properties.generalCategory != .nonspacingMark {
+                folded += special[UInt16(truncatingIfNeeded: scalar.value)] ?? String(scalar)
+            }
+            folded = folded.lowercased()
+            let isASCIILetters = !folded.isEmpty && folded.unicodeScalars.allSatisfy { ("a"..."z").contains($0) }
+            if isASCIILetters && folded.utf16.first != unit { folds.append((unit, folded)) }
         }
         return folds
     }

@@ -36,7 +36,7 @@ public enum DigitPolicy: String, CaseIterable, Sendable {
     case ascii
 }
 
-public struct NormalizationOptions: Equatable, Sendable {
+public struct NormalizationOptions: Hashable, Sendable {
     public var form: NormalizationForm
     /// A fixed language for every line, or nil to decide per line from its letters.
     public var language: Language?
