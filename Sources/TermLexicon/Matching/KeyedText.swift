@@ -29,6 +29,8 @@ public struct KeyedText {
         static let end: UInt8 = 2
         /// A punctuation unit: a word of its own that no letter of a label runs through.
         static let punctuation: UInt8 = 4
+        /// The text has a space (or a dash, which the key reads as one) before this unit.
+        static let afterSpace: UInt8 = 8
     }
 
     public init() {}
@@ -88,6 +90,7 @@ public struct KeyedText {
         var scalars = 0
         var utf16: Int32 = 0
         var boundaryPending = true
+        var spacePending = false
         /// The script class of the last letter since a space (digits are neutral).
         var previousScript: UInt8 = CharacterKeys.Code.digit
         var index = range.lowerBound
@@ -129,14 +132,16 @@ public struct KeyedText {
                 let code = isSingle ? singleCode : keys.unitClasses[Int(unit)]
                 if code == CharacterKeys.Code.space {
                     boundaryPending = true
+                    spacePending = written > 0
                     previousScript = CharacterKeys.Code.digit
                 } else if code == CharacterKeys.Code.punctuation {
                     if written > 0 { edgeSpan[written - 1] |= WordEdge.end }
                     unitSpan[written] = unit
                     originSpan[written] = Int32(scalars)
-                    edgeSpan[written] = WordEdge.start | WordEdge.end | WordEdge.punctuation
+                    edgeSpan[written] = WordEdge.start | WordEdge.end | WordEdge.punctuation | (spacePending ? WordEdge.afterSpace : 0)
                     written += 1
                     boundaryPending = true
+                    spacePending = false
                 } else {
                     // A change between Arabic and Latin letters ends a word, as in "لهCBS".
                     let isScript = code == CharacterKeys.Code.arabic || code == CharacterKeys.Code.latin
@@ -147,10 +152,12 @@ public struct KeyedText {
                     } else {
                         edgeSpan[written] = 0
                     }
+                    if spacePending { edgeSpan[written] |= WordEdge.afterSpace }
                     unitSpan[written] = unit
                     originSpan[written] = Int32(scalars)
                     written += 1
                     boundaryPending = false
+                    spacePending = false
                     if isScript { previousScript = code }
                 }
             }
@@ -166,6 +173,7 @@ public struct KeyedText {
     @inline(__always) func startsWord(_ index: Int) -> Bool { edges[index] & WordEdge.start != 0 }
     @inline(__always) func endsWord(_ index: Int) -> Bool { edges[index] & WordEdge.end != 0 }
     @inline(__always) func isPunctuation(_ index: Int) -> Bool { edges[index] & WordEdge.punctuation != 0 }
+    @inline(__always) func followsSpace(_ index: Int) -> Bool { edges[index] & WordEdge.afterSpace != 0 }
 
     /// The index of the last unit of the word containing `index`.
     func wordEnd(from index: Int) -> Int {

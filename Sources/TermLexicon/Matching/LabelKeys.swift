@@ -15,16 +15,29 @@ public final class LabelKeys {
     }
 
     /// The matching key of `text` as UTF-16 units.
-    public func key(_ text: String) -> [UInt16] {
+    public func key(_ text: String) -> [UInt16] { spacedKey(text).key }
+
+    /// The matching key, and where the label had a space: the indices in the key of the units
+    /// that follow one.
+    public func spacedKey(_ text: String) -> (key: [UInt16], spaces: [Int32]) {
         let bytes = Array(text.utf8)
         output.removeAll(keepingCapacity: true)
         issues.removeAll(keepingCapacity: true)
         do {
             try normalizer.normalize(bytes, bytes.indices, appendingTo: &output, issues: &issues)
         } catch {
-            return []
+            return ([], [])
         }
-        return String(decoding: output, as: UTF8.self).utf16.filter { $0 != 0x20 }
+        var key: [UInt16] = []
+        var spaces: [Int32] = []
+        for unit in String(decoding: output, as: UTF8.self).utf16 {
+            if unit == 0x20 {
+                spaces.append(Int32(key.count))
+            } else {
+                key.append(unit)
+            }
+        }
+        return (key, spaces)
     }
 
     public func keyString(_ text: String) -> String { String(decoding: key(text), as: UTF16.self) }

@@ -107,14 +107,38 @@ public final class MentionFinder {
             }
             position += 1
         }
-        // Longest first; a case-sensitive label must also match the case of the text.
+        // Longest first; a case-sensitive label must also match the case of the text, and the
+        // text may split the label into words only where it is safe (`spacingFits`).
         for var candidate in found.reversed() {
             candidate.payloads = trie.payloads(at: candidate.node).filter {
-                caseFits(payloadTable[Int($0)], candidate, bytes: bytes, range: range)
+                let payload = payloadTable[Int($0)]
+                return spacingFits(payload, candidate) && caseFits(payload, candidate, bytes: bytes, range: range)
             }
             if !candidate.payloads.isEmpty { return candidate }
         }
         return nil
+    }
+
+    /// The shortest piece a word break in the text may leave where the label has none: long
+    /// enough for امیر خان against امیرخان, short enough to stop "put in" reading as Putin, "her
+    /// at" as Herat or "او چا" (and who) as اوچا (OCHA).
+    static let shortestSplitPiece = 3
+
+    /// Whether the text's spaces inside the match fit the label: where the label has a space any
+    /// is fine; elsewhere both pieces must be at least `shortestSplitPiece` long. (Breaks at
+    /// punctuation must be in the label anyway: the punctuation is part of its key.)
+    private func spacingFits(_ payload: TaggingModel.Payload, _ candidate: Candidate) -> Bool {
+        guard candidate.lastUnit > candidate.firstUnit else { return true }
+        for position in (candidate.firstUnit + 1)...candidate.lastUnit where text.followsSpace(position) {
+            let offset = Int32(position - candidate.firstUnit)
+            if payload.spaces.contains(offset) { continue }
+            let segmentStart = payload.spaces.last { $0 < offset } ?? 0
+            let segmentEnd = payload.spaces.first { $0 > offset } ?? Int32(candidate.lastUnit - candidate.firstUnit + 1)
+            if offset - segmentStart < MentionFinder.shortestSplitPiece || segmentEnd - offset < MentionFinder.shortestSplitPiece {
+                return false
+            }
+        }
+        return true
     }
 
     private func caseFits(_ payload: TaggingModel.Payload, _ candidate: Candidate, bytes: [UInt8], range: Range<Int>) -> Bool {

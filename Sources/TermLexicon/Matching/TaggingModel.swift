@@ -13,6 +13,8 @@ public final class TaggingModel: Sendable {
         var caseLetters: [Unicode.Scalar]
         /// The same as UTF-8 when they are all ASCII (ISK, IS, TTP), for a check without strings.
         var asciiCaseLetters: [UInt8]?
+        /// Where the label has a space: key indices of the units after one.
+        var spaces: [Int32]
     }
 
     public let lexicon: Lexicon
@@ -46,7 +48,7 @@ public final class TaggingModel: Sendable {
             if label.kind == .pref && prefLabels[Int(entity)][label.lang] == nil {
                 prefLabels[Int(entity)][label.lang] = Int32(index)
             }
-            let key = keys.key(label.text)
+            let (key, spaces) = keys.spacedKey(label.text)
             guard !key.isEmpty else { continue }
             let caseLetters = label.flags.contains(.caseSensitive)
                 ? label.text.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
@@ -54,7 +56,7 @@ public final class TaggingModel: Sendable {
             trieKeys.append((key, Int32(payloads.count)))
             let ascii = caseLetters.allSatisfy(\.isASCII) ? caseLetters.map { UInt8($0.value) } : nil
             payloads.append(Payload(entity: entity, label: Int32(index), flags: label.flags, caseLetters: caseLetters,
-                                    asciiCaseLetters: label.flags.contains(.caseSensitive) ? ascii : nil))
+                                    asciiCaseLetters: label.flags.contains(.caseSensitive) ? ascii : nil, spaces: spaces))
         }
         trie = LabelTrie(keys: trieKeys)
         self.payloads = payloads

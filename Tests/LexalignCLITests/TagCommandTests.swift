@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+/// `lexalign tag` run as a filter with the built-in lexicon: exact output and exit status.
+@Suite("lexalign tag")
+struct TagCommandTests {
+    static let input = "Amir Khan Muttaqi’s visit to Kabul\n\nداعش‌های خراسان\n"
+
+    @Test func jsonLines() throws {
+        let outcome = try CLIRunner.run(["tag"], stdin: TagCommandTests.input)
+        #expect(outcome.output == """
+            {"line":1,"text":"Amir Khan Muttaqi’s visit to Kabul","mentions":[{"start":0,"end":17,"surface":"Amir Khan Muttaqi","id":"person:amir-khan-muttaqi","type":"person","label":"Amir Khan Muttaqi","broader":[],"match":"affixed"},{"start":29,"end":34,"surface":"Kabul","id":"place:kabul","type":"place","label":"Kabul","broader":["place:kabul-province","place:afghanistan"],"match":"exact"}]}
+            {"line":2,"text":"","mentions":[]}
+            {"line":3,"text":"داعش‌های خراسان","mentions":[{"start":0,"end":4,"surface":"داعش","id":"org:isis","type":"org","label":"Islamic State","broader":[],"match":"affixed"}]}
+
+            """)
+        #expect(outcome.stderr == "")
+        #expect(outcome.status == 0)
+    }
+
+    @Test func offsetsInOtherUnitsAndLabelsInDari() throws {
+        let outcome = try CLIRunner.run(["tag", "--offsets", "utf16,utf8", "--label-lang", "prs", "--types", "place"],
+                                        stdin: "😀 Kabul\n")
+        #expect(outcome.output == """
+            {"line":1,"text":"😀 Kabul","mentions":[{"start":2,"end":7,"start_utf16":3,"end_utf16":8,"start_utf8":5,"end_utf8":10,"surface":"Kabul","id":"place:kabul","type":"place","label":"کابل","broader":["place:kabul-province","place:afghanistan"],"match":"exact"}]}
+
+            """)
+    }
+
+    @Test func tsvRowsPerMention() throws {
+        let outcome = try CLIRunner.run(["tag", "--format", "tsv"], stdin: TagCommandTests.input)
+        #expect(outcome.output == "1\t0\t17\tperson:amir-khan-muttaqi\tAmir Khan Muttaqi\n1\t29\t34\tplace:kabul\tKabul\n3\t0\t4\torg:isis\tداعش\n")
+    }
+
+    @Test func inlineRewritesNamesToPrefLabels() throws {
+        let english = try CLIRunner.run(["tag", "--format", "inline"], stdin: "Mullah Omar and Mateqi met in Kandahar\n")
+        // "Mullah Omar" is itself a label of the entity, so all of it becomes the pref label
+        #expect(english.output == "Mohammed Omar and Amir Khan Muttaqi met in Kandahar\n")
+        let dari = try CLIRunner.run(["tag", "--format", "inline"], stdin: "امير خان متقي در كابل\n")
+        #expect(dari.output == "امیرخان متقی در کابل\n")
+    }
+
+    @Test func jsonInputPassesOtherFieldsThrough() throws {
+        let outcome = try CLIRunner.run(["tag", "--input", "jsonl", "--text-field", "body"],
+                                        stdin: "{\"id\":7, \"body\":\"ISK in Kunar\", \"tags\":[1,2]}\n")
+        #expect(outcome.output == """
+            {"id":7, "body":"ISK in Kunar", "tags":[1,2],"mentions":[{"start":0,"end":3,"surface":"ISK","id":"org:iskp","type":"org","label":"Islamic State Khorasan Province","broader":["org:isis"],"match":"variant"},{"start":7,"end":12,"surface":"Kunar","id":"place:kunar","type":"place","label":"Kunar","broader":["place:afghanistan"],"match":"exact"}]}
+
+            """)
+    }
+
+    @Test func badJSONLinesKeepTheirPlaceAndFail() throws {
+        let outcome = try CLIRunner.run(["tag", "--input", "jsonl"], stdin: "{\"text\":\"Kabul\"}\nnot json\n{\"id\":2}\n")
+        let lines = outcome.output.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines[1] == #"{"line":2,"error":"expected a JSON object"}"#)
+        #expect(lines[2] == #"{"line":3,"error":"no string field 'text'"}"#)
+        #expect(outcome.stderr == """
+            <stdin>:2:1: error: expected a JSON object at byte offset 17 [bad-json]
+            <stdin>:3:1: error: no string field 'text' at byte offset 26 [bad-json]
+
+            """)
+        #expect(outcome.status == 2)
+    }
+
+    @Test(arguments: [1, 2, 3])
+    func oneRecordPerLineInOrder(jobs: Int) throws {
+        let input = (1...3_000).map { $0 % 3 == 0 ? "Kabul \($0)" : ($0 % 3 == 1 ? "" : "هرات \($0)") }.joined(separator: "\n") + "\n"
+        let outcome = try CLIRunner.run(["tag", "--jobs", String(jobs)], stdin: input)
+        let records = outcome.output.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(records.count == 3_000)
+        for (index, record) in records.enumerated() {
+            #expect(record.hasPrefix("{\"line\":\(index + 1),"))
+        }
+    }
+
+    @Test func aLexiconFolderWithErrorsStopsTheRun() throws {
+        let scratch = try Scratch()
+        let folder = scratch.directory.appendingPathComponent("lexicon")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        _ = try scratch.file("lexicon/entities.tsv", "place:kabul\tplace\t\t\t\n")
+        _ = try scratch.file("lexicon/labels.tsv", "place:kabul\ten\tpref\tKabul\tbold\t\n")
+        let outcome = try CLIRunner.run(["tag", "--lexicon", folder.path], stdin: "Kabul\n")
+        #expect(outcome.stdout.isEmpty)
+        #expect(outcome.stderr == """
+            \(folder.path)/labels.tsv:1:27: error: unknown flag 'bold' (known: cs, weak) [unknown-flag]
+            lexalign: error: the lexicon has 1 error; `lexalign lexicon lint` lists every problem
+
+            """)
+        #expect(outcome.status == 2)
+    }
+
+    @Test func anotherLexiconFolderIsUsed() throws {
+        let scratch = try Scratch()
+        let folder = scratch.directory.appendingPathComponent("lexicon")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        _ = try scratch.file("lexicon/entities.tsv", "place:bagram\tplace\t\t\t\n")
+        _ = try scratch.file("lexicon/labels.tsv", "place:bagram\ten\tpref\tBagram\t\t\n")
+        let outcome = try CLIRunner.run(["tag", "--lexicon", folder.path, "--format", "tsv"], stdin: "Kabul and Bagram\n")
+        #expect(outcome.output == "1\t10\t16\tplace:bagram\tBagram\n")
+    }
+
+    @Test(arguments: [
+        ["tag", "--offsets", "utf32"],
+        ["tag", "--types", "event"],
+        ["tag", "--label-lang", "klingon"],
+        ["tag", "--format", "xml"],
+    ])
+    func usageErrorsExit64(arguments: [String]) throws {
+        #expect(try CLIRunner.run(arguments).status == 64)
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+import TermLexicon
+import TextNormalization
+
+/// One broken lexicon per lint rule (Fixtures/<rule>/), each with the exact diagnostics it must give.
+@Suite("lexicon lint")
+struct LintFixtureTests {
+    static let fixtures: [String] = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: fixturesDirectory.path)) ?? []
+        return names.filter { !$0.hasPrefix(".") }.sorted()
+    }()
+
+    /// Every rule the parser and linter can report; each needs a fixture.
+    static let rules = [
+        "affix-kind", "arabic-letter", "broader-cycle", "duplicate-id", "duplicate-label", "duplicate-pref",
+        "empty-label", "field-count", "id-syntax", "line-end", "missing-en-pref", "mixed-script", "redundant-label",
+        "script-mismatch", "shared-key", "stray-space", "type-mismatch", "unknown-broader", "unknown-flag",
+        "unknown-id", "unknown-kind", "unknown-lang", "unknown-type", "unsorted", "wikidata-syntax",
+    ]
+
+    @Test func everyRuleHasAFixture() {
+        #expect(Set(LintFixtureTests.fixtures) == Set(LintFixtureTests.rules + ["clean"]))
+    }
+
+    @Test(arguments: fixtures)
+    func fixtureGivesItsDiagnostics(name: String) throws {
+        let directory = fixturesDirectory.appendingPathComponent(name)
+        let expected = try readText(directory.appendingPathComponent("expected.txt"))
+            .split(separator: "\n").map(String.init)
+        let diagnostics = try LexiconLinter().lint(try lexiconSources(in: directory)).map(\.description)
+        #expect(diagnostics == expected)
+        if name != "clean" {
+            #expect(!diagnostics.isEmpty)
+            let rule = name == "affix-kind" ? "unknown-kind" : name
+            #expect(diagnostics.contains { $0.hasSuffix("[\(rule)]") }, "\(name) must report its own rule")
+        }
+    }
+
+    @Test func theShippedLexiconIsClean() throws {
+        let diagnostics = try LexiconLinter().lint(try lexiconSources(in: repositoryRoot.appendingPathComponent("Lexicons")))
+        #expect(diagnostics.map(\.description) == [])
+    }
+
+    @Test func theBuiltInCopyIsTheShippedFiles() throws {
+        let builtIn = LexiconSources.builtIn()
+        let shipped = try lexiconSources(in: repositoryRoot.appendingPathComponent("Lexicons"))
+        #expect(builtIn.entities.lines.map(\.text) == shipped.entities.lines.map(\.text))
+        #expect(builtIn.labels.lines.map(\.text) == shipped.labels.lines.map(\.text))
+        #expect(builtIn.affixes.lines.map(\.text) == shipped.affixes.lines.map(\.text))
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import TermLexicon
+import TextNormalization
+
+/// The repository root, found from this file's path.
+let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+let fixturesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+func readText(_ url: URL) throws -> String {
+    String(decoding: try Data(contentsOf: url), as: UTF8.self)
+}
+
+/// The three lexicon files of a folder, named by file name only (as diagnostics show them).
+func lexiconSources(in directory: URL) throws -> LexiconSources {
+    func file(_ name: String) throws -> TSVFile {
+        let url = directory.appendingPathComponent(name)
+        let text = FileManager.default.fileExists(atPath: url.path) ? try readText(url) : ""
+        return TSVFile(path: name, text: text)
+    }
+    return LexiconSources(entities: try file("entities.tsv"), labels: try file("labels.tsv"), affixes: try file("affixes.tsv"))
+}
+
+/// A small lexicon written inline, for matcher tests that must not move when the shipped data does.
+func lexicon(entities: String, labels: String, affixes: String = "") -> Lexicon {
+    let sources = LexiconSources(entities: TSVFile(path: "entities.tsv", text: entities),
+                                 labels: TSVFile(path: "labels.tsv", text: labels),
+                                 affixes: TSVFile(path: "affixes.tsv", text: affixes))
+    return Lexicon.parse(sources).0
+}
+
+/// (surface, id, match kind) of every mention of `text`.
+func tag(_ text: String, with finder: MentionFinder, options: MatchOptions = MatchOptions()) -> [String] {
+    let bytes = Array(text.utf8)
+    return finder.mentions(in: bytes, bytes.indices, options: options).map { mention in
+        let surface = String(String.UnicodeScalarView(Array(text.unicodeScalars)[mention.start..<mention.end]))
+        return "\(surface)|\(finder.model.lexicon.entities[mention.entity].id)|\(mention.kind.rawValue)"
+    }
+}
+
+/// The built-in lexicon, compiled once for all tests.
+let builtInModel: TaggingModel = {
+    let (parsed, _) = Lexicon.parse(LexiconSources.builtIn())
+    return try! TaggingModel(lexicon: parsed)
+}()
