@@ -93,9 +93,11 @@ parse_args() {
       *) usage >&2; die "unknown option: $1" ;;
     esac
   done
-  local name
-  for name in CORPUS_MB RUNS BIG_RUNS STARTUP_RUNS BIG_LABELS; do
-    [[ "${!name}" =~ ^[0-9]+$ && "${!name}" -gt 0 ]] || die "$name must be a positive integer (got '${!name}')"
+  local pair
+  for pair in --mb:CORPUS_MB --runs:RUNS --big-runs:BIG_RUNS --startup-runs:STARTUP_RUNS --labels:BIG_LABELS; do
+    local -n value="${pair#*:}"
+    [[ "$value" =~ ^[0-9]+$ && "$value" -gt 0 ]] || die "${pair%%:*} must be a positive integer (got '$value')"
+    unset -n value
   done
   [[ "$COUNT_MB" =~ ^[0-9]+$ ]] || die "--count-mb must be a non-negative integer"
   if [[ -n "${LEXALIGN_BIN:-}" ]]; then DO_BUILD=0; fi
@@ -242,7 +244,7 @@ plan_lexalign() {
   local plan="$1" lexicon="$2" jobs="$3" file="$4" argv dir=""
   [[ "$lexicon" == big ]] && dir="$BIG_DIR"
   mapfile -t argv < <(lexalign_argv "$dir" "$jobs" "$file")
-  plan_line "$plan" "lexalign tag" "$lexicon" "$jobs" "$file" - "${argv[@]}"
+  plan_line "$plan" "lexalign tag" "$lexicon" "${jobs:--}" "$file" - "${argv[@]}"
 }
 
 plan_peer() {
@@ -265,13 +267,8 @@ run_timings() {
   say "Start-up: $STARTUP_RUNS runs each of \`lexalign tag EMPTY\` and \`lexalign --version\`"
   : >"$WORK/startup.tsv"
   plan_lexalign "$WORK/startup.tsv" default "" "$empty"
-  if is_cat; then
-    plan_line "$WORK/startup.tsv" "lexalign --version" - - "$empty" - "$LEXALIGN" --version
-  else
-    plan_line "$WORK/startup.tsv" "lexalign --version" - - "$empty" - "$LEXALIGN" --version
-  fi
-  bench_run "$WORK/startup.tsv" "$STARTUP_RUNS" "$WORK/startup.json" 2> >(tail -n 2 >&2)
-  wait $! 2>/dev/null || true
+  plan_line "$WORK/startup.tsv" "lexalign --version" - - "$empty" - "$LEXALIGN" --version
+  bench_run "$WORK/startup.tsv" "$STARTUP_RUNS" "$WORK/startup.json"
 
   say "Built-in lexicon: $RUNS rounds (each runs every command once, plus once on an empty file)"
   : >"$WORK/main.tsv"
@@ -317,8 +314,10 @@ count_mentions() {
         local pdir="$LEXICONS"; [[ "$lexicon" == big ]] && pdir="$BIG_DIR"
         "$PY" "$PEERS_DIR/tag_peer.py" "$tool" --lexicon "$pdir" "$prefix" >"$out" || die "failed: $tool on $prefix" ;;
     esac
-    printf '%s\t%s\t%s\n' "$tool" "$lexicon" "$("$PY" "$PEERS_DIR/tag_peer.py" count "$out" | cut -f2-)" >>"$WORK/counts.tsv"
-    note "$tool ($lexicon): $(cut -f3 <<<"$(tail -n1 "$WORK/counts.tsv")" | cut -f1) records, $(tail -n1 "$WORK/counts.tsv" | cut -f4) mentions"
+    local records mentions hit
+    IFS=$'\t' read -r _ records mentions hit < <("$PY" "$PEERS_DIR/tag_peer.py" count "$out")
+    printf '%s\t%s\t%s\t%s\t%s\n' "$tool" "$lexicon" "$records" "$mentions" "$hit" >>"$WORK/counts.tsv"
+    note "$tool ($lexicon): $records records, $mentions mentions"
     rm -f "$out"
   done
   printf '%s\n' "$prefix" >"$WORK/count-input.txt"
@@ -507,7 +506,7 @@ for peer, form, r, rn, p, lex in ratios:
         continue
     goal = {"pyahocorasick": 1, "flashtext": 10}[peer]
     target(f"≥ {goal}× {peer} (same input, whole process)", fmt_ratio(r), r >= goal)
-tag_empty = next((e for e in startup if "tag" in e["argv"]), None)
+tag_empty = next((e for e in startup if e["tool"] == "lexalign tag"), None)
 if tag_empty:
     target("start-up `lexalign tag EMPTY`, built-in lexicon: < 50 ms (median)",
            f"{med(tag_empty) * 1000:.1f} ms", med(tag_empty) < 0.050)

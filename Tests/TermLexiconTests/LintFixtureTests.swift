@@ -15,7 +15,7 @@ struct LintFixtureTests {
     static let rules = [
         "affix-kind", "arabic-letter", "broader-cycle", "duplicate-id", "duplicate-label", "duplicate-pref",
         "empty-label", "field-count", "id-syntax", "line-end", "missing-en-pref", "mixed-script", "redundant-label",
-        "script-mismatch", "shared-key", "stray-space", "type-mismatch", "unknown-broader", "unknown-flag",
+        "script-mismatch", "shared-key", "stray-space", "suffixed-label", "type-mismatch", "unknown-broader", "unknown-flag",
         "unknown-id", "unknown-kind", "unknown-lang", "unknown-type", "unsorted", "wikidata-syntax",
     ]
 

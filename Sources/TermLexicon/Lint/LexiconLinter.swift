@@ -71,6 +71,7 @@ public final class LexiconLinter {
         }
 
         diagnostics += keyProblems(lexicon, path: labelsPath, file: sources.labels)
+        diagnostics += suffixedLabels(lexicon, path: labelsPath, file: sources.labels)
         diagnostics += orderProblems(sources.entities, kind: .entities)
         diagnostics += orderProblems(sources.labels, kind: .labels)
         diagnostics += orderProblems(sources.affixes, kind: .affixes)
@@ -185,6 +186,33 @@ public final class LexiconLinter {
                 diagnostics.append(Diagnostic(.warning, at: SourceLocation(path: path, line: other.line, column: column(ofField: 3, in: file, line: other.line)),
                     "'\(other.text)' (\(other.id)) matches the same text as '\(first.text)' (\(first.id)) on line \(first.line); flag both weak or tell them apart",
                     rule: "shared-key"))
+            }
+        }
+        return diagnostics
+    }
+
+    /// Labels that are another label of their entity plus a suffix of affixes.tsv (طالبانو =
+    /// طالبان + و): the matcher finds them anyway, and as labels they would make `--format inline`
+    /// replace the suffix along with the name.
+    private func suffixedLabels(_ lexicon: Lexicon, path: String, file: TSVFile) -> [Diagnostic] {
+        let suffixes = lexicon.affixes.entries.filter { $0.kind == .suffix }.map { (text: $0.text, key: keys.keyString($0.text)) }
+        guard !suffixes.isEmpty else { return [] }
+        var keysByID: [String: [String: Label]] = [:]
+        for label in lexicon.labels {
+            let key = keys.keyString(label.text)
+            if keysByID[label.id]?[key] == nil { keysByID[label.id, default: [:]][key] = label }
+        }
+        var diagnostics: [Diagnostic] = []
+        for label in lexicon.labels where label.kind != .pref {
+            let key = keys.keyString(label.text)
+            guard let own = keysByID[label.id] else { continue }
+            for suffix in suffixes where !suffix.key.isEmpty && key.hasSuffix(suffix.key) && key.count > suffix.key.count {
+                let stem = String(key.dropLast(suffix.key.count))
+                guard let base = own[stem], base.line != label.line else { continue }
+                diagnostics.append(Diagnostic(.warning, at: SourceLocation(path: path, line: label.line, column: column(ofField: 3, in: file, line: label.line)),
+                    "'\(label.text)' is redundant: it is '\(base.text)' (line \(base.line)) with the suffix '\(suffix.text)', which the matcher already allows",
+                    rule: "suffixed-label"))
+                break
             }
         }
         return diagnostics
