@@ -212,6 +212,13 @@ big_name() {
 ensure_big_lexicon() {
   BIG_DIR="$DATA_DIR/lexicon-$(big_name)"
   local stale=0 f
+  # The generated lexicon embeds Lexicons/ as it is now (affixes.tsv is
+  # copied as is): check in 0.1 s that this binary reads it, rather than
+  # fail minutes later on the big lexicon.
+  if ! "$LEXALIGN" tag --quiet --lexicon "$LEXICONS" "$WORK/empty.txt" >/dev/null 2>"$WORK/precheck.txt"; then
+    sed -n '1,5p' "$WORK/precheck.txt" >&2
+    die "this lexalign cannot read $LEXICONS (binary and lexicon files out of step?); rebuild, or use --no-big"
+  fi
   if [[ ! -s "$BIG_DIR/labels.tsv" || ! -s "$BIG_DIR/entities.tsv" || ! -s "$BIG_DIR/affixes.tsv" ]]; then
     stale=1
   else
@@ -570,6 +577,7 @@ main() {
   setup_venv
 
   local corpus
+  : >"$WORK/empty.txt"
   corpus="$(ensure_corpus "$CORPUS_MB")"
   if is_cat && ((DO_BIG)); then
     note "the cat stand-in ignores lexicons: skipping the generated lexicon"

@@ -16,6 +16,7 @@ struct MatcherTests {
                 person:amir-khan-muttaqi\tperson\t\t\t
                 person:manouchehr-mottaki\tperson\t\t\t
                 place:herat\tplace\t\t\t
+                place:india\tplace\t\t\t
                 place:kabul\tplace\t\t\t
                 place:khorasan\tplace\t\t\t
 
@@ -42,19 +43,21 @@ struct MatcherTests {
                 person:manouchehr-mottaki\ten\tpref\tManouchehr Mottaki\t\t
                 person:manouchehr-mottaki\ten\talt\tMottaki\tweak\t
                 place:herat\ten\tpref\tHerat\t\t
+                place:india\ten\tpref\tIndia\t\t
+                place:india\tprs\tpref\tهند\t\t
                 place:kabul\ten\tpref\tKabul\t\t
                 place:kabul\tprs\tpref\tکابل\t\t
                 place:khorasan\ten\tpref\tKhorasan\tweak\t
 
                 """,
             affixes: """
-                en\tsuffix\ts\t
-                en\ttitle\tMawlawi\t
-                prs\tsuffix\tها\t
-                prs\tsuffix\tهای\t
-                prs\ttitle\tمولوی\t
-                ps\tprefix\tد\t
-                ps\tsuffix\tو\t
+                en\tsuffix\ts\t\t
+                en\ttitle\tMawlawi\t\t
+                prs\tsuffix\tها\t\t
+                prs\tsuffix\tهای\t\t
+                prs\ttitle\tمولوی\t\t
+                ps\tprefix\tد\t\t
+                ps\tsuffix\tو\tان,ات\t
 
                 """)
         return try! TaggingModel(lexicon: small)
@@ -92,6 +95,8 @@ struct MatcherTests {
         ("د طالبانو مشر", ["طالبان|org:taliban|affixed"]),
         ("دکابل ښار", ["کابل|place:kabul|affixed"]),
         ("دکابلستان", []),
+        // a suffix with a condition: Pashto oblique و follows plurals only (هندو is Hindu)
+        ("هندو او هند", ["هند|place:india|exact"]),
         // titles stay in a person's mention
         ("Mawlawi Amir Khan Muttaqi", ["Mawlawi Amir Khan Muttaqi|person:amir-khan-muttaqi|exact"]),
         ("مولوی امیر خان متقی", ["مولوی امیر خان متقی|person:amir-khan-muttaqi|exact"]),

@@ -195,7 +195,8 @@ public final class LexiconLinter {
     /// طالبان + و): the matcher finds them anyway, and as labels they would make `--format inline`
     /// replace the suffix along with the name.
     private func suffixedLabels(_ lexicon: Lexicon, path: String, file: TSVFile) -> [Diagnostic] {
-        let suffixes = lexicon.affixes.entries.filter { $0.kind == .suffix }.map { (text: $0.text, key: keys.keyString($0.text)) }
+        let suffixes = lexicon.affixes.entries.filter { $0.kind == .suffix }
+            .map { (text: $0.text, key: keys.keyString($0.text), after: $0.after.map { keys.keyString($0) }) }
         guard !suffixes.isEmpty else { return [] }
         var keysByID: [String: [String: Label]] = [:]
         for label in lexicon.labels {
@@ -209,6 +210,7 @@ public final class LexiconLinter {
             for suffix in suffixes where !suffix.key.isEmpty && key.hasSuffix(suffix.key) && key.count > suffix.key.count {
                 let stem = String(key.dropLast(suffix.key.count))
                 guard let base = own[stem], base.line != label.line else { continue }
+                guard suffix.after.isEmpty || suffix.after.contains(where: { stem.hasSuffix($0) }) else { continue }
                 diagnostics.append(Diagnostic(.warning, at: SourceLocation(path: path, line: label.line, column: column(ofField: 3, in: file, line: label.line)),
                     "'\(label.text)' is redundant: it is '\(base.text)' (line \(base.line)) with the suffix '\(suffix.text)', which the matcher already allows",
                     rule: "suffixed-label"))

@@ -100,7 +100,9 @@ public final class MentionFinder {
                     suffixScratch.removeAll(keepingCapacity: true)
                     suffixScratch.append(contentsOf: units[(position + 1)...wordEnd])
                     let suffixes = CharacterKeys.isArabic(units[start]) ? model.arabicSuffixes : model.latinSuffixes
-                    if suffixes.contains(suffixScratch) {
+                    if let endings = suffixes[suffixScratch], endings.isEmpty || endings.contains(where: { ending in
+                        ending.count <= position - start + 1 && units[(position + 1 - ending.count)...position].elementsEqual(ending)
+                    }) {
                         found.append(Candidate(firstUnit: start, lastUnit: position, resumeAt: wordEnd + 1, node: node, affixed: true))
                     }
                 }

@@ -22,8 +22,9 @@ public final class TaggingModel: Sendable {
     let payloads: [Payload]
     /// Suffixes a name may carry, by the script of the name: Arabic-script labels take the Dari
     /// and Pashto ones, Latin-script labels the English ones.
-    let arabicSuffixes: Set<[UInt16]>
-    let latinSuffixes: Set<[UInt16]>
+    /// Suffix key -> endings the name's key must have (empty: any name).
+    let arabicSuffixes: [[UInt16]: [[UInt16]]]
+    let latinSuffixes: [[UInt16]: [[UInt16]]]
     /// Prefixes written joined to a name (Pashto دکابل).
     let prefixes: [[UInt16]]
     /// Titles before a person's name, kept in the mention.
@@ -62,8 +63,8 @@ public final class TaggingModel: Sendable {
         self.payloads = payloads
         self.prefLabels = prefLabels
 
-        var arabicSuffixes = Set<[UInt16]>()
-        var latinSuffixes = Set<[UInt16]>()
+        var arabicSuffixes: [[UInt16]: [[UInt16]]] = [:]
+        var latinSuffixes: [[UInt16]: [[UInt16]]] = [:]
         var prefixes: [[UInt16]] = []
         var titles: [[UInt16]] = []
         for entry in lexicon.affixes.entries {
@@ -71,10 +72,11 @@ public final class TaggingModel: Sendable {
             guard !key.isEmpty else { continue }
             switch entry.kind {
             case .suffix:
+                let endings = entry.after.map { keys.key($0) }.filter { !$0.isEmpty }
                 if LabelLanguage.scripts[entry.lang]?.contains("Arab") == true {
-                    arabicSuffixes.insert(key)
+                    arabicSuffixes[key, default: []] += endings
                 } else {
-                    latinSuffixes.insert(key)
+                    latinSuffixes[key, default: []] += endings
                 }
             case .prefix: prefixes.append(key)
             case .title: titles.append(key)

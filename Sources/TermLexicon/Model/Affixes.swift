@@ -1,4 +1,4 @@
-/// What real text attaches to names, from Lexicons/affixes.tsv: suffixes after a name (English
+/// What real text attaches to names, from Lexicons/affixes.tsv (`lang  kind  text  after  note`): suffixes after a name (English
 /// 's, Dari ها, Pashto و), prefixes joined to its front (Pashto د), and titles before a person's
 /// name (Mullah, مولوی), which a mention keeps.
 public struct Affixes: Sendable, Equatable {
@@ -10,7 +10,18 @@ public struct Affixes: Sendable, Equatable {
         public var lang: String
         public var kind: Kind
         public var text: String
+        /// For a suffix: endings the name must have for the suffix to apply (Pashto oblique و
+        /// only after a plural in ان or ات, so that هندو, Hindu, is not India + و); empty for any.
+        public var after: [String]
         public var line: Int
+
+        public init(lang: String, kind: Kind, text: String, after: [String] = [], line: Int = 0) {
+            self.lang = lang
+            self.kind = kind
+            self.text = text
+            self.after = after
+            self.line = line
+        }
     }
 
     public var entries: [Entry]

@@ -6,7 +6,7 @@ import TextNormalization
 public enum LexiconParser {
     public static let entityColumns = ["id", "type", "broader", "wikidata", "note"]
     public static let labelColumns = ["id", "lang", "kind", "label", "flags", "note"]
-    public static let affixColumns = ["lang", "kind", "text", "note"]
+    public static let affixColumns = ["lang", "kind", "text", "after", "note"]
 
     public static func entities(_ file: TSVFile) -> ([Entity], [Diagnostic]) {
         var entities: [Entity] = []
@@ -115,7 +115,12 @@ public enum LexiconParser {
                 diagnostics.append(file.diagnostic(.error, line, field: 2, "empty affix", rule: "empty-label"))
                 continue
             }
-            entries.append(Affixes.Entry(lang: lang, kind: kind, text: fields[2], line: line.number))
+            let after = fields[3].isEmpty ? [] : fields[3].split(separator: ",").map(String.init)
+            if !after.isEmpty && kind != .suffix {
+                diagnostics.append(file.diagnostic(.error, line, field: 3, "only a suffix takes the endings it follows", rule: "affix-after"))
+                continue
+            }
+            entries.append(Affixes.Entry(lang: lang, kind: kind, text: fields[2], after: after, line: line.number))
         }
         return (Affixes(entries: entries), diagnostics)
     }
