@@ -82,55 +82,10 @@ extension Lexalign {
                 StandardError.line("lexalign: error: \(error)")
                 throw ExitStatus.ioError
             }
-            let inputs = filter.inputs
-            let output = OutputStream(descriptor: 1)
-            let progress = Progress(quiet: filter.quiet)
-            let reporter = IssueReporter(quiet: filter.quiet)
-            var failedInputs = 0
-            for path in inputs {
-                let input: FileInput
-                do {
-                    input = try FileInput(path: path)
-                } catch {
-                    progress.clear()
-                    StandardError.line(error.description)
-                    failedInputs += 1
-                    continue
+            try FilterRun.run(filter) { fileName in
+                try (0..<filter.jobCount).map { _ in
+                    NormalizeLineProcessor(normalizer: try context.makeNormalizer(), format: format, fileName: fileName)
                 }
-                let fileName = inputs.count > 1 ? input.displayName : nil
-                let processors = try (0..<filter.jobCount).map { _ in
-                    NormalizeLineProcessor(normalizer: try makeNormalizer(context), format: format, fileName: fileName)
-                }
-                do {
-                    try ParallelLineRunner(processors: processors).run(input) { result in
-                        try output.write(result.output)
-                        reporter.report(result.issues, path: input.displayName, progress: progress)
-                        progress.advance(bytes: result.byteCount, lines: result.lineCount)
-                    }
-                } catch let error as InputError {
-                    progress.clear()
-                    StandardError.line(error.description)
-                    failedInputs += 1
-                } catch let error as OutputError {
-                    StandardError.line(error.description)
-                    throw ExitStatus.ioError
-                }
-                reporter.finishInput(path: input.displayName)
-            }
-            progress.clear()
-            do { try output.flush() } catch {
-                StandardError.line(error.description)
-                throw ExitStatus.ioError
-            }
-            if failedInputs > 0 { throw ExitStatus.ioError }
-        }
-
-        private func makeNormalizer(_ context: NormalizationContext) throws -> TextNormalizer {
-            do {
-                return try context.makeNormalizer()
-            } catch {
-                StandardError.line("lexalign: error: \(error)")
-                throw ExitStatus.ioError
             }
         }
     }

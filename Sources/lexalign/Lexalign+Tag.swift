@@ -72,54 +72,14 @@ extension Lexalign {
             options.offsets = offsetUnits.valid
             options.labelLanguage = labelLang.flatMap(LabelLanguage.canonical)
             options.match = MatchOptions(includeWeak: weak, types: entityTypes.valid)
-            let inputs = filter.inputs
-            let output = OutputStream(descriptor: 1)
-            let progress = Progress(quiet: filter.quiet)
-            let reporter = IssueReporter(quiet: filter.quiet)
-            var failedInputs = 0
-            for path in inputs {
-                let input: FileInput
-                do {
-                    input = try FileInput(path: path)
-                } catch {
-                    progress.clear()
-                    StandardError.line(error.description)
-                    failedInputs += 1
-                    continue
-                }
+            // A record that is not JSON is an input error: exit 2 once every line is written.
+            try FilterRun.run(filter) { fileName in
                 var fileOptions = options
-                fileOptions.fileName = inputs.count > 1 ? input.displayName : nil
-                let processors: [LineProcessor]
-                do {
-                    processors = try (0..<filter.jobCount).map { _ in
-                        try TagLineProcessor(finder: try model.makeFinder(), options: fileOptions)
-                    }
-                } catch {
-                    StandardError.line("lexalign: error: \(error)")
-                    throw ExitStatus.ioError
+                fileOptions.fileName = fileName
+                return try (0..<filter.jobCount).map { _ in
+                    try TagLineProcessor(finder: try model.makeFinder(), options: fileOptions)
                 }
-                do {
-                    try ParallelLineRunner(processors: processors).run(input) { result in
-                        try output.write(result.output)
-                        reporter.report(result.issues, path: input.displayName, progress: progress)
-                        progress.advance(bytes: result.byteCount, lines: result.lineCount)
-                    }
-                } catch let error as InputError {
-                    progress.clear()
-                    StandardError.line(error.description)
-                    failedInputs += 1
-                } catch let error as OutputError {
-                    StandardError.line(error.description)
-                    throw ExitStatus.ioError
-                }
-                reporter.finishInput(path: input.displayName)
             }
-            progress.clear()
-            do { try output.flush() } catch {
-                StandardError.line(error.description)
-                throw ExitStatus.ioError
-            }
-            if failedInputs > 0 || reporter.errorCount > 0 { throw ExitStatus.ioError }
         }
 
         /// The lexicon, compiled; a lexicon with errors stops the run before any output.
