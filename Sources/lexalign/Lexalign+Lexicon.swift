@@ -80,9 +80,8 @@ extension Lexalign.LexiconCommand {
             var unformatted = 0
             for (file, kind) in [(sources.entities, LexiconFileKind.entities), (sources.labels, .labels), (sources.affixes, .affixes)] {
                 guard TextFiles.exists(file.path) else { continue }
-                let current = try readAgain(file.path)
-                let formatted = LexiconFormatter.format(file, kind: kind)
-                guard formatted != current else { continue }
+                let formatted = LexiconFormatter.format(file.tsv, kind: kind)
+                guard formatted != file.text else { continue }
                 unformatted += 1
                 if check {
                     StandardError.line("\(file.path): not in canonical form (run `lexalign lexicon fmt`)")
@@ -97,13 +96,6 @@ extension Lexalign.LexiconCommand {
                 StandardError.line("\(file.path): formatted")
             }
             if check && unformatted > 0 { throw ExitStatus.findings }
-        }
-
-        private func readAgain(_ path: String) throws -> String {
-            do { return try TextFiles.read(path) } catch {
-                StandardError.line(error.description)
-                throw ExitStatus.ioError
-            }
         }
     }
 

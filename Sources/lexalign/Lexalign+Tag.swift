@@ -95,17 +95,15 @@ extension Lexalign {
             } else {
                 sources = LexiconSources.builtIn()
             }
-            let (parsed, problems) = Lexicon.parse(sources)
-            let errors = problems.filter { $0.severity == .error }
-            if !errors.isEmpty {
-                for error in errors { StandardError.line(error.description) }
-                StandardError.line("lexalign: error: the lexicon has \(errors.count) error\(errors.count == 1 ? "" : "s"); `lexalign lexicon lint` lists every problem")
-                throw ExitStatus.ioError
-            }
             do {
-                return try TaggingModel(lexicon: parsed)
+                return try TaggingModel.load(sources)
             } catch {
-                StandardError.line("lexalign: error: \(error)")
+                if case .invalid(let errors) = error {
+                    for problem in errors { StandardError.line(problem.description) }
+                    StandardError.line("lexalign: error: the lexicon has \(errors.count) error\(errors.count == 1 ? "" : "s"); `lexalign lexicon lint` lists every problem")
+                } else {
+                    StandardError.line("lexalign: error: \(error)")
+                }
                 throw ExitStatus.ioError
             }
         }

@@ -45,8 +45,8 @@ struct LintFixtureTests {
     @Test func theBuiltInCopyIsTheShippedFiles() throws {
         let builtIn = LexiconSources.builtIn()
         let shipped = try lexiconSources(in: repositoryRoot.appendingPathComponent("Lexicons"))
-        #expect(builtIn.entities.lines.map(\.text) == shipped.entities.lines.map(\.text))
-        #expect(builtIn.labels.lines.map(\.text) == shipped.labels.lines.map(\.text))
-        #expect(builtIn.affixes.lines.map(\.text) == shipped.affixes.lines.map(\.text))
+        #expect(builtIn.entities.text == shipped.entities.text)
+        #expect(builtIn.labels.text == shipped.labels.text)
+        #expect(builtIn.affixes.text == shipped.affixes.text)
     }
 }

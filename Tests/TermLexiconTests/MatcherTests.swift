@@ -144,7 +144,7 @@ struct MatcherTests {
 
     @Test func broaderChains() {
         let model = MatcherTests.finder.model
-        let iskp = model.lexicon.entities.firstIndex { $0.id == "org:iskp" }!
+        let iskp = (0..<model.entityCount).first { model.entityID($0) == "org:iskp" }!
         #expect(model.broaderChain(of: iskp) == ["org:isis"])
     }
 }

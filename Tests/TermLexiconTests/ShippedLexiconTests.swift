@@ -13,8 +13,8 @@ struct ShippedLexiconTests {
     static let ambiguous: Set<String> = {
         let keys = try! LabelKeys()
         var owners: [String: Set<String>] = [:]
-        for label in builtInModel.lexicon.labels { owners[keys.keyString(label.text), default: []].insert(label.id) }
-        return Set(builtInModel.lexicon.labels.filter { $0.flags.contains(.weak) && owners[keys.keyString($0.text)]!.count > 1 }
+        for label in builtInLexicon.labels { owners[keys.keyString(label.text), default: []].insert(label.id) }
+        return Set(builtInLexicon.labels.filter { $0.flags.contains(.weak) && owners[keys.keyString($0.text)]!.count > 1 }
             .map { $0.id + "\t" + $0.text })
     }()
 
@@ -23,13 +23,13 @@ struct ShippedLexiconTests {
         let bytes = Array(text.utf8)
         let mentions = finder.mentions(in: bytes, bytes.indices, options: options)
         return mentions.count == 1 && mentions[0].start == 0 && mentions[0].end == text.unicodeScalars.count
-            && builtInModel.lexicon.entities[mentions[0].entity].id == id
+            && builtInModel.entityID(mentions[0].entity) == id
     }
 
     @Test func everyLabelResolves() {
         let finder = ShippedLexiconTests.finder
         var failures: [String] = []
-        for label in builtInModel.lexicon.labels where !ShippedLexiconTests.ambiguous.contains(label.id + "\t" + label.text) {
+        for label in builtInLexicon.labels where !ShippedLexiconTests.ambiguous.contains(label.id + "\t" + label.text) {
             if !ShippedLexiconTests.resolves(label.text, to: label.id, finder: finder) {
                 failures.append("\(label.id) \(label.lang) '\(label.text)' -> \(tag(label.text, with: finder, options: ShippedLexiconTests.options))")
             }
@@ -66,7 +66,7 @@ struct ShippedLexiconTests {
         let finder = ShippedLexiconTests.finder
         var failures: [String] = []
         var checked = 0
-        for label in builtInModel.lexicon.labels where !ShippedLexiconTests.ambiguous.contains(label.id + "\t" + label.text) {
+        for label in builtInLexicon.labels where !ShippedLexiconTests.ambiguous.contains(label.id + "\t" + label.text) {
             for variant in ShippedLexiconTests.variants(of: label) {
                 checked += 1
                 if !ShippedLexiconTests.resolves(variant, to: label.id, finder: finder) {

@@ -14,19 +14,19 @@ func readText(_ url: URL) throws -> String {
 
 /// The three lexicon files of a folder, named by file name only (as diagnostics show them).
 func lexiconSources(in directory: URL) throws -> LexiconSources {
-    func file(_ name: String) throws -> TSVFile {
+    func file(_ name: String) throws -> LexiconText {
         let url = directory.appendingPathComponent(name)
         let text = FileManager.default.fileExists(atPath: url.path) ? try readText(url) : ""
-        return TSVFile(path: name, text: text)
+        return LexiconText(path: name, text: text)
     }
     return LexiconSources(entities: try file("entities.tsv"), labels: try file("labels.tsv"), affixes: try file("affixes.tsv"))
 }
 
 /// A small lexicon written inline, for matcher tests that must not move when the shipped data does.
 func lexicon(entities: String, labels: String, affixes: String = "") -> Lexicon {
-    let sources = LexiconSources(entities: TSVFile(path: "entities.tsv", text: entities),
-                                 labels: TSVFile(path: "labels.tsv", text: labels),
-                                 affixes: TSVFile(path: "affixes.tsv", text: affixes))
+    let sources = LexiconSources(entities: LexiconText(path: "entities.tsv", text: entities),
+                                 labels: LexiconText(path: "labels.tsv", text: labels),
+                                 affixes: LexiconText(path: "affixes.tsv", text: affixes))
     return Lexicon.parse(sources).0
 }
 
@@ -35,12 +35,11 @@ func tag(_ text: String, with finder: MentionFinder, options: MatchOptions = Mat
     let bytes = Array(text.utf8)
     return finder.mentions(in: bytes, bytes.indices, options: options).map { mention in
         let surface = String(String.UnicodeScalarView(Array(text.unicodeScalars)[mention.start..<mention.end]))
-        return "\(surface)|\(finder.model.lexicon.entities[mention.entity].id)|\(mention.kind.rawValue)"
+        return "\(surface)|\(finder.model.entityID(mention.entity))|\(mention.kind.rawValue)"
     }
 }
 
-/// The built-in lexicon, compiled once for all tests.
-let builtInModel: TaggingModel = {
-    let (parsed, _) = Lexicon.parse(LexiconSources.builtIn())
-    return try! TaggingModel(lexicon: parsed)
-}()
+/// The built-in lexicon, parsed and compiled once for all tests (compiled by the fast loader
+/// `lexalign tag` uses).
+let builtInLexicon: Lexicon = Lexicon.parse(LexiconSources.builtIn()).0
+let builtInModel: TaggingModel = try! TaggingModel.load(LexiconSources.builtIn())

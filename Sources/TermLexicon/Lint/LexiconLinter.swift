@@ -12,7 +12,8 @@ public final class LexiconLinter {
     }
 
     public func lint(_ sources: LexiconSources) -> [Diagnostic] {
-        let (lexicon, parseProblems) = Lexicon.parse(sources)
+        let files = (entities: sources.entities.tsv, labels: sources.labels.tsv, affixes: sources.affixes.tsv)
+        let (lexicon, parseProblems) = Lexicon.parse(entities: files.entities, labels: files.labels, affixes: files.affixes)
         var diagnostics = parseProblems
         let entitiesPath = sources.entities.path
         let labelsPath = sources.labels.path
@@ -30,18 +31,18 @@ public final class LexiconLinter {
                 firstLine[entity.id] = entity.line
             }
             for parent in entity.broader where lexicon.entity(parent) == nil && LexiconParser.idProblem(parent) == nil {
-                diagnostics.append(Diagnostic(.error, at: at(entitiesPath, entity.line, column: column(ofField: 2, in: sources.entities, line: entity.line)),
+                diagnostics.append(Diagnostic(.error, at: at(entitiesPath, entity.line, column: column(ofField: 2, in: files.entities, line: entity.line)),
                     "broader '\(parent)' is not an entity in this lexicon", rule: "unknown-broader"))
             }
         }
-        diagnostics += broaderCycles(lexicon, path: entitiesPath, file: sources.entities)
+        diagnostics += broaderCycles(lexicon, path: entitiesPath, file: files.entities)
 
         // Labels against entities.
         var prefLine: [String: Int] = [:]
         var labelLine: [String: Int] = [:]
         var hasEnglishPref = Set<String>()
         for label in lexicon.labels {
-            let labelColumn = column(ofField: 3, in: sources.labels, line: label.line)
+            let labelColumn = column(ofField: 3, in: files.labels, line: label.line)
             if lexicon.entity(label.id) == nil {
                 diagnostics.append(Diagnostic(.error, at: at(labelsPath, label.line),
                     "unknown id '\(label.id)' (not in \(entitiesPath))", rule: "unknown-id"))
@@ -49,7 +50,7 @@ public final class LexiconLinter {
             if label.kind == .pref {
                 let slot = label.id + "\t" + label.lang
                 if let first = prefLine[slot] {
-                    diagnostics.append(Diagnostic(.error, at: at(labelsPath, label.line, column: column(ofField: 2, in: sources.labels, line: label.line)),
+                    diagnostics.append(Diagnostic(.error, at: at(labelsPath, label.line, column: column(ofField: 2, in: files.labels, line: label.line)),
                         "second pref label for \(label.id) in \(label.lang) (the first is on line \(first))", rule: "duplicate-pref"))
                 } else {
                     prefLine[slot] = label.line
@@ -70,11 +71,11 @@ public final class LexiconLinter {
                 "\(entity.id) has no en pref label in \(labelsPath)", rule: "missing-en-pref"))
         }
 
-        diagnostics += keyProblems(lexicon, path: labelsPath, file: sources.labels)
-        diagnostics += suffixedLabels(lexicon, path: labelsPath, file: sources.labels)
-        diagnostics += orderProblems(sources.entities, kind: .entities)
-        diagnostics += orderProblems(sources.labels, kind: .labels)
-        diagnostics += orderProblems(sources.affixes, kind: .affixes)
+        diagnostics += keyProblems(lexicon, path: labelsPath, file: files.labels)
+        diagnostics += suffixedLabels(lexicon, path: labelsPath, file: files.labels)
+        diagnostics += orderProblems(files.entities, kind: .entities)
+        diagnostics += orderProblems(files.labels, kind: .labels)
+        diagnostics += orderProblems(files.affixes, kind: .affixes)
         return diagnostics.sorted { ($0.location, $0.ruleID) < ($1.location, $1.ruleID) }
     }
 

@@ -41,4 +41,27 @@ public final class LabelKeys {
     }
 
     public func keyString(_ text: String) -> String { String(decoding: key(text), as: UTF16.self) }
+
+    /// Appends the key of the UTF-8 label `bytes[range]` to `units`, and the key positions that
+    /// followed a space to `spaces`: the bulk path for big lexicons, without strings.
+    /// - Returns: the number of units appended.
+    func appendKey(_ bytes: [UInt8], _ range: Range<Int>, to units: inout [UInt16], spaces: inout [Int32]) -> Int {
+        output.removeAll(keepingCapacity: true)
+        issues.removeAll(keepingCapacity: true)
+        guard (try? normalizer.normalize(bytes, range, appendingTo: &output, issues: &issues)) != nil else { return 0 }
+        let start = units.count
+        var index = 0
+        while index < output.count {
+            let (scalar, length, _) = CharacterKeys.decode(output, at: index, end: output.count)
+            index += length
+            if scalar == " " {
+                spaces.append(Int32(units.count - start))
+            } else if scalar.value < 0x1_0000 {
+                units.append(UInt16(scalar.value))
+            } else {
+                units.append(contentsOf: scalar.utf16)
+            }
+        }
+        return units.count - start
+    }
 }

@@ -131,11 +131,12 @@ public final class MentionFinder {
     /// punctuation must be in the label anyway: the punctuation is part of its key.)
     private func spacingFits(_ payload: TaggingModel.Payload, _ candidate: Candidate) -> Bool {
         guard candidate.lastUnit > candidate.firstUnit else { return true }
+        let spaces = model.spaces[Int(payload.spacesStart)..<Int(payload.spacesStart + payload.spacesCount)]
         for position in (candidate.firstUnit + 1)...candidate.lastUnit where text.followsSpace(position) {
             let offset = Int32(position - candidate.firstUnit)
-            if payload.spaces.contains(offset) { continue }
-            let segmentStart = payload.spaces.last { $0 < offset } ?? 0
-            let segmentEnd = payload.spaces.first { $0 > offset } ?? Int32(candidate.lastUnit - candidate.firstUnit + 1)
+            if spaces.contains(offset) { continue }
+            let segmentStart = spaces.last { $0 < offset } ?? 0
+            let segmentEnd = spaces.first { $0 > offset } ?? Int32(candidate.lastUnit - candidate.firstUnit + 1)
             if offset - segmentStart < MentionFinder.shortestSplitPiece || segmentEnd - offset < MentionFinder.shortestSplitPiece {
                 return false
             }
@@ -147,7 +148,7 @@ public final class MentionFinder {
         guard payload.flags.contains(.caseSensitive) else { return true }
         let start = range.lowerBound + Int(text.utf8Offsets[Int(text.origins[candidate.firstUnit])])
         let end = range.lowerBound + Int(text.utf8Offsets[Int(text.origins[candidate.lastUnit]) + 1])
-        if let ascii = payload.asciiCaseLetters, bytes[start..<end].allSatisfy({ $0 < 0x80 }) {
+        if let ascii = model.asciiCaseLetters[Int(payload.caseIndex)], bytes[start..<end].allSatisfy({ $0 < 0x80 }) {
             // "is" against the label IS: compare the bytes' letters and digits, no String made.
             var expected = ascii.makeIterator()
             for byte in bytes[start..<end] {
@@ -159,7 +160,7 @@ public final class MentionFinder {
         let surface = self.surface(from: Int(text.origins[candidate.firstUnit]), to: Int(text.origins[candidate.lastUnit]) + 1,
                                    bytes: bytes, range: range)
         let letters = surface.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
-        return Array(letters) == payload.caseLetters
+        return Array(letters) == model.caseLetters[Int(payload.caseIndex)]
     }
 
     /// The original text of scalars [start, end).
@@ -203,7 +204,7 @@ public final class MentionFinder {
                 }
             }
             guard let entity = chosen else { continue }
-            if let types = options.types, !types.contains(model.lexicon.entities[Int(entity)].type) { continue }
+            if let types = options.types, !types.contains(model.entityType(Int(entity))) { continue }
             let payload = candidate.payloads.map { payloadTable[Int($0)] }.first { $0.entity == entity }!
             let nameStart = Int(text.origins[candidate.firstUnit])
             let end = Int(text.origins[candidate.lastUnit]) + 1
@@ -211,12 +212,12 @@ public final class MentionFinder {
             if candidate.affixed {
                 kind = .affixed
             } else if candidate.payloads.map({ payloadTable[Int($0)] }).contains(where: {
-                $0.entity == entity && model.lexicon.labels[Int($0.label)].text == surface(from: nameStart, to: end, bytes: bytes, range: range)
+                $0.entity == entity && model.labelText(Int($0.label)) == surface(from: nameStart, to: end, bytes: bytes, range: range)
             }) {
                 kind = .exact
             }
             var start = nameStart
-            if model.lexicon.entities[Int(entity)].type == .person {
+            if model.entityType(Int(entity)) == .person {
                 start = Int(text.origins[titleStart(before: candidate.firstUnit)])
             }
             mentions.append(Mention(start: start, end: end, entity: Int(entity), label: Int(payload.label), kind: kind,

@@ -1,73 +1,160 @@
+import Dispatch
+import Synchronization
 import TextNormalization
 
 /// A lexicon compiled for matching: every label's key in one trie, the affixes and titles as keys,
-/// and what output needs (pref labels by language, broader chains). Immutable and shared by all
-/// threads; each thread matches with its own `MentionFinder`.
+/// and what output needs (entity ids and types, label texts, pref labels by language, broader
+/// chains). Immutable and shared by all threads; each thread matches with its own `MentionFinder`.
 public final class TaggingModel: Sendable {
     /// What a label contributes to the trie.
     struct Payload: Sendable {
         var entity: Int32
         var label: Int32
         var flags: LabelFlags
-        /// The letters and digits of a case-sensitive label, which the text must show exactly.
-        var caseLetters: [Unicode.Scalar]
-        /// The same as UTF-8 when they are all ASCII (ISK, IS, TTP), for a check without strings.
-        var asciiCaseLetters: [UInt8]?
-        /// Where the label has a space: key indices of the units after one.
-        var spaces: [Int32]
+        /// Where the label had spaces: `spaces[spacesStart..<spacesStart + spacesCount]` are the key
+        /// indices of the units that followed one.
+        var spacesStart: Int32
+        var spacesCount: Int32
+        /// For a case-sensitive label, its index in `caseLetters`; -1 otherwise.
+        var caseIndex: Int32
     }
 
-    public let lexicon: Lexicon
     let trie: LabelTrie
     let payloads: [Payload]
-    /// Suffixes a name may carry, by the script of the name: Arabic-script labels take the Dari
-    /// and Pashto ones, Latin-script labels the English ones.
-    /// Suffix key -> endings the name's key must have (empty: any name).
+    /// Space positions of all labels, side by side (see `Payload`).
+    let spaces: [Int32]
+    /// The letters and digits of each case-sensitive label, which the text must show exactly, and
+    /// the same as UTF-8 when all ASCII (ISK, IS, TTP) for a check without strings.
+    let caseLetters: [[Unicode.Scalar]]
+    let asciiCaseLetters: [[UInt8]?]
+    let labels: CompactLabels
+    let entityIDs: [String]
+    let entityTypes: [EntityType]
+    /// Entity index -> its broader chain.
+    let broader: [[String]]
+    /// (entity << 8 | language index) -> label index of the entity's pref label in that language.
+    let prefLabels: [Int64: Int32]
+    /// Suffix key -> endings the name's key must have (empty: any name), by the script of the name:
+    /// Arabic-script labels take the Dari and Pashto suffixes, Latin-script labels the English ones.
     let arabicSuffixes: [[UInt16]: [[UInt16]]]
     let latinSuffixes: [[UInt16]: [[UInt16]]]
     /// Prefixes written joined to a name (Pashto دکابل).
     let prefixes: [[UInt16]]
-    /// Titles before a person's name, kept in the mention.
+    /// Titles before a person's name, kept in the mention; longest first.
     let titles: [[UInt16]]
-    /// Entity index -> language -> label index of its pref label.
-    let prefLabels: [[String: Int32]]
-    /// Entity index -> its broader chain.
-    let broader: [[String]]
 
-    public init(lexicon: Lexicon) throws(NormalizationSetupError) {
-        self.lexicon = lexicon
-        let keys = try LabelKeys()
-        var entityIndex: [String: Int32] = [:]
-        for (index, entity) in lexicon.entities.enumerated() where entityIndex[entity.id] == nil {
-            entityIndex[entity.id] = Int32(index)
-        }
-        var payloads: [Payload] = []
-        var trieKeys: [([UInt16], Int32)] = []
-        var prefLabels = [[String: Int32]](repeating: [:], count: lexicon.entities.count)
-        for (index, label) in lexicon.labels.enumerated() {
-            guard let entity = entityIndex[label.id] else { continue }
-            if label.kind == .pref && prefLabels[Int(entity)][label.lang] == nil {
-                prefLabels[Int(entity)][label.lang] = Int32(index)
+    /// Compiles a parsed lexicon.
+    public convenience init(lexicon: Lexicon) throws(NormalizationSetupError) {
+        let entityIndex = TaggingModel.index(of: lexicon.entities)
+        try self.init(entities: lexicon.entities, labels: CompactLabels(lexicon.labels, entityIndex: entityIndex),
+                      affixes: lexicon.affixes, broader: TaggingModel.broaderChains(lexicon.entities, index: entityIndex))
+    }
+
+    /// Reads and compiles lexicon files. Big label files take a fast path that makes no string per
+    /// line; any problem sends the files through the full parser, whose errors are thrown.
+    public static func load(_ sources: LexiconSources) throws(LexiconLoadError) -> TaggingModel {
+        let (affixes, affixProblems) = LexiconParser.affixes(sources.affixes.tsv)
+        if !affixProblems.contains(where: { $0.severity == .error }),
+           let entities = CompactLabels.readEntities(sources.entities.text) {
+            let entityIndex = index(of: entities)
+            if entityIndex.count == entities.count, let labels = CompactLabels.read(sources.labels.text, entityIndex: entityIndex) {
+                do {
+                    return try TaggingModel(entities: entities, labels: labels, affixes: affixes,
+                                            broader: broaderChains(entities, index: entityIndex))
+                } catch {
+                    throw .setup(error)
+                }
             }
-            let (key, spaces) = keys.spacedKey(label.text)
-            guard !key.isEmpty else { continue }
-            let caseLetters = label.flags.contains(.caseSensitive)
-                ? label.text.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
-                : []
-            trieKeys.append((key, Int32(payloads.count)))
-            let ascii = caseLetters.allSatisfy(\.isASCII) ? caseLetters.map { UInt8($0.value) } : nil
-            payloads.append(Payload(entity: entity, label: Int32(index), flags: label.flags, caseLetters: caseLetters,
-                                    asciiCaseLetters: label.flags.contains(.caseSensitive) ? ascii : nil, spaces: spaces))
         }
-        trie = LabelTrie(keys: trieKeys)
+        // Something is wrong somewhere: the full parser says what, at which line and column.
+        let (lexicon, problems) = Lexicon.parse(sources)
+        let errors = problems.filter { $0.severity == .error }
+        if !errors.isEmpty { throw .invalid(errors) }
+        do { return try TaggingModel(lexicon: lexicon) } catch { throw .setup(error) }
+    }
+
+    /// Each entity's broader chain, nearest first, each once (cycles stop; unknown ids are kept,
+    /// as lint reports them).
+    private static func broaderChains(_ entities: [Entity], index: [String: Int32]) -> [[String]] {
+        entities.map { entity in
+            var chain: [String] = []
+            var queue = entity.broader
+            while !queue.isEmpty {
+                let next = queue.removeFirst()
+                if chain.contains(next) || next == entity.id { continue }
+                chain.append(next)
+                if let parent = index[next] { queue += entities[Int(parent)].broader }
+            }
+            return chain
+        }
+    }
+
+    private static func index(of entities: [Entity]) -> [String: Int32] {
+        var index: [String: Int32] = [:]
+        index.reserveCapacity(entities.count)
+        for (position, entity) in entities.enumerated() where index[entity.id] == nil { index[entity.id] = Int32(position) }
+        return index
+    }
+
+    private init(entities: [Entity], labels: CompactLabels, affixes: Affixes, broader: [[String]]) throws(NormalizationSetupError) {
+        let keys = try LabelKeys()
+        self.labels = labels
+        entityIDs = entities.map(\.id)
+        entityTypes = entities.map(\.type)
+        self.broader = broader
+
+        // The keys of all labels, computed on two threads (half the labels each), then walked in
+        // label order.
+        let halves = try TaggingModel.keys(of: labels)
+        var payloads: [Payload] = []
+        payloads.reserveCapacity(labels.count)
+        var keyUnits: [UInt16] = []
+        keyUnits.reserveCapacity(halves.reduce(0) { $0 + $1.units.count })
+        var keyStarts: [Int32] = [0]
+        var keyPayloads: [Int32] = []
+        var spaces: [Int32] = []
+        var caseLetters: [[Unicode.Scalar]] = []
+        var asciiCaseLetters: [[UInt8]?] = []
+        var prefLabels: [Int64: Int32] = [:]
+        for half in halves {
+            for offset in 0..<half.count {
+                let index = half.firstLabel + offset
+                let entity = labels.entities[index]
+                if labels.kinds[index] == .pref {
+                    let slot = Int64(entity) << 8 | Int64(labels.languageIndexes[index])
+                    if prefLabels[slot] == nil { prefLabels[slot] = Int32(index) }
+                }
+                let keyRange = Int(half.keyStarts[offset])..<Int(half.keyStarts[offset + 1])
+                guard !keyRange.isEmpty else { continue }
+                let spacesStart = spaces.count
+                spaces.append(contentsOf: half.spaces[Int(half.spaceStarts[offset])..<Int(half.spaceStarts[offset + 1])])
+                var caseIndex: Int32 = -1
+                if labels.flags[index].contains(.caseSensitive) {
+                    let letters = labels.text(index).unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+                    caseIndex = Int32(caseLetters.count)
+                    caseLetters.append(Array(letters))
+                    asciiCaseLetters.append(letters.allSatisfy(\.isASCII) ? letters.map { UInt8($0.value) } : nil)
+                }
+                keyUnits.append(contentsOf: half.units[keyRange])
+                keyStarts.append(Int32(keyUnits.count))
+                keyPayloads.append(Int32(payloads.count))
+                payloads.append(Payload(entity: entity, label: Int32(index), flags: labels.flags[index],
+                                        spacesStart: Int32(spacesStart), spacesCount: Int32(spaces.count - spacesStart),
+                                        caseIndex: caseIndex))
+            }
+        }
+        trie = LabelTrie(units: keyUnits, starts: keyStarts, payloads: keyPayloads)
         self.payloads = payloads
+        self.spaces = spaces
+        self.caseLetters = caseLetters
+        self.asciiCaseLetters = asciiCaseLetters
         self.prefLabels = prefLabels
 
         var arabicSuffixes: [[UInt16]: [[UInt16]]] = [:]
         var latinSuffixes: [[UInt16]: [[UInt16]]] = [:]
         var prefixes: [[UInt16]] = []
         var titles: [[UInt16]] = []
-        for entry in lexicon.affixes.entries {
+        for entry in affixes.entries {
             let key = keys.key(entry.text)
             guard !key.isEmpty else { continue }
             switch entry.kind {
@@ -87,17 +174,78 @@ public final class TaggingModel: Sendable {
         self.prefixes = prefixes.uniqued()
         // Longer titles first, so "Amir al-Muminin" wins over "Amir".
         self.titles = titles.uniqued().sorted { $0.count > $1.count }
-        broader = lexicon.entities.map { lexicon.broaderChain(of: $0.id) }
     }
+
+    /// The keys of a run of labels: `units[keyStarts[i]..<keyStarts[i+1]]` is label
+    /// `firstLabel + i`'s key (empty when it has none), with its space positions likewise.
+    private struct KeyRun: @unchecked Sendable {
+        var firstLabel: Int
+        var count: Int
+        var units: [UInt16] = []
+        var keyStarts: [Int32] = [0]
+        var spaces: [Int32] = []
+        var spaceStarts: [Int32] = [0]
+    }
+
+    /// Computes every label's key, the two halves of the labels on two threads.
+    private static func keys(of labels: CompactLabels) throws(NormalizationSetupError) -> [KeyRun] {
+        let middle = labels.count / 2
+        var runs = [KeyRun(firstLabel: 0, count: middle), KeyRun(firstLabel: middle, count: labels.count - middle)]
+        let results = ResultBox(runs, keyers: [try LabelKeys(), try LabelKeys()])
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            var run = results.runs[half]
+            for index in run.firstLabel..<(run.firstLabel + run.count) {
+                _ = results.keyers[half].appendKey(labels.bytes, labels.range(index), to: &run.units, spaces: &run.spaces)
+                run.keyStarts.append(Int32(run.units.count))
+                run.spaceStarts.append(Int32(run.spaces.count))
+            }
+            results.store(run, at: half)
+        }
+        runs = results.runs
+        return runs
+    }
+
+    /// The two halves' keyers and results: thread k uses only keyer k and writes only result k,
+    /// under a lock; the results are read after both threads finish.
+    private final class ResultBox: @unchecked Sendable {
+        private(set) var runs: [KeyRun]
+        let keyers: [LabelKeys]
+        private let lock = Mutex(())
+        init(_ runs: [KeyRun], keyers: [LabelKeys]) {
+            self.runs = runs
+            self.keyers = keyers
+        }
+        func store(_ run: KeyRun, at index: Int) { lock.withLock { _ in runs[index] = run } }
+    }
+
+    public var entityCount: Int { entityIDs.count }
+    public func entityID(_ entity: Int) -> String { entityIDs[entity] }
+    public func entityType(_ entity: Int) -> EntityType { entityTypes[entity] }
+    public func labelText(_ label: Int) -> String { labels.text(label) }
+    public func broaderChain(of entity: Int) -> [String] { broader[entity] }
 
     /// The pref label of entity `entity` in `lang`, if it has one.
     public func prefLabel(of entity: Int, in lang: String) -> String? {
-        prefLabels[entity][lang].map { lexicon.labels[Int($0)].text }
+        guard let language = labels.languages.firstIndex(of: lang),
+              let label = prefLabels[Int64(entity) << 8 | Int64(language)] else { return nil }
+        return labels.text(Int(label))
     }
-
-    public func broaderChain(of entity: Int) -> [String] { broader[entity] }
 
     public func makeFinder() throws(NormalizationSetupError) -> MentionFinder {
         try MentionFinder(model: self)
+    }
+}
+
+/// Why a lexicon could not be compiled.
+public enum LexiconLoadError: Error, CustomStringConvertible {
+    /// The files have errors (each a `path:line:col` diagnostic).
+    case invalid([Diagnostic])
+    case setup(NormalizationSetupError)
+
+    public var description: String {
+        switch self {
+        case .invalid(let errors): return errors.map(\.description).joined(separator: "\n")
+        case .setup(let error): return error.description
+        }
     }
 }

@@ -1,17 +1,31 @@
 import LexiconData
 import TextNormalization
 
+/// One lexicon file's text and the path diagnostics name it by.
+public struct LexiconText: Sendable {
+    public var path: String
+    public var text: String
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+    }
+
+    /// The file split into lines and fields (costly for big files: make it once).
+    public var tsv: TSVFile { TSVFile(path: path, text: text) }
+}
+
 /// The text of the lexicon files, wherever they come from.
 public struct LexiconSources: Sendable {
     public static let entitiesFile = "entities.tsv"
     public static let labelsFile = "labels.tsv"
     public static let affixesFile = "affixes.tsv"
 
-    public var entities: TSVFile
-    public var labels: TSVFile
-    public var affixes: TSVFile
+    public var entities: LexiconText
+    public var labels: LexiconText
+    public var affixes: LexiconText
 
-    public init(entities: TSVFile, labels: TSVFile, affixes: TSVFile) {
+    public init(entities: LexiconText, labels: LexiconText, affixes: LexiconText) {
         self.entities = entities
         self.labels = labels
         self.affixes = affixes
@@ -19,8 +33,8 @@ public struct LexiconSources: Sendable {
 
     /// The lexicon compiled into the binary from the repository's Lexicons/ folder.
     public static func builtIn() -> LexiconSources {
-        func file(_ name: String) -> TSVFile {
-            TSVFile(path: "Lexicons/" + name, text: EmbeddedLexicon.files[name] ?? "")
+        func file(_ name: String) -> LexiconText {
+            LexiconText(path: "Lexicons/" + name, text: EmbeddedLexicon.files[name] ?? "")
         }
         return LexiconSources(entities: file(entitiesFile), labels: file(labelsFile), affixes: file(affixesFile))
     }
@@ -44,9 +58,13 @@ public struct Lexicon: Sendable {
 
     /// Parses all three files, collecting every line-level problem.
     public static func parse(_ sources: LexiconSources) -> (Lexicon, [Diagnostic]) {
-        let (entities, entityProblems) = LexiconParser.entities(sources.entities)
-        let (labels, labelProblems) = LexiconParser.labels(sources.labels)
-        let (affixes, affixProblems) = LexiconParser.affixes(sources.affixes)
+        parse(entities: sources.entities.tsv, labels: sources.labels.tsv, affixes: sources.affixes.tsv)
+    }
+
+    public static func parse(entities entityFile: TSVFile, labels labelFile: TSVFile, affixes affixFile: TSVFile) -> (Lexicon, [Diagnostic]) {
+        let (entities, entityProblems) = LexiconParser.entities(entityFile)
+        let (labels, labelProblems) = LexiconParser.labels(labelFile)
+        let (affixes, affixProblems) = LexiconParser.affixes(affixFile)
         return (Lexicon(entities: entities, labels: labels, affixes: affixes), entityProblems + labelProblems + affixProblems)
     }
 

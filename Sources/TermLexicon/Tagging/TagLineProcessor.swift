@@ -131,7 +131,6 @@ public final class TagLineProcessor: LineProcessor {
     }
 
     private func appendMention(_ mention: Mention, _ bytes: [UInt8], _ range: Range<Int>, to out: inout [UInt8]) {
-        let entity = model.lexicon.entities[mention.entity]
         let text = finder.text
         func field(_ name: String, _ value: Int) {
             out.append(contentsOf: ",\"\(name)\":".utf8)
@@ -151,9 +150,9 @@ public final class TagLineProcessor: LineProcessor {
         out.append(contentsOf: #","surface":"#.utf8)
         JSONText.appendString(finder.surface(from: mention.start, to: mention.end, bytes: bytes, range: range), to: &out)
         out.append(contentsOf: #","id":"#.utf8)
-        JSONText.appendString(entity.id, to: &out)
+        JSONText.appendString(model.entityID(mention.entity), to: &out)
         out.append(contentsOf: #","type":"#.utf8)
-        JSONText.appendString(entity.type.rawValue, to: &out)
+        JSONText.appendString(model.entityType(mention.entity).rawValue, to: &out)
         out.append(contentsOf: #","label":"#.utf8)
         let label = model.prefLabel(of: mention.entity, in: options.labelLanguage ?? "en") ?? model.prefLabel(of: mention.entity, in: "en") ?? ""
         JSONText.appendString(label, to: &out)
@@ -178,7 +177,7 @@ public final class TagLineProcessor: LineProcessor {
         for mention in mentions {
             let surface = finder.surface(from: mention.start, to: mention.end, bytes: bytes, range: range)
                 .replacingTabs()
-            let row = "\(line)\t\(mention.start)\t\(mention.end)\t\(model.lexicon.entities[mention.entity].id)\t\(surface)\n"
+            let row = "\(line)\t\(mention.start)\t\(mention.end)\t\(model.entityID(mention.entity))\t\(surface)\n"
             result.output.append(contentsOf: row.utf8)
         }
     }

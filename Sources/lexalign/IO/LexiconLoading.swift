@@ -13,10 +13,10 @@ enum LexiconLocation {
     /// The three files of `directory`; a missing affixes.tsv reads as empty.
     static func sources(in directory: String) throws(InputError) -> LexiconSources {
         guard TextFiles.isDirectory(directory) else { throw InputError(path: directory, reason: "not a directory") }
-        func file(_ kind: LexiconFileKind, optional: Bool = false) throws(InputError) -> TSVFile {
+        func file(_ kind: LexiconFileKind, optional: Bool = false) throws(InputError) -> LexiconText {
             let path = directory.hasSuffix("/") ? directory + kind.fileName : directory + "/" + kind.fileName
-            if optional && !TextFiles.exists(path) { return TSVFile(path: path, text: "") }
-            return TSVFile(path: path, text: try TextFiles.read(path))
+            if optional && !TextFiles.exists(path) { return LexiconText(path: path, text: "") }
+            return LexiconText(path: path, text: try TextFiles.read(path))
         }
         return LexiconSources(entities: try file(.entities), labels: try file(.labels), affixes: try file(.affixes, optional: true))
     }
