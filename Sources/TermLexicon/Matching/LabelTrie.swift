@@ -1,27 +1,35 @@
-/// A trie over label keys in flat arrays, built from sorted keys in one pass.
+/// A radix tree over label keys in flat arrays, built from sorted keys in one pass.
 ///
-/// Each node's children sit side by side in `edges`, sorted by unit; the root's
-/// children are also in a direct table, since every walk starts there.
-/// - Complexity: building is O(total key length × log n) for the sort; a step is O(log k) in the
-///   node's child count, O(1) at the root.
+/// An edge carries a run of key units (a chain of single children collapsed into one), stored as
+/// a range of `keyUnits`, the keys themselves. A node's edges sit side by side in `edges`, sorted
+/// by their first unit; the root's edges are also in a direct table, since every walk starts there.
+/// A lexicon of a million labels makes about two nodes per label instead of one per key unit.
+/// - Complexity: building is O(n log n) comparisons to sort the keys and O(total key length)
+///   after; choosing an edge is O(1) at the root and O(log k) in a node's edge count elsewhere.
 public struct LabelTrie: Sendable {
     /// A node's fields side by side, so a step touches one cache line for the node (the big
     /// lexicons' tries do not fit in cache).
-    private struct Node {
+    struct Node {
         var childStart: Int32 = 0
         var childCount: Int32 = 0
         var terminalStart: Int32 = 0
         var terminalCount: Int32 = 0
     }
 
-    private struct Edge {
+    /// The key units `keyUnits[keyPosition..<keyPosition + length]` lead to `target`.
+    struct Edge {
         var unit: UInt16
+        var keyPosition: Int32
+        var length: Int32
         var target: Int32
     }
 
     private var nodes: [Node] = []
-    private var edges: [Edge] = []
-    private var rootChildren = [Int32](repeating: -1, count: 0x1_0000)
+    private(set) var edges: [Edge] = []
+    /// Edge index of the root's edge for each first unit, or -1.
+    private var rootEdges = [Int32](repeating: -1, count: 0x1_0000)
+    /// The keys the edges point into.
+    let keyUnits: [UInt16]
     /// Payloads of the keys, grouped by node.
     private(set) var terminals: [Int32] = []
 
@@ -31,22 +39,86 @@ public struct LabelTrie: Sendable {
     ///   - units: every key, one after another; key k is `units[starts[k]..<starts[k + 1]]`.
     ///   - payloads: the payload of each key. Equal keys share a node and keep every payload.
     public init(units: [UInt16], starts: [Int32], payloads: [Int32]) {
-        let keyCount = payloads.count
-        // Sort by the first four units packed in one integer, and compare the rest only on a tie:
-        // most keys differ early, so most comparisons are one integer comparison.
-        var heads = [UInt64](repeating: 0, count: keyCount)
-        for key in 0..<keyCount {
+        keyUnits = units
+        let order = LabelTrie.sortedKeys(units: units, starts: starts, count: payloads.count)
+        nodes.reserveCapacity(payloads.count * 2 + 1)
+        edges.reserveCapacity(payloads.count * 2)
+        _ = newNode()
+
+        // The path of the last key: each frame is a node, its depth (key units from the root) and
+        // where its children start in `pending`.
+        var stack: [(node: Int32, depth: Int, pendingStart: Int)] = [(LabelTrie.root, 0, 0)]
+        var pending: [Edge] = []
+        var previous = -1
+        var index = 0
+        while index < order.count {
+            let key = order[index]
+            let keyStart = Int(starts[key]), keyLength = Int(starts[key + 1]) - keyStart
+            var common = 0
+            if previous >= 0 {
+                let previousStart = Int(starts[previous]), previousLength = Int(starts[previous + 1]) - previousStart
+                while common < min(keyLength, previousLength) && units[keyStart + common] == units[previousStart + common] {
+                    common += 1
+                }
+            }
+            // Close the nodes deeper than the shared prefix.
+            var popped = false
+            while stack[stack.count - 1].depth > common {
+                close(stack.removeLast(), pending: &pending)
+                popped = true
+            }
+            // The shared prefix ends inside the edge to the node just closed: split that edge.
+            let top = stack[stack.count - 1]
+            if top.depth < common && popped {
+                let last = pending.count - 1
+                let edge = pending[last]
+                let head = Int32(common - top.depth)
+                let middle = newNode()
+                pending[last] = Edge(unit: edge.unit, keyPosition: edge.keyPosition, length: head, target: middle)
+                stack.append((middle, common, pending.count))
+                pending.append(Edge(unit: units[Int(edge.keyPosition + head)], keyPosition: edge.keyPosition + head,
+                                    length: edge.length - head, target: edge.target))
+            }
+            if keyLength > common {
+                let leaf = newNode()
+                pending.append(Edge(unit: units[keyStart + common], keyPosition: Int32(keyStart + common),
+                                    length: Int32(keyLength - common), target: leaf))
+                stack.append((leaf, keyLength, pending.count))
+            }
+            let node = Int(stack[stack.count - 1].node)
+            nodes[node].terminalStart = Int32(terminals.count)
+            while index < order.count && LabelTrie.equal(order[index], key, units: units, starts: starts) {
+                terminals.append(payloads[order[index]])
+                index += 1
+            }
+            nodes[node].terminalCount = Int32(terminals.count) - nodes[node].terminalStart
+            previous = key
+        }
+        while let frame = stack.popLast() { close(frame, pending: &pending) }
+        for edge in Int(nodes[0].childStart)..<Int(nodes[0].childStart + nodes[0].childCount) {
+            rootEdges[Int(edges[edge].unit)] = Int32(edge)
+        }
+    }
+
+    /// Key indices in key order (UTF-16 units, a prefix first), equal keys in input order.
+    private static func sortedKeys(units: [UInt16], starts: [Int32], count: Int) -> [Int] {
+        // Sort on the first four units packed in one integer; only runs of equal heads need the
+        // full comparison, and most keys differ early.
+        func head(_ key: Int) -> UInt64 {
             var head: UInt64 = 0
             let start = Int(starts[key]), end = Int(starts[key + 1])
             for position in 0..<4 {
                 head <<= 16
                 if start + position < end { head |= UInt64(units[start + position]) }
             }
-            heads[key] = head
+            return head
         }
-        /// Whether key a sorts before key b (UTF-16 unit order, a prefix first).
+        var pairs = (0..<count).map { (head: head($0), key: Int32($0)) }
+        pairs.sort { $0.head != $1.head ? $0.head < $1.head : $0.key < $1.key }
+        var order = pairs.map { Int($0.key) }
+        let heads = pairs.map(\.head)
+        /// Whether key a sorts before key b, past their equal heads.
         func precedes(_ a: Int, _ b: Int) -> Bool {
-            if heads[a] != heads[b] { return heads[a] < heads[b] }
             var i = Int(starts[a]) + 4, j = Int(starts[b]) + 4
             let endA = Int(starts[a + 1]), endB = Int(starts[b + 1])
             while i < endA && j < endB {
@@ -56,63 +128,18 @@ public struct LabelTrie: Sendable {
             }
             return endA - Int(starts[a]) < endB - Int(starts[b])
         }
-        func equal(_ a: Int, _ b: Int) -> Bool {
-            heads[a] == heads[b] && units[Int(starts[a])..<Int(starts[a + 1])].elementsEqual(units[Int(starts[b])..<Int(starts[b + 1])])
-        }
-        // Sorted, equal keys in input order: nodes are then made in one pass, depth first. The
-        // sort runs on (head, index) values; only runs of equal heads need the full comparison.
-        var pairs = (0..<keyCount).map { (head: heads[$0], key: Int32($0)) }
-        pairs.sort { $0.head != $1.head ? $0.head < $1.head : $0.key < $1.key }
-        var order = pairs.map { Int($0.key) }
-        pairs = []
         var runStart = 0
-        while runStart < keyCount {
+        while runStart < count {
             var runEnd = runStart + 1
-            while runEnd < keyCount && heads[order[runEnd]] == heads[order[runStart]] { runEnd += 1 }
+            while runEnd < count && heads[runEnd] == heads[runStart] { runEnd += 1 }
             if runEnd - runStart > 1 { order[runStart..<runEnd].sort { precedes($0, $1) || (!precedes($1, $0) && $0 < $1) } }
             runStart = runEnd
         }
-        let span = units.span
+        return order
+    }
 
-        // A node per key unit at most.
-        nodes.reserveCapacity(units.count + 1)
-        edges.reserveCapacity(units.count)
-        _ = newNode()
-        // The path from the root to the last key's node; each frame's children collect in `pending`.
-        var stack: [(node: Int32, pendingStart: Int)] = [(LabelTrie.root, 0)]
-        var pending = PendingEdges()
-        var previous = -1
-        var index = 0
-        while index < order.count {
-            let key = order[index]
-            let keyStart = Int(starts[key]), keyEnd = Int(starts[key + 1])
-            var common = 0
-            if previous >= 0 {
-                let previousStart = Int(starts[previous]), previousLength = Int(starts[previous + 1]) - previousStart
-                while common < min(keyEnd - keyStart, previousLength) && span[keyStart + common] == span[previousStart + common] {
-                    common += 1
-                }
-            }
-            while stack.count - 1 > common { close(stack.removeLast(), pending: &pending) }
-            for position in (keyStart + common)..<keyEnd {
-                let child = newNode()
-                pending.units.append(span[position])
-                pending.targets.append(child)
-                stack.append((child, pending.units.count))
-            }
-            let node = Int(stack[stack.count - 1].node)
-            nodes[node].terminalStart = Int32(terminals.count)
-            while index < order.count && equal(order[index], key) {
-                terminals.append(payloads[order[index]])
-                index += 1
-            }
-            nodes[node].terminalCount = Int32(terminals.count) - nodes[node].terminalStart
-            previous = key
-        }
-        while let frame = stack.popLast() { close(frame, pending: &pending) }
-        for edge in edges[Int(nodes[0].childStart)..<Int(nodes[0].childStart + nodes[0].childCount)] {
-            rootChildren[Int(edge.unit)] = edge.target
-        }
+    private static func equal(_ a: Int, _ b: Int, units: [UInt16], starts: [Int32]) -> Bool {
+        units[Int(starts[a])..<Int(starts[a + 1])].elementsEqual(units[Int(starts[b])..<Int(starts[b + 1])])
     }
 
     private mutating func newNode() -> Int32 {
@@ -120,46 +147,37 @@ public struct LabelTrie: Sendable {
         return Int32(nodes.count - 1)
     }
 
-    /// Children collected for the nodes on the path being built, deepest last.
-    private struct PendingEdges {
-        var units: [UInt16] = []
-        var targets: [Int32] = []
-    }
-
-    /// Moves a finished node's children from `pending` into the edge arrays, side by side.
-    private mutating func close(_ frame: (node: Int32, pendingStart: Int), pending: inout PendingEdges) {
-        let count = pending.units.count - frame.pendingStart
+    /// Moves a finished node's edges from `pending` into `edges`, side by side.
+    private mutating func close(_ frame: (node: Int32, depth: Int, pendingStart: Int), pending: inout [Edge]) {
+        let count = pending.count - frame.pendingStart
         nodes[Int(frame.node)].childStart = Int32(edges.count)
         nodes[Int(frame.node)].childCount = Int32(count)
-        for index in frame.pendingStart..<pending.units.count {
-            edges.append(Edge(unit: pending.units[index], target: pending.targets[index]))
-        }
-        pending.units.removeLast(count)
-        pending.targets.removeLast(count)
+        edges.append(contentsOf: pending[frame.pendingStart...])
+        pending.removeLast(count)
     }
 
     public var nodeCount: Int { nodes.count }
 
-    /// The child of `node` along `unit`, or nil.
+    /// The edge of `node` whose first unit is `unit`, or nil.
     @inline(__always)
-    public func child(of node: Int32, _ unit: UInt16) -> Int32? {
+    func edge(from node: Int32, _ unit: UInt16) -> Int32? {
         if node == LabelTrie.root {
-            let child = rootChildren[Int(unit)]
-            return child < 0 ? nil : child
+            let edge = rootEdges[Int(unit)]
+            return edge < 0 ? nil : edge
         }
         let info = nodes[Int(node)]
         var low = Int(info.childStart)
         var high = low + Int(info.childCount)
-        // Few children (the usual case below the root): a scan beats a binary search's branches.
+        // Few edges (the usual case below the root): a scan beats a binary search's branches.
         if high - low <= 8 {
-            for edge in low..<high where edges[edge].unit == unit { return edges[edge].target }
+            for edge in low..<high where edges[edge].unit == unit { return Int32(edge) }
             return nil
         }
         while low < high {
             let middle = (low + high) / 2
-            let edge = edges[middle]
-            if edge.unit == unit { return edge.target }
-            if edge.unit < unit { low = middle + 1 } else { high = middle }
+            let value = edges[middle].unit
+            if value == unit { return Int32(middle) }
+            if value < unit { low = middle + 1 } else { high = middle }
         }
         return nil
     }

@@ -48,6 +48,10 @@ public final class MentionFinder {
     /// The mentions of the UTF-8 text `bytes[range]`, in order.
     public func mentions(in bytes: [UInt8], _ range: Range<Int>, options: MatchOptions = MatchOptions()) -> [Mention] {
         text.read(bytes, range, keys: &keys)
+        // Locals for the scan: reading the stored `text` on every step would pay an exclusivity
+        // check and reference counting each time.
+        let text = self.text
+        let keyUnits = trie.keyUnits
         var candidates: [Candidate] = []
         let count = text.count
         var index = 0
@@ -56,9 +60,9 @@ public final class MentionFinder {
                 index += 1
                 continue
             }
-            var best = longestMatch(from: index, affixed: false, bytes: bytes, range: range)
-            for prefix in model.prefixes where prefixMatches(prefix, at: index) {
-                if let joined = longestMatch(from: index + prefix.count, affixed: true, bytes: bytes, range: range),
+            var best = longestMatch(from: index, affixed: false, text: text, keyUnits: keyUnits, bytes: bytes, range: range)
+            for prefix in model.prefixes where prefixMatches(prefix, at: index, text: text) {
+                if let joined = longestMatch(from: index + prefix.count, affixed: true, text: text, keyUnits: keyUnits, bytes: bytes, range: range),
                    best == nil || joined.lastUnit > best!.lastUnit {
                     best = joined
                 }
@@ -74,7 +78,7 @@ public final class MentionFinder {
     }
 
     /// A joined prefix at a word start, followed by more letters of the same word.
-    private func prefixMatches(_ prefix: [UInt16], at index: Int) -> Bool {
+    private func prefixMatches(_ prefix: [UInt16], at index: Int, text: KeyedText) -> Bool {
         let end = index + prefix.count
         guard end < text.count, !text.startsWord(end), !text.isPunctuation(end) else { return false }
         for offset in 0..<prefix.count {
@@ -84,14 +88,23 @@ public final class MentionFinder {
         return true
     }
 
-    private func longestMatch(from start: Int, affixed: Bool, bytes: [UInt8], range: Range<Int>) -> Candidate? {
+    private func longestMatch(from start: Int, affixed: Bool, text: KeyedText, keyUnits: [UInt16],
+                              bytes: [UInt8], range: Range<Int>) -> Candidate? {
         let units = text.units
         let count = text.count
         var node = LabelTrie.root
-        var position = start
+        var next = start
         var found: [Candidate] = []
-        while position < count, let child = trie.child(of: node, units[position]) {
-            node = child
+        walk: while next < count, let edgeIndex = trie.edge(from: node, units[next]) {
+            // The rest of the edge's units must follow in the text too.
+            let edge = trie.edges[Int(edgeIndex)]
+            for offset in 1..<Int(edge.length) {
+                guard next + offset < count, units[next + offset] == keyUnits[Int(edge.keyPosition) + offset] else { break walk }
+            }
+            next += Int(edge.length)
+            node = edge.target
+            // The label ends at the unit before `next`.
+            let position = next - 1
             if trie.isTerminal(node) {
                 if text.endsWord(position) {
                     found.append(Candidate(firstUnit: start, lastUnit: position, resumeAt: position + 1, node: node, affixed: affixed))
@@ -107,14 +120,13 @@ public final class MentionFinder {
                     }
                 }
             }
-            position += 1
         }
         // Longest first; a case-sensitive label must also match the case of the text, and the
         // text may split the label into words only where it is safe (`spacingFits`).
         for var candidate in found.reversed() {
             candidate.payloads = trie.payloads(at: candidate.node).filter {
                 let payload = payloadTable[Int($0)]
-                return spacingFits(payload, candidate) && caseFits(payload, candidate, bytes: bytes, range: range)
+                return spacingFits(payload, candidate, text: text) && caseFits(payload, candidate, text: text, bytes: bytes, range: range)
             }
             if !candidate.payloads.isEmpty { return candidate }
         }
@@ -129,7 +141,7 @@ public final class MentionFinder {
     /// Whether the text's spaces inside the match fit the label: where the label has a space any
     /// is fine; elsewhere both pieces must be at least `shortestSplitPiece` long. (Breaks at
     /// punctuation must be in the label anyway: the punctuation is part of its key.)
-    private func spacingFits(_ payload: TaggingModel.Payload, _ candidate: Candidate) -> Bool {
+    private func spacingFits(_ payload: TaggingModel.Payload, _ candidate: Candidate, text: KeyedText) -> Bool {
         guard candidate.lastUnit > candidate.firstUnit else { return true }
         let spaces = model.spaces[Int(payload.spacesStart)..<Int(payload.spacesStart + payload.spacesCount)]
         for position in (candidate.firstUnit + 1)...candidate.lastUnit where text.followsSpace(position) {
@@ -144,7 +156,7 @@ public final class MentionFinder {
         return true
     }
 
-    private func caseFits(_ payload: TaggingModel.Payload, _ candidate: Candidate, bytes: [UInt8], range: Range<Int>) -> Bool {
+    private func caseFits(_ payload: TaggingModel.Payload, _ candidate: Candidate, text: KeyedText, bytes: [UInt8], range: Range<Int>) -> Bool {
         guard payload.flags.contains(.caseSensitive) else { return true }
         let start = range.lowerBound + Int(text.utf8Offsets[Int(text.origins[candidate.firstUnit])])
         let end = range.lowerBound + Int(text.utf8Offsets[Int(text.origins[candidate.lastUnit]) + 1])
