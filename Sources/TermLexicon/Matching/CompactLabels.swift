@@ -63,9 +63,10 @@ struct CompactLabels: Sendable {
             defer { lineStart = lineEnd + 1 }
             if lineEnd == lineStart || bytes[lineStart] == UInt8(ascii: "#") { continue }
             guard tabs.count == 4, bytes[lineEnd - 1] != 0x0D else { return nil }
+            let typeBytes = bytes[(tabs[0] + 1)..<tabs[1]]
+            guard let type = EntityType.allCases.first(where: { $0.rawValue.utf8.elementsEqual(typeBytes) }),
+                  isWellFormedID(bytes[lineStart..<tabs[0]], type: type) else { return nil }
             let id = String(decoding: bytes[lineStart..<tabs[0]], as: UTF8.self)
-            guard let type = EntityType(rawValue: String(decoding: bytes[(tabs[0] + 1)..<tabs[1]], as: UTF8.self)),
-                  LexiconParser.idProblem(id) == nil, id.hasPrefix(type.rawValue + ":") else { return nil }
             let broaderBytes = bytes[(tabs[1] + 1)..<tabs[2]]
             let broader = broaderBytes.isEmpty ? [] : broaderBytes.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
                 .map { String(decoding: $0, as: UTF8.self) }
@@ -74,6 +75,16 @@ struct CompactLabels: Sendable {
             entities.append(Entity(id: id, type: type, broader: broader, wikidata: wikidata, line: 0))
         }
         return entities
+    }
+
+    /// `type:slug` with a slug of [a-z0-9-] that neither starts nor ends with a hyphen: the
+    /// parser's id rule, on bytes.
+    private static func isWellFormedID(_ id: ArraySlice<UInt8>, type: EntityType) -> Bool {
+        let prefix = Array(type.rawValue.utf8) + [UInt8(ascii: ":")]
+        guard id.count > prefix.count, id.prefix(prefix.count).elementsEqual(prefix) else { return false }
+        let slug = id.dropFirst(prefix.count)
+        guard slug.first != UInt8(ascii: "-"), slug.last != UInt8(ascii: "-") else { return false }
+        return slug.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "-") }
     }
 
     private static let knownLanguages: [(bytes: [UInt8], code: String)] =

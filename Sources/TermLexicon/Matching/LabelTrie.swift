@@ -24,8 +24,21 @@ public struct LabelTrie: Sendable {
         var target: Int32
     }
 
+    /// An edge as the matcher reads it: its units, and its target node's edges and payloads, so
+    /// that a step never touches the node (a cache miss saved per step on big lexicons).
+    struct Step {
+        var unit: UInt16
+        var length: UInt16
+        var keyPosition: Int32
+        var childStart: Int32
+        var childCount: Int32
+        var terminalStart: Int32
+        var terminalCount: Int32
+    }
+
     private var nodes: [Node] = []
-    private(set) var edges: [Edge] = []
+    /// Every edge, each node's side by side: what walks use.
+    private(set) var steps: [Step] = []
     /// Edge index of the root's edge for each first unit, or -1.
     private var rootEdges = [Int32](repeating: -1, count: 0x1_0000)
     /// The keys the edges point into.
@@ -33,16 +46,16 @@ public struct LabelTrie: Sendable {
     /// Payloads of the keys, grouped by node.
     private(set) var terminals: [Int32] = []
 
-    public static let root: Int32 = 0
+    static let root: Int32 = 0
 
     /// - Parameters:
     ///   - units: every key, one after another; key k is `units[starts[k]..<starts[k + 1]]`.
     ///   - payloads: the payload of each key. Equal keys share a node and keep every payload.
     public init(units: [UInt16], starts: [Int32], payloads: [Int32]) {
         keyUnits = units
-        let order = LabelTrie.sortedKeys(units: units, starts: starts, count: payloads.count)
+        let (order, heads) = LabelTrie.sortedKeys(units: units, starts: starts, count: payloads.count)
         nodes.reserveCapacity(payloads.count * 2 + 1)
-        edges.reserveCapacity(payloads.count * 2)
+        steps.reserveCapacity(payloads.count * 2)
         _ = newNode()
 
         // The path of the last key: each frame is a node, its depth (key units from the root) and
@@ -56,9 +69,15 @@ public struct LabelTrie: Sendable {
             let keyStart = Int(starts[key]), keyLength = Int(starts[key + 1]) - keyStart
             var common = 0
             if previous >= 0 {
+                // The first four units are in the packed heads: no trip to the keys (which the
+                // sorted order visits out of memory order) unless those all agree.
                 let previousStart = Int(starts[previous]), previousLength = Int(starts[previous + 1]) - previousStart
-                while common < min(keyLength, previousLength) && units[keyStart + common] == units[previousStart + common] {
-                    common += 1
+                let difference = heads[index] ^ heads[index - 1]
+                common = min(difference == 0 ? 4 : difference.leadingZeroBitCount / 16, keyLength, previousLength)
+                if common == 4 {
+                    while common < min(keyLength, previousLength) && units[keyStart + common] == units[previousStart + common] {
+                        common += 1
+                    }
                 }
             }
             // Close the nodes deeper than the shared prefix.
@@ -86,8 +105,9 @@ public struct LabelTrie: Sendable {
                 stack.append((leaf, keyLength, pending.count))
             }
             let node = Int(stack[stack.count - 1].node)
+            let groupStart = index
             nodes[node].terminalStart = Int32(terminals.count)
-            while index < order.count && LabelTrie.equal(order[index], key, units: units, starts: starts) {
+            while index < order.count && heads[index] == heads[groupStart] && LabelTrie.equal(order[index], key, units: units, starts: starts) {
                 terminals.append(payloads[order[index]])
                 index += 1
             }
@@ -95,13 +115,16 @@ public struct LabelTrie: Sendable {
             previous = key
         }
         while let frame = stack.popLast() { close(frame, pending: &pending) }
-        for edge in Int(nodes[0].childStart)..<Int(nodes[0].childStart + nodes[0].childCount) {
-            rootEdges[Int(edges[edge].unit)] = Int32(edge)
+        for step in Int(nodes[0].childStart)..<Int(nodes[0].childStart + nodes[0].childCount) {
+            rootEdges[Int(steps[step].unit)] = Int32(step)
         }
+        // The matcher walks `steps` only.
+        nodes = []
     }
 
     /// Key indices in key order (UTF-16 units, a prefix first), equal keys in input order.
-    private static func sortedKeys(units: [UInt16], starts: [Int32], count: Int) -> [Int] {
+    /// - Returns: the key indices in order, and the packed first four units of each (in that order).
+    private static func sortedKeys(units: [UInt16], starts: [Int32], count: Int) -> (order: [Int], heads: [UInt64]) {
         // Sort on the first four units packed in one integer; only runs of equal heads need the
         // full comparison, and most keys differ early.
         func head(_ key: Int) -> UInt64 {
@@ -113,10 +136,28 @@ public struct LabelTrie: Sendable {
             }
             return head
         }
-        var pairs = (0..<count).map { (head: head($0), key: Int32($0)) }
-        pairs.sort { $0.head != $1.head ? $0.head < $1.head : $0.key < $1.key }
-        var order = pairs.map { Int($0.key) }
-        let heads = pairs.map(\.head)
+        // A least-significant-digit radix sort on the heads, 16 bits a pass: stable, so equal heads
+        // keep key order, and linear in the number of keys.
+        var heads = (0..<count).map(head)
+        var order = Array(0..<count)
+        var sortedHeads = heads
+        var sortedOrder = order
+        var counts = [Int](repeating: 0, count: 0x1_0001)
+        for pass in 0..<4 {
+            let shift = UInt64(pass * 16)
+            for index in counts.indices { counts[index] = 0 }
+            for head in heads { counts[Int((head >> shift) & 0xFFFF) + 1] += 1 }
+            for digit in 1..<counts.count { counts[digit] += counts[digit - 1] }
+            for index in 0..<count {
+                let digit = Int((heads[index] >> shift) & 0xFFFF)
+                let target = counts[digit]
+                counts[digit] += 1
+                sortedHeads[target] = heads[index]
+                sortedOrder[target] = order[index]
+            }
+            swap(&heads, &sortedHeads)
+            swap(&order, &sortedOrder)
+        }
         /// Whether key a sorts before key b, past their equal heads.
         func precedes(_ a: Int, _ b: Int) -> Bool {
             var i = Int(starts[a]) + 4, j = Int(starts[b]) + 4
@@ -135,7 +176,7 @@ public struct LabelTrie: Sendable {
             if runEnd - runStart > 1 { order[runStart..<runEnd].sort { precedes($0, $1) || (!precedes($1, $0) && $0 < $1) } }
             runStart = runEnd
         }
-        return order
+        return (order, heads)
     }
 
     private static func equal(_ a: Int, _ b: Int, units: [UInt16], starts: [Int32]) -> Bool {
@@ -147,48 +188,52 @@ public struct LabelTrie: Sendable {
         return Int32(nodes.count - 1)
     }
 
-    /// Moves a finished node's edges from `pending` into `edges`, side by side.
+    /// Moves a finished node's edges from `pending` into `steps`, side by side. Its children are
+    /// all finished already (they are deeper), so each step can carry its target's edges and
+    /// payloads.
     private mutating func close(_ frame: (node: Int32, depth: Int, pendingStart: Int), pending: inout [Edge]) {
         let count = pending.count - frame.pendingStart
-        nodes[Int(frame.node)].childStart = Int32(edges.count)
+        nodes[Int(frame.node)].childStart = Int32(steps.count)
         nodes[Int(frame.node)].childCount = Int32(count)
-        edges.append(contentsOf: pending[frame.pendingStart...])
+        for edge in pending[frame.pendingStart...] {
+            let target = nodes[Int(edge.target)]
+            steps.append(Step(unit: edge.unit, length: UInt16(clamping: edge.length), keyPosition: edge.keyPosition,
+                              childStart: target.childStart, childCount: target.childCount,
+                              terminalStart: target.terminalStart, terminalCount: target.terminalCount))
+        }
         pending.removeLast(count)
     }
 
-    public var nodeCount: Int { nodes.count }
-
-    /// The edge of `node` whose first unit is `unit`, or nil.
+    /// The root's edge whose first unit is `unit`, or nil.
     @inline(__always)
-    func edge(from node: Int32, _ unit: UInt16) -> Int32? {
-        if node == LabelTrie.root {
-            let edge = rootEdges[Int(unit)]
-            return edge < 0 ? nil : edge
-        }
-        let info = nodes[Int(node)]
-        var low = Int(info.childStart)
-        var high = low + Int(info.childCount)
+    func rootStep(_ unit: UInt16) -> Int32? {
+        let step = rootEdges[Int(unit)]
+        return step < 0 ? nil : step
+    }
+
+    /// Among the edges `steps[start..<start + count]` (one node's, sorted), the one whose first
+    /// unit is `unit`, or nil.
+    @inline(__always)
+    func step(in start: Int32, count: Int32, _ unit: UInt16) -> Int32? {
+        var low = Int(start)
+        var high = low + Int(count)
         // Few edges (the usual case below the root): a scan beats a binary search's branches.
         if high - low <= 8 {
-            for edge in low..<high where edges[edge].unit == unit { return Int32(edge) }
+            for step in low..<high where steps[step].unit == unit { return Int32(step) }
             return nil
         }
         while low < high {
             let middle = (low + high) / 2
-            let value = edges[middle].unit
+            let value = steps[middle].unit
             if value == unit { return Int32(middle) }
             if value < unit { low = middle + 1 } else { high = middle }
         }
         return nil
     }
 
-    /// The payloads of keys ending at `node`.
+    /// The payloads of keys ending after `step`.
     @inline(__always)
-    public func payloads(at node: Int32) -> ArraySlice<Int32> {
-        let info = nodes[Int(node)]
-        return terminals[Int(info.terminalStart)..<Int(info.terminalStart + info.terminalCount)]
+    func payloads(after step: Step) -> ArraySlice<Int32> {
+        terminals[Int(step.terminalStart)..<Int(step.terminalStart + step.terminalCount)]
     }
-
-    @inline(__always)
-    public func isTerminal(_ node: Int32) -> Bool { nodes[Int(node)].terminalCount > 0 }
 }

@@ -39,8 +39,8 @@ public final class MentionFinder {
         var lastUnit: Int
         /// The unit after everything the match consumed (the suffix included).
         var resumeAt: Int
-        /// The trie node where the label ends; its payloads are read only for the winner.
-        var node: Int32
+        /// The trie edge after which the label ends; its payloads are read only for the winner.
+        var step: LabelTrie.Step
         var payloads: [Int32] = []
         var affixed: Bool
     }
@@ -92,22 +92,21 @@ public final class MentionFinder {
                               bytes: [UInt8], range: Range<Int>) -> Candidate? {
         let units = text.units
         let count = text.count
-        var node = LabelTrie.root
         var next = start
         var found: [Candidate] = []
-        walk: while next < count, let edgeIndex = trie.edge(from: node, units[next]) {
+        var stepIndex = trie.rootStep(units[start])
+        walk: while let index = stepIndex {
             // The rest of the edge's units must follow in the text too.
-            let edge = trie.edges[Int(edgeIndex)]
-            for offset in 1..<Int(edge.length) {
-                guard next + offset < count, units[next + offset] == keyUnits[Int(edge.keyPosition) + offset] else { break walk }
+            let step = trie.steps[Int(index)]
+            for offset in 1..<Int(step.length) {
+                guard next + offset < count, units[next + offset] == keyUnits[Int(step.keyPosition) + offset] else { break walk }
             }
-            next += Int(edge.length)
-            node = edge.target
+            next += Int(step.length)
             // The label ends at the unit before `next`.
             let position = next - 1
-            if trie.isTerminal(node) {
+            if step.terminalCount > 0 {
                 if text.endsWord(position) {
-                    found.append(Candidate(firstUnit: start, lastUnit: position, resumeAt: position + 1, node: node, affixed: affixed))
+                    found.append(Candidate(firstUnit: start, lastUnit: position, resumeAt: position + 1, step: step, affixed: affixed))
                 } else if position + 1 < count, !text.isPunctuation(position + 1) {
                     let wordEnd = text.wordEnd(from: position)
                     suffixScratch.removeAll(keepingCapacity: true)
@@ -116,15 +115,17 @@ public final class MentionFinder {
                     if let endings = suffixes[suffixScratch], endings.isEmpty || endings.contains(where: { ending in
                         ending.count <= position - start + 1 && units[(position + 1 - ending.count)...position].elementsEqual(ending)
                     }) {
-                        found.append(Candidate(firstUnit: start, lastUnit: position, resumeAt: wordEnd + 1, node: node, affixed: true))
+                        found.append(Candidate(firstUnit: start, lastUnit: position, resumeAt: wordEnd + 1, step: step, affixed: true))
                     }
                 }
             }
+            guard next < count, step.childCount > 0 else { break }
+            stepIndex = trie.step(in: step.childStart, count: step.childCount, units[next])
         }
         // Longest first; a case-sensitive label must also match the case of the text, and the
         // text may split the label into words only where it is safe (`spacingFits`).
         for var candidate in found.reversed() {
-            candidate.payloads = trie.payloads(at: candidate.node).filter {
+            candidate.payloads = trie.payloads(after: candidate.step).filter {
                 let payload = payloadTable[Int($0)]
                 return spacingFits(payload, candidate, text: text) && caseFits(payload, candidate, text: text, bytes: bytes, range: range)
             }

@@ -32,6 +32,13 @@ final class FileInput: ByteSource {
         ownsDescriptor = true
     }
 
+    /// The file's size when it is a regular file (a hint for buffers), else 0.
+    var sizeHint: Int {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return 0 }
+        return Int(info.st_size)
+    }
+
     deinit {
         if ownsDescriptor { close(descriptor) }
     }

@@ -9,6 +9,7 @@ enum TextFiles {
     static func read(_ path: String) throws(InputError) -> String {
         let input = try FileInput(path: path)
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(input.sizeHint)
         do {
             while try input.read(appendingTo: &bytes, maximum: 1 << 16) > 0 {}
         } catch let error as InputError {
