@@ -28,6 +28,9 @@ public struct LabelTrie: Sendable {
     /// that a step never touches the node (a cache miss saved per step on big lexicons).
     struct Step {
         var unit: UInt16
+        /// The edge's second unit (when it has one): most walks that fail inside an edge fail
+        /// there, and this way they do not reach into `keyUnits`.
+        var second: UInt16
         var length: UInt16
         var keyPosition: Int32
         var childStart: Int32
@@ -197,7 +200,8 @@ public struct LabelTrie: Sendable {
         nodes[Int(frame.node)].childCount = Int32(count)
         for edge in pending[frame.pendingStart...] {
             let target = nodes[Int(edge.target)]
-            steps.append(Step(unit: edge.unit, length: UInt16(clamping: edge.length), keyPosition: edge.keyPosition,
+            let second = edge.length > 1 ? keyUnits[Int(edge.keyPosition) + 1] : 0
+            steps.append(Step(unit: edge.unit, second: second, length: UInt16(clamping: edge.length), keyPosition: edge.keyPosition,
                               childStart: target.childStart, childCount: target.childCount,
                               terminalStart: target.terminalStart, terminalCount: target.terminalCount))
         }

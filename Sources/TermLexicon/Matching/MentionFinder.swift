@@ -98,7 +98,8 @@ public final class MentionFinder {
         walk: while let index = stepIndex {
             // The rest of the edge's units must follow in the text too.
             let step = trie.steps[Int(index)]
-            for offset in 1..<Int(step.length) {
+            if step.length > 1 && (next + 1 >= count || units[next + 1] != step.second) { break walk }
+            for offset in 2..<max(2, Int(step.length)) {
                 guard next + offset < count, units[next + offset] == keyUnits[Int(step.keyPosition) + offset] else { break walk }
             }
             next += Int(step.length)
