@@ -30,7 +30,8 @@ struct CorpusOffsetTests {
                 let surface = finder.surface(from: mention.start, to: mention.end, bytes: bytes, range: bytes.indices)
                 #expect(byCodePoint == surface)
                 let keyed = finder.text
-                let byUTF16 = String(decoding: utf16[Int(keyed.utf16Offsets[mention.start])..<Int(keyed.utf16Offsets[mention.end])], as: UTF16.self)
+                let utf16Range = keyed.utf16Offsets(ofScalars: [mention.start, mention.end])
+                let byUTF16 = String(decoding: utf16[utf16Range[0]..<utf16Range[1]], as: UTF16.self)
                 let byUTF8 = String(decoding: bytes[Int(keyed.utf8Offsets[mention.start])..<Int(keyed.utf8Offsets[mention.end])], as: UTF8.self)
                 #expect(byUTF16 == surface)
                 #expect(byUTF8 == surface)

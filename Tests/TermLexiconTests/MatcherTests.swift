@@ -138,7 +138,7 @@ struct MatcherTests {
         #expect(mentions.map(\.start) == [4])
         #expect(mentions.map(\.end) == [8])
         let keyed = finder.text
-        #expect(keyed.utf16Offsets[4] == 5)  // the emoji is two UTF-16 units
+        #expect(keyed.utf16Offsets(ofScalars: [4, 8]) == [5, 9])  // the emoji is two UTF-16 units
         #expect(keyed.utf8Offsets[4] == 8)  // four bytes of emoji, a space, two bytes of د, a space
     }
 

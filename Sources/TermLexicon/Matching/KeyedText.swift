@@ -14,9 +14,8 @@ public struct KeyedText {
     public internal(set) var origins: [Int32] = []
     /// For each unit, whether a word starts or ends there (`WordEdge`).
     public internal(set) var edges: [UInt8] = []
-    /// For each original scalar, its offset in UTF-8 bytes and UTF-16 units; one more entry at the end.
+    /// For each original scalar, its offset in UTF-8 bytes; one more entry at the end.
     public internal(set) var utf8Offsets: [Int32] = []
-    public internal(set) var utf16Offsets: [Int32] = []
     /// The number of key units.
     public internal(set) var count = 0
     /// The number of scalars of the original text.
@@ -50,23 +49,20 @@ public struct KeyedText {
         }
         if utf8Offsets.count < range.count + 1 {
             utf8Offsets = [Int32](repeating: 0, count: range.count + 16)
-            utf16Offsets = [Int32](repeating: 0, count: range.count + 16)
         }
         // The buffers move into locals for the loop (spans of several stored properties at once
         // would overlap accesses to self) and back afterwards.
-        var units: [UInt16] = [], origins: [Int32] = [], edges: [UInt8] = [], utf8Offsets: [Int32] = [], utf16Offsets: [Int32] = []
+        var units: [UInt16] = [], origins: [Int32] = [], edges: [UInt8] = [], utf8Offsets: [Int32] = []
         swap(&units, &self.units)
         swap(&origins, &self.origins)
         swap(&edges, &self.edges)
         swap(&utf8Offsets, &self.utf8Offsets)
-        swap(&utf16Offsets, &self.utf16Offsets)
         let result = KeyedText.fill(bytes, range, keys: &keys, units: &units, origins: &origins, edges: &edges,
-                                    utf8Offsets: &utf8Offsets, utf16Offsets: &utf16Offsets)
+                                    utf8Offsets: &utf8Offsets)
         swap(&units, &self.units)
         swap(&origins, &self.origins)
         swap(&edges, &self.edges)
         swap(&utf8Offsets, &self.utf8Offsets)
-        swap(&utf16Offsets, &self.utf16Offsets)
         guard let (written, scalars, sawInvalid) = result else { return false }
         count = written
         scalarCount = scalars
@@ -77,18 +73,16 @@ public struct KeyedText {
     /// The loop of `read`: nil when a character's image did not fit the buffers.
     private static func fill(
         _ bytes: [UInt8], _ range: Range<Int>, keys: inout CharacterKeys, units: inout [UInt16], origins: inout [Int32],
-        edges: inout [UInt8], utf8Offsets: inout [Int32], utf16Offsets: inout [Int32]
+        edges: inout [UInt8], utf8Offsets: inout [Int32]
     ) -> (units: Int, scalars: Int, sawInvalid: Bool)? {
         // Spans: writing by index, without a uniqueness check per element.
         var unitSpan = units.mutableSpan
         var originSpan = origins.mutableSpan
         var edgeSpan = edges.mutableSpan
         var utf8Span = utf8Offsets.mutableSpan
-        var utf16Span = utf16Offsets.mutableSpan
         let limit = unitSpan.count
         var written = 0
         var scalars = 0
-        var utf16: Int32 = 0
         var boundaryPending = true
         var spacePending = false
         /// The script class of the last letter since a space (digits are neutral).
@@ -101,8 +95,6 @@ public struct KeyedText {
             let (scalar, length, valid) = CharacterKeys.decode(bytes, at: index, end: range.upperBound)
             if !valid { sawInvalid = true }
             utf8Span[scalars] = Int32(index - range.lowerBound)
-            utf16Span[scalars] = utf16
-            utf16 += scalar.value > 0xFFFF ? 2 : 1
             index += length
             // The key units of this character: one unit in the table entry itself (the common
             // case), a range of the cache's pool, or (outside the BMP) an array of their own.
@@ -166,8 +158,29 @@ public struct KeyedText {
         }
         if written > 0 { edgeSpan[written - 1] |= WordEdge.end }
         utf8Span[scalars] = Int32(range.count)
-        utf16Span[scalars] = utf16
         return (written, scalars, sawInvalid)
+    }
+
+    /// The UTF-16 offsets of scalar indices given in ascending order, in one pass: a scalar
+    /// takes two UTF-16 units exactly when it took four UTF-8 bytes (an ill-formed sequence
+    /// read as U+FFFD is at most three).
+    public func utf16Offsets(ofScalars indices: [Int]) -> [Int] {
+        var result: [Int] = []
+        result.reserveCapacity(indices.count)
+        var scalar = 0
+        var utf16 = 0
+        for target in indices {
+            if target < scalar {
+                scalar = 0
+                utf16 = 0
+            }
+            while scalar < target {
+                utf16 += utf8Offsets[scalar + 1] - utf8Offsets[scalar] == 4 ? 2 : 1
+                scalar += 1
+            }
+            result.append(utf16)
+        }
+        return result
     }
 
     @inline(__always) func startsWord(_ index: Int) -> Bool { edges[index] & WordEdge.start != 0 }

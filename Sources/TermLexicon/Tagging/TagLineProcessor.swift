@@ -100,11 +100,15 @@ public final class TagLineProcessor: LineProcessor {
 
     private func writeJSON(_ mentions: [Mention], _ bytes: [UInt8], _ range: Range<Int>, record: JSONRecord?,
                            original: ([UInt8], Range<Int>), line: Int, into result: inout ChunkResult) {
+        // Written straight into the chunk's output.
         var out: [UInt8] = []
+        swap(&out, &result.output)
+        defer { swap(&out, &result.output) }
         if let record {
             // The input object as it was, with "mentions" added before its closing brace.
+            let objectStart = out.count
             out.append(contentsOf: original.0[original.1.lowerBound..<record.closingBrace])
-            while let last = out.last, last == 0x20 || last == 0x09 { out.removeLast() }
+            while out.count > objectStart, let last = out.last, last == 0x20 || last == 0x09 { out.removeLast() }
             if record.hasMembers { out.append(UInt8(ascii: ",")) }
         } else {
             out.append(contentsOf: #"{"line":"#.utf8)
@@ -127,7 +131,6 @@ public final class TagLineProcessor: LineProcessor {
             appendMention(mention, bytes, range, to: &out)
         }
         out.append(contentsOf: "]}\n".utf8)
-        result.output.append(contentsOf: out)
     }
 
     private func appendMention(_ mention: Mention, _ bytes: [UInt8], _ range: Range<Int>, to out: inout [UInt8]) {
@@ -140,8 +143,9 @@ public final class TagLineProcessor: LineProcessor {
         JSONText.appendInteger(mention.start, to: &out)
         field("end", mention.end)
         if options.offsets.contains(.utf16) {
-            field("start_utf16", Int(text.utf16Offsets[mention.start]))
-            field("end_utf16", Int(text.utf16Offsets[mention.end]))
+            let offsets = text.utf16Offsets(ofScalars: [mention.start, mention.end])
+            field("start_utf16", offsets[0])
+            field("end_utf16", offsets[1])
         }
         if options.offsets.contains(.utf8) {
             field("start_utf8", Int(text.utf8Offsets[mention.start]))
