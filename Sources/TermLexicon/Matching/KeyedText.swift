@@ -70,6 +70,56 @@ public struct KeyedText {
         return true
     }
 
+    /// Where the scan of `fill` stands between key units.
+    private struct FillState {
+        var written = 0
+        var boundaryPending = true
+        var spacePending = false
+        /// The script class of the last letter since a space (digits are neutral).
+        var previousScript: UInt8 = CharacterKeys.Code.digit
+    }
+
+    /// Appends one key unit with its word edges. A static function rather than a nested one:
+    /// captured variables would be boxed and pay an exclusivity check on every access.
+    @inline(__always)
+    private static func put(
+        _ unit: UInt16, code: UInt8, origin: Int, state: inout FillState,
+        units: inout MutableSpan<UInt16>, origins: inout MutableSpan<Int32>, edges: inout MutableSpan<UInt8>
+    ) {
+        if code == CharacterKeys.Code.space {
+            state.boundaryPending = true
+            state.spacePending = state.written > 0
+            state.previousScript = CharacterKeys.Code.digit
+            return
+        }
+        let written = state.written
+        if code == CharacterKeys.Code.punctuation {
+            if written > 0 { edges[written - 1] |= WordEdge.end }
+            units[written] = unit
+            origins[written] = Int32(origin)
+            edges[written] = WordEdge.start | WordEdge.end | WordEdge.punctuation | (state.spacePending ? WordEdge.afterSpace : 0)
+            state.written = written + 1
+            state.boundaryPending = true
+            state.spacePending = false
+            return
+        }
+        // A change between Arabic and Latin letters ends a word, as in "لهCBS".
+        let isScript = code == CharacterKeys.Code.arabic || code == CharacterKeys.Code.latin
+        let scriptChange = isScript && state.previousScript != CharacterKeys.Code.digit && code != state.previousScript
+        if state.boundaryPending || scriptChange || written == 0 {
+            if written > 0 { edges[written - 1] |= WordEdge.end }
+            edges[written] = WordEdge.start | (state.spacePending ? WordEdge.afterSpace : 0)
+        } else {
+            edges[written] = 0
+        }
+        units[written] = unit
+        origins[written] = Int32(origin)
+        state.written = written + 1
+        state.boundaryPending = false
+        state.spacePending = false
+        if isScript { state.previousScript = code }
+    }
+
     /// The loop of `read`: nil when a character's image did not fit the buffers.
     private static func fill(
         _ bytes: [UInt8], _ range: Range<Int>, keys: inout CharacterKeys, units: inout [UInt16], origins: inout [Int32],
@@ -81,12 +131,8 @@ public struct KeyedText {
         var edgeSpan = edges.mutableSpan
         var utf8Span = utf8Offsets.mutableSpan
         let limit = unitSpan.count
-        var written = 0
+        var state = FillState()
         var scalars = 0
-        var boundaryPending = true
-        var spacePending = false
-        /// The script class of the last letter since a space (digits are neutral).
-        var previousScript: UInt8 = CharacterKeys.Code.digit
         var index = range.lowerBound
         var astral: [UInt16] = []
         var sawInvalid = false
@@ -98,64 +144,32 @@ public struct KeyedText {
             index += length
             // The key units of this character: one unit in the table entry itself (the common
             // case), a range of the cache's pool, or (outside the BMP) an array of their own.
-            var poolStart = -1
-            var imageCount = 0
-            var single: UInt16 = 0
-            var singleCode: UInt8 = 0
-            var isSingle = false
             if scalar.value < 0x1_0000 {
                 let entry = keys.entry(of: scalar.value)
                 if entry & CharacterKeys.singleFlag != 0 {
-                    single = UInt16(truncatingIfNeeded: entry)
-                    singleCode = UInt8(truncatingIfNeeded: (entry >> 16) & 0xF)
-                    isSingle = true
-                    imageCount = 1
+                    if state.written + 1 > limit { return nil }
+                    KeyedText.put(UInt16(truncatingIfNeeded: entry), code: UInt8(truncatingIfNeeded: (entry >> 16) & 0xF),
+                                  origin: scalars, state: &state, units: &unitSpan, origins: &originSpan, edges: &edgeSpan)
                 } else {
-                    poolStart = Int(entry >> 8)
-                    imageCount = Int(entry & 0xFF)
+                    let start = Int(entry >> 8), count = Int(entry & 0xFF)
+                    if state.written + count > limit { return nil }
+                    for position in start..<(start + count) {
+                        let unit = keys.pool[position]
+                        KeyedText.put(unit, code: keys.unitClasses[Int(unit)], origin: scalars, state: &state,
+                                      units: &unitSpan, origins: &originSpan, edges: &edgeSpan)
+                    }
                 }
             } else {
                 astral = keys.astralImage(of: scalar)
-                imageCount = astral.count
-            }
-            if written + imageCount > limit { return nil }
-            for offset in 0..<imageCount {
-                let unit = isSingle ? single : (poolStart >= 0 ? keys.pool[poolStart + offset] : astral[offset])
-                let code = isSingle ? singleCode : keys.unitClasses[Int(unit)]
-                if code == CharacterKeys.Code.space {
-                    boundaryPending = true
-                    spacePending = written > 0
-                    previousScript = CharacterKeys.Code.digit
-                } else if code == CharacterKeys.Code.punctuation {
-                    if written > 0 { edgeSpan[written - 1] |= WordEdge.end }
-                    unitSpan[written] = unit
-                    originSpan[written] = Int32(scalars)
-                    edgeSpan[written] = WordEdge.start | WordEdge.end | WordEdge.punctuation | (spacePending ? WordEdge.afterSpace : 0)
-                    written += 1
-                    boundaryPending = true
-                    spacePending = false
-                } else {
-                    // A change between Arabic and Latin letters ends a word, as in "لهCBS".
-                    let isScript = code == CharacterKeys.Code.arabic || code == CharacterKeys.Code.latin
-                    let scriptChange = isScript && previousScript != CharacterKeys.Code.digit && code != previousScript
-                    if boundaryPending || scriptChange || written == 0 {
-                        if written > 0 { edgeSpan[written - 1] |= WordEdge.end }
-                        edgeSpan[written] = WordEdge.start
-                    } else {
-                        edgeSpan[written] = 0
-                    }
-                    if spacePending { edgeSpan[written] |= WordEdge.afterSpace }
-                    unitSpan[written] = unit
-                    originSpan[written] = Int32(scalars)
-                    written += 1
-                    boundaryPending = false
-                    spacePending = false
-                    if isScript { previousScript = code }
+                if state.written + astral.count > limit { return nil }
+                for unit in astral {
+                    KeyedText.put(unit, code: keys.unitClasses[Int(unit)], origin: scalars, state: &state,
+                                  units: &unitSpan, origins: &originSpan, edges: &edgeSpan)
                 }
             }
-            if !astral.isEmpty { astral.removeAll(keepingCapacity: true) }
             scalars += 1
         }
+        let written = state.written
         if written > 0 { edgeSpan[written - 1] |= WordEdge.end }
         utf8Span[scalars] = Int32(range.count)
         return (written, scalars, sawInvalid)
