@@ -4,9 +4,10 @@ import Synchronization
 /// Runs one `LineProcessor` per worker thread over the chunks of an input and hands the results
 /// on in input order.
 ///
-/// The calling thread reads chunks and writes results; the workers only process. At most two
-/// chunks per worker are read ahead, so memory stays at a few chunks whatever the input's size,
-/// and no worker waits for another (a slow chunk holds up the writing, not the other workers).
+/// The calling thread reads chunks, writes results in order, and processes chunks itself between
+/// the two; the other threads only process. At most two chunks per job are read ahead, so memory
+/// stays at a few chunks whatever the input's size, and no worker waits for another (a slow chunk
+/// holds up the writing, not the other workers).
 public struct ParallelLineRunner {
     public let processors: [LineProcessor]
     public let chunkSize: Int
@@ -47,11 +48,19 @@ public struct ParallelLineRunner {
                     atEnd = true
                 }
             }
-            if emitted == submitted { return }
-            let result = pool.waitForResult(sequence: emitted)
-            try emit(result)
-            pool.recycle(result)
-            emitted += 1
+            // Write out whatever is ready, in order.
+            while let result = pool.readyResult(sequence: emitted) {
+                try emit(result)
+                pool.recycle(result)
+                emitted += 1
+            }
+            if emitted == submitted && atEnd { return }
+            if submitted - emitted < readAhead && !atEnd { continue }
+            // The calling thread is a worker too (processor 0): with as many threads as jobs, no
+            // worker shares its core with the reading and writing.
+            if !pool.workOnce(as: 0) {
+                pool.waitForAnyResult()
+            }
         }
     }
 }
@@ -78,7 +87,8 @@ private final class WorkerPool: @unchecked Sendable {
 
     init(processors: [LineProcessor]) {
         self.processors = processors
-        for worker in processors.indices {
+        // Processor 0 belongs to the calling thread (`workOnce`).
+        for worker in processors.indices.dropFirst() {
             workersFinished.enter()
             DispatchQueue.global().async { self.work(as: worker) }
         }
@@ -89,12 +99,46 @@ private final class WorkerPool: @unchecked Sendable {
         workAvailable.signal()
     }
 
-    /// Blocks until the result of chunk `sequence` is ready.
-    func waitForResult(sequence: Int) -> ChunkResult {
-        while true {
-            if let result = state.withLock({ $0.results.removeValue(forKey: sequence) }) { return result }
-            resultAvailable.wait()
+    /// The result of chunk `sequence` if it is ready.
+    func readyResult(sequence: Int) -> ChunkResult? {
+        state.withLock { $0.results.removeValue(forKey: sequence) }
+    }
+
+    /// Blocks until some worker has finished a chunk.
+    func waitForAnyResult() {
+        resultAvailable.wait()
+    }
+
+    /// Processes one queued chunk on the calling thread with processor `worker`; false when the
+    /// queue was empty.
+    func workOnce(as worker: Int) -> Bool {
+        guard let next = takeWork() else { return false }
+        finish(next, with: processors[worker], signal: false)
+        return true
+    }
+
+    private func takeWork() -> (sequence: Int, chunk: LineChunk, result: ChunkResult)? {
+        state.withLock { state in
+            guard state.queueHead < state.queue.count else { return nil }
+            let item = state.queue[state.queueHead]
+            state.queueHead += 1
+            if state.queueHead > 64 && state.queueHead * 2 > state.queue.count {
+                state.queue.removeFirst(state.queueHead)
+                state.queueHead = 0
+            }
+            return (item.sequence, item.chunk, state.spareResults.popLast() ?? ChunkResult())
         }
+    }
+
+    private func finish(_ work: (sequence: Int, chunk: LineChunk, result: ChunkResult), with processor: LineProcessor, signal: Bool) {
+        var result = work.result
+        result.reset()
+        processor.process(work.chunk, into: &result)
+        state.withLock { state in
+            state.results[work.sequence] = result
+            state.spareInputs.append(work.chunk.bytes)
+        }
+        if signal { resultAvailable.signal() }
     }
 
     /// Gives a result's buffers back for another chunk.
@@ -113,7 +157,7 @@ private final class WorkerPool: @unchecked Sendable {
     /// Ends the workers once the queue is empty and waits for them.
     func stop() {
         state.withLock { $0.closed = true }
-        for _ in processors { workAvailable.signal() }
+        for _ in processors.dropFirst() { workAvailable.signal() }
         workersFinished.wait()
     }
 
@@ -121,28 +165,12 @@ private final class WorkerPool: @unchecked Sendable {
         defer { workersFinished.leave() }
         while true {
             workAvailable.wait()
-            let next: (sequence: Int, chunk: LineChunk, result: ChunkResult)? = state.withLock { state in
-                guard state.queueHead < state.queue.count else { return nil }
-                let item = state.queue[state.queueHead]
-                state.queueHead += 1
-                if state.queueHead > 64 && state.queueHead * 2 > state.queue.count {
-                    state.queue.removeFirst(state.queueHead)
-                    state.queueHead = 0
-                }
-                return (item.sequence, item.chunk, state.spareResults.popLast() ?? ChunkResult())
-            }
-            guard let next else {
+            guard let next = takeWork() else {
+                // The calling thread took this chunk, or the pool is closing.
                 if state.withLock({ $0.closed }) { return }
                 continue
             }
-            var result = next.result
-            result.reset()
-            processors[worker].process(next.chunk, into: &result)
-            state.withLock { state in
-                state.results[next.sequence] = result
-                state.spareInputs.append(next.chunk.bytes)
-            }
-            resultAvailable.signal()
+            finish(next, with: processors[worker], signal: true)
         }
     }
 }
