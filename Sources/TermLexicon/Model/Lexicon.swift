@@ -69,17 +69,4 @@ public struct Lexicon: Sendable {
     }
 
     public func entity(_ id: String) -> Entity? { entityIndex[id].map { entities[$0] } }
-
-    /// The ids above `id` following `broader` links, nearest first, each once (cycles stop).
-    public func broaderChain(of id: String) -> [String] {
-        var chain: [String] = []
-        var queue = entity(id)?.broader ?? []
-        while !queue.isEmpty {
-            let next = queue.removeFirst()
-            if chain.contains(next) || next == id { continue }
-            chain.append(next)
-            queue += entity(next)?.broader ?? []
-        }
-        return chain
-    }
 }
