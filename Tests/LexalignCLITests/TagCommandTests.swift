@@ -63,6 +63,13 @@ struct TagCommandTests {
         #expect(outcome.status == 2)
     }
 
+    @Test func invalidUTF8IsReportedAndCountedAsOneScalar() throws {
+        let outcome = try CLIRunner.run(["tag", "--format", "tsv"], stdin: Data(Array("ok\nKa".utf8) + [0xFF] + Array("bul Kabul\r\n".utf8)))
+        #expect(outcome.output == "2\t7\t12\tplace:kabul\tKabul\n")
+        #expect(outcome.stderr == "<stdin>:2:3: warning: invalid UTF-8 read as U+FFFD at byte offset 5 [invalid-utf8]\n")
+        #expect(outcome.status == 0)
+    }
+
     @Test(arguments: [1, 2, 3])
     func oneRecordPerLineInOrder(jobs: Int) throws {
         let input = (1...3_000).map { $0 % 3 == 0 ? "Kabul \($0)" : ($0 % 3 == 1 ? "" : "هرات \($0)") }.joined(separator: "\n") + "\n"

@@ -20,8 +20,9 @@ public struct KeyedText {
     public internal(set) var count = 0
     /// The number of scalars of the original text.
     public internal(set) var scalarCount = 0
-    /// Whether the text held bytes that are not UTF-8 (read as U+FFFD).
-    public internal(set) var hadInvalidUTF8 = false
+    /// The first bytes that are not UTF-8 (read as U+FFFD): scalar index and byte offset in the text.
+    public internal(set) var firstInvalidUTF8: (scalar: Int, byte: Int)?
+    public var hadInvalidUTF8: Bool { firstInvalidUTF8 != nil }
 
     enum WordEdge {
         static let start: UInt8 = 1
@@ -63,10 +64,10 @@ public struct KeyedText {
         swap(&origins, &self.origins)
         swap(&edges, &self.edges)
         swap(&utf8Offsets, &self.utf8Offsets)
-        guard let (written, scalars, sawInvalid) = result else { return false }
+        guard let (written, scalars, invalid) = result else { return false }
         count = written
         scalarCount = scalars
-        hadInvalidUTF8 = sawInvalid
+        firstInvalidUTF8 = invalid
         return true
     }
 
@@ -124,7 +125,7 @@ public struct KeyedText {
     private static func fill(
         _ bytes: [UInt8], _ range: Range<Int>, keys: inout CharacterKeys, units: inout [UInt16], origins: inout [Int32],
         edges: inout [UInt8], utf8Offsets: inout [Int32]
-    ) -> (units: Int, scalars: Int, sawInvalid: Bool)? {
+    ) -> (units: Int, scalars: Int, invalid: (scalar: Int, byte: Int)?)? {
         // Spans: writing by index, without a uniqueness check per element.
         var unitSpan = units.mutableSpan
         var originSpan = origins.mutableSpan
@@ -135,11 +136,11 @@ public struct KeyedText {
         var scalars = 0
         var index = range.lowerBound
         var astral: [UInt16] = []
-        var sawInvalid = false
+        var invalid: (scalar: Int, byte: Int)?
 
         while index < range.upperBound {
             let (scalar, length, valid) = CharacterKeys.decode(bytes, at: index, end: range.upperBound)
-            if !valid { sawInvalid = true }
+            if !valid && invalid == nil { invalid = (scalars, index - range.lowerBound) }
             utf8Span[scalars] = Int32(index - range.lowerBound)
             index += length
             // The key units of this character: one unit in the table entry itself (the common
@@ -172,7 +173,7 @@ public struct KeyedText {
         let written = state.written
         if written > 0 { edgeSpan[written - 1] |= WordEdge.end }
         utf8Span[scalars] = Int32(range.count)
-        return (written, scalars, sawInvalid)
+        return (written, scalars, invalid)
     }
 
     /// The UTF-16 offsets of scalar indices given in ascending order, in one pass: a scalar

@@ -72,6 +72,11 @@ public final class TagLineProcessor: LineProcessor {
             }
         }
         let mentions = finder.mentions(in: textBytes, textRange, options: options.match)
+        if record == nil, let invalid = finder.text.firstInvalidUTF8 {
+            // Offsets count each ill-formed sequence as one U+FFFD, as the record's "text" shows it.
+            result.issues.append(LineIssue(line: line, column: invalid.scalar + 1, byteOffset: byteOffset + invalid.byte,
+                                           severity: .warning, message: "invalid UTF-8 read as U+FFFD", ruleID: "invalid-utf8"))
+        }
         switch options.format {
         case .jsonl: writeJSON(mentions, textBytes, textRange, record: record, original: (bytes, range), line: line, into: &result)
         case .tsv: writeTSV(mentions, textBytes, textRange, line: line, into: &result)
