@@ -27,8 +27,6 @@ public final class TagLineProcessor: LineProcessor {
     private let finder: MentionFinder
     private let options: Options
     private let languageReader: TextNormalizer?
-    private var scratch: [UInt8] = []
-    private var ignoredIssues: [DecodingIssue] = []
 
     public init(finder: MentionFinder, options: Options) throws(NormalizationSetupError) {
         self.finder = finder
@@ -198,9 +196,7 @@ public final class TagLineProcessor: LineProcessor {
                              original: ([UInt8], Range<Int>), into result: inout ChunkResult) {
         var language = options.labelLanguage ?? "en"
         if options.labelLanguage == nil, let languageReader {
-            scratch.removeAll(keepingCapacity: true)
-            ignoredIssues.removeAll(keepingCapacity: true)
-            let detected = (try? languageReader.normalize(bytes, range, appendingTo: &scratch, issues: &ignoredIssues)) ?? .undetermined
+            let detected = languageReader.language(of: bytes, range)
             language = detected == .undetermined ? "en" : detected.rawValue
         }
         var rewritten: [UInt8] = []

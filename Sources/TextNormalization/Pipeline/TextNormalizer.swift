@@ -95,6 +95,15 @@ public final class TextNormalizer {
         return language
     }
 
+    /// The language of the UTF-8 line `bytes[range]`, as `--lang auto` decides it: steps 1 and 2
+    /// only, for callers that need the language and not the normalised text.
+    public func language(of bytes: [UInt8], _ range: Range<Int>) -> Language {
+        var counts = LetterCounts()
+        var ignored: [DecodingIssue] = []
+        let (count, _) = context.decoder.decode(bytes, range, into: &decoded, counts: &counts, issues: &ignored)
+        return context.detector.language(of: decoded, count: count, counts: counts)
+    }
+
     /// Maps `source[0..<count]` through `map` into the front of `output`.
     /// - Returns: the units written, and whether a unit was dropped or became several (which may
     ///   need renormalising).
