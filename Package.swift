@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "lexalign", targets: ["lexalign"]),
         .library(name: "TextNormalization", targets: ["TextNormalization"]),
         .library(name: "TermLexicon", targets: ["TermLexicon"]),
+        .library(name: "SentenceAlignment", targets: ["SentenceAlignment"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -38,11 +39,16 @@ let package = Package(
             name: "TermLexicon",
             dependencies: ["TextNormalization", "LexiconData"]
         ),
+        .target(
+            name: "SentenceAlignment",
+            dependencies: ["TextNormalization", "TermLexicon"]
+        ),
         .executableTarget(
             name: "lexalign",
             dependencies: [
                 "TextNormalization",
                 "TermLexicon",
+                "SentenceAlignment",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +60,10 @@ let package = Package(
             name: "TermLexiconTests",
             dependencies: ["TermLexicon"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "SentenceAlignmentTests",
+            dependencies: ["SentenceAlignment"]
         ),
         // Runs the built `lexalign` binary (which `swift test` builds with every product).
         .testTarget(
