@@ -64,7 +64,7 @@ extension Lexalign {
         }
 
         func run() throws {
-            let model = try loadModel()
+            let model = try LexiconLocation.model(directory: lexicon)
             var options = TagLineProcessor.Options()
             options.format = format
             options.input = input
@@ -79,32 +79,6 @@ extension Lexalign {
                 return try (0..<filter.jobCount).map { _ in
                     try TagLineProcessor(finder: try model.makeFinder(), options: fileOptions)
                 }
-            }
-        }
-
-        /// The lexicon, compiled; a lexicon with errors stops the run before any output.
-        private func loadModel() throws -> TaggingModel {
-            let sources: LexiconSources
-            if let directory = lexicon ?? LexiconLocation.environmentDirectory {
-                do {
-                    sources = try LexiconLocation.sources(in: directory)
-                } catch {
-                    StandardError.line(error.description)
-                    throw ExitStatus.ioError
-                }
-            } else {
-                sources = LexiconSources.builtIn()
-            }
-            do {
-                return try TaggingModel.load(sources)
-            } catch {
-                if case .invalid(let errors) = error {
-                    for problem in errors { StandardError.line(problem.description) }
-                    StandardError.line("lexalign: error: the lexicon has \(errors.count) error\(errors.count == 1 ? "" : "s"); `lexalign lexicon lint` lists every problem")
-                } else {
-                    StandardError.line("lexalign: error: \(error)")
-                }
-                throw ExitStatus.ioError
             }
         }
     }

@@ -20,6 +20,33 @@ enum LexiconLocation {
         }
         return LexiconSources(entities: try file(.entities), labels: try file(.labels), affixes: try file(.affixes, optional: true))
     }
+
+    /// The compiled lexicon of `directory`, else `$LEXALIGN_LEXICON`, else the built-in one. A
+    /// lexicon with errors stops the run before any output: its problems go to standard error.
+    static func model(directory: String?) throws -> TaggingModel {
+        let sources: LexiconSources
+        if let directory = directory ?? environmentDirectory {
+            do {
+                sources = try LexiconLocation.sources(in: directory)
+            } catch {
+                StandardError.line(error.description)
+                throw ExitStatus.ioError
+            }
+        } else {
+            sources = LexiconSources.builtIn()
+        }
+        do {
+            return try TaggingModel.load(sources)
+        } catch {
+            if case .invalid(let errors) = error {
+                for problem in errors { StandardError.line(problem.description) }
+                StandardError.line("lexalign: error: the lexicon has \(errors.count) error\(errors.count == 1 ? "" : "s"); `lexalign lexicon lint` lists every problem")
+            } else {
+                StandardError.line("lexalign: error: \(error)")
+            }
+            throw ExitStatus.ioError
+        }
+    }
 }
 
 #if canImport(Glibc)

@@ -4,9 +4,15 @@ import Glibc
 import Darwin
 #endif
 
-/// Whole-file reads and atomic whole-file writes, for the small files people edit (lexicons).
+/// Whole-file reads and atomic whole-file writes, for the small files people edit (lexicons,
+/// alignments).
 enum TextFiles {
     static func read(_ path: String) throws(InputError) -> String {
+        String(decoding: try readBytes(path), as: UTF8.self)
+    }
+
+    /// The file's bytes as stored (for content hashes and precise decoding diagnostics).
+    static func readBytes(_ path: String) throws(InputError) -> [UInt8] {
         let input = try FileInput(path: path)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(input.sizeHint)
@@ -17,7 +23,7 @@ enum TextFiles {
         } catch {
             throw InputError(path: path, reason: "\(error)")
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     static func exists(_ path: String) -> Bool {

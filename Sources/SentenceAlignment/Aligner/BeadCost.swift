@@ -1,0 +1,127 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The cost of any bead of a document: length, anchors and position. Built once per document.
+struct BeadCost {
+    let model: LengthModel
+    let parameters: AlignerParameters
+    /// Prefix sums of lengths: `sourcePrefix[i]` is the length of sentences 0..<i.
+    let sourcePrefix: [Int]
+    let targetPrefix: [Int]
+    /// Each sentence's anchors that occur on both sides, sorted; their weights by anchor id.
+    let sourceAnchors: [[Int32]]
+    let targetAnchors: [[Int32]]
+    let anchorWeight: [Double]
+    /// Prefix counts of sentences with anchors, to skip anchor work on bare stretches.
+    let sourceAnchored: [Int]
+    let targetAnchored: [Int]
+    private var scratchSource: [Int32] = []
+    private var scratchTarget: [Int32] = []
+
+    init(source: [SentenceFeatures], target: [SentenceFeatures], table: AnchorTable,
+         model: LengthModel, parameters: AlignerParameters) {
+        self.parameters = parameters
+        sourcePrefix = Self.prefixSums(source.map(\.length))
+        targetPrefix = Self.prefixSums(target.map(\.length))
+        self.model = model.adapted(sourceTotal: sourcePrefix.last ?? 0, targetTotal: targetPrefix.last ?? 0,
+                                   sentences: min(source.count, target.count))
+
+        // Document frequency on each side; an anchor seen on one side only cannot link anything.
+        var sourceFrequency = [Int](repeating: 0, count: table.count)
+        var targetFrequency = [Int](repeating: 0, count: table.count)
+        for sentence in source { for id in Set(sentence.anchors) { sourceFrequency[Int(id)] += 1 } }
+        for sentence in target { for id in Set(sentence.anchors) { targetFrequency[Int(id)] += 1 } }
+        let sentences = Double(source.count + target.count)
+        var weights = [Double](repeating: 0, count: table.count)
+        for id in 0..<table.count where sourceFrequency[id] > 0 && targetFrequency[id] > 0 {
+            let rarity = log(1 + sentences / Double(sourceFrequency[id] + targetFrequency[id]))
+            let classWeight: Double = switch table.names[id].first {
+            case "e": parameters.entityWeight
+            case "n": parameters.numberWeight
+            case "w": parameters.wordWeight
+            case "s": parameters.skeletonWeight
+            default: parameters.punctuationWeight
+            }
+            weights[id] = classWeight * rarity
+        }
+        anchorWeight = weights
+        sourceAnchors = source.map { $0.anchors.filter { weights[Int($0)] > 0 } }
+        targetAnchors = target.map { $0.anchors.filter { weights[Int($0)] > 0 } }
+        sourceAnchored = Self.prefixSums(sourceAnchors.map { $0.isEmpty ? 0 : 1 })
+        targetAnchored = Self.prefixSums(targetAnchors.map { $0.isEmpty ? 0 : 1 })
+    }
+
+    private static func prefixSums(_ values: [Int]) -> [Int] {
+        var sums = [Int](repeating: 0, count: values.count + 1)
+        for (index, value) in values.enumerated() { sums[index + 1] = sums[index] + value }
+        return sums
+    }
+
+    var sourceTotal: Int { sourcePrefix.last ?? 0 }
+    var targetTotal: Int { targetPrefix.last ?? 0 }
+
+    /// The cost of pairing sentences `s0..<s1` with `t0..<t1` (one side may be empty).
+    mutating func cost(_ s0: Int, _ s1: Int, _ t0: Int, _ t1: Int, prior: Double) -> Double {
+        let sourceLength = sourcePrefix[s1] - sourcePrefix[s0]
+        let targetLength = targetPrefix[t1] - targetPrefix[t0]
+        var cost = prior
+        if s0 == s1 || t0 == t1 {
+            cost += parameters.deletionScale * log(1 + Double(sourceLength + targetLength) / 10)
+        } else {
+            cost += LengthModel.cost(z: model.z(source: sourceLength, target: targetLength))
+        }
+        if sourceAnchored[s1] != sourceAnchored[s0] || targetAnchored[t1] != targetAnchored[t0] {
+            let (matched, unmatched) = anchorAgreement(s0, s1, t0, t1)
+            cost += parameters.unmatchedFactor * unmatched - matched
+        }
+        if parameters.positionWeight > 0, sourceTotal > 0, targetTotal > 0 {
+            let drift = Double(sourcePrefix[s1]) / Double(sourceTotal) - Double(targetPrefix[t1]) / Double(targetTotal)
+            cost += parameters.positionWeight * abs(drift)
+        }
+        return cost
+    }
+
+    /// Weight of the anchors the two sides share (as multisets) and of those left over.
+    mutating func anchorAgreement(_ s0: Int, _ s1: Int, _ t0: Int, _ t1: Int) -> (matched: Double, unmatched: Double) {
+        Self.gather(sourceAnchors, s0, s1, into: &scratchSource)
+        Self.gather(targetAnchors, t0, t1, into: &scratchTarget)
+        var matched = 0.0, total = 0.0
+        var a = 0, b = 0
+        let left = scratchSource, right = scratchTarget
+        while a < left.count && b < right.count {
+            if left[a] == right[b] {
+                matched += anchorWeight[Int(left[a])]
+                a += 1; b += 1
+            } else if left[a] < right[b] {
+                a += 1
+            } else {
+                b += 1
+            }
+        }
+        for id in left { total += anchorWeight[Int(id)] }
+        for id in right { total += anchorWeight[Int(id)] }
+        return (matched, total - 2 * matched)
+    }
+
+    /// The sorted union (with repeats) of the anchor lists of sentences `from..<to`.
+    private static func gather(_ lists: [[Int32]], _ from: Int, _ to: Int, into scratch: inout [Int32]) {
+        scratch.removeAll(keepingCapacity: true)
+        for index in from..<to { scratch.append(contentsOf: lists[index]) }
+        if to - from > 1 { scratch.sort() }
+    }
+
+    /// In [0, 1]: the length fit, averaged with the share of anchor weight matched when the bead
+    /// has anchors. 0 for a bead with an empty side.
+    mutating func score(_ s0: Int, _ s1: Int, _ t0: Int, _ t1: Int) -> Double {
+        guard s0 < s1, t0 < t1 else { return 0 }
+        let fit = LengthModel.fit(z: model.z(source: sourcePrefix[s1] - sourcePrefix[s0],
+                                             target: targetPrefix[t1] - targetPrefix[t0]))
+        let (matched, unmatched) = anchorAgreement(s0, s1, t0, t1)
+        let total = 2 * matched + unmatched
+        guard total > 0 else { return fit }
+        return (fit + 2 * matched / total) / 2
+    }
+}

@@ -1,0 +1,25 @@
+import TermLexicon
+import TextNormalization
+
+/// Aligns two documents given as sentences: works out each side's features (the two sides on two
+/// threads would gain little against the search, so one thread) and runs `SentenceAligner`.
+public struct DocumentAligner {
+    public var parameters: AlignerParameters
+    private let model: TaggingModel?
+
+    /// - Parameter model: the tagging model whose entities anchor the alignment; nil for none.
+    public init(model: TaggingModel?, parameters: AlignerParameters = AlignerParameters()) {
+        self.model = model
+        self.parameters = parameters
+    }
+
+    public func align(source: [String], sourceLanguage: Language, target: [String], targetLanguage: Language)
+        throws(NormalizationSetupError) -> [Bead] {
+        var table = AnchorTable()
+        let sourceFeatures = try FeatureExtractor(language: sourceLanguage, model: model).features(of: source, anchors: &table)
+        let targetFeatures = try FeatureExtractor(language: targetLanguage, model: model).features(of: target, anchors: &table)
+        return SentenceAligner(parameters: parameters).align(
+            source: sourceFeatures, target: targetFeatures, anchors: table,
+            model: .fitted(source: sourceLanguage, target: targetLanguage))
+    }
+}

@@ -1,0 +1,76 @@
+/// Aligns two documents' sentences into beads that cover every sentence once, in order.
+///
+/// The search is dynamic programming over the bead kinds of `AlignerParameters.kinds`, scored by
+/// `BeadCost` (length model, shared anchors, distance from the length diagonal). Short documents
+/// get the exact search. Longer ones are first aligned in blocks of k sentences (at most
+/// `coarseBlocks` per side); the sentence-level search then runs only in a band of
+/// `2k + bandMargin` sentences around that coarse path, so time and memory grow linearly with
+/// length (after Vecalign's approximation, with blocks instead of averaged embeddings).
+public struct SentenceAligner: Sendable {
+    public var parameters: AlignerParameters
+
+    public init(parameters: AlignerParameters = AlignerParameters()) {
+        self.parameters = parameters
+    }
+
+    /// - Parameters:
+    ///   - source, target: each side's sentence features, anchors interned in `anchors`.
+    ///   - model: the length model for source → target.
+    /// - Complexity: O((n + m) · w) time and memory, w the band width; exact O(n · m) below
+    ///   `exactCellLimit` cells.
+    public func align(source: [SentenceFeatures], target: [SentenceFeatures], anchors: AnchorTable,
+                      model: LengthModel) -> [Bead] {
+        var cost = BeadCost(source: source, target: target, table: anchors, model: model, parameters: parameters)
+        let lattice = band(source: source, target: target, anchors: anchors, model: model)
+        var beads = lattice.bestPath(kinds: parameters.kinds, cost: &cost)
+        for index in beads.indices {
+            let bead = beads[index]
+            beads[index].score = cost.score(bead.source.lowerBound, bead.source.upperBound,
+                                            bead.target.lowerBound, bead.target.upperBound)
+        }
+        return beads
+    }
+
+    /// The lattice to search: all of it when small, else a band around the coarse alignment.
+    private func band(source: [SentenceFeatures], target: [SentenceFeatures], anchors: AnchorTable,
+                      model: LengthModel) -> BandedLattice {
+        let n = source.count, m = target.count
+        if (n + 1) * (m + 1) <= parameters.exactCellLimit {
+            return .full(rows: n, columns: m)
+        }
+        let blockSize = (max(n, m) + parameters.coarseBlocks - 1) / parameters.coarseBlocks
+        let coarseSource = Self.blocks(source, size: blockSize)
+        let coarseTarget = Self.blocks(target, size: blockSize)
+        var coarseParameters = parameters
+        coarseParameters.deletionScale = parameters.deletionScale * 2
+        let coarse = SentenceAligner(parameters: coarseParameters)
+            .align(source: coarseSource, target: coarseTarget, anchors: anchors, model: model)
+
+        let margin = 2 * blockSize + parameters.bandMargin
+        var lo = [Int](repeating: Int.max, count: n + 1)
+        var hi = [Int](repeating: Int.min, count: n + 1)
+        for bead in coarse {
+            let s0 = min(bead.source.lowerBound * blockSize, n), s1 = min(bead.source.upperBound * blockSize, n)
+            let t0 = min(bead.target.lowerBound * blockSize, m), t1 = min(bead.target.upperBound * blockSize, m)
+            for i in s0...s1 {
+                lo[i] = min(lo[i], t0 - margin)
+                hi[i] = max(hi[i], t1 + margin)
+            }
+        }
+        // Rows the coarse path touched only at a corner still need a window near it.
+        for i in 0...n where lo[i] == Int.max {
+            lo[i] = i > 0 ? lo[i - 1] : 0
+            hi[i] = i > 0 ? hi[i - 1] : margin
+        }
+        return BandedLattice(rows: n, columns: m, lo: lo, hi: hi)
+    }
+
+    /// Consecutive groups of `size` sentences as one sentence each: lengths summed, anchors merged.
+    static func blocks(_ sentences: [SentenceFeatures], size: Int) -> [SentenceFeatures] {
+        stride(from: 0, to: sentences.count, by: size).map { start in
+            let slice = sentences[start..<min(start + size, sentences.count)]
+            return SentenceFeatures(length: slice.reduce(0) { $0 + $1.length },
+                                    anchors: slice.flatMap(\.anchors).sorted())
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import ArgumentParser
+import SentenceAlignment
+import TermLexicon
+import TextNormalization
+
+extension AlignmentExport.Format: ExpressibleByArgument {}
+
+extension Lexalign {
+    struct Align: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Align the sentences of a Dari or Pashto document with its English translation.",
+            discussion: """
+                Beads are 1-1, 1-2, 2-1, 1-0, 0-1, 2-2, 1-3 or 3-1 sentences, found by dynamic \
+                programming over sentence lengths, shared entity IDs, numbers, Latin-script words and \
+                punctuation. tsv is the Alignments/ bead file (sha256 pins, a score in [0,1] per bead, \
+                status auto); vecalign writes [i,j]:[k]:score lines, 0-based; tmx writes TMX 1.4b; \
+                moses writes PREFIX.<source-lang> and PREFIX.<target-lang> (needs -o PREFIX).
+                """,
+            subcommands: [Export.self]
+        )
+
+        @Option(help: "The source document (Dari or Pashto, or any of en, prs, ps).")
+        var source: String
+
+        @Option(help: "The target document (usually the English translation).")
+        var target: String
+
+        @Option(help: "Language of the source: prs, ps, en, or auto (decided from its lines).")
+        var sourceLang = "auto"
+
+        @Option(help: "Language of the target: en, prs, ps, or auto.")
+        var targetLang = "auto"
+
+        @Flag(help: "Take one sentence per line as given instead of splitting the text into sentences.")
+        var presplit = false
+
+        @Option(help: "tsv, vecalign, tmx or moses.")
+        var format: AlignmentExport.Format = .tsv
+
+        @Option(name: [.short, .customLong("output")], help: "Write here instead of standard output (for moses: the file prefix).")
+        var output: String?
+
+        @Option(help: "With --format tmx: the source's xml:lang (default fa-AF for Dari, ps, en).")
+        var sourceCode: String?
+
+        @Option(help: "With --format tmx: the target's xml:lang.")
+        var targetCode: String?
+
+        @Option(help: "A lexicon folder for the entity anchors (default: the built-in lexicon).")
+        var lexicon: String?
+
+        @Option(help: ArgumentHelp("Tuning: comma-separated name=value pairs overriding the aligner's weights.", visibility: .hidden))
+        var tune: String?
+
+        @Flag(name: .shortAndLong, help: "No warnings on standard error.")
+        var quiet = false
+
+        func validate() throws {
+            for (name, value) in [("--source-lang", sourceLang), ("--target-lang", targetLang)]
+                where value != "auto" && Language(code: value) == nil {
+                throw ValidationError("unknown \(name) '\(value)' (use en, prs, ps or auto).")
+            }
+            if format == .moses && output == nil {
+                throw ValidationError("--format moses writes two files: give -o PREFIX.")
+            }
+        }
+
+        func run() throws {
+            let sourceFile = try readSentences(source)
+            let targetFile = try readSentences(target)
+            let model = try LexiconLocation.model(directory: lexicon)
+            let sourceLanguage = try language(sourceLang, of: sourceFile.sentences)
+            let targetLanguage = try language(targetLang, of: targetFile.sentences)
+            var parameters = AlignerParameters()
+            if let tune { try parameters.apply(tune) }
+            let beads = try DocumentAligner(model: model, parameters: parameters).align(
+                source: sourceFile.sentences, sourceLanguage: sourceLanguage,
+                target: targetFile.sentences, targetLanguage: targetLanguage)
+            let file = AlignmentFile(
+                beads: beads, sourceSentences: sourceFile.sentences, targetSentences: targetFile.sentences,
+                source: ContentPin(name: pinName(source), sha256: sourceFile.sha256),
+                target: ContentPin(name: pinName(target), sha256: targetFile.sha256))
+            try AlignmentOutput.write(file, beads: beads, format: format, to: output,
+                                      sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
+                                      sourceCode: sourceCode, targetCode: targetCode, includeUnreviewed: true)
+        }
+
+        /// The file's sentences: its lines with --presplit, else its paragraphs split.
+        private func readSentences(_ path: String) throws -> (sentences: [String], sha256: String) {
+            let bytes: [UInt8]
+            do {
+                bytes = try TextFiles.readBytes(path)
+            } catch {
+                StandardError.line(error.description)
+                throw ExitStatus.ioError
+            }
+            let file = SentenceFile(path: path, bytes: bytes)
+            if !quiet { for problem in file.diagnostics { StandardError.line(problem.description) } }
+            return (file.lines, file.sha256)
+        }
+
+        private func language(_ option: String, of sentences: [String]) throws -> Language {
+            if let language = Language(code: option) { return language }
+            return try DocumentLanguage.guess(sentences)
+        }
+
+        /// The path as the bead file should name it: relative to the output file's folder when the
+        /// input lies in it, else as given.
+        private func pinName(_ path: String) -> String {
+            guard let output, format == .tsv else { return path }
+            let folder = output.lastIndex(of: "/").map { String(output[..<$0]) } ?? ""
+            if folder.isEmpty { return path.hasPrefix("./") ? String(path.dropFirst(2)) : path }
+            return path.hasPrefix(folder + "/") ? String(path.dropFirst(folder.count + 1)) : path
+        }
+    }
+}
