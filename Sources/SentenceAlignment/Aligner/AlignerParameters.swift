@@ -1,6 +1,8 @@
 /// Everything the aligner's cost weighs, in one place so tuning runs can vary it.
 public struct AlignerParameters: Sendable {
     public var kinds: [BeadKind] = BeadKind.standard
+    /// How much the word-count ratio counts beside the character ratio (0...1).
+    public var wordShare = 0.3
     /// Reward per shared anchor of each class, before the anchor's rarity weight.
     public var entityWeight = 1.0
     public var numberWeight = 1.0
@@ -43,6 +45,7 @@ extension AlignerParameters {
                 }
             }
             switch parts[0] {
+            case "words": wordShare = value
             case "entity": entityWeight = value
             case "number": numberWeight = value
             case "word": wordWeight = value

@@ -11,6 +11,8 @@ struct BeadCost {
     /// Prefix sums of lengths: `sourcePrefix[i]` is the length of sentences 0..<i.
     let sourcePrefix: [Int]
     let targetPrefix: [Int]
+    let sourceWordPrefix: [Int]
+    let targetWordPrefix: [Int]
     /// Each sentence's anchors that occur on both sides, sorted; their weights by anchor id.
     let sourceAnchors: [[Int32]]
     let targetAnchors: [[Int32]]
@@ -26,7 +28,10 @@ struct BeadCost {
         self.parameters = parameters
         sourcePrefix = Self.prefixSums(source.map(\.length))
         targetPrefix = Self.prefixSums(target.map(\.length))
-        self.model = model.adapted(sourceTotal: sourcePrefix.last ?? 0, targetTotal: targetPrefix.last ?? 0,
+        sourceWordPrefix = Self.prefixSums(source.map(\.words))
+        targetWordPrefix = Self.prefixSums(target.map(\.words))
+        self.model = model.adapted(sourceTotals: (sourcePrefix.last ?? 0, sourceWordPrefix.last ?? 0),
+                                   targetTotals: (targetPrefix.last ?? 0, targetWordPrefix.last ?? 0),
                                    sentences: min(source.count, target.count))
 
         // Document frequency on each side; an anchor seen on one side only cannot link anything.
@@ -71,7 +76,7 @@ struct BeadCost {
         if s0 == s1 || t0 == t1 {
             cost += parameters.deletionScale * log(1 + Double(sourceLength + targetLength) / 10)
         } else {
-            cost += LengthModel.cost(z: model.z(source: sourceLength, target: targetLength))
+            cost += LengthModel.cost(z: lengthZ(s0, s1, t0, t1))
         }
         if sourceAnchored[s1] != sourceAnchored[s0] || targetAnchored[t1] != targetAnchored[t0] {
             let (matched, unmatched) = anchorAgreement(s0, s1, t0, t1)
@@ -82,6 +87,12 @@ struct BeadCost {
             cost += parameters.positionWeight * abs(drift)
         }
         return cost
+    }
+
+    @inline(__always)
+    private func lengthZ(_ s0: Int, _ s1: Int, _ t0: Int, _ t1: Int) -> Double {
+        model.z(sourceLength: sourcePrefix[s1] - sourcePrefix[s0], targetLength: targetPrefix[t1] - targetPrefix[t0],
+                sourceWords: sourceWordPrefix[s1] - sourceWordPrefix[s0], targetWords: targetWordPrefix[t1] - targetWordPrefix[t0])
     }
 
     /// Weight of the anchors the two sides share (as multisets) and of those left over.
@@ -117,8 +128,7 @@ struct BeadCost {
     /// has anchors. 0 for a bead with an empty side.
     mutating func score(_ s0: Int, _ s1: Int, _ t0: Int, _ t1: Int) -> Double {
         guard s0 < s1, t0 < t1 else { return 0 }
-        let fit = LengthModel.fit(z: model.z(source: sourcePrefix[s1] - sourcePrefix[s0],
-                                             target: targetPrefix[t1] - targetPrefix[t0]))
+        let fit = LengthModel.fit(z: lengthZ(s0, s1, t0, t1))
         let (matched, unmatched) = anchorAgreement(s0, s1, t0, t1)
         let total = 2 * matched + unmatched
         guard total > 0 else { return fit }

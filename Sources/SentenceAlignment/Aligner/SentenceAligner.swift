@@ -19,7 +19,9 @@ public struct SentenceAligner: Sendable {
     /// - Complexity: O((n + m) · w) time and memory, w the band width; exact O(n · m) below
     ///   `exactCellLimit` cells.
     public func align(source: [SentenceFeatures], target: [SentenceFeatures], anchors: AnchorTable,
-                      model: LengthModel) -> [Bead] {
+                      model fitted: LengthModel) -> [Bead] {
+        var model = fitted
+        model.wordShare = parameters.wordShare
         var cost = BeadCost(source: source, target: target, table: anchors, model: model, parameters: parameters)
         let lattice = band(source: source, target: target, anchors: anchors, model: model)
         var beads = lattice.bestPath(kinds: parameters.kinds, cost: &cost)
@@ -70,6 +72,7 @@ public struct SentenceAligner: Sendable {
         stride(from: 0, to: sentences.count, by: size).map { start in
             let slice = sentences[start..<min(start + size, sentences.count)]
             return SentenceFeatures(length: slice.reduce(0) { $0 + $1.length },
+                                    words: slice.reduce(0) { $0 + $1.words },
                                     anchors: slice.flatMap(\.anchors).sorted())
         }
     }

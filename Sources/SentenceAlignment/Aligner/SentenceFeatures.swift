@@ -5,11 +5,14 @@ import TextNormalization
 public struct SentenceFeatures: Sendable, Equatable {
     /// Characters after key-form normalisation, spaces excluded: the unit of the length model.
     public var length: Int
+    /// Words (space-separated runs of the key form): the length model's second measure.
+    public var words: Int
     /// Anchor ids (see `AnchorTable`), sorted, with repeats.
     public var anchors: [Int32]
 
-    public init(length: Int, anchors: [Int32] = []) {
+    public init(length: Int, words: Int = 0, anchors: [Int32] = []) {
         self.length = length
+        self.words = words
         self.anchors = anchors
     }
 }
@@ -84,6 +87,7 @@ public final class FeatureExtractor {
         }
         var anchors: [Int32] = []
         let length = Self.scanKeyForm(output, into: &anchors, table: &table)
+        let words = output.isEmpty ? 0 : output.reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) }
         Self.scanPunctuation(sentence, into: &anchors, table: &table)
         if let romanizer {
             output.removeAll(keepingCapacity: true)
@@ -99,7 +103,7 @@ public final class FeatureExtractor {
             }
         }
         anchors.sort()
-        return SentenceFeatures(length: length, anchors: anchors)
+        return SentenceFeatures(length: length, words: words, anchors: anchors)
     }
 
     /// Counts the non-space characters of the key form and collects its numbers and Latin words.
@@ -185,7 +189,7 @@ public final class FeatureExtractor {
             guard isLatinLetter(text[index]) else { index += 1; continue }
             let start = index
             while index < text.count, isLatinLetter(text[index]) { index += 1 }
-            guard index - start >= 3, !capitalisedOnly || (text[start] >= 0x41 && text[start] <= 0x5A) else { continue }
+            guard index - start >= 3, !capitalisedOnly || (text[start] >= 0x41 && text[start] <= 0x5A) || index - start >= 5 else { continue }
             let skeleton = ConsonantSkeleton.of(text[start..<index])
             if skeleton.count >= 3 { anchors.append(table.id("s:" + String(decoding: skeleton, as: UTF8.self))) }
         }
