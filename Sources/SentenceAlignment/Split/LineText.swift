@@ -5,12 +5,13 @@ import TextNormalization
 /// of the input is dropped. Nothing else is changed (the sentence splitter prints the original
 /// characters).
 enum LineText {
+    /// Appends the characters of the line `bytes[range]` to `scalars`.
+    ///
     /// - Parameters:
     ///   - atInputStart: whether the line is the first of its input (where a BOM is dropped).
     ///   - issues: receives what was wrong with the bytes, offsets relative to the line.
     static func decode(_ bytes: [UInt8], _ range: Range<Int>, atInputStart: Bool,
-                       issues: inout [DecodingIssue]) -> String {
-        var scalars = String.UnicodeScalarView()
+                       appendingTo scalars: inout [Unicode.Scalar], issues: inout [DecodingIssue]) {
         var index = range.lowerBound
         // Columns count the characters of the input, the dropped ones too.
         var column = 0
@@ -40,6 +41,5 @@ enum LineText {
             }
             index += length
         }
-        return String(scalars)
     }
 }

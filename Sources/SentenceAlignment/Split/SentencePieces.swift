@@ -42,22 +42,31 @@ enum SentencePieces {
     /// spaces, several spaces) becomes one space, and white space that only invisible marks
     /// (a bidi mark, ZWNJ) separate from either end is dropped.
     static func string(_ range: Range<Int>, in text: [Unicode.Scalar]) -> String {
+        var bytes: [UInt8] = []
+        appendUTF8(range, in: text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the sentence `text[range]`, as `string(_:in:)` gives it, in UTF-8 to `output`.
+    static func appendUTF8(_ range: Range<Int>, in text: [Unicode.Scalar], to output: inout [UInt8]) {
         guard let first = text[range].firstIndex(where: { !SentenceCharacters.isBlank($0) }),
               let last = text[range].lastIndex(where: { !SentenceCharacters.isBlank($0) })
-        else { return "" }
-        var result = String.UnicodeScalarView()
+        else { return }
         var inSpace = false
         for index in range {
             let scalar = text[index]
             if SentenceCharacters.isWhitespace(scalar) {
                 if index < first || index > last || inSpace { continue }
                 inSpace = true
-                result.append(" ")
+                output.append(0x20)
             } else {
                 inSpace = false
-                result.append(scalar)
+                if scalar.isASCII {
+                    output.append(UInt8(scalar.value))
+                } else {
+                    UTF8.encode(scalar) { output.append($0) }
+                }
             }
         }
-        return String(result)
     }
 }

@@ -65,14 +65,22 @@ public final class SentenceSplitter {
     private func icuBreaks(in text: [Unicode.Scalar], _ segment: Range<Int>) throws(ICUError) -> Set<Int> {
         var units: [UInt16] = []
         units.reserveCapacity(segment.count)
-        for index in segment { units.append(contentsOf: text[index].utf16) }
+        for index in segment {
+            let value = text[index].value
+            if value < 0x1_0000 {
+                units.append(UInt16(value))
+            } else {
+                units.append(UInt16(0xD800 + ((value - 0x1_0000) >> 10)))
+                units.append(UInt16(0xDC00 + (value & 0x3FF)))
+            }
+        }
         // Boundaries come in order: walk the scalars once to turn UTF-16 offsets into scalar offsets.
         var result = Set<Int>()
         var scalar = segment.lowerBound
         var offset = 0
         for boundary in try iterator.boundaries(in: units) where boundary.offset < units.count {
             while offset < boundary.offset {
-                offset += text[scalar].utf16.count
+                offset += text[scalar].value < 0x1_0000 ? 1 : 2
                 scalar += 1
             }
             result.insert(scalar)

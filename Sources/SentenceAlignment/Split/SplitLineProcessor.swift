@@ -22,9 +22,13 @@ public final class SplitLineProcessor: LineProcessor {
     private let options: Options
     private let splitters: [Language: SentenceSplitter]
     private let languageReader: TextNormalizer?
+    // Buffers reused from line to line.
     private var decodingIssues: [DecodingIssue] = []
-    /// The lines of the paragraph being joined, and where its first line is.
-    private var paragraph: [String] = []
+    private var line: [Unicode.Scalar] = []
+    /// The paragraph being joined: its characters, its bytes (for deciding its language), and
+    /// where its first line is.
+    private var paragraph: [Unicode.Scalar] = []
+    private var paragraphBytes: [UInt8] = []
     private var paragraphLine = 0
     private var paragraphOffset = 0
 
@@ -51,27 +55,31 @@ public final class SplitLineProcessor: LineProcessor {
     public func process(_ chunk: LineChunk, into result: inout ChunkResult) {
         var lineNumber = chunk.firstLine
         chunk.forEachLine { range in
+            let byteOffset = chunk.byteOffset + range.lowerBound
             decodingIssues.removeAll(keepingCapacity: true)
-            let text = LineText.decode(chunk.bytes, range, atInputStart: chunk.byteOffset + range.lowerBound == 0,
-                                       issues: &decodingIssues)
+            line.removeAll(keepingCapacity: true)
+            LineText.decode(chunk.bytes, range, atInputStart: byteOffset == 0, appendingTo: &line, issues: &decodingIssues)
             for issue in decodingIssues {
-                result.issues.append(LineIssue(line: lineNumber, column: issue.column,
-                                               byteOffset: chunk.byteOffset + range.lowerBound + issue.byteOffset,
+                result.issues.append(LineIssue(line: lineNumber, column: issue.column, byteOffset: byteOffset + issue.byteOffset,
                                                severity: .warning, message: issue.message, ruleID: issue.ruleID))
             }
-            let blank = !text.unicodeScalars.contains { !SentenceCharacters.isBlank($0) }
+            let blank = line.allSatisfy(SentenceCharacters.isBlank)
             if options.joinLines {
                 if blank {
                     flushParagraph(into: &result)
                 } else {
                     if paragraph.isEmpty {
                         paragraphLine = lineNumber
-                        paragraphOffset = chunk.byteOffset + range.lowerBound
+                        paragraphOffset = byteOffset
+                    } else {
+                        paragraph.append(" ")
+                        paragraphBytes.append(0x20)
                     }
-                    paragraph.append(text)
+                    paragraph += line
+                    paragraphBytes += chunk.bytes[range]
                 }
             } else if !blank {
-                write(text, line: lineNumber, byteOffset: chunk.byteOffset + range.lowerBound, into: &result)
+                write(line, bytes: chunk.bytes, range, line: lineNumber, byteOffset: byteOffset, into: &result)
             }
             lineNumber += 1
         }
@@ -88,24 +96,24 @@ public final class SplitLineProcessor: LineProcessor {
 
     private func flushParagraph(into result: inout ChunkResult) {
         guard !paragraph.isEmpty else { return }
-        write(paragraph.joined(separator: " "), line: paragraphLine, byteOffset: paragraphOffset, into: &result)
+        write(paragraph, bytes: paragraphBytes, paragraphBytes.indices, line: paragraphLine, byteOffset: paragraphOffset,
+              into: &result)
         paragraph.removeAll(keepingCapacity: true)
+        paragraphBytes.removeAll(keepingCapacity: true)
     }
 
-    /// Writes the sentences of `text`, one per line.
-    private func write(_ text: String, line: Int, byteOffset: Int, into result: inout ChunkResult) {
-        var language = options.language ?? .undetermined
-        if let languageReader {
-            let bytes = Array(text.utf8)
-            language = languageReader.language(of: bytes, bytes.indices)
-        }
+    /// Writes the sentences of `text`, one per line; `bytes[range]` is the same text as read, for
+    /// deciding its language.
+    private func write(_ text: [Unicode.Scalar], bytes: [UInt8], _ range: Range<Int>, line: Int, byteOffset: Int,
+                       into result: inout ChunkResult) {
+        let language = options.language ?? languageReader?.language(of: bytes, range) ?? .undetermined
         guard let splitter = splitters[SplitLineProcessor.splitterLanguage(language)] else {
             assertionFailure("no splitter for \(language)")
             return
         }
         do {
-            for sentence in try splitter.sentences(in: text) {
-                result.output.append(contentsOf: sentence.utf8)
+            for sentence in try splitter.sentenceRanges(in: text) {
+                SentencePieces.appendUTF8(sentence, in: text, to: &result.output)
                 result.output.append(0x0A)
             }
         } catch {
