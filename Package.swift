@@ -41,7 +41,7 @@ let package = Package(
         ),
         .target(
             name: "SentenceAlignment",
-            dependencies: ["TextNormalization", "TermLexicon"]
+            dependencies: ["TextNormalization", "TermLexicon", "LexiconData"]
         ),
         .executableTarget(
             name: "lexalign",

@@ -47,6 +47,30 @@ struct BatchTests {
         #expect(BatchTests.lines(of: chunks) == ["a", long, "b"])
     }
 
+    @Test(arguments: [
+        "a\nb\n\nc\nd\n",
+        "a\nb\n \t\r\nc\r\nd",
+        "\n\na\n\n\n",
+        "one long paragraph\nwithout a blank line\nat all\n",
+        "",
+    ])
+    func paragraphsAreNeverCut(input: String) throws {
+        let bytes = Array(input.utf8)
+        for size in [1, 2, 3, 5, 8, 1 << 20] {
+            var chunker = LineChunker(MemoryByteSource(bytes), targetSize: size, keepingParagraphsTogether: true)
+            var chunks: [LineChunk] = []
+            while let chunk = try chunker.next() { chunks.append(chunk) }
+            #expect(chunks.flatMap(\.bytes) == bytes, "chunk size \(size)")
+            #expect(BatchTests.lines(of: chunks) == BatchTests.lines(of: try BatchTests.chunks(of: bytes, size: 1 << 20)))
+            // Every chunk but the last ends with a blank line.
+            for chunk in chunks.dropLast() {
+                var lines: [String] = []
+                chunk.forEachLine { lines.append(String(decoding: chunk.bytes[$0], as: UTF8.self)) }
+                #expect(lines.last?.allSatisfy { $0 == " " || $0 == "\t" } == true, "chunk size \(size): \(lines)")
+            }
+        }
+    }
+
     @Test(arguments: [1, 2, 3, 4])
     func runnerKeepsInputOrder(jobs: Int) throws {
         let input = (1...5_000).map { "سطر \($0) Line \($0)" }.joined(separator: "\n") + "\n"

@@ -54,9 +54,14 @@ public struct MemoryByteSource: ByteSource {
 }
 
 /// Cuts an input into chunks of whole lines of about `targetSize` bytes (more when one line is longer).
+///
+/// With `keepingParagraphsTogether`, a chunk ends only after a blank line (empty, or spaces, tabs
+/// and CR) or at the end of the input, so a paragraph of consecutive non-blank lines is never cut;
+/// a paragraph longer than the target makes a longer chunk.
 public struct LineChunker<Source: ByteSource> {
     private var source: Source
     private let targetSize: Int
+    private let keepingParagraphsTogether: Bool
     private var pending: [UInt8] = []
     private var atEnd = false
     private var nextLine = 1
@@ -64,9 +69,10 @@ public struct LineChunker<Source: ByteSource> {
     /// Buffers of chunks already processed, reused so that reading does not fault in fresh pages.
     private var spareBuffers: [[UInt8]] = []
 
-    public init(_ source: Source, targetSize: Int = 1 << 20) {
+    public init(_ source: Source, targetSize: Int = 1 << 20, keepingParagraphsTogether: Bool = false) {
         self.source = source
         self.targetSize = max(1, targetSize)
+        self.keepingParagraphsTogether = keepingParagraphsTogether
     }
 
     /// The next chunk, or nil when the input is exhausted.
@@ -75,13 +81,13 @@ public struct LineChunker<Source: ByteSource> {
             if try source.read(appendingTo: &pending, maximum: targetSize) == 0 { atEnd = true }
         }
         // A line longer than the target: read on until its end.
-        var cut = lastLineFeed(in: pending)
+        var cut = lastCut(in: pending)
         while cut == nil && !atEnd {
             let searchFrom = pending.count
             if try source.read(appendingTo: &pending, maximum: targetSize) == 0 {
                 atEnd = true
             } else {
-                cut = lastLineFeed(in: pending, from: searchFrom)
+                cut = lastCut(in: pending, from: searchFrom)
             }
         }
         if pending.isEmpty { return nil }
@@ -103,6 +109,24 @@ public struct LineChunker<Source: ByteSource> {
     /// Hands back the bytes of a processed chunk for reuse.
     public mutating func recycle(_ buffer: [UInt8]) {
         if spareBuffers.count < 8 { spareBuffers.append(buffer) }
+    }
+
+    /// Where the chunk may end: the last LF of `bytes` at or after `start`, or, keeping paragraphs
+    /// together, the last one there that ends a blank line. `bytes` starts at the start of a line.
+    private func lastCut(in bytes: [UInt8], from start: Int = 0) -> Int? {
+        guard keepingParagraphsTogether else { return lastLineFeed(in: bytes, from: start) }
+        var index = bytes.count - 1
+        while index >= start {
+            guard bytes[index] == 0x0A else {
+                index -= 1
+                continue
+            }
+            var back = index - 1
+            while back >= 0 && (bytes[back] == 0x20 || bytes[back] == 0x09 || bytes[back] == 0x0D) { back -= 1 }
+            if back < 0 || bytes[back] == 0x0A { return index }
+            index = back - 1
+        }
+        return nil
     }
 
     private func lastLineFeed(in bytes: [UInt8], from start: Int = 0) -> Int? {

@@ -42,7 +42,9 @@ public struct ChunkResult: Sendable {
     }
 }
 
-/// Turns each line of a chunk into exactly one output line. One instance per thread.
+/// Turns the lines of a chunk into output lines: exactly one per input line for the line filters
+/// (normalize, tag), any number for `split`; the runner keeps chunks in input order. One instance
+/// per thread.
 public protocol LineProcessor: AnyObject {
     func process(_ chunk: LineChunk, into result: inout ChunkResult)
 }

@@ -11,16 +11,19 @@ import Synchronization
 public struct ParallelLineRunner {
     public let processors: [LineProcessor]
     public let chunkSize: Int
+    /// Whether chunks end only at blank lines, for processors that join the lines of a paragraph.
+    public let keepsParagraphsTogether: Bool
 
     /// - Parameter processors: one per job; their count is the parallelism.
-    public init(processors: [LineProcessor], chunkSize: Int = 1 << 19) {
+    public init(processors: [LineProcessor], chunkSize: Int = 1 << 19, keepingParagraphsTogether: Bool = false) {
         precondition(!processors.isEmpty)
         self.processors = processors
         self.chunkSize = chunkSize
+        self.keepsParagraphsTogether = keepingParagraphsTogether
     }
 
     public func run<Source: ByteSource>(_ source: Source, emit: (ChunkResult) throws -> Void) throws {
-        var chunker = LineChunker(source, targetSize: chunkSize)
+        var chunker = LineChunker(source, targetSize: chunkSize, keepingParagraphsTogether: keepsParagraphsTogether)
         if processors.count == 1 {
             // Result buffers are reused from chunk to chunk: growing fresh megabyte buffers
             // every time costs page faults.

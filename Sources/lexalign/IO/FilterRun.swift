@@ -7,9 +7,11 @@ import TextNormalization
 /// with an error (not a warning), which still gets its output line.
 enum FilterRun {
     /// - Parameters:
+    ///   - keepingParagraphsTogether: cut inputs into chunks only at blank lines (`split --join-lines`).
     ///   - makeProcessors: the processors for one input; gets the input's name to record when
     ///     several inputs are read.
-    static func run(_ filter: FilterOptions, makeProcessors: (_ fileName: String?) throws -> [LineProcessor]) throws {
+    static func run(_ filter: FilterOptions, keepingParagraphsTogether: Bool = false,
+                    makeProcessors: (_ fileName: String?) throws -> [LineProcessor]) throws {
         let inputs = filter.inputs
         let output = OutputStream(descriptor: 1)
         let progress = Progress(quiet: filter.quiet)
@@ -32,8 +34,9 @@ enum FilterRun {
                 StandardError.line("lexalign: error: \(error)")
                 throw ExitStatus.ioError
             }
+            let runner = ParallelLineRunner(processors: processors, keepingParagraphsTogether: keepingParagraphsTogether)
             do {
-                try ParallelLineRunner(processors: processors).run(input) { result in
+                try runner.run(input) { result in
                     try output.write(result.output)
                     reporter.report(result.issues, path: input.displayName, progress: progress)
                     progress.advance(bytes: result.byteCount, lines: result.lineCount)

@@ -1,0 +1,42 @@
+import ArgumentParser
+import SentenceAlignment
+import TextNormalization
+
+extension Lexalign {
+    struct Split: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Split running text into sentences, one per output line.",
+            discussion: """
+                Each input line is a paragraph, and a line break always ends a sentence; with \
+                --join-lines, consecutive non-blank lines are joined with a space and blank lines \
+                separate paragraphs. Blank lines give no output. Sentences are written as in the \
+                input, except that white space is trimmed and each run of it (tabs too) becomes one \
+                space. Invalid UTF-8 becomes U+FFFD with a warning.
+                """
+        )
+
+        @Option(help: "auto (decide per paragraph), en, prs (Dari; fa-AF accepted) or ps.")
+        var lang: LanguageChoice = .auto
+
+        @Flag(help: "Join consecutive non-blank lines into one paragraph (hard-wrapped text).")
+        var joinLines = false
+
+        @OptionGroup var filter: FilterOptions
+
+        func run() throws {
+            let abbreviations: Abbreviations
+            do {
+                abbreviations = try Abbreviations.builtIn()
+            } catch {
+                StandardError.line(error.description)
+                throw ExitStatus.ioError
+            }
+            let options = SplitLineProcessor.Options(language: lang.language, joinLines: joinLines)
+            try FilterRun.run(filter, keepingParagraphsTogether: joinLines) { _ in
+                try (0..<filter.jobCount).map { _ in
+                    try SplitLineProcessor(options: options, abbreviations: abbreviations)
+                }
+            }
+        }
+    }
+}
