@@ -6,17 +6,31 @@ import TextNormalization
 extension AlignmentExport.Format: ExpressibleByArgument {}
 
 extension Lexalign {
+    /// `lexalign align --source ... --target ...` runs `Documents`, the default subcommand, so the
+    /// group's own options do not stand in the way of `lexalign align export`.
     struct Align: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Align the sentences of a Dari or Pashto document with its English translation.",
+            subcommands: [Documents.self, Export.self],
+            defaultSubcommand: Documents.self
+        )
+    }
+}
+
+extension Lexalign.Align {
+    struct Documents: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Align two documents (the default: `lexalign align --source ... --target ...`).",
             discussion: """
                 Beads are 1-1, 1-2, 2-1, 1-0, 0-1, 2-2, 1-3 or 3-1 sentences, found by dynamic \
                 programming over sentence lengths, shared entity IDs, numbers, Latin-script words and \
                 punctuation. tsv is the Alignments/ bead file (sha256 pins, a score in [0,1] per bead, \
                 status auto); vecalign writes [i,j]:[k]:score lines, 0-based; tmx writes TMX 1.4b; \
-                moses writes PREFIX.<source-lang> and PREFIX.<target-lang> (needs -o PREFIX).
-                """,
-            subcommands: [Export.self]
+                moses writes PREFIX.<source-lang> and PREFIX.<target-lang> (needs -o PREFIX). \
+                Without --presplit each line is a paragraph split into sentences, refs count those \
+                sentences and the tsv carries no pins; for a bead file to keep in Alignments/, run \
+                `lexalign split` first and align the split files with --presplit.
+                """
         )
 
         @Option(help: "The source document (Dari or Pashto, or any of en, prs, ps).")
@@ -66,11 +80,15 @@ extension Lexalign {
         }
 
         func run() throws {
-            let sourceFile = try readSentences(source)
-            let targetFile = try readSentences(target)
+            var sourceFile = try readSentences(source)
+            var targetFile = try readSentences(target)
             let model = try LexiconLocation.model(directory: lexicon)
             let sourceLanguage = try language(sourceLang, of: sourceFile.sentences)
             let targetLanguage = try language(targetLang, of: targetFile.sentences)
+            if !presplit {
+                sourceFile.sentences = try split(sourceFile.sentences, language: sourceLanguage)
+                targetFile.sentences = try split(targetFile.sentences, language: targetLanguage)
+            }
             var parameters = AlignerParameters()
             if let tune { try parameters.apply(tune) }
             let beads = try DocumentAligner(model: model, parameters: parameters).align(
@@ -78,8 +96,9 @@ extension Lexalign {
                 target: targetFile.sentences, targetLanguage: targetLanguage)
             let file = AlignmentFile(
                 beads: beads, sourceSentences: sourceFile.sentences, targetSentences: targetFile.sentences,
-                source: ContentPin(name: pinName(source), sha256: sourceFile.sha256),
-                target: ContentPin(name: pinName(target), sha256: targetFile.sha256))
+                // Refs number the lines of the pinned files only when those lines are the sentences.
+                source: presplit ? ContentPin(name: pinName(source), sha256: sourceFile.sha256) : nil,
+                target: presplit ? ContentPin(name: pinName(target), sha256: targetFile.sha256) : nil)
             try AlignmentOutput.write(file, beads: beads, format: format, to: output,
                                       sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
                                       sourceCode: sourceCode, targetCode: targetCode, includeUnreviewed: true)
@@ -97,6 +116,19 @@ extension Lexalign {
             let file = SentenceFile(path: path, bytes: bytes)
             if !quiet { for problem in file.diagnostics { StandardError.line(problem.description) } }
             return (file.lines, file.sha256)
+        }
+
+        /// Each line a paragraph, split into sentences; blank lines give none.
+        private func split(_ lines: [String], language: Language) throws -> [String] {
+            do {
+                let splitter = try SentenceSplitter(language: language, abbreviations: try Abbreviations.builtIn())
+                var sentences: [String] = []
+                for line in lines { sentences += try splitter.sentences(in: line) }
+                return sentences
+            } catch {
+                StandardError.line("lexalign: error: cannot set up sentence splitting: \(error)")
+                throw ExitStatus.ioError
+            }
         }
 
         private func language(_ option: String, of sentences: [String]) throws -> Language {
