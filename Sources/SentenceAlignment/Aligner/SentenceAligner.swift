@@ -40,11 +40,14 @@ public struct SentenceAligner: Sendable {
         if (n + 1) * (m + 1) <= parameters.exactCellLimit {
             return .full(rows: n, columns: m)
         }
-        let blockSize = (max(n, m) + parameters.coarseBlocks - 1) / parameters.coarseBlocks
+        let blocks = max(parameters.coarseBlocks, 1)
+        let blockSize = max((max(n, m) + blocks - 1) / blocks, 1)
         let coarseSource = Self.blocks(source, size: blockSize)
         let coarseTarget = Self.blocks(target, size: blockSize)
         var coarseParameters = parameters
         coarseParameters.deletionScale = parameters.deletionScale * 2
+        // At most `coarseBlocks` squared cells: the coarse pass is always exact.
+        coarseParameters.exactCellLimit = Int.max
         let coarse = SentenceAligner(parameters: coarseParameters)
             .align(source: coarseSource, target: coarseTarget, anchors: anchors, model: model)
 

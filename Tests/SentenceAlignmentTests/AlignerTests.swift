@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+import TermLexicon
+import TextNormalization
+@testable import SentenceAlignment
+
+@Suite struct ConsonantSkeletonTests {
+    @Test(arguments: [
+        ("Mashwani", "mSn"), ("mushwani", "mSn"), ("mashwanay", "mSn"),
+        ("Muttaqi", "mtk"), ("Mateqi", "mtk"), ("Motaqi", "mtk"),
+        ("Kabulov", "kblf"), ("Pakistan", "pkstn"), ("Khorasan", "Krsn"), ("Ghazni", "Gzn"),
+        ("Zhob", "Jb"), ("Thomas", "tms"), ("aeiou", ""),
+    ])
+    func skeleton(word: String, expected: String) {
+        #expect(String(decoding: ConsonantSkeleton.of(Array(word.utf8)), as: UTF8.self) == expected)
+    }
+}
+
+@Suite struct FeatureExtractorTests {
+    static let model = try! TaggingModel.load(LexiconSources.builtIn())
+
+    static func anchors(_ sentence: String, _ language: Language) throws -> [String] {
+        var table = AnchorTable()
+        let features = try FeatureExtractor(language: language, model: model).features(of: sentence, anchors: &table)
+        return features.anchors.map { table.names[Int($0)] }.sorted()
+    }
+
+    // Numbers agree across digit systems and separators; entities become their IDs.
+    @Test(arguments: [
+        ("In 2024, 1,200 people crossed at Torkham?", Language.english,
+         ["e:place:torkham", "n:1200", "n:2024", "p:?", "s:krsd", "s:ppl", "s:trKm", "w:at", "w:crossed", "w:in", "w:people", "w:torkham"]),
+        ("در سال ۲۰۲۴، ۱٬۲۰۰ تن از تورخم عبور کردند؟", .dari, ["e:place:torkham", "n:1200", "n:2024", "p:?"]),
+        ("It rose 3.5 percent, not 35.", .english, ["n:3.5", "n:35", "s:prknt", "w:it", "w:not", "w:percent", "w:rose"]),
+    ])
+    func anchors(sentence: String, language: Language, expected: [String]) throws {
+        // Skeletons of Dari words depend on the romanisation rules: compare the other classes.
+        let found = try Self.anchors(sentence, language).filter { language == .english || !$0.hasPrefix("s:") }
+        #expect(found == expected)
+    }
+
+    @Test func lengthsLeaveOutSpacesAndCountWords() throws {
+        var table = AnchorTable()
+        let features = try FeatureExtractor(language: .english, model: nil).features(of: "Two  words", anchors: &table)
+        #expect(features.length == 8)
+        #expect(features.words == 2)
+    }
+}
+
+@Suite struct SentenceAlignerTests {
+    static func lengths(_ values: [Int]) -> [SentenceFeatures] {
+        values.map { SentenceFeatures(length: $0, words: max(1, $0 / 6)) }
+    }
+
+    static func shapes(_ source: [Int], _ target: [Int]) -> [String] {
+        SentenceAligner().align(source: lengths(source), target: lengths(target), anchors: AnchorTable(),
+                                model: .fitted(source: .english, target: .english))
+            .map { "\($0.source.lowerBound):\($0.shape)" }
+    }
+
+    // Lengths alone: merges, splits and a dropped sentence where the lengths leave no doubt.
+    @Test(arguments: [
+        ([40, 60, 30, 50], [40, 60, 30, 50], ["0:1-1", "1:1-1", "2:1-1", "3:1-1"]),
+        ([40, 60, 30, 50], [40, 91, 50], ["0:1-1", "1:2-1", "3:1-1"]),
+        ([40, 90, 50], [40, 62, 29, 50], ["0:1-1", "1:1-2", "2:1-1"]),
+        ([40, 120, 35, 50], [40, 35, 50], ["0:1-1", "1:1-0", "2:1-1", "3:1-1"]),
+        ([], [30, 40], ["0:0-1", "0:0-1"]),
+        ([30], [], ["0:1-0"]),
+    ])
+    func lengthOnly(source: [Int], target: [Int], expected: [String]) {
+        #expect(Self.shapes(source, target) == expected)
+    }
+
+    @Test func anchorsDecideWhereLengthsCannot() {
+        // Three sentences of one length on each side; the middle source sentence has no
+        // counterpart, which only the anchors show (its number is on no target sentence).
+        var table = AnchorTable()
+        let a = table.id("n:1919"), b = table.id("n:2021"), c = table.id("e:place:kabul"), d = table.id("n:7")
+        let source = [SentenceFeatures(length: 50, words: 9, anchors: [a]), SentenceFeatures(length: 50, words: 9, anchors: [d]),
+                      SentenceFeatures(length: 50, words: 9, anchors: [b]), SentenceFeatures(length: 50, words: 9, anchors: [c])]
+        let target = [SentenceFeatures(length: 50, words: 9, anchors: [a]), SentenceFeatures(length: 50, words: 9, anchors: [b]),
+                      SentenceFeatures(length: 50, words: 9, anchors: [c])]
+        let beads = SentenceAligner().align(source: source, target: target, anchors: table, model: .fitted(source: .english, target: .english))
+        #expect(beads.map { "\($0.source):\($0.target)" } == ["0..<1:0..<1", "1..<2:1..<1", "2..<3:1..<2", "3..<4:2..<3"])
+        #expect(beads[0].score > 0.9)
+        #expect(beads[1].score == 0)
+    }
+
+    @Test func everySentenceOnceInOrder() {
+        let beads = SentenceAligner().align(source: Self.lengths([12, 80, 33, 5, 61, 47, 90, 8]), target: Self.lengths([70, 30, 66, 40, 12, 100]),
+                                            anchors: AnchorTable(), model: .fitted(source: .dari, target: .english))
+        var source = 0, target = 0
+        for bead in beads {
+            #expect(bead.source.lowerBound == source && bead.target.lowerBound == target)
+            #expect((0...1).contains(bead.score))
+            source = bead.source.upperBound
+            target = bead.target.upperBound
+        }
+        #expect(source == 8 && target == 6)
+    }
+}
+
+/// The banded search on long documents finds what the exact search finds.
+@Suite struct BandedSearchTests {
+    static let corpora: String = {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)
+        return parts.joined(separator: "/") + "/../shared/corpora"
+    }()
+
+    static func lines(_ file: String) throws -> [String] {
+        let text = try String(contentsOfFile: corpora + "/" + file, encoding: .utf8)
+        return text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map {
+            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+        }
+    }
+
+    @Test func bandAgreesWithExactSearchOnTwoThousandSentences() throws {
+        var english = try Self.lines("ntrex128/newstest2019-src.eng.txt")
+        var dari = try Self.lines("ntrex128/newstest2019-ref.prs.txt")
+        // Drop every 97th English and every 89th Dari sentence, so the path leaves the diagonal.
+        english = english.enumerated().filter { $0.offset % 97 != 50 }.map(\.element)
+        dari = dari.enumerated().filter { $0.offset % 89 != 30 }.map(\.element)
+        var exact = AlignerParameters()
+        exact.exactCellLimit = Int.max
+        var banded = AlignerParameters()
+        banded.exactCellLimit = 0
+        banded.coarseBlocks = 200
+        let model = try TaggingModel.load(LexiconSources.builtIn())
+        let full = try DocumentAligner(model: model, parameters: exact).align(source: dari, sourceLanguage: .dari, target: english, targetLanguage: .english)
+        let band = try DocumentAligner(model: model, parameters: banded).align(source: dari, sourceLanguage: .dari, target: english, targetLanguage: .english)
+        let differing = Set(full.map { "\($0.source):\($0.target)" }).symmetricDifference(band.map { "\($0.source):\($0.target)" })
+        #expect(differing.count <= full.count / 200, "\(differing.count) of \(full.count) beads differ")
+    }
+}
