@@ -13,15 +13,18 @@ struct BeadCost {
     let targetPrefix: [Int]
     let sourceWordPrefix: [Int]
     let targetWordPrefix: [Int]
-    /// Each sentence's anchors that occur on both sides, sorted; their weights by anchor id.
-    let sourceAnchors: [[Int32]]
-    let targetAnchors: [[Int32]]
+    /// Each side's anchors that occur on both sides, sentence after sentence: sentence i's are
+    /// `sourceAnchors[sourceStart[i]..<sourceStart[i + 1]]`. Flat arrays keep the hot loop free of
+    /// reference counting.
+    let sourceAnchors: [Int32]
+    let sourceStart: [Int]
+    let targetAnchors: [Int32]
+    let targetStart: [Int]
     let anchorWeight: [Double]
-    /// Prefix counts of sentences with anchors, to skip anchor work on bare stretches.
-    let sourceAnchored: [Int]
-    let targetAnchored: [Int]
-    private var scratchSource: [Int32] = []
-    private var scratchTarget: [Int32] = []
+    /// Per-anchor counts for one bead, valid where `stamp` equals `generation` (no clearing).
+    private var counts: [Int32]
+    private var stamp: [UInt32]
+    private var generation: UInt32 = 0
 
     init(source: [SentenceFeatures], target: [SentenceFeatures], table: AnchorTable,
          model: LengthModel, parameters: AlignerParameters) {
@@ -53,10 +56,14 @@ struct BeadCost {
             weights[id] = classWeight * rarity
         }
         anchorWeight = weights
-        sourceAnchors = source.map { $0.anchors.filter { weights[Int($0)] > 0 } }
-        targetAnchors = target.map { $0.anchors.filter { weights[Int($0)] > 0 } }
-        sourceAnchored = Self.prefixSums(sourceAnchors.map { $0.isEmpty ? 0 : 1 })
-        targetAnchored = Self.prefixSums(targetAnchors.map { $0.isEmpty ? 0 : 1 })
+        let sourceLists = source.map { $0.anchors.filter { weights[Int($0)] > 0 } }
+        let targetLists = target.map { $0.anchors.filter { weights[Int($0)] > 0 } }
+        sourceAnchors = sourceLists.flatMap { $0 }
+        targetAnchors = targetLists.flatMap { $0 }
+        sourceStart = Self.prefixSums(sourceLists.map(\.count))
+        targetStart = Self.prefixSums(targetLists.map(\.count))
+        counts = [Int32](repeating: 0, count: table.count)
+        stamp = [UInt32](repeating: 0, count: table.count)
     }
 
     private static func prefixSums(_ values: [Int]) -> [Int] {
@@ -78,7 +85,7 @@ struct BeadCost {
         } else {
             cost += LengthModel.cost(z: lengthZ(s0, s1, t0, t1))
         }
-        if sourceAnchored[s1] != sourceAnchored[s0] || targetAnchored[t1] != targetAnchored[t0] {
+        if sourceStart[s1] != sourceStart[s0] || targetStart[t1] != targetStart[t0] {
             let (matched, unmatched) = anchorAgreement(s0, s1, t0, t1)
             cost += parameters.unmatchedFactor * unmatched - matched
         }
@@ -96,32 +103,32 @@ struct BeadCost {
     }
 
     /// Weight of the anchors the two sides share (as multisets) and of those left over.
+    /// - Complexity: O(anchors in the bead); no sorting, no allocation.
     mutating func anchorAgreement(_ s0: Int, _ s1: Int, _ t0: Int, _ t1: Int) -> (matched: Double, unmatched: Double) {
-        Self.gather(sourceAnchors, s0, s1, into: &scratchSource)
-        Self.gather(targetAnchors, t0, t1, into: &scratchTarget)
-        var matched = 0.0, total = 0.0
-        var a = 0, b = 0
-        let left = scratchSource, right = scratchTarget
-        while a < left.count && b < right.count {
-            if left[a] == right[b] {
-                matched += anchorWeight[Int(left[a])]
-                a += 1; b += 1
-            } else if left[a] < right[b] {
-                a += 1
-            } else {
-                b += 1
+        generation &+= 1
+        if generation == 0 {
+            for index in stamp.indices { stamp[index] = 0 }
+            generation = 1
+        }
+        var total = 0.0, matched = 0.0
+        for position in sourceStart[s0]..<sourceStart[s1] {
+            let id = Int(sourceAnchors[position])
+            if stamp[id] != generation {
+                stamp[id] = generation
+                counts[id] = 0
+            }
+            counts[id] += 1
+            total += anchorWeight[id]
+        }
+        for position in targetStart[t0]..<targetStart[t1] {
+            let id = Int(targetAnchors[position])
+            total += anchorWeight[id]
+            if stamp[id] == generation && counts[id] > 0 {
+                counts[id] -= 1
+                matched += anchorWeight[id]
             }
         }
-        for id in left { total += anchorWeight[Int(id)] }
-        for id in right { total += anchorWeight[Int(id)] }
         return (matched, total - 2 * matched)
-    }
-
-    /// The sorted union (with repeats) of the anchor lists of sentences `from..<to`.
-    private static func gather(_ lists: [[Int32]], _ from: Int, _ to: Int, into scratch: inout [Int32]) {
-        scratch.removeAll(keepingCapacity: true)
-        for index in from..<to { scratch.append(contentsOf: lists[index]) }
-        if to - from > 1 { scratch.sort() }
     }
 
     /// In [0, 1]: the length fit, averaged with the share of anchor weight matched when the bead

@@ -22,6 +22,10 @@ public struct SentenceAligner: Sendable {
                       model fitted: LengthModel) -> [Bead] {
         var model = fitted
         model.wordShare = parameters.wordShare
+        for measure in [\LengthModel.characters, \LengthModel.words] {
+            model[keyPath: measure].base *= parameters.spread
+            model[keyPath: measure].scale *= parameters.spread
+        }
         var cost = BeadCost(source: source, target: target, table: anchors, model: model, parameters: parameters)
         let lattice = band(source: source, target: target, anchors: anchors, model: model)
         var beads = lattice.bestPath(kinds: parameters.kinds, cost: &cost)
@@ -70,13 +74,14 @@ public struct SentenceAligner: Sendable {
         return BandedLattice(rows: n, columns: m, lo: lo, hi: hi)
     }
 
-    /// Consecutive groups of `size` sentences as one sentence each: lengths summed, anchors merged.
+    /// Consecutive groups of `size` sentences as one sentence each: lengths summed, anchors merged
+    /// as a set (a block's repeats say little about where it goes, and cost time in every bead).
     static func blocks(_ sentences: [SentenceFeatures], size: Int) -> [SentenceFeatures] {
         stride(from: 0, to: sentences.count, by: size).map { start in
             let slice = sentences[start..<min(start + size, sentences.count)]
             return SentenceFeatures(length: slice.reduce(0) { $0 + $1.length },
                                     words: slice.reduce(0) { $0 + $1.words },
-                                    anchors: slice.flatMap(\.anchors).sorted())
+                                    anchors: Set(slice.flatMap(\.anchors)).sorted())
         }
     }
 }
