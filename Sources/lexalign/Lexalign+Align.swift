@@ -136,13 +136,11 @@ extension Lexalign.Align {
             return try DocumentLanguage.guess(sentences)
         }
 
-        /// The path as the bead file should name it: relative to the output file's folder when the
-        /// input lies in it, else as given.
+        /// The path as the bead file names it: relative to the output file's folder, or as given
+        /// when the file goes to standard output.
         private func pinName(_ path: String) -> String {
-            guard let output, format == .tsv else { return path }
-            let folder = output.lastIndex(of: "/").map { String(output[..<$0]) } ?? ""
-            if folder.isEmpty { return path.hasPrefix("./") ? String(path.dropFirst(2)) : path }
-            return path.hasPrefix(folder + "/") ? String(path.dropFirst(folder.count + 1)) : path
+            guard let output else { return path }
+            return PathNames.relative(path, fromFolderOf: output)
         }
     }
 }

@@ -36,6 +36,18 @@ struct AlignCommandTests {
         #expect(lines.dropFirst(3).filter { !$0.isEmpty }.allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 6 && $0.contains("\tauto\t") })
     }
 
+    @Test func pinsNameFilesFromTheOutputFolder() throws {
+        let scratch = try Scratch()
+        let source = try scratch.file("prs.txt", Self.dari)
+        let target = try scratch.file("en.txt", Self.english)
+        try FileManager.default.createDirectory(at: scratch.directory.appendingPathComponent("beads"), withIntermediateDirectories: true)
+        let output = scratch.directory.appendingPathComponent("beads/prs-en.tsv").path
+        #expect(try CLIRunner.run(["align", "--presplit", "--source", source, "--target", target, "-o", output]).status == 0)
+        let text = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(text.hasPrefix("# source: ../prs.txt sha256="))
+        #expect(text.contains("\n# target: ../en.txt sha256="))
+    }
+
     @Test func vecalignIsZeroBasedAndEnglishMayBeTheSource() throws {
         let scratch = try Scratch()
         let english = try scratch.file("en.txt", Self.english)
