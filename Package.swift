@@ -43,12 +43,22 @@ let package = Package(
             name: "SentenceAlignment",
             dependencies: ["TextNormalization", "TermLexicon", "LexiconData"]
         ),
+        .target(
+            name: "AlignmentValidation",
+            dependencies: ["SentenceAlignment", "TermLexicon", "SourceDiagnostics"]
+        ),
+        .target(
+            name: "SourceDiagnostics",
+            dependencies: ["TextNormalization"]
+        ),
         .executableTarget(
             name: "lexalign",
             dependencies: [
                 "TextNormalization",
                 "TermLexicon",
                 "SentenceAlignment",
+                "AlignmentValidation",
+                "SourceDiagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,6 +74,15 @@ let package = Package(
         .testTarget(
             name: "SentenceAlignmentTests",
             dependencies: ["SentenceAlignment"]
+        ),
+        .testTarget(
+            name: "AlignmentValidationTests",
+            dependencies: ["AlignmentValidation"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "SourceDiagnosticsTests",
+            dependencies: ["SourceDiagnostics"]
         ),
         // Runs the built `lexalign` binary (which `swift test` builds with every product).
         .testTarget(

@@ -1,0 +1,3 @@
+import SentenceAlignment
+import SourceDiagnostics
+import TextNormalization
