@@ -11,7 +11,7 @@ extension Lexalign {
     struct Align: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Align the sentences of a Dari or Pashto document with its English translation.",
-            subcommands: [Documents.self, Export.self],
+            subcommands: [Documents.self, Export.self, Rescore.self],
             defaultSubcommand: Documents.self
         )
     }

@@ -20,14 +20,8 @@ public struct SentenceAligner: Sendable {
     ///   `exactCellLimit` cells.
     public func align(source: [SentenceFeatures], target: [SentenceFeatures], anchors: AnchorTable,
                       model fitted: LengthModel) -> [Bead] {
-        var model = fitted
-        model.wordShare = parameters.wordShare
-        for measure in [\LengthModel.characters, \LengthModel.words] {
-            model[keyPath: measure].base *= parameters.spread
-            model[keyPath: measure].scale *= parameters.spread
-        }
-        var cost = BeadCost(source: source, target: target, table: anchors, model: model, parameters: parameters)
-        let lattice = band(source: source, target: target, anchors: anchors, model: model)
+        var cost = BeadCost(source: source, target: target, table: anchors, model: tuned(fitted), parameters: parameters)
+        let lattice = band(source: source, target: target, anchors: anchors, model: fitted)
         var beads = lattice.bestPath(kinds: parameters.kinds, cost: &cost)
         for index in beads.indices {
             let bead = beads[index]
@@ -35,6 +29,24 @@ public struct SentenceAligner: Sendable {
                                             bead.target.lowerBound, bead.target.upperBound)
         }
         return beads
+    }
+
+    /// The fitted model with this aligner's word share and spread.
+    func tuned(_ fitted: LengthModel) -> LengthModel {
+        var model = fitted
+        model.wordShare = parameters.wordShare
+        for measure in [\LengthModel.characters, \LengthModel.words] {
+            model[keyPath: measure].base *= parameters.spread
+            model[keyPath: measure].scale *= parameters.spread
+        }
+        return model
+    }
+
+    /// Scores and length deviations of given beads (a reviewer's, say), as the search would
+    /// score them.
+    public func scorer(source: [SentenceFeatures], target: [SentenceFeatures], anchors: AnchorTable,
+                       model: LengthModel) -> BeadScorer {
+        BeadScorer(cost: BeadCost(source: source, target: target, table: anchors, model: tuned(model), parameters: parameters))
     }
 
     /// The lattice to search: all of it when small, else a band around the coarse alignment.
@@ -83,5 +95,22 @@ public struct SentenceAligner: Sendable {
                                     words: slice.reduce(0) { $0 + $1.words },
                                     anchors: Set(slice.flatMap(\.anchors)).sorted())
         }
+    }
+}
+
+/// Scores beads the aligner did not choose, with the costs it would have used.
+public struct BeadScorer {
+    fileprivate var cost: BeadCost
+
+    /// In [0, 1], as in the aligner's output; 0 for a bead with an empty side.
+    public mutating func score(_ bead: Bead) -> Double {
+        cost.score(bead.source.lowerBound, bead.source.upperBound, bead.target.lowerBound, bead.target.upperBound)
+    }
+
+    /// The standardised deviation of the bead's lengths from the length model (0 is a perfect
+    /// fit; beyond ±3 is rare for a true pair). Nil for a bead with an empty side.
+    public func lengthDeviation(_ bead: Bead) -> Double? {
+        guard !bead.source.isEmpty, !bead.target.isEmpty else { return nil }
+        return cost.lengthZ(bead.source.lowerBound, bead.source.upperBound, bead.target.lowerBound, bead.target.upperBound)
     }
 }
