@@ -95,6 +95,9 @@ struct MatcherTests {
         ("د طالبانو مشر", ["طالبان|org:taliban|affixed"]),
         ("دکابل ښار", ["کابل|place:kabul|affixed"]),
         ("دکابلستان", []),
+        // A short name behind a joined prefix is not taken: دهند "they give" is not د + هند.
+        ("افزایش دهند", []),
+        ("د هند سفیر", ["هند|place:india|exact"]),
         // a suffix with a condition: Pashto oblique و follows plurals only (هندو is Hindu)
         ("هندو او هند", ["هند|place:india|exact"]),
         // titles stay in a person's mention

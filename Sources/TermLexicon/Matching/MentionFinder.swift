@@ -62,7 +62,10 @@ public final class MentionFinder {
             }
             var best = longestMatch(from: index, affixed: false, text: text, keyUnits: keyUnits, bytes: bytes, range: range)
             for prefix in model.prefixes where prefixMatches(prefix, at: index, text: text) {
+                // A name of three letters or fewer behind a joined prefix is too often a common word:
+                // Dari دهند "they give" is not د + هند (India).
                 if let joined = longestMatch(from: index + prefix.count, affixed: true, text: text, keyUnits: keyUnits, bytes: bytes, range: range),
+                   joined.lastUnit - (index + prefix.count) + 1 >= Self.minimumJoinedNameUnits,
                    best == nil || joined.lastUnit > best!.lastUnit {
                     best = joined
                 }
@@ -76,6 +79,9 @@ public final class MentionFinder {
         }
         return resolve(candidates, bytes: bytes, range: range, options: options)
     }
+
+    /// Key units a name needs after a joined prefix.
+    static let minimumJoinedNameUnits = 4
 
     /// A joined prefix at a word start, followed by more letters of the same word.
     private func prefixMatches(_ prefix: [UInt16], at index: Int, text: KeyedText) -> Bool {

@@ -1,18 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import FoundationEssentials
 
 /// Path arithmetic for naming one file from another's folder (the pins of a bead file).
 enum PathNames {
     /// `path` as absolute components, with `.` and `..` resolved against the working directory.
     static func components(_ path: String) -> [Substring] {
         var full = path
-        if !path.hasPrefix("/"), let cwd = getcwd(nil, 0) {
-            full = String(cString: cwd) + "/" + path
-            free(cwd)
-        }
+        if !path.hasPrefix("/") { full = FileManager.default.currentDirectoryPath + "/" + path }
         var parts: [Substring] = []
         for part in full.split(separator: "/") {
             if part == "." { continue }

@@ -1,0 +1,38 @@
+import TextNormalization
+import SourceDiagnostics
+
+/// Descriptions and fix hints of `lexalign lexicon lint`'s rules, for reports that list rules
+/// (SARIF) or print hints. The checks themselves live in TermLexicon's linter.
+public enum LexiconRuleCatalogue {
+    public static let rules: [RuleDescription] = [
+        rule("id-syntax", .error, "An entity id is not `type:kebab-name`.", "Write ids as person:amir-khan-muttaqi: a known type, a colon, lower-case words joined by hyphens."),
+        rule("type-mismatch", .error, "An id's type prefix differs from its type column.", "Make the id's prefix and the type column agree."),
+        rule("unknown-type", .error, "An entity type is not person, org or place.", "Use person, org or place."),
+        rule("unknown-kind", .error, "A label kind is not pref, alt or hidden.", "Use pref (the name to show), alt (another spelling) or hidden (a misspelling to match but never show)."),
+        rule("unknown-flag", .error, "A label flag is unknown.", "Use the flags labels.tsv's header lists (cs, weak), comma-separated."),
+        rule("unknown-lang", .error, "A label or affix language is unknown.", "Use a language code the lexicon knows (en, prs, ps, ar, ur, ru, tg, uz, ...)."),
+        rule("wikidata-syntax", .error, "A Wikidata id is not Q followed by digits.", "Write the QID as Q123, or leave the column empty."),
+        rule("stray-space", .warning, "A field starts or ends with a space, or holds two in a row.", "Remove the extra spaces (`lexalign lexicon fmt` does)."),
+        rule("empty-label", .error, "A label is empty.", "Write the label, or delete the line."),
+        rule("duplicate-id", .error, "Two entities share an id.", "Merge the two lines or give one a new id."),
+        rule("unknown-id", .error, "A label or broader link names an id entities.tsv lacks.", "Add the entity to entities.tsv or fix the id."),
+        rule("missing-en-pref", .error, "An entity has no English pref label.", "Add a label line with lang en and kind pref."),
+        rule("duplicate-pref", .error, "An entity has two pref labels in one language.", "Keep one pref per language; make the other alt."),
+        rule("duplicate-label", .error, "The same label appears twice for one entity and language.", "Delete one of the lines."),
+        rule("redundant-label", .warning, "A label matches exactly what another label of the entity matches.", "Delete it: matching already folds case, letter forms, spaces and diacritics."),
+        rule("suffixed-label", .warning, "A label is another label plus a suffix the matcher already handles.", "Delete it: affixes.tsv attaches the suffix."),
+        rule("shared-key", .warning, "Two entities have labels that match the same text.", "Make one label more specific, or flag the ambiguous one weak."),
+        rule("unknown-broader", .error, "A broader link names an unknown entity.", "Fix the id in the broader column."),
+        rule("broader-cycle", .error, "Broader links form a cycle.", "Remove one link: broader points from the part to the whole."),
+        rule("script-mismatch", .error, "A label's script does not fit its language (Latin in a Dari label).", "Move the label to the right language or fix the letters."),
+        rule("arabic-letter", .warning, "A Dari or Pashto label uses an Arabic letter form (ك, ي in Dari; ى).", "Write the Persian or Pashto form (ک, ی)."),
+        rule("mixed-script", .warning, "A label mixes scripts or uses look-alike letters (Cyrillic а in a Latin name).", "Retype the label in one script."),
+        rule("unsorted", .warning, "Lines are not in canonical order.", "Run `lexalign lexicon fmt`."),
+        rule("affix-after", .error, "An affix's `after` column is malformed or on a kind that takes none.", "List endings comma-separated, only for suffixes."),
+    ]
+
+    private static func rule(_ id: String, _ severity: Severity, _ summary: String, _ hint: String) -> RuleDescription {
+        RuleDescription(id: id, defaultSeverity: severity, summary: summary, hint: hint)
+    }
+}
+
