@@ -1,0 +1,17 @@
+/// The ways `lexalign validate` can write a report (`--format`).
+public enum DiagnosticFormat: String, CaseIterable, Sendable {
+    /// `path:line:col: severity: message [rule-id]`, a hint line, one summary line.
+    case text
+}
+
+/// Writes a report in one of the output formats.
+public enum DiagnosticRenderer {
+    /// The whole report as `format`; every format ends with a line break.
+    ///
+    /// - Complexity: O(*n*) in the size of the report.
+    public static func render(_ report: DiagnosticReport, as format: DiagnosticFormat) -> String {
+        switch format {
+        case .text: TextDiagnosticFormat.render(report)
+        }
+    }
+}
