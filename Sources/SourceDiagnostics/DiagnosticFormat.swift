@@ -2,6 +2,8 @@
 public enum DiagnosticFormat: String, CaseIterable, Sendable {
     /// `path:line:col: severity: message [rule-id]`, a hint line, one summary line.
     case text
+    /// One compact JSON document with a summary and every finding.
+    case json
 }
 
 /// Writes a report in one of the output formats.
@@ -12,6 +14,7 @@ public enum DiagnosticRenderer {
     public static func render(_ report: DiagnosticReport, as format: DiagnosticFormat) -> String {
         switch format {
         case .text: TextDiagnosticFormat.render(report)
+        case .json: JSONDiagnosticFormat.render(report)
         }
     }
 }
