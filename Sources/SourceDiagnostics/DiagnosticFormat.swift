@@ -4,6 +4,8 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
     case text
     /// One compact JSON document with a summary and every finding.
     case json
+    /// GitHub Actions workflow commands (annotations), then the text list for the log.
+    case github
 }
 
 /// Writes a report in one of the output formats.
@@ -15,6 +17,7 @@ public enum DiagnosticRenderer {
         switch format {
         case .text: TextDiagnosticFormat.render(report)
         case .json: JSONDiagnosticFormat.render(report)
+        case .github: GitHubDiagnosticFormat.render(report)
         }
     }
 }
