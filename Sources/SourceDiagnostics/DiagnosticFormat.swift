@@ -6,6 +6,8 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
     case json
     /// GitHub Actions workflow commands (annotations), then the text list for the log.
     case github
+    /// SARIF 2.1.0, for code scanning.
+    case sarif
 }
 
 /// Writes a report in one of the output formats.
@@ -18,6 +20,7 @@ public enum DiagnosticRenderer {
         case .text: TextDiagnosticFormat.render(report)
         case .json: JSONDiagnosticFormat.render(report)
         case .github: GitHubDiagnosticFormat.render(report)
+        case .sarif: SARIFDiagnosticFormat.render(report)
         }
     }
 }
