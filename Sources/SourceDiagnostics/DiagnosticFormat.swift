@@ -8,6 +8,8 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
     case github
     /// SARIF 2.1.0, for code scanning.
     case sarif
+    /// JUnit XML, one test case per checked file, for CI test reports.
+    case junit
 }
 
 /// Writes a report in one of the output formats.
@@ -21,6 +23,7 @@ public enum DiagnosticRenderer {
         case .json: JSONDiagnosticFormat.render(report)
         case .github: GitHubDiagnosticFormat.render(report)
         case .sarif: SARIFDiagnosticFormat.render(report)
+        case .junit: JUnitDiagnosticFormat.render(report)
         }
     }
 }
