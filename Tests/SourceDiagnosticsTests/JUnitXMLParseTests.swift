@@ -1,0 +1,67 @@
+import Foundation
+import FoundationXML
+import Testing
+import TextNormalization
+@testable import SourceDiagnostics
+
+/// The JUnit output read back with an XML parser: well-formed, and attributes and text decode to
+/// what was written.
+@Suite struct JUnitXMLParseTests {
+    /// Elements in document order: name, attributes, and the character data directly inside.
+    final class Collector: NSObject, XMLParserDelegate {
+        var elements: [(name: String, attributes: [String: String], text: String)] = []
+        private var open: [Int] = []
+
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+                    qualifiedName: String?, attributes: [String: String]) {
+            open.append(elements.count)
+            elements.append((name, attributes, ""))
+        }
+
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            open.removeLast()
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            if let index = open.last { elements[index].text += string }
+        }
+    }
+
+    private func parse(_ xml: String) throws -> Collector {
+        let collector = Collector()
+        let parser = XMLParser(data: Data(xml.utf8))
+        parser.delegate = collector
+        let parsed = parser.parse()
+        try #require(parsed, "\(parser.parserError.map(String.init(describing:)) ?? "")")
+        return collector
+    }
+
+    @Test func goldenReportParses() throws {
+        let elements = try parse(DiagnosticRenderer.render(ReportFixtures.mixed, as: .junit)).elements
+        #expect(elements.map(\.name) == ["testsuites", "testsuite", "testcase", "failure", "failure", "testcase", "system-out"])
+        #expect(elements[0].attributes == ["name": "lexalign validate", "tests": "2", "failures": "1", "errors": "0"])
+        #expect(elements[2].attributes["name"] == ReportFixtures.spacedPath)
+        #expect(elements[3].attributes["type"] == "source-text")
+        #expect(elements[3].attributes["message"] == ReportFixtures.mixed.diagnostics[0].description)
+        #expect(elements[5].attributes["name"] == ReportFixtures.plainPath)
+        #expect(elements[6].text == ReportFixtures.mixed.diagnostics[2].description)
+    }
+
+    @Test func awkwardTextSurvivesOrIsDropped() throws {
+        let path = "a <b> & \"c\" 'd'\t.tsv"
+        let message = "x\u{1}y & <z> \"q\" 50%\rکابل"
+        let report = DiagnosticReport(
+            diagnostics: [
+                Diagnostic(.error, at: SourceLocation(path: path, line: 1, column: 1), message, rule: "r&<"),
+                Diagnostic(.note, at: SourceLocation(path: path, line: 2, column: 1), "]]> \u{FFFF}", rule: "n"),
+            ],
+            checkedFiles: [path], rules: [], toolVersion: "0")
+        let elements = try parse(DiagnosticRenderer.render(report, as: .junit)).elements
+        #expect(elements.map(\.name) == ["testsuites", "testsuite", "testcase", "failure", "system-out"])
+        #expect(elements[2].attributes["name"] == path)
+        #expect(elements[3].attributes["type"] == "r&<")
+        #expect(elements[3].attributes["message"] == "\(path):1:1: error: xy & <z> \"q\" 50%")
+        #expect(elements[3].text.unicodeScalars.elementsEqual("\(path):1:1: error: xy & <z> \"q\" 50%\rکابل [r&<]".unicodeScalars))
+        #expect(elements[4].text == "\(path):2:1: note: ]]>  [n]")
+    }
+}
