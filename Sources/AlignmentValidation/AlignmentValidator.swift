@@ -29,13 +29,14 @@ public enum AlignmentFixer {
         guard document.readerDiagnostics.isEmpty, let source = document.source, let target = document.target else { return nil }
         var fixed: [Diagnostic] = []
         let rows = Dictionary(uniqueKeysWithValues: document.file.rows.map { ($0.line, $0) })
-        var lines = document.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Split the bytes: "\r\n" is one Character, so splitting Characters would miss CRLF ends.
+        var lines = document.text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
         let endsWithNewline = lines.last == ""
         if endsWithNewline { lines.removeLast() }
         for index in lines.indices {
             let number = index + 1
-            if lines[index].hasSuffix("\r") {
-                lines[index].removeLast()
+            if lines[index].utf8.last == 0x0D {
+                lines[index] = String(decoding: lines[index].utf8.dropLast(), as: UTF8.self)
                 fixed.append(Diagnostic(.warning, at: SourceLocation(path: document.path, line: number, column: lines[index].unicodeScalars.count + 1),
                                         "CRLF line end made LF", rule: AlignmentRules.lineEnd.id))
             }
@@ -60,6 +61,6 @@ public enum AlignmentFixer {
                                     "final newline added", rule: AlignmentRules.lineEnd.id))
         }
         guard !fixed.isEmpty else { return nil }
-        return (lines.joined(separator: "\n") + "\n", fixed)
+        return (lines.joined(separator: "\n") + "\n", fixed.sorted { $0.location < $1.location })
     }
 }

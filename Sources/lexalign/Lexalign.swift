@@ -13,7 +13,7 @@ struct Lexalign: ParsableCommand {
                 1 findings, 2 input or I/O error, 64 usage error.
                 """,
             version: "lexalign \(LexalignVersion.number) (ICU \(ICUVersion.icu), Unicode \(ICUVersion.unicode))",
-            subcommands: [Normalize.self, Tag.self, Split.self, Align.self, LexiconCommand.self]
+            subcommands: [Normalize.self, Tag.self, Split.self, Align.self, Validate.self, LexiconCommand.self]
         )
     }
 }

@@ -36,7 +36,7 @@ struct ValidationTargets {
             unreadable.append(folder)
             return
         }
-        let base = folder.hasSuffix("/") ? folder : folder + "/"
+        let base = folder == "." ? "" : folder.hasSuffix("/") ? folder : folder + "/"
         if names.contains("entities.tsv") { lexiconFolders.append(folder) }
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = base + name

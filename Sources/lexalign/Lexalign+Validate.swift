@@ -1,0 +1,137 @@
+import AlignmentValidation
+import ArgumentParser
+import SentenceAlignment
+import SourceDiagnostics
+import TermLexicon
+import TextNormalization
+
+extension DiagnosticFormat: ExpressibleByArgument {}
+
+extension Lexalign {
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check lexicons and alignments: every problem, with its place, in a format CI reads.",
+            discussion: """
+                Folders are searched for lexicons (a folder with entities.tsv: every `lexicon lint` \
+                rule) and bead files (<lang>-<lang>.tsv: every alignment rule). Exit status: 0 clean, \
+                1 errors (warnings too with --strict), 2 unreadable input, 64 usage. --fix makes only \
+                mechanical fixes — bead text columns copied from the sentence files, LF line ends, \
+                lexicon canonical order and spacing (`lexicon fmt`) — never a ref, score or status.
+                """
+        )
+
+        @Argument(help: "Files or folders (default: Lexicons and Alignments in the current folder).")
+        var paths: [String] = []
+
+        @Option(help: "text, json, github, sarif or junit.")
+        var format: DiagnosticFormat = .text
+
+        @Flag(help: "Fail on warnings too.")
+        var strict = false
+
+        @Flag(help: "Make the mechanical fixes, atomically, and report what changed.")
+        var fix = false
+
+        @Flag(help: "Also run the aligner and warn about reviewed beads it now strongly disagrees with.")
+        var realign = false
+
+        @Option(help: "A lexicon folder for tagging entities in beads (default: the built-in lexicon).")
+        var lexicon: String?
+
+        func run() throws {
+            let defaults = ["Lexicons", "Alignments"].filter { TextFiles.exists($0) }
+            let targets = ValidationTargets(paths: paths.isEmpty ? defaults : paths)
+            var findings: [Diagnostic] = []
+            var checked: [String] = []
+            var unreadable = !targets.unreadable.isEmpty
+            for path in targets.unreadable { StandardError.line("\(path): error: cannot read: no such file or folder") }
+
+            for folder in targets.lexiconFolders {
+                let sources: LexiconSources
+                do {
+                    sources = try LexiconLocation.sources(in: folder)
+                } catch {
+                    StandardError.line(error.description)
+                    unreadable = true
+                    continue
+                }
+                if fix { fixLexicon(sources) }
+                let current = fix ? ((try? LexiconLocation.sources(in: folder)) ?? sources) : sources
+                do {
+                    findings += try LexiconLinter().lint(current)
+                } catch {
+                    StandardError.line("lexalign: error: \(error)")
+                    throw ExitStatus.ioError
+                }
+                checked += [current.entities.path, current.labels.path] + (current.affixes.text.isEmpty ? [] : [current.affixes.path])
+            }
+
+            let context = ValidationContext(model: try LexiconLocation.model(directory: lexicon), realign: realign)
+            let validator = AlignmentValidator(context: context)
+            for path in targets.beadFiles {
+                guard var document = readDocument(path) else { unreadable = true; continue }
+                if fix, let (text, fixed) = AlignmentFixer.fix(document) {
+                    do {
+                        try TextFiles.writeAtomically(text, to: path)
+                        for change in fixed { StandardError.line("\(change.location): fixed: \(change.message) [\(change.ruleID)]") }
+                        if let again = readDocument(path) { document = again }
+                    } catch {
+                        StandardError.line(error.description)
+                        unreadable = true
+                    }
+                }
+                findings += validator.validate(document)
+                checked.append(path)
+            }
+
+            var rules: [RuleDescription] = []
+            for rule in AlignmentRules.all.map(\.description) + LexiconRuleCatalogue.rules where !rules.contains(where: { $0.id == rule.id }) {
+                rules.append(rule)
+            }
+            let report = DiagnosticReport(diagnostics: findings, checkedFiles: checked, rules: rules, toolVersion: LexalignVersion.number)
+            let output = OutputStream(descriptor: 1)
+            do {
+                try output.write(DiagnosticRenderer.render(report, as: format))
+                try output.flush()
+            } catch {
+                StandardError.line(error.description)
+                throw ExitStatus.ioError
+            }
+            if unreadable { throw ExitStatus.ioError }
+            let errors = findings.contains { $0.severity == .error }
+            let warnings = findings.contains { $0.severity == .warning }
+            if errors || (strict && warnings) { throw ExitStatus.findings }
+        }
+
+        /// The bead file with its sentence files attached (nil ones when they cannot be read; a
+        /// rule reports that). Nil when the bead file itself cannot be read.
+        private func readDocument(_ path: String) -> AlignmentDocument? {
+            let text: String
+            do {
+                text = try TextFiles.read(path)
+            } catch {
+                StandardError.line(error.description)
+                return nil
+            }
+            var document = AlignmentDocument(path: path, text: text)
+            document.source = (try? TextFiles.readBytes(document.pinned.sourcePath)).map { SentenceFile(path: document.pinned.sourcePath, bytes: $0) }
+            document.target = (try? TextFiles.readBytes(document.pinned.targetPath)).map { SentenceFile(path: document.pinned.targetPath, bytes: $0) }
+            return document
+        }
+
+        /// `lexicon fmt` on a lexicon folder, reporting each file it rewrote.
+        private func fixLexicon(_ sources: LexiconSources) {
+            for (file, kind) in [(sources.entities, LexiconFileKind.entities), (sources.labels, .labels), (sources.affixes, .affixes)]
+                where TextFiles.exists(file.path) {
+                let formatted = LexiconFormatter.format(file.tsv, kind: kind)
+                guard formatted != file.text else { continue }
+                do {
+                    try TextFiles.writeAtomically(formatted, to: file.path)
+                    StandardError.line("\(file.path): fixed: rewritten in canonical order (lexicon fmt)")
+                } catch {
+                    StandardError.line(error.description)
+                }
+            }
+        }
+    }
+}
