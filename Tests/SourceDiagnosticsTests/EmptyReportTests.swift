@@ -17,7 +17,6 @@ import Testing
                     "driver": {
                       "name": "lexalign",
                       "version": "0.4.0",
-                      "informationUri": "https://github.com/lexalign/lexalign",
                       "rules": []
                     }
                   },

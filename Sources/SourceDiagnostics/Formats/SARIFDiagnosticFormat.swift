@@ -2,7 +2,7 @@ import TextNormalization
 
 /// SARIF 2.1.0 (OASIS), the format code-scanning services read; written indented, one run:
 ///
-/// - `tool.driver`: name `lexalign`, the report's version, `informationUri`, and every rule of the
+/// - `tool.driver`: name `lexalign`, the report's version, and every rule of the
 ///   report's table in its order, with `shortDescription` (the summary), `help` (the hint, left out
 ///   when blank) and `defaultConfiguration.level`.
 /// - `columnKind` `unicodeCodePoints`: columns count Unicode scalars, as the text format does.
@@ -16,7 +16,6 @@ import TextNormalization
 /// percent-encoded as UTF-8, and so is `:` in a relative path, where it could be read as a scheme.
 enum SARIFDiagnosticFormat {
     static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
-    static let informationURI = "https://github.com/lexalign/lexalign"
 
     static func render(_ report: DiagnosticReport) -> String {
         let ruleIndices = report.ruleIndices()
@@ -54,7 +53,6 @@ enum SARIFDiagnosticFormat {
             ("tool", .object([("driver", .object([
                 ("name", .string("lexalign")),
                 ("version", .string(report.toolVersion)),
-                ("informationUri", .string(informationURI)),
                 ("rules", .array(rules)),
             ]))])),
             ("columnKind", .string("unicodeCodePoints")),
