@@ -189,7 +189,7 @@ public final class FeatureExtractor {
             guard isLatinLetter(text[index]) else { index += 1; continue }
             let start = index
             while index < text.count, isLatinLetter(text[index]) { index += 1 }
-            guard index - start >= 3, !capitalisedOnly || (text[start] >= 0x41 && text[start] <= 0x5A) || index - start >= 5 else { continue }
+            guard index - start >= 3, !capitalisedOnly || (text[start] >= 0x41 && text[start] <= 0x5A) || index - start >= 4 else { continue }
             let skeleton = ConsonantSkeleton.of(text[start..<index])
             if skeleton.count >= 3 { anchors.append(table.id("s:" + String(decoding: skeleton, as: UTF8.self))) }
         }
