@@ -43,30 +43,21 @@ EOF
 
 # ------------------------------------------------------------------ settings
 
-BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-REPO_ROOT="$(dirname "$BENCH_DIR")"
-CORPORA_DIR="$(cd "$REPO_ROOT/.." && pwd)/shared/corpora"
-VENV="$BENCH_DIR/.venv"
-DATA_DIR="$BENCH_DIR/.data"
-PEERS_DIR="$BENCH_DIR/peers"
-PY="$VENV/bin/python"
+# Paths (BENCH_DIR, DATA_DIR, VENV, PY, ...), say/note/die, build_lexalign,
+# the venv, ensure_corpus, plan_line, max_rss_kib, meta_common.
+SCRIPT_NAME=normalize.sh
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 CORPUS_MB=50
 RUNS=5
 PEER_MB=5
 PREFIX_PEERS="hazm"
-DO_BUILD=1
 DO_MEMORY=1
 MEMORY_MB=1024
 
-WORK=""           # per-run temp folder (plan, results, report pieces)
-LEXALIGN=""       # path of the binary under test
 PEERS=()          # peers that are installed and working
 SKIPPED=()        # "peer: reason" lines, shown in the report
-
-say() { printf '==> %s\n' "$*" >&2; }
-note() { printf '    %s\n' "$*" >&2; }
-die() { printf 'normalize.sh: error: %s\n' "$*" >&2; exit 1; }
 
 parse_args() {
   while (($#)); do
@@ -82,30 +73,13 @@ parse_args() {
       *) usage >&2; die "unknown option: $1" ;;
     esac
   done
-  [[ "$CORPUS_MB" =~ ^[0-9]+$ && "$CORPUS_MB" -gt 0 ]] || die "--mb must be a positive integer"
-  [[ "$RUNS" =~ ^[0-9]+$ && "$RUNS" -gt 0 ]] || die "--runs must be a positive integer"
-  [[ "$PEER_MB" =~ ^[0-9]+$ ]] || die "--peer-mb must be a non-negative integer"
+  require_int --mb "$CORPUS_MB"
+  require_int --runs "$RUNS"
+  require_int --peer-mb "$PEER_MB" 0
   if [[ -n "${LEXALIGN_BIN:-}" ]]; then DO_BUILD=0; fi
 }
 
 # --------------------------------------------------------------- lexalign
-
-build_lexalign() {
-  if [[ -n "${LEXALIGN_BIN:-}" ]]; then
-    [[ -x "$LEXALIGN_BIN" ]] || die "LEXALIGN_BIN=$LEXALIGN_BIN is not an executable"
-    LEXALIGN="$LEXALIGN_BIN"
-    say "Using LEXALIGN_BIN=$LEXALIGN (no build)"
-    return
-  fi
-  command -v swift >/dev/null || die "swift not found on PATH (or set LEXALIGN_BIN)"
-  if ((DO_BUILD)); then
-    say "Building release binary: swift build -c release --product lexalign"
-    (cd "$REPO_ROOT" && swift build -c release --product lexalign) >&2 \
-      || die "release build failed"
-  fi
-  LEXALIGN="$(cd "$REPO_ROOT" && swift build -c release --show-bin-path)/lexalign"
-  [[ -x "$LEXALIGN" ]] || die "no binary at $LEXALIGN (drop --no-build, or set LEXALIGN_BIN)"
-}
 
 # The argv that normalises FILE with the given form and jobs (empty = tool's
 # default), one word a line for mapfile. The /bin/cat stand-in gets only the
@@ -121,18 +95,7 @@ lexalign_argv() {
   printf '%s\n' "$file"
 }
 
-lexalign_version() {
-  # First lines only: enough for the version and ICU/Unicode data it reports.
-  { "$LEXALIGN" --version 2>&1 || true; } | sed -n '1,3p' | paste -sd ';' - | sed 's/;/; /g'
-
-}
-
 # ------------------------------------------------------------------ peers
-
-pip_quiet() {
-  # pip's output goes to a log, shown only when something fails.
-  "$VENV/bin/pip" install --disable-pip-version-check "$@" >>"$VENV/pip-install.log" 2>&1
-}
 
 peer_works() { "$PY" "$PEERS_DIR/normalize_peer.py" --version "$1" >/dev/null 2>&1; }
 
@@ -157,18 +120,11 @@ install_hazm() {
 }
 
 setup_venv() {
-  if [[ ! -x "$PY" ]]; then
-    say "Creating virtualenv $VENV"
-    python3 -m venv "$VENV" || die "python3 -m venv failed (Debian: apt-get install -y python3-venv)"
-    pip_quiet --upgrade pip || true
-  fi
+  venv_create
   say "Checking Python peers in $VENV"
   local peer
   for peer in normality anyascii; do
-    if ! peer_works "$peer"; then
-      note "pip install $peer"
-      pip_quiet "$peer" || note "pip install $peer failed; see $VENV/pip-install.log"
-    fi
+    venv_require "$peer" peer_works "$peer" || true
   done
   if ! peer_works hazm; then
     install_hazm || note "hazm install failed; see $VENV/pip-install.log"
@@ -206,43 +162,21 @@ is_prefix_peer() {
   [[ ",$PREFIX_PEERS," == *",$1,"* ]]
 }
 
-# ----------------------------------------------------------------- corpus
-
-# Generated, never committed: corpus text stays in shared/, outside the repo.
-# The generator is deterministic, so mixed-5mb.txt is a line-prefix of
-# mixed-50mb.txt, and counters are unique in every size.
-ensure_corpus() {
-  local mb="$1" file="$DATA_DIR/mixed-${1}mb.txt"
-  mkdir -p "$DATA_DIR"
-  if [[ ! -s "$file" ]]; then
-    [[ -d "$CORPORA_DIR" ]] || die "corpora not found at $CORPORA_DIR"
-    say "Generating ${mb} MB corpus $file"
-    python3 "$PEERS_DIR/make_corpus.py" --corpora "$CORPORA_DIR" --mb "$mb" --out "$file"
-  fi
-  printf '%s\n' "$file"
-}
-
 # ----------------------------------------------------------------- timing
-
-# One plan line: tool, form, jobs, input file, stdin file or "-", argv...
-plan_line() {
-  local IFS=$'\t'
-  printf '%s\n' "$*" >>"$WORK/plan.tsv"
-}
 
 plan_lexalign() {
   local form="$1" jobs="$2" file="$3" argv
   mapfile -t argv < <(lexalign_argv "$form" "$jobs" "$file")
-  plan_line lexalign "$form" "$jobs" "$file" - "${argv[@]}"
+  plan_line "$WORK/plan.tsv" lexalign "$form" "$jobs" "$file" - "${argv[@]}"
 }
 
 plan_peer() {
   local peer="$1" file="$2"
   case "$peer" in
-    uconv) plan_line uconv "-x NFKC" - "$file" "$file" uconv -x NFKC ;;
-    normality) plan_line normality "normalize()" - "$file" - "$PY" "$PEERS_DIR/normalize_peer.py" normality "$file" ;;
-    hazm) plan_line hazm "Normalizer()" - "$file" - "$PY" "$PEERS_DIR/normalize_peer.py" hazm "$file" ;;
-    anyascii) plan_line anyascii "anyascii()" - "$file" - "$PY" "$PEERS_DIR/normalize_peer.py" anyascii "$file" ;;
+    uconv) plan_line "$WORK/plan.tsv" uconv "-x NFKC" - "$file" "$file" uconv -x NFKC ;;
+    normality) plan_line "$WORK/plan.tsv" normality "normalize()" - "$file" - "$PY" "$PEERS_DIR/normalize_peer.py" normality "$file" ;;
+    hazm) plan_line "$WORK/plan.tsv" hazm "Normalizer()" - "$file" - "$PY" "$PEERS_DIR/normalize_peer.py" hazm "$file" ;;
+    anyascii) plan_line "$WORK/plan.tsv" anyascii "anyascii()" - "$file" - "$PY" "$PEERS_DIR/normalize_peer.py" anyascii "$file" ;;
   esac
 }
 
@@ -280,24 +214,13 @@ run_timings() {
 
 # ----------------------------------------------------------------- memory
 
-# Peak RSS in KiB of one run of the given command (stdout to /dev/null).
-max_rss_kib() {
-  if [[ -x /usr/bin/time ]]; then
-    /usr/bin/time -v -o "$WORK/time-v.txt" "$@" >/dev/null \
-      || die "memory run failed: $*"
-    awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time-v.txt"
-  else
-    python3 "$PEERS_DIR/bench.py" maxrss -- "$@"
-  fi
-}
-
 # A streaming normaliser's peak RSS should not grow with the input: measure
 # on the benchmark corpus and on a 1 GiB one (generated and cached once; a
 # file, not a pipe, because lexalign is benchmarked on FILE arguments).
 memory_check() {
   local small="$1" big argv kib file how
   big="$(ensure_corpus "$MEMORY_MB")"
-  how="/usr/bin/time -v"; [[ -x /usr/bin/time ]] || how="getrusage(RUSAGE_CHILDREN)"
+  how="$(max_rss_how)"
   say "Memory check with $how"
   : >"$WORK/memory.tsv"
   for file in "$small" "$big"; do
@@ -311,14 +234,9 @@ memory_check() {
 # ----------------------------------------------------------------- report
 
 write_meta() {
-  local full="$1" prefix="$2" peer cpu
-  cpu="$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo 2>/dev/null || true)"
+  local full="$1" prefix="$2" peer
   {
-    printf 'date\t%s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')"
-    printf 'machine\t%s cores (nproc), %s, %s\n' "$(nproc)" "${cpu:-unknown CPU}" "$(uname -sr)"
-    printf 'load average at start\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
-    # shellcheck disable=SC2016  # the backticks are Markdown, not a command
-    printf 'lexalign\t%s (`%s`)\n' "$(lexalign_version)" "$LEXALIGN"
+    meta_common
     printf 'corpus file\t%s\n' "$full"
     printf 'corpus\t%s MB, eng/prs/pus lines interleaved, unique counters\n' "$CORPUS_MB"
     if [[ "$prefix" != "$full" ]]; then
@@ -346,8 +264,7 @@ print_report() {
 
 main() {
   parse_args "$@"
-  WORK="$(mktemp -d "${TMPDIR:-/tmp}/lexalign-bench.XXXXXX")"
-  trap 'rm -rf "$WORK"' EXIT
+  bench_start lexalign-bench
 
   build_lexalign
   setup_venv

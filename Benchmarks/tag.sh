@@ -48,13 +48,11 @@ EOF
 
 # ------------------------------------------------------------------ settings
 
-BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-REPO_ROOT="$(dirname "$BENCH_DIR")"
-CORPORA_DIR="$(cd "$REPO_ROOT/.." && pwd)/shared/corpora"
-VENV="$BENCH_DIR/.venv"
-DATA_DIR="$BENCH_DIR/.data"
-PEERS_DIR="$BENCH_DIR/peers"
-PY="$VENV/bin/python"
+# Paths (BENCH_DIR, DATA_DIR, VENV, PY, ...), say/note/die, build_lexalign,
+# the venv, ensure_corpus, plan_line, max_rss_kib, meta_common.
+SCRIPT_NAME=tag.sh
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 LEXICONS="$REPO_ROOT/Lexicons"
 
 CORPUS_MB=50
@@ -63,19 +61,12 @@ BIG_RUNS=3
 STARTUP_RUNS=20
 BIG_LABELS=1000000
 COUNT_MB=5
-DO_BUILD=1
 DO_BIG=1
 DO_MEMORY=1
 
-WORK=""           # per-run temp folder (plans, results, report pieces)
-LEXALIGN=""       # path of the binary under test
 BIG_DIR=""        # generated lexicon folder
 PEERS=()          # peers that are installed and working
 SKIPPED=()        # "peer: reason" lines, shown in the report
-
-say() { printf '==> %s\n' "$*" >&2; }
-note() { printf '    %s\n' "$*" >&2; }
-die() { printf 'tag.sh: error: %s\n' "$*" >&2; exit 1; }
 
 parse_args() {
   while (($#)); do
@@ -93,34 +84,16 @@ parse_args() {
       *) usage >&2; die "unknown option: $1" ;;
     esac
   done
-  local pair
-  for pair in --mb:CORPUS_MB --runs:RUNS --big-runs:BIG_RUNS --startup-runs:STARTUP_RUNS --labels:BIG_LABELS; do
-    local -n value="${pair#*:}"
-    [[ "$value" =~ ^[0-9]+$ && "$value" -gt 0 ]] || die "${pair%%:*} must be a positive integer (got '$value')"
-    unset -n value
-  done
-  [[ "$COUNT_MB" =~ ^[0-9]+$ ]] || die "--count-mb must be a non-negative integer"
+  require_int --mb "$CORPUS_MB"
+  require_int --runs "$RUNS"
+  require_int --big-runs "$BIG_RUNS"
+  require_int --startup-runs "$STARTUP_RUNS"
+  require_int --labels "$BIG_LABELS"
+  require_int --count-mb "$COUNT_MB" 0
   if [[ -n "${LEXALIGN_BIN:-}" ]]; then DO_BUILD=0; fi
 }
 
 # --------------------------------------------------------------- lexalign
-
-build_lexalign() {
-  if [[ -n "${LEXALIGN_BIN:-}" ]]; then
-    [[ -x "$LEXALIGN_BIN" ]] || die "LEXALIGN_BIN=$LEXALIGN_BIN is not an executable"
-    LEXALIGN="$LEXALIGN_BIN"
-    say "Using LEXALIGN_BIN=$LEXALIGN (no build)"
-    return
-  fi
-  command -v swift >/dev/null || die "swift not found on PATH (or set LEXALIGN_BIN)"
-  if ((DO_BUILD)); then
-    say "Building release binary: swift build -c release --product lexalign"
-    (cd "$REPO_ROOT" && swift build -c release --product lexalign) >&2 \
-      || die "release build failed (retry, or use --no-build / LEXALIGN_BIN=PATH with an existing binary)"
-  fi
-  LEXALIGN="$(cd "$REPO_ROOT" && swift build -c release --show-bin-path)/lexalign"
-  [[ -x "$LEXALIGN" ]] || die "no binary at $LEXALIGN (drop --no-build, or set LEXALIGN_BIN)"
-}
 
 is_cat() { [[ "$(basename "$LEXALIGN")" == cat ]]; }
 
@@ -139,43 +112,23 @@ lexalign_argv() {
   printf '%s\n' "$file"
 }
 
-lexalign_version() {
-  { "$LEXALIGN" --version 2>&1 || true; } | sed -n '1,3p' | paste -sd ';' - | sed 's/;/; /g'
-}
-
 # A binary older than its sources or its lexicon: the built-in lexicon (what
 # lexalign uses) may then differ from Lexicons/labels.tsv (what peers use).
 staleness_note() {
   is_cat && return 0
-  local newer
-  newer="$(find "$REPO_ROOT/Sources" "$REPO_ROOT/Lexicons" "$REPO_ROOT/Package.swift" \
-    -type f -newer "$LEXALIGN" 2>/dev/null | sed "s|^$REPO_ROOT/||" | head -n 5 | paste -sd ',' - || true)"
-  [[ -z "$newer" ]] || printf 'binary is older than %s (built %s)' "$newer" \
-    "$(date -u -r "$LEXALIGN" '+%Y-%m-%d %H:%M UTC')"
+  lexalign_staleness Sources Lexicons Package.swift
 }
 
 # ------------------------------------------------------------------ peers
 
-pip_quiet() {
-  "$VENV/bin/pip" install --disable-pip-version-check "$@" >>"$VENV/pip-install.log" 2>&1
-}
-
 peer_works() { "$PY" "$PEERS_DIR/tag_peer.py" --version "$1" >/dev/null 2>&1; }
 
 setup_venv() {
-  if [[ ! -x "$PY" ]]; then
-    say "Creating virtualenv $VENV"
-    python3 -m venv "$VENV" || die "python3 -m venv failed (Debian: apt-get install -y python3-venv)"
-    pip_quiet --upgrade pip || true
-  fi
+  venv_create
   say "Checking Python peers in $VENV"
   local peer
   for peer in pyahocorasick flashtext; do
-    if ! peer_works "$peer"; then
-      note "pip install $peer"
-      pip_quiet "$peer" || note "pip install $peer failed; see $VENV/pip-install.log"
-    fi
-    if peer_works "$peer"; then
+    if venv_require "$peer" peer_works "$peer"; then
       PEERS+=("$peer")
     else
       SKIPPED+=("$peer: not importable after pip install (see Benchmarks/.venv/pip-install.log)")
@@ -188,18 +141,7 @@ have_peer() { [[ " ${PEERS[*]} " == *" $1 "* ]]; }
 
 # -------------------------------------------------------- corpus, lexicon
 
-# Same cache and generator as normalize.sh: deterministic, so the 5 MB file
-# is a line-prefix of the 50 MB one.
-ensure_corpus() {
-  local mb="$1" file="$DATA_DIR/mixed-${1}mb.txt"
-  mkdir -p "$DATA_DIR"
-  if [[ ! -s "$file" ]]; then
-    [[ -d "$CORPORA_DIR" ]] || die "corpora not found at $CORPORA_DIR"
-    say "Generating ${mb} MB corpus $file"
-    python3 "$PEERS_DIR/make_corpus.py" --corpora "$CORPORA_DIR" --mb "$mb" --out "$file"
-  fi
-  printf '%s\n' "$file"
-}
+# The corpus: lib.sh's ensure_corpus, the same cache as normalize.sh's.
 
 big_name() {
   if ((BIG_LABELS % 1000000 == 0)); then printf '%sm' $((BIG_LABELS / 1000000))
@@ -239,13 +181,8 @@ data_lines() { grep -cv '^#' "$1" || true; }
 
 # ----------------------------------------------------------------- timing
 
-# One plan line for bench.py: tool, lexicon, jobs, input, stdin or "-", argv...
-plan_line() {
-  local plan="$1"; shift
-  local IFS=$'\t'
-  printf '%s\n' "$*" >>"$plan"
-}
-
+# Plan lines for bench.py (lib.sh's plan_line): tool, lexicon, jobs, input,
+# stdin or "-", argv...
 # lexicon: "default" (built-in for lexalign, Lexicons/ for peers) or "big".
 plan_lexalign() {
   local plan="$1" lexicon="$2" jobs="$3" file="$4" argv dir=""
@@ -332,20 +269,9 @@ count_mentions() {
 
 # ----------------------------------------------------------------- memory
 
-# Peak RSS in KiB of one run of the given command (stdout to /dev/null).
-max_rss_kib() {
-  if [[ -x /usr/bin/time ]]; then
-    /usr/bin/time -v -o "$WORK/time-v.txt" "$@" >/dev/null 2>"$WORK/time-stderr.txt" \
-      || die "memory run failed: $* ($(tail -n 3 "$WORK/time-stderr.txt"))"
-    awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time-v.txt"
-  else
-    python3 "$PEERS_DIR/bench.py" maxrss -- "$@"
-  fi
-}
-
 memory_check() {
   local corpus="$1" empty="$WORK/empty.txt" argv kib how
-  how="/usr/bin/time -v"; [[ -x /usr/bin/time ]] || how="getrusage(RUSAGE_CHILDREN)"
+  how="$(max_rss_how)"
   say "Peak memory with $how"
   : >"$WORK/memory.tsv"
   mem_row() {  # description, input, argv...
@@ -374,16 +300,10 @@ memory_check() {
 # ----------------------------------------------------------------- report
 
 write_meta() {
-  local corpus="$1" cpu stale peer
-  cpu="$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo 2>/dev/null || true)"
+  local corpus="$1" stale peer
   stale="$(staleness_note)"
   {
-    printf 'date\t%s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')"
-    printf 'machine\t%s cores (nproc), %s, %s, %s MB RAM\n' "$(nproc)" "${cpu:-unknown CPU}" "$(uname -sr)" \
-      "$(awk '/^MemTotal/ {printf "%d", $2 / 1024}' /proc/meminfo)"
-    printf 'load average at start / end\t%s / %s\n' "$LOAD_START" "$(cut -d' ' -f1-3 /proc/loadavg)"
-    # shellcheck disable=SC2016  # the backticks are Markdown, not a command
-    printf 'lexalign\t%s (`%s`)\n' "$(lexalign_version)" "$LEXALIGN"
+    meta_common
     [[ -z "$stale" ]] || printf 'NOTE\t%s: the built-in lexicon may differ from Lexicons/\n' "$stale"
     printf 'corpus file\t%s\n' "$corpus"
     printf 'corpus\t%s MB, %s lines, eng/prs/pus lines interleaved, unique counters\n' \
@@ -563,13 +483,9 @@ PYREPORT
 
 # ------------------------------------------------------------------- main
 
-LOAD_START=""
-
 main() {
   parse_args "$@"
-  LOAD_START="$(cut -d' ' -f1-3 /proc/loadavg)"
-  WORK="$(mktemp -d "${TMPDIR:-/tmp}/lexalign-tag-bench.XXXXXX")"
-  trap 'rm -rf "$WORK"' EXIT
+  bench_start lexalign-tag-bench
 
   build_lexalign
   local stale; stale="$(staleness_note)"

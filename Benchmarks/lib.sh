@@ -1,0 +1,172 @@
+# Shared by normalize.sh, tag.sh and align.sh; sourced, not run:
+#
+#   SCRIPT_NAME=tag.sh
+#   source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+#
+# Paths, messages, option checks, the release build (or LEXALIGN_BIN), the
+# peers' virtualenv, the mixed corpus, bench.py plans, peak RSS and the
+# report's common metadata. Each script keeps its own options, peers and
+# report. Progress and errors go to stderr, as everywhere in Benchmarks/.
+# shellcheck shell=bash
+
+# ------------------------------------------------------------------ paths
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_ROOT="$(dirname "$BENCH_DIR")"
+SHARED_DIR="$(cd "$REPO_ROOT/.." && pwd)/shared"
+CORPORA_DIR="$SHARED_DIR/corpora"
+VENV="$BENCH_DIR/.venv"
+DATA_DIR="$BENCH_DIR/.data"
+PEERS_DIR="$BENCH_DIR/peers"
+PY="$VENV/bin/python"
+
+SCRIPT_NAME="${SCRIPT_NAME:-$(basename "$0")}"
+DO_BUILD=1        # cleared by --no-build or LEXALIGN_BIN
+WORK=""           # per-run temp folder, removed on exit (bench_start)
+LEXALIGN=""       # path of the binary under test (build_lexalign)
+LOAD_START=""     # load average when the run started (bench_start)
+
+# --------------------------------------------------------------- messages
+
+say() { printf '==> %s\n' "$*" >&2; }
+note() { printf '    %s\n' "$*" >&2; }
+die() { printf '%s: error: %s\n' "$SCRIPT_NAME" "$*" >&2; exit 1; }
+
+# require_int OPTION VALUE [MIN]: an integer >= MIN (default 1), or die.
+require_int() {
+  local opt="$1" value="$2" min="${3:-1}"
+  if [[ ! "$value" =~ ^[0-9]+$ ]] || ((10#$value < min)); then
+    die "$opt must be an integer >= $min (got '$value')"
+  fi
+}
+
+# --------------------------------------------------------------- per run
+
+# Records the start load and creates WORK (removed on exit). PREFIX names it.
+bench_start() {
+  LOAD_START="$(cut -d' ' -f1-3 /proc/loadavg)"
+  WORK="$(mktemp -d "${TMPDIR:-/tmp}/$1.XXXXXX")"
+  trap 'rm -rf "$WORK"' EXIT
+}
+
+# --------------------------------------------------------------- lexalign
+
+# LEXALIGN_BIN=PATH, or `swift build -c release --product lexalign` unless
+# DO_BUILD=0 (--no-build), then the release binary. Sets LEXALIGN.
+build_lexalign() {
+  if [[ -n "${LEXALIGN_BIN:-}" ]]; then
+    [[ -x "$LEXALIGN_BIN" ]] || die "LEXALIGN_BIN=$LEXALIGN_BIN is not an executable"
+    LEXALIGN="$LEXALIGN_BIN"
+    say "Using LEXALIGN_BIN=$LEXALIGN (no build)"
+    return
+  fi
+  command -v swift >/dev/null || die "swift not found on PATH (or set LEXALIGN_BIN)"
+  if ((DO_BUILD)); then
+    say "Building release binary: swift build -c release --product lexalign"
+    (cd "$REPO_ROOT" && swift build -c release --product lexalign) >&2 \
+      || die "release build failed (retry, or use --no-build / LEXALIGN_BIN=PATH with an existing binary)"
+  fi
+  LEXALIGN="$(cd "$REPO_ROOT" && swift build -c release --show-bin-path)/lexalign"
+  [[ -x "$LEXALIGN" ]] || die "no binary at $LEXALIGN (drop --no-build, or set LEXALIGN_BIN)"
+}
+
+# The first lines of `--version`, joined: version, ICU and Unicode data.
+lexalign_version() {
+  { "$LEXALIGN" --version 2>&1 || true; } | sed -n '1,3p' | paste -sd ';' - | sed 's/;/; /g'
+}
+
+# "binary is older than X (built DATE)" when a file under the given paths
+# (relative to the repository) is newer than LEXALIGN; nothing otherwise.
+lexalign_staleness() {
+  local newer path paths=()
+  for path in "$@"; do paths+=("$REPO_ROOT/$path"); done
+  newer="$(find "${paths[@]}" -type f -newer "$LEXALIGN" 2>/dev/null \
+    | sed "s|^$REPO_ROOT/||" | head -n 5 | paste -sd ',' - || true)"
+  [[ -z "$newer" ]] || printf 'binary is older than %s (built %s)' "$newer" \
+    "$(date -u -r "$LEXALIGN" '+%Y-%m-%d %H:%M UTC')"
+}
+
+# ------------------------------------------------------------------ peers
+
+# pip's output goes to a log, shown only when something fails.
+pip_quiet() {
+  "$VENV/bin/pip" install --disable-pip-version-check "$@" >>"$VENV/pip-install.log" 2>&1
+}
+
+# The peers' virtualenv (Benchmarks/.venv, shared by all scripts), created
+# when missing.
+venv_create() {
+  [[ -x "$PY" ]] && return 0
+  say "Creating virtualenv $VENV"
+  python3 -m venv "$VENV" || die "python3 -m venv failed (Debian: apt-get install -y python3-venv)"
+  pip_quiet --upgrade pip || true
+}
+
+# venv_require PIP-SPEC CHECK [ARGS...]: when `CHECK ARGS...` fails,
+# `pip install PIP-SPEC` (words split) and try CHECK again; its status is
+# the result.
+venv_require() {
+  local spec="$1"; shift
+  "$@" && return 0
+  note "pip install $spec"
+  # shellcheck disable=SC2086  # a spec may be several words
+  pip_quiet $spec || note "pip install $spec failed; see $VENV/pip-install.log"
+  "$@"
+}
+
+# ----------------------------------------------------------------- corpus
+
+# .data/mixed-<MB>mb.txt, generated once by peers/make_corpus.py from every
+# text line of ../shared/corpora. Deterministic, so mixed-5mb.txt is a
+# line-prefix of mixed-50mb.txt. Prints the path.
+ensure_corpus() {
+  local mb="$1" file="$DATA_DIR/mixed-${1}mb.txt"
+  mkdir -p "$DATA_DIR"
+  if [[ ! -s "$file" ]]; then
+    [[ -d "$CORPORA_DIR" ]] || die "corpora not found at $CORPORA_DIR"
+    say "Generating ${mb} MB corpus $file"
+    python3 "$PEERS_DIR/make_corpus.py" --corpora "$CORPORA_DIR" --mb "$mb" --out "$file"
+  fi
+  printf '%s\n' "$file"
+}
+
+# ----------------------------------------------------------------- timing
+
+# One line of a bench.py plan: tool, form, jobs, input, stdin or "-", argv...
+plan_line() {
+  local plan="$1"; shift
+  local IFS=$'\t'
+  printf '%s\n' "$*" >>"$plan"
+}
+
+# Peak RSS in KiB of one run of the given command (stdout to /dev/null):
+# GNU time's "Maximum resident set size", or without it Python's
+# getrusage(RUSAGE_CHILDREN) (bench.py maxrss; reads ~15 MB too high).
+max_rss_kib() {
+  if [[ -x /usr/bin/time ]]; then
+    /usr/bin/time -v -o "$WORK/time-v.txt" "$@" >/dev/null 2>"$WORK/time-stderr.txt" \
+      || die "memory run failed: $* ($(tail -n 3 "$WORK/time-stderr.txt"))"
+    awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time-v.txt"
+  else
+    python3 "$PEERS_DIR/bench.py" maxrss -- "$@"
+  fi
+}
+
+max_rss_how() {
+  if [[ -x /usr/bin/time ]]; then echo "/usr/bin/time -v"; else echo "getrusage(RUSAGE_CHILDREN)"; fi
+}
+
+# ----------------------------------------------------------------- report
+
+# The first metadata lines of every report (key TAB value): date, machine,
+# load average at start and now, the binary.
+meta_common() {
+  local cpu
+  cpu="$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo 2>/dev/null || true)"
+  printf 'date\t%s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')"
+  printf 'machine\t%s cores (nproc), %s, %s, %s MB RAM\n' "$(nproc)" "${cpu:-unknown CPU}" "$(uname -sr)" \
+    "$(awk '/^MemTotal/ {printf "%d", $2 / 1024}' /proc/meminfo)"
+  printf 'load average at start / end\t%s / %s\n' "$LOAD_START" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  # shellcheck disable=SC2016  # the backticks are Markdown, not a command
+  printf 'lexalign\t%s (`%s`)\n' "$(lexalign_version)" "$LEXALIGN"
+}
