@@ -85,6 +85,19 @@ import TextNormalization
         #expect(beads[1].score == 0)
     }
 
+    @Test func longDocumentsRecurseThroughBandedCoarsePasses() {
+        // 6,000 sentences forced through the banded search at every level: before blocks were
+        // capped at 16 sentences, the band grew with the document (a 10 MB line ran out of memory).
+        var parameters = AlignerParameters()
+        parameters.exactCellLimit = 0
+        let lengths = (0..<6_000).map { 20 + ($0 * 37) % 90 }
+        let beads = SentenceAligner(parameters: parameters).align(
+            source: Self.lengths(lengths), target: Self.lengths(lengths), anchors: AnchorTable(),
+            model: .fitted(source: .english, target: .english))
+        #expect(beads.count == 6_000)
+        #expect(beads.allSatisfy { $0.source.count == 1 && $0.source == $0.target })
+    }
+
     @Test func everySentenceOnceInOrder() {
         let beads = SentenceAligner().align(source: Self.lengths([12, 80, 33, 5, 61, 47, 90, 8]), target: Self.lengths([70, 30, 66, 40, 12, 100]),
                                             anchors: AnchorTable(), model: .fitted(source: .dari, target: .english))

@@ -2,8 +2,9 @@
 ///
 /// The search is dynamic programming over the bead kinds of `AlignerParameters.kinds`, scored by
 /// `BeadCost` (length model, shared anchors, distance from the length diagonal). Short documents
-/// get the exact search. Longer ones are first aligned in blocks of k sentences (at most
-/// `coarseBlocks` per side); the sentence-level search then runs only in a band of
+/// get the exact search. Longer ones are first aligned in blocks of k sentences (2 ≤ k ≤ 16,
+/// aiming at `coarseBlocks` per side; the block alignment is itself banded the same way when it is
+/// too long for the exact search); the sentence-level search then runs only in a band of
 /// `2k + bandMargin` sentences around that coarse path, so time and memory grow linearly with
 /// length (after Vecalign's approximation, with blocks instead of averaged embeddings).
 public struct SentenceAligner: Sendable {
@@ -53,17 +54,20 @@ public struct SentenceAligner: Sendable {
     private func band(source: [SentenceFeatures], target: [SentenceFeatures], anchors: AnchorTable,
                       model: LengthModel) -> BandedLattice {
         let n = source.count, m = target.count
-        if (n + 1) * (m + 1) <= parameters.exactCellLimit {
+        if (n + 1) * (m + 1) <= parameters.exactCellLimit || max(n, m) <= Self.alwaysExact {
             return .full(rows: n, columns: m)
         }
+        // Blocks of at most `maximumBlockSize` sentences keep the band narrow; when that leaves
+        // too many blocks for an exact coarse search, the coarse search is itself banded
+        // (recursively), so the whole stays linear however long the document.
         let blocks = max(parameters.coarseBlocks, 1)
-        let blockSize = max((max(n, m) + blocks - 1) / blocks, 1)
+        let blockSize = min(max((max(n, m) + blocks - 1) / blocks, 2), Self.maximumBlockSize)
         let coarseSource = Self.blocks(source, size: blockSize)
         let coarseTarget = Self.blocks(target, size: blockSize)
         var coarseParameters = parameters
         coarseParameters.deletionScale = parameters.deletionScale * 2
-        // At most `coarseBlocks` squared cells: the coarse pass is always exact.
-        coarseParameters.exactCellLimit = Int.max
+        // Each level shrinks the document 2 to 16 times; below the exact limit it stops.
+        coarseParameters.exactCellLimit = max(parameters.exactCellLimit, 4)
         let coarse = SentenceAligner(parameters: coarseParameters)
             .align(source: coarseSource, target: coarseTarget, anchors: anchors, model: model)
 
@@ -85,6 +89,11 @@ public struct SentenceAligner: Sendable {
         }
         return BandedLattice(rows: n, columns: m, lo: lo, hi: hi)
     }
+
+    /// Sentences per coarse block, at most: the fine band is about `2 × 16 + bandMargin` wide.
+    static let maximumBlockSize = 16
+    /// Documents this short always get the exact search (it also ends the recursion).
+    static let alwaysExact = 64
 
     /// Consecutive groups of `size` sentences as one sentence each: lengths summed, anchors merged
     /// as a set (a block's repeats say little about where it goes, and cost time in every bead).
