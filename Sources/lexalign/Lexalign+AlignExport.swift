@@ -46,32 +46,14 @@ extension Lexalign.Align {
         }
 
         func run() throws {
-            let text: String
-            do {
-                text = try TextFiles.read(file)
-            } catch {
-                StandardError.line(error.description)
-                throw ExitStatus.ioError
-            }
-            let (alignment, diagnostics) = AlignmentFileReader.read(path: file, text: text)
-            for problem in diagnostics { StandardError.line(problem.description) }
-            if diagnostics.contains(where: { $0.severity == .error }) {
-                StandardError.line("lexalign: error: \(file) cannot be exported until it reads cleanly")
-                throw ExitStatus.ioError
-            }
-            let sourceLanguage = language(sourceLang, pin: alignment.source)
-            let targetLanguage = language(targetLang, pin: alignment.target)
+            let alignment = try BeadFileInput.readCleanly(file, toBe: "exported")
+            // Options win; otherwise the languages the pinned (or implied) file names say.
+            let pinned = PinnedFiles(beadFile: file, file: alignment)
+            let sourceLanguage = sourceLang.flatMap { Language(code: $0) } ?? pinned.sourceLanguage
+            let targetLanguage = targetLang.flatMap { Language(code: $0) } ?? pinned.targetLanguage
             try AlignmentOutput.write(alignment, beads: alignment.rows.map(\.bead), format: format, to: output,
                                       sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
                                       sourceCode: sourceCode, targetCode: targetCode, includeUnreviewed: all)
-        }
-
-        /// The language an option names, else the one the pinned file's name starts with.
-        private func language(_ option: String?, pin: ContentPin?) -> Language {
-            if let option, let language = Language(code: option) { return language }
-            let name = pin?.name.split(separator: "/").last.map(String.init) ?? ""
-            let stem = name.split(separator: ".").first.map(String.init) ?? ""
-            return Language(code: stem) ?? .undetermined
         }
     }
 }

@@ -19,19 +19,7 @@ extension Lexalign.Align {
         var lexicon: String?
 
         func run() throws {
-            let text: String
-            do {
-                text = try TextFiles.read(file)
-            } catch {
-                StandardError.line(error.description)
-                throw ExitStatus.ioError
-            }
-            var (alignment, diagnostics) = AlignmentFileReader.read(path: file, text: text)
-            for problem in diagnostics { StandardError.line(problem.description) }
-            if !diagnostics.isEmpty {
-                StandardError.line("lexalign: error: \(file) cannot be rescored until it reads cleanly")
-                throw ExitStatus.ioError
-            }
+            var alignment = try BeadFileInput.readCleanly(file, toBe: "rescored")
             let pinned = PinnedFiles(beadFile: file, file: alignment)
             let source = try sentences(pinned.sourcePath), target = try sentences(pinned.targetPath)
             let covered = alignment.rows.allSatisfy { $0.bead.source.upperBound <= source.count && $0.bead.target.upperBound <= target.count }

@@ -151,6 +151,27 @@ struct AlignCommandTests {
         #expect(try String(contentsOfFile: prefix + ".en", encoding: .utf8) == "One\n")
     }
 
+    @Test func rescoreRewritesScoresOnly() throws {
+        let scratch = try Scratch()
+        let source = try scratch.file("prs.txt", Self.dari)
+        let target = try scratch.file("en.txt", Self.english)
+        let output = scratch.directory.appendingPathComponent("prs-en.tsv").path
+        #expect(try CLIRunner.run(["align", "--presplit", "--source", source, "--target", target, "-o", output]).status == 0)
+        let aligned = try String(contentsOfFile: output, encoding: .utf8)
+        // A reviewer's edit: every score zeroed, the first bead reviewed.
+        var lines = aligned.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for index in 3..<(lines.count - 1) {
+            var fields = lines[index].split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            fields[2] = "0.00"
+            if index == 3 { fields[3] = "reviewed" }
+            lines[index] = fields.joined(separator: "\t")
+        }
+        try lines.joined(separator: "\n").write(toFile: output, atomically: true, encoding: .utf8)
+        #expect(try CLIRunner.run(["align", "rescore", output]) == CLIRunner.Outcome(stdout: Data(), stderr: "", status: 0))
+        let rescored = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(rescored == aligned.replacingOccurrences(of: "\tauto\t", with: "\treviewed\t", options: [], range: aligned.range(of: "\tauto\t")))
+    }
+
     @Test func exportRefusesABrokenFileNamingEveryProblem() throws {
         let scratch = try Scratch()
         let file = try scratch.file("prs-en.tsv", "src\ttgt\tscore\tstatus\tsrc_text\ttgt_text\nx\t1\t0.5\tauto\ta\tb\n1\t1\t2\tok\ta\tb\n")
