@@ -1,4 +1,4 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.2
 import PackageDescription
 
 let package = Package(
@@ -62,18 +62,23 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The project's texts and the external corpora the property tests read (never a product).
+        .target(
+            name: "TestCorpora",
+            path: "Tests/TestCorpora"
+        ),
         .testTarget(
             name: "TextNormalizationTests",
-            dependencies: ["TextNormalization"]
+            dependencies: ["TextNormalization", "TestCorpora"]
         ),
         .testTarget(
             name: "TermLexiconTests",
-            dependencies: ["TermLexicon"],
+            dependencies: ["TermLexicon", "TestCorpora"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "SentenceAlignmentTests",
-            dependencies: ["SentenceAlignment"]
+            dependencies: ["SentenceAlignment", "TestCorpora"]
         ),
         .testTarget(
             name: "AlignmentValidationTests",

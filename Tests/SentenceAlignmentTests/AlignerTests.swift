@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestCorpora
 import TermLexicon
 import TextNormalization
 @testable import SentenceAlignment
@@ -112,32 +113,41 @@ import TextNormalization
     }
 }
 
-/// The banded search on long documents finds what the exact search finds.
+/// The banded search on long documents finds what the exact search finds: on the project's
+/// three reviewed documents run together (always), and on 2,000 NTREX sentences (when the corpora
+/// are there, see `TestCorpora`).
 @Suite struct BandedSearchTests {
-    static let corpora: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return parts.joined(separator: "/") + "/../shared/corpora"
-    }()
-
-    static func lines(_ file: String) throws -> [String] {
-        let text = try String(contentsOfFile: corpora + "/" + file, encoding: .utf8)
-        return text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map {
+    static func lines(_ bytes: [UInt8]) -> [String] {
+        String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropLast().map {
             $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
         }
     }
 
-    @Test func bandAgreesWithExactSearchOnTwoThousandSentences() throws {
-        var english = try Self.lines("ntrex128/newstest2019-src.eng.txt")
-        var dari = try Self.lines("ntrex128/newstest2019-ref.prs.txt")
+    @Test func bandAgreesWithExactSearchOnTheShippedDocuments() throws {
+        let documents = TestCorpora.projectTexts.filter { $0.hasPrefix("Alignments/") }
+        let english = try documents.filter { $0.hasSuffix("/en.txt") }.flatMap { Self.lines(try TestCorpora.projectBytes($0)) }
+        let dari = try documents.filter { $0.hasSuffix("/prs.txt") }.flatMap { Self.lines(try TestCorpora.projectBytes($0)) }
+        try #require(english.count > 40 && dari.count > 40)
+        // Small blocks, so the coarse pass has something to decide on fifty sentences.
+        try Self.compare(english: english, dari: dari, coarseBlocks: 12)
+    }
+
+    @Test(.enabled(if: TestCorpora.shouldRun, Comment(rawValue: TestCorpora.skipReason)))
+    func bandAgreesWithExactSearchOnTwoThousandSentences() throws {
+        var english = Self.lines(try TestCorpora.bytes("ntrex128/newstest2019-src.eng.txt"))
+        var dari = Self.lines(try TestCorpora.bytes("ntrex128/newstest2019-ref.prs.txt"))
         // Drop every 97th English and every 89th Dari sentence, so the path leaves the diagonal.
         english = english.enumerated().filter { $0.offset % 97 != 50 }.map(\.element)
         dari = dari.enumerated().filter { $0.offset % 89 != 30 }.map(\.element)
+        try Self.compare(english: english, dari: dari, coarseBlocks: 200)
+    }
+
+    static func compare(english: [String], dari: [String], coarseBlocks: Int) throws {
         var exact = AlignerParameters()
         exact.exactCellLimit = Int.max
         var banded = AlignerParameters()
         banded.exactCellLimit = 0
-        banded.coarseBlocks = 200
+        banded.coarseBlocks = coarseBlocks
         let model = try TaggingModel.load(LexiconSources.builtIn())
         let full = try DocumentAligner(model: model, parameters: exact).align(source: dari, sourceLanguage: .dari, target: english, targetLanguage: .english)
         let band = try DocumentAligner(model: model, parameters: banded).align(source: dari, sourceLanguage: .dari, target: english, targetLanguage: .english)

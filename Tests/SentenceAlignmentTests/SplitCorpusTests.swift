@@ -1,33 +1,47 @@
 import Foundation
 import Testing
+import TestCorpora
 import TextNormalization
 @testable import SentenceAlignment
 
-/// Sentence splitting over every line of the shared corpora (../shared/corpora): no sentence is
-/// empty or holds a tab or a line break, and a line's sentences hold exactly its characters other
-/// than white space, in order.
+/// Sentence splitting over whole files of running text: no sentence is empty or holds a tab or a
+/// line break, and a line's sentences hold exactly its characters other than white space, in
+/// order. The project's own texts always; the NTREX-128 corpus files (see `TestCorpora`) when there.
 @Suite("sentence splitting on the corpora")
 struct SplitCorpusTests {
-    static let corporaDirectory: String = {
-        // Tests/SentenceAlignmentTests/<this file> -> repository root -> ../shared/corpora
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return parts.joined(separator: "/") + "/../shared/corpora"
-    }()
-
-    static let files: [(file: String, language: Language)] = [
-        ("ntrex128/newstest2019-src.eng.txt", .english),
-        ("ntrex128/newstest2019-ref.prs.txt", .dari),
-        ("ntrex128/newstest2019-ref.pus.txt", .pashto),
+    static let corpusFiles = [
+        "ntrex128/newstest2019-src.eng.txt", "ntrex128/newstest2019-ref.prs.txt", "ntrex128/newstest2019-ref.pus.txt",
     ]
+    static let languages: [Language] = [.english, .dari, .pashto]
+    static let corpora = Comment(rawValue: TestCorpora.skipReason)
 
-    static func lines(of file: String) throws -> [Substring] {
-        let path = corporaDirectory + "/" + file
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            Issue.record("cannot read \(path): the corpora must sit in ../shared beside the repository")
-            return []
-        }
-        // The files end lines with CRLF, one Character: split on both line ends.
+    /// Every file with every language's rules: the properties do not depend on the language.
+    @Test("sentences keep every character: project texts", arguments: TestCorpora.projectTexts, languages)
+    func projectSentences(file: String, language: Language) throws {
+        try Self.checkSentences(try TestCorpora.projectBytes(file), name: file, language: language)
+    }
+
+    @Test("sentences keep every character: corpora", .enabled(if: TestCorpora.shouldRun, corpora),
+          arguments: corpusFiles, languages)
+    func corpusSentences(file: String, language: Language) throws {
+        try Self.checkSentences(try TestCorpora.bytes(file), name: file, language: language)
+    }
+
+    /// The processor (`lexalign split`), language decided per line, with and without joining lines.
+    @Test("processor output holds the input: project texts", arguments: TestCorpora.projectTexts, [false, true])
+    func projectProcessor(file: String, joinLines: Bool) throws {
+        try Self.checkProcessor(try TestCorpora.projectBytes(file), name: file, joinLines: joinLines)
+    }
+
+    @Test("processor output holds the input: corpora", .enabled(if: TestCorpora.shouldRun, corpora),
+          arguments: corpusFiles, [false, true])
+    func corpusProcessor(file: String, joinLines: Bool) throws {
+        try Self.checkProcessor(try TestCorpora.bytes(file), name: file, joinLines: joinLines)
+    }
+
+    static func lines(of bytes: [UInt8]) -> [Substring] {
+        // Some files end lines with CRLF, one Character: split on both line ends.
+        let text = String(decoding: bytes, as: UTF8.self)
         var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         if lines.last?.isEmpty == true { lines.removeLast() }
         return lines
@@ -37,11 +51,9 @@ struct SplitCorpusTests {
         scalars.filter { !$0.properties.isWhitespace }
     }
 
-    /// Every file with every language's rules: the properties do not depend on the language.
-    @Test(arguments: files.map(\.file), [Language.english, .dari, .pashto])
-    func sentencesKeepEveryCharacter(file: String, language: Language) throws {
-        let lines = try SplitCorpusTests.lines(of: file)
-        try #require(lines.count == 1997)
+    static func checkSentences(_ bytes: [UInt8], name: String, language: Language) throws {
+        let lines = Self.lines(of: bytes)
+        try #require(!lines.isEmpty, "\(name) is empty")
         let splitter = try SentenceSplitter(language: language, abbreviations: try Abbreviations.builtIn())
         var failures = 0
         for (number, line) in lines.enumerated() {
@@ -51,37 +63,34 @@ struct SplitCorpusTests {
                     || sentence.unicodeScalars.first!.properties.isWhitespace || sentence.unicodeScalars.last!.properties.isWhitespace
                 if bad {
                     failures += 1
-                    Issue.record("\(file):\(number + 1): bad sentence \(sentence.debugDescription)")
+                    Issue.record("\(name):\(number + 1): bad sentence \(sentence.debugDescription)")
                 }
             }
-            let joined = SplitCorpusTests.withoutWhitespace(sentences.flatMap(\.unicodeScalars))
-            let expected = SplitCorpusTests.withoutWhitespace(line.unicodeScalars)
+            let joined = withoutWhitespace(sentences.flatMap(\.unicodeScalars))
+            let expected = withoutWhitespace(line.unicodeScalars)
             // A line of nothing but white space and invisible marks gives no sentence.
             let blank = !line.unicodeScalars.contains { !SentenceCharacters.isBlank($0) }
             if joined != expected && !(blank && sentences.isEmpty) {
                 failures += 1
-                Issue.record("\(file):\(number + 1): the sentences \(sentences) do not hold the line's characters")
+                Issue.record("\(name):\(number + 1): the sentences \(sentences) do not hold the line's characters")
             }
             if failures > 10 { break }
         }
     }
 
-    /// The processor (`lexalign split`), language decided per line, with and without joining lines.
-    @Test(arguments: files.map(\.file), [false, true])
-    func processorOutputHoldsTheInput(file: String, joinLines: Bool) throws {
-        let path = SplitCorpusTests.corporaDirectory + "/" + file
-        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+    static func checkProcessor(_ bytes: [UInt8], name: String, joinLines: Bool) throws {
+        let lineCount = lines(of: bytes).count
         let processor = try SplitLineProcessor(options: .init(joinLines: joinLines), abbreviations: try Abbreviations.builtIn())
         var result = ChunkResult()
         processor.process(LineChunk(bytes: bytes, firstLine: 1, byteOffset: 0), into: &result)
-        #expect(result.issues.isEmpty)
-        #expect(result.lineCount == 1997)
+        #expect(result.issues.isEmpty, "\(name)")
+        #expect(result.lineCount == lineCount, "\(name)")
         let output = String(decoding: result.output, as: UTF8.self)
         let sentences = output.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-        #expect(output.hasSuffix("\n"))
-        #expect(!sentences.contains { $0.isEmpty || $0.contains("\t") })
-        #expect(sentences.count >= 1997 || joinLines)
+        #expect(output.hasSuffix("\n"), "\(name)")
+        #expect(!sentences.contains { $0.isEmpty || $0.contains("\t") }, "\(name)")
+        #expect(sentences.count >= lineCount || joinLines, "\(name)")
         let input = String(decoding: bytes, as: UTF8.self)
-        #expect(SplitCorpusTests.withoutWhitespace(output.unicodeScalars) == SplitCorpusTests.withoutWhitespace(input.unicodeScalars))
+        #expect(withoutWhitespace(output.unicodeScalars) == withoutWhitespace(input.unicodeScalars), "\(name)")
     }
 }
