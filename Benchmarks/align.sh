@@ -14,18 +14,25 @@ usage() {
   cat <<'EOF'
 Usage: Benchmarks/align.sh [options]
 
-Quality: builds perturbed test documents with ../shared/tools/align_eval.py
-from five line-parallel corpus pairs (NTREX-128 eng-prs and eng-pus, TICO-19
-eng-prs and eng-pus, FLORES v1 eng-pus) at several perturbation rates, runs
-`lexalign align --presplit` and NLTK's Gale-Church (align_eval.py adapt-nltk)
-on the same documents, and reports strict and lax bead F1 and seconds per
-document. Speed: times `lexalign align --presplit` (whole process, median of
-runs) and measures its peak RSS on one long English-Pashto document of 3,000
-and one of 10,000 sentence pairs (perturbed at rate 0.2), plus NLTK once on
-the 3,000 one. Prints a Markdown report with the targets and whether they
-are met.
+Quality: builds perturbed test documents with align_eval.py (--align-eval)
+from five line-parallel corpus pairs of the corpora folder (--corpora):
+NTREX-128 eng-prs and eng-pus, TICO-19 eng-prs and eng-pus, FLORES v1
+eng-pus, at several perturbation rates; runs `lexalign align --presplit` and
+NLTK's Gale-Church (align_eval.py adapt-nltk) on the same documents, and
+reports strict and lax bead F1 and seconds per document. Speed: times
+`lexalign align --presplit` (whole process, median of runs) and measures its
+peak RSS on one long English-Pashto document of 3,000 and one of 10,000
+sentence pairs (perturbed at rate 0.2), plus NLTK once on the 3,000 one.
+Prints a Markdown report with the targets and whether they are met.
 
 Options:
+  --corpora DIR      the corpora folder (ntrex128/, tico19/, flores-v1-ps/);
+                     default $LEXALIGN_CORPORA, else ../shared/corpora next to
+                     the repository. A missing folder or file is an error (exit 2).
+  --align-eval PATH  align_eval.py to use; default $ALIGN_EVAL, else
+                     tools/align_eval.py next to the corpora folder
+                     (DIR/../tools/align_eval.py), else ../shared/tools/align_eval.py
+                     next to the repository. Missing: an error (exit 2).
   --rates LIST       perturbation rates, comma-separated (default 0,0.1,0.2,0.3)
   --seed N           seed for building the documents (default 1)
   --doc-size N       lines per test document (default 50; documents never
@@ -55,12 +62,14 @@ Options:
   -h, --help         show this help
 
 Environment:
+  LEXALIGN_CORPORA=DIR
+                     the corpora folder when --corpora is not given.
+  ALIGN_EVAL=PATH    align_eval.py when --align-eval is not given.
   LEXALIGN_BIN=PATH  use this binary instead of building; implies --no-build.
                      Any executable that takes `align --presplit --source-lang en
                      --target-lang prs|ps --format vecalign --source S --target T
                      -o OUT` works, e.g. a wrapper around align_eval.py
                      adapt-diagonal to test the harness itself.
-  ALIGN_EVAL=PATH    align_eval.py to use (default ../shared/tools/align_eval.py)
 
 Files (created on demand, git-ignored): Benchmarks/.venv (peers' virtualenv,
 shared with normalize.sh and tag.sh; nltk is installed into it) and
@@ -71,12 +80,15 @@ EOF
 
 # ------------------------------------------------------------------ settings
 
-# Paths (BENCH_DIR, DATA_DIR, VENV, PY, ...), say/note/die, build_lexalign,
-# the venv, plan_line, max_rss_kib, meta_common.
+# Paths (BENCH_DIR, DATA_DIR, VENV, PY, ...), say/note/die, corpora_resolve,
+# build_lexalign, the venv, plan_line, max_rss_kib, meta_common.
 SCRIPT_NAME=align.sh
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-ALIGN_EVAL="${ALIGN_EVAL:-$SHARED_DIR/tools/align_eval.py}"
+# align_eval.py: --align-eval PATH, else $ALIGN_EVAL, else derived from the
+# corpora folder (align_eval_resolve); absolute once resolved.
+ALIGN_EVAL_OPT=""
+ALIGN_EVAL="${ALIGN_EVAL:-}"
 ALIGN_DIR="$DATA_DIR/align"
 
 ALL_PAIRS=(ntrex-prs ntrex-pus tico-prs tico-pus flores-pus)
@@ -110,6 +122,8 @@ parse_args() {
   local rates_set=0 pairs_set=0
   while (($#)); do
     case "$1" in
+      --corpora) CORPORA_OPT="${2:?--corpora needs a folder}"; shift 2 ;;
+      --align-eval) ALIGN_EVAL_OPT="${2:?--align-eval needs a path}"; shift 2 ;;
       --rates) RATES="${2:?--rates needs a list}"; rates_set=1; shift 2 ;;
       --seed) SEED="${2:?--seed needs a number}"; shift 2 ;;
       --doc-size) DOC_SIZE="${2:?--doc-size needs a number}"; shift 2 ;;
@@ -228,12 +242,40 @@ setup_venv() {
 
 CORP="$ALIGN_DIR/corpora"
 
+# Every file of the corpora folder this script reads (prepare_corpora,
+# pair_files), relative to it; corpora_require checks them before the build.
+CORPUS_FILES=(
+  ntrex128/newstest2019-src.eng.txt ntrex128/newstest2019-ref.prs.txt
+  ntrex128/newstest2019-ref.pus.txt ntrex128/DOCUMENT_IDS.tsv
+  tico19/tico19.eng.txt tico19/tico19.prs.txt tico19/tico19.pus.txt tico19/tico19.docid.txt
+  flores-v1-ps/wikipedia.dev.ps-en.en flores-v1-ps/wikipedia.dev.ps-en.ps
+  flores-v1-ps/wikipedia.devtest.ps-en.en flores-v1-ps/wikipedia.devtest.ps-en.ps
+)
+
+# Sets ALIGN_EVAL (absolute): --align-eval PATH, else $ALIGN_EVAL, else
+# tools/align_eval.py next to the corpora folder (the ../shared layout:
+# shared/corpora and shared/tools), else ../shared/tools/align_eval.py next
+# to the repository. Exits 2, naming the path(s) and the option, when it is
+# not a file. After corpora_resolve.
+align_eval_resolve() {
+  local path from
+  if [[ -n "$ALIGN_EVAL_OPT" ]]; then
+    path="$ALIGN_EVAL_OPT" from="given with --align-eval"
+  elif [[ -n "$ALIGN_EVAL" ]]; then
+    path="$ALIGN_EVAL" from="from ALIGN_EVAL; pass --align-eval PATH to override"
+  else
+    path="$(dirname "$CORPORA_DIR")/tools/align_eval.py"
+    [[ -f "$path" ]] || path="$SHARED_DIR/tools/align_eval.py"
+    [[ -f "$path" ]] || die_input "align_eval.py not found at $(dirname "$CORPORA_DIR")/tools/align_eval.py (next to the corpora folder) nor at $path (../shared/tools next to the repository); pass --align-eval PATH or set ALIGN_EVAL"
+  fi
+  [[ -f "$path" ]] || die_input "align_eval.py not found: $path ($from)"
+  ALIGN_EVAL="$(cd "$(dirname "$path")" && pwd -P)/$(basename "$path")"
+}
+
 # Derived inputs: TICO's per-line ids without the segment number (a
 # document id per line, as `build --docids` wants), the FLORES split, the
 # long eng-pus text, and a 10-line document for the smoke test and start-up.
 prepare_corpora() {
-  [[ -d "$CORPORA_DIR" ]] || die "corpora not found at $CORPORA_DIR"
-  [[ -f "$ALIGN_EVAL" ]] || die "align_eval.py not found at $ALIGN_EVAL (set ALIGN_EVAL)"
   mkdir -p "$CORP"
   local n="$CORPORA_DIR/ntrex128" t="$CORPORA_DIR/tico19" f="$CORPORA_DIR/flores-v1-ps"
   sed 's/:[0-9]*$//' "$t/tico19.docid.txt" >"$CORP/tico19.docids.txt"
@@ -518,6 +560,10 @@ print_report() {
 
 main() {
   parse_args "$@"
+  corpora_resolve
+  corpora_require "${CORPUS_FILES[@]}"
+  align_eval_resolve
+  say "Corpora $CORPORA_DIR; align_eval.py $ALIGN_EVAL"
   bench_start lexalign-align-bench
 
   build_lexalign

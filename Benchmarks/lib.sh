@@ -3,10 +3,11 @@
 #   SCRIPT_NAME=tag.sh
 #   source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 #
-# Paths, messages, option checks, the release build (or LEXALIGN_BIN), the
-# peers' virtualenv, the mixed corpus, bench.py plans, peak RSS and the
-# report's common metadata. Each script keeps its own options, peers and
-# report. Progress and errors go to stderr, as everywhere in Benchmarks/.
+# Paths, messages, option checks, the corpora folder (--corpora), the
+# release build (or LEXALIGN_BIN), the peers' virtualenv, the mixed corpus,
+# bench.py plans, peak RSS and the report's common metadata. Each script
+# keeps its own options, peers and report. Progress and errors go to stderr,
+# as everywhere in Benchmarks/.
 # shellcheck shell=bash
 
 # ------------------------------------------------------------------ paths
@@ -14,7 +15,7 @@
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(dirname "$BENCH_DIR")"
 SHARED_DIR="$(cd "$REPO_ROOT/.." && pwd)/shared"
-CORPORA_DIR="$SHARED_DIR/corpora"
+CORPORA_DEFAULT="$SHARED_DIR/corpora"
 VENV="$BENCH_DIR/.venv"
 DATA_DIR="$BENCH_DIR/.data"
 PEERS_DIR="$BENCH_DIR/peers"
@@ -25,12 +26,16 @@ DO_BUILD=1        # cleared by --no-build or LEXALIGN_BIN
 WORK=""           # per-run temp folder, removed on exit (bench_start)
 LEXALIGN=""       # path of the binary under test (build_lexalign)
 LOAD_START=""     # load average when the run started (bench_start)
+CORPORA_OPT=""    # --corpora DIR as given (each script's parse_args)
+CORPORA_DIR=""    # the corpora folder, absolute (corpora_resolve)
 
 # --------------------------------------------------------------- messages
 
 say() { printf '==> %s\n' "$*" >&2; }
 note() { printf '    %s\n' "$*" >&2; }
 die() { printf '%s: error: %s\n' "$SCRIPT_NAME" "$*" >&2; exit 1; }
+# An input the user points to (the corpora, align_eval.py) is missing: exit 2.
+die_input() { printf '%s: error: %s\n' "$SCRIPT_NAME" "$*" >&2; exit 2; }
 
 # require_int OPTION VALUE [MIN]: an integer >= MIN (default 1), or die.
 require_int() {
@@ -114,18 +119,66 @@ venv_require() {
   "$@"
 }
 
+# ---------------------------------------------------------------- corpora
+
+# Sets CORPORA_DIR (absolute) from --corpora DIR, else $LEXALIGN_CORPORA,
+# else ../shared/corpora next to the repository; exits 2, naming the path
+# and where it came from, when that is not a folder. Each script calls it
+# right after parse_args, before any build or venv work.
+corpora_resolve() {
+  local dir from
+  if [[ -n "$CORPORA_OPT" ]]; then
+    dir="$CORPORA_OPT" from="given with --corpora"
+  elif [[ -n "${LEXALIGN_CORPORA:-}" ]]; then
+    dir="$LEXALIGN_CORPORA" from="from LEXALIGN_CORPORA; pass --corpora DIR to override"
+  else
+    dir="$CORPORA_DEFAULT" from="the default, ../shared/corpora next to the repository; pass --corpora DIR or set LEXALIGN_CORPORA"
+  fi
+  [[ -d "$dir" ]] || die_input "corpora folder not found: $dir ($from)"
+  CORPORA_DIR="$(cd "$dir" && pwd -P)"
+}
+
+# corpora_require FILE...: exits 2 unless every FILE (relative to
+# CORPORA_DIR) is there, listing the missing ones.
+corpora_require() {
+  local f missing=()
+  for f in "$@"; do [[ -f "$CORPORA_DIR/$f" ]] || missing+=("$f"); done
+  ((${#missing[@]} == 0)) || die_input "corpora folder $CORPORA_DIR lacks: ${missing[*]} (point --corpora DIR at another folder)"
+}
+
 # ----------------------------------------------------------------- corpus
 
+# Exits 2 unless CORPORA_DIR has every file make_corpus.py reads (its own
+# check, so the list of sources stays in one place).
+corpus_check() {
+  python3 "$PEERS_DIR/make_corpus.py" --corpora "$CORPORA_DIR" --check || exit 2
+}
+
 # .data/mixed-<MB>mb.txt, generated once by peers/make_corpus.py from every
-# text line of ../shared/corpora. Deterministic, so mixed-5mb.txt is a
-# line-prefix of mixed-50mb.txt. Prints the path.
+# text line of CORPORA_DIR. Deterministic, so mixed-5mb.txt is a line-prefix
+# of mixed-50mb.txt. The folder it came from is kept in mixed-<MB>mb.txt.source;
+# a file made from another folder is regenerated (one without .source
+# predates --corpora and counts as made from the default folder). Prints the
+# path.
 ensure_corpus() {
-  local mb="$1" file="$DATA_DIR/mixed-${1}mb.txt"
+  local mb="$1" file="$DATA_DIR/mixed-${1}mb.txt" made_from
   mkdir -p "$DATA_DIR"
+  if [[ -s "$file" ]]; then
+    if [[ -f "$file.source" ]]; then
+      made_from="$(cat "$file.source")"
+    else
+      made_from="$(cd "$CORPORA_DEFAULT" 2>/dev/null && pwd -P || echo "$CORPORA_DEFAULT")"
+    fi
+    if [[ "$made_from" != "$CORPORA_DIR" ]]; then
+      say "Cached $file was made from $made_from, not $CORPORA_DIR: regenerating"
+      rm -f "$file" "$file.source"
+    fi
+  fi
   if [[ ! -s "$file" ]]; then
-    [[ -d "$CORPORA_DIR" ]] || die "corpora not found at $CORPORA_DIR"
-    say "Generating ${mb} MB corpus $file"
+    say "Generating ${mb} MB corpus $file from $CORPORA_DIR"
+    rm -f "$file.source"
     python3 "$PEERS_DIR/make_corpus.py" --corpora "$CORPORA_DIR" --mb "$mb" --out "$file"
+    printf '%s\n' "$CORPORA_DIR" >"$file.source"
   fi
   printf '%s\n' "$file"
 }
@@ -167,6 +220,7 @@ meta_common() {
   printf 'machine\t%s cores (nproc), %s, %s, %s MB RAM\n' "$(nproc)" "${cpu:-unknown CPU}" "$(uname -sr)" \
     "$(awk '/^MemTotal/ {printf "%d", $2 / 1024}' /proc/meminfo)"
   printf 'load average at start / end\t%s / %s\n' "$LOAD_START" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  printf 'corpora\t%s\n' "$CORPORA_DIR"
   # shellcheck disable=SC2016  # the backticks are Markdown, not a command
   printf 'lexalign\t%s (`%s`)\n' "$(lexalign_version)" "$LEXALIGN"
 }

@@ -16,6 +16,10 @@ normalisers (normality, hazm, anyascii, uconv -x NFKC) on the same mixed
 English/Dari/Pashto corpus, and prints a Markdown table of median wall times.
 
 Options:
+  --corpora DIR     the corpora folder the mixed corpus is made from
+                    (ntrex128/, tico19/, flores-v1-ps/); default
+                    $LEXALIGN_CORPORA, else ../shared/corpora next to the
+                    repository. A missing folder is an error (exit 2).
   --mb N            corpus size in MiB (default 50)
   --runs N          timed runs per command; the median is reported (default 5)
   --peer-mb N       slow peers (see --prefix-peers) run on the first N MiB only
@@ -28,6 +32,8 @@ Options:
   -h, --help        show this help
 
 Environment:
+  LEXALIGN_CORPORA=DIR
+                    the corpora folder when --corpora is not given.
   LEXALIGN_BIN=PATH use this binary instead of building; implies --no-build.
                     LEXALIGN_BIN=/bin/cat is accepted as a pass-through
                     stand-in (called as `cat FILE`) to test the harness itself.
@@ -36,15 +42,15 @@ Environment:
                     hazm's Normalizer imports (see install_hazm below).
 
 Files: Benchmarks/.venv (peers' virtualenv) and Benchmarks/.data (generated
-corpora, up to ~1.1 GiB with --memory); both are created on demand and must
-stay out of git.
+corpora, up to ~1.1 GiB with --memory; regenerated when made from another
+corpora folder); both are created on demand and must stay out of git.
 EOF
 }
 
 # ------------------------------------------------------------------ settings
 
-# Paths (BENCH_DIR, DATA_DIR, VENV, PY, ...), say/note/die, build_lexalign,
-# the venv, ensure_corpus, plan_line, max_rss_kib, meta_common.
+# Paths (BENCH_DIR, DATA_DIR, VENV, PY, ...), say/note/die, corpora_resolve,
+# build_lexalign, the venv, ensure_corpus, plan_line, max_rss_kib, meta_common.
 SCRIPT_NAME=normalize.sh
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -62,6 +68,7 @@ SKIPPED=()        # "peer: reason" lines, shown in the report
 parse_args() {
   while (($#)); do
     case "$1" in
+      --corpora) CORPORA_OPT="${2:?--corpora needs a folder}"; shift 2 ;;
       --mb) CORPUS_MB="${2:?--mb needs a number}"; shift 2 ;;
       --runs) RUNS="${2:?--runs needs a number}"; shift 2 ;;
       --peer-mb) PEER_MB="${2:?--peer-mb needs a number}"; shift 2 ;;
@@ -264,6 +271,8 @@ print_report() {
 
 main() {
   parse_args "$@"
+  corpora_resolve
+  corpus_check
   bench_start lexalign-bench
 
   build_lexalign

@@ -20,6 +20,10 @@ whole processes, median of N runs; measures start-up, lexicon load time and
 peak memory; prints a Markdown report with the targets and whether they are met.
 
 Options:
+  --corpora DIR      the corpora folder the mixed corpus is made from
+                     (ntrex128/, tico19/, flores-v1-ps/); default
+                     $LEXALIGN_CORPORA, else ../shared/corpora next to the
+                     repository. A missing folder is an error (exit 2).
   --mb N             corpus size in MiB (default 50)
   --runs N           timed rounds with the built-in lexicon (default 5)
   --big-runs N       timed rounds with the generated lexicon (default 3; each
@@ -35,12 +39,15 @@ Options:
   -h, --help         show this help
 
 Environment:
+  LEXALIGN_CORPORA=DIR
+                     the corpora folder when --corpora is not given.
   LEXALIGN_BIN=PATH  use this binary instead of building; implies --no-build.
                      LEXALIGN_BIN=/bin/cat is accepted as a pass-through
                      stand-in (called as `cat FILE`) to test the harness itself.
 
 Files (created on demand, git-ignored): Benchmarks/.venv (peers' virtualenv,
-shared with normalize.sh), Benchmarks/.data/mixed-<MB>mb.txt (corpora) and
+shared with normalize.sh), Benchmarks/.data/mixed-<MB>mb.txt (corpora,
+regenerated when made from another corpora folder) and
 Benchmarks/.data/lexicon-1m/ (generated lexicon, ~62 MB; regenerated when
 Lexicons/*.tsv or peers/make_lexicon.py is newer).
 EOF
@@ -48,8 +55,8 @@ EOF
 
 # ------------------------------------------------------------------ settings
 
-# Paths (BENCH_DIR, DATA_DIR, VENV, PY, ...), say/note/die, build_lexalign,
-# the venv, ensure_corpus, plan_line, max_rss_kib, meta_common.
+# Paths (BENCH_DIR, DATA_DIR, VENV, PY, ...), say/note/die, corpora_resolve,
+# build_lexalign, the venv, ensure_corpus, plan_line, max_rss_kib, meta_common.
 SCRIPT_NAME=tag.sh
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -71,6 +78,7 @@ SKIPPED=()        # "peer: reason" lines, shown in the report
 parse_args() {
   while (($#)); do
     case "$1" in
+      --corpora) CORPORA_OPT="${2:?--corpora needs a folder}"; shift 2 ;;
       --mb) CORPUS_MB="${2:?--mb needs a number}"; shift 2 ;;
       --runs) RUNS="${2:?--runs needs a number}"; shift 2 ;;
       --big-runs) BIG_RUNS="${2:?--big-runs needs a number}"; shift 2 ;;
@@ -485,6 +493,8 @@ PYREPORT
 
 main() {
   parse_args "$@"
+  corpora_resolve
+  corpus_check
   bench_start lexalign-tag-bench
 
   build_lexalign

@@ -2,14 +2,16 @@
 """Write the benchmark's mixed English/Dari/Pashto corpus.
 
     make_corpus.py --corpora DIR --mb 50 --out FILE
+    make_corpus.py --corpora DIR --check    # exit 2 unless DIR has every source
 
-Every text line of the shared corpora (NTREX-128, TICO-19, FLORES v1 ps-en) is
-read into one pool per language. Output line i comes from language i % 3
-(eng, prs, pus, eng, ...), cycling through that language's pool, so the three
-scripts are interleaved line by line and the pool repeats until the size is
-reached. Each line gets a counter token appended so no two lines are equal
-(a normaliser with a cache, or a compressor-like effect in the page cache,
-must not make repeats free):
+DIR is the corpora folder (the benchmarks' --corpora, by default
+../shared/corpora next to the repository). Every text line of its corpora
+(NTREX-128, TICO-19, FLORES v1 ps-en) is read into one pool per language.
+Output line i comes from language i % 3 (eng, prs, pus, eng, ...), cycling
+through that language's pool, so the three scripts are interleaved line by
+line and the pool repeats until the size is reached. Each line gets a
+counter token appended so no two lines are equal (a normaliser with a cache,
+or a compressor-like effect in the page cache, must not make repeats free):
 
     eng: ASCII digits            "... #123"
     prs: Persian digits U+06F0   "... ۱۲۳"
@@ -44,6 +46,11 @@ SOURCES = [
     ("flores-v1-ps/*.ps", "pus"),
 ]
 LANGS = ("eng", "prs", "pus")
+
+
+def missing_sources(corpora):
+    """The SOURCES patterns that match no file under CORPORA."""
+    return [pattern for pattern, _ in SOURCES if not glob.glob(os.path.join(corpora, pattern))]
 
 
 def load_pools(corpora):
@@ -95,10 +102,24 @@ def write_corpus(pools, target_bytes, out):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--corpora", required=True, help="the shared corpora folder")
-    ap.add_argument("--mb", type=float, required=True, help="size in MiB")
-    ap.add_argument("--out", required=True)
+    ap.add_argument("--corpora", required=True, help="the corpora folder (ntrex128/, tico19/, flores-v1-ps/)")
+    ap.add_argument("--mb", type=float, help="size in MiB")
+    ap.add_argument("--out")
+    ap.add_argument("--check", action="store_true",
+                    help="only check that every source file is there; exit 2 if not")
     args = ap.parse_args()
+    if not os.path.isdir(args.corpora):
+        print(f"make_corpus: corpora folder not found: {args.corpora} (--corpora)", file=sys.stderr)
+        sys.exit(2)
+    missing = missing_sources(args.corpora)
+    if missing:
+        print(f"make_corpus: corpora folder {args.corpora} has no " + ", ".join(missing)
+              + " (point --corpora DIR at another folder)", file=sys.stderr)
+        sys.exit(2)
+    if args.check:
+        return
+    if args.mb is None or args.out is None:
+        ap.error("--mb and --out are required (or --check)")
 
     pools, files = load_pools(args.corpora)
     written, lines = write_corpus(pools, int(args.mb * MIB), args.out)
