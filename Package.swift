@@ -20,8 +20,10 @@ let package = Package(
             pkgConfig: "icu-i18n",
             providers: [.apt(["libicu-dev"])]
         ),
+        // SHA-256 for alignment pins and the digest of the lexicon files.
+        .target(name: "ContentHash"),
         // Files under Lexicons/ compiled into the binary, so the tool works without the repository.
-        .executableTarget(name: "EmbedLexiconData"),
+        .executableTarget(name: "EmbedLexiconData", dependencies: ["ContentHash"]),
         .plugin(
             name: "EmbedLexiconPlugin",
             capability: .buildTool(),
@@ -37,11 +39,11 @@ let package = Package(
         ),
         .target(
             name: "TermLexicon",
-            dependencies: ["TextNormalization", "LexiconData"]
+            dependencies: ["TextNormalization", "LexiconData", "ContentHash"]
         ),
         .target(
             name: "SentenceAlignment",
-            dependencies: ["TextNormalization", "TermLexicon", "LexiconData"]
+            dependencies: ["TextNormalization", "TermLexicon", "LexiconData", "ContentHash"]
         ),
         .target(
             name: "AlignmentValidation",
@@ -68,6 +70,10 @@ let package = Package(
             path: "Tests/TestCorpora"
         ),
         .testTarget(
+            name: "ContentHashTests",
+            dependencies: ["ContentHash"]
+        ),
+        .testTarget(
             name: "TextNormalizationTests",
             dependencies: ["TextNormalization", "TestCorpora"]
         ),
@@ -78,7 +84,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SentenceAlignmentTests",
-            dependencies: ["SentenceAlignment", "TestCorpora"]
+            dependencies: ["SentenceAlignment", "ContentHash", "TestCorpora"]
         ),
         .testTarget(
             name: "AlignmentValidationTests",

@@ -5,6 +5,9 @@ import SourceDiagnostics
 /// (SARIF) or print hints. The checks themselves live in TermLexicon's linter.
 public enum LexiconRuleCatalogue {
     public static let rules: [RuleDescription] = [
+        rule("conflict-marker", .error, "A line is a merge conflict marker (<<<<<<<, =======, >>>>>>>).", "Keep the lines both sides need, delete the three marker lines, then run `lexalign lexicon fmt`."),
+        rule("field-count", .error, "A line has the wrong number of tab-separated fields.", "Separate the columns with single tabs; the file's header comment names them."),
+        rule("line-end", .error, "A line ends in CRLF, or the last line has no line feed.", "Save the file with LF line ends (`lexalign lexicon fmt` fixes this)."),
         rule("id-syntax", .error, "An entity id is not `type:kebab-name`.", "Write ids as person:amir-khan-muttaqi: a known type, a colon, lower-case words joined by hyphens."),
         rule("type-mismatch", .error, "An id's type prefix differs from its type column.", "Make the id's prefix and the type column agree."),
         rule("unknown-type", .error, "An entity type is not person, org or place.", "Use person, org or place."),

@@ -1,5 +1,6 @@
-/// SHA-256 (FIPS 180-4), for the content pins of alignment files. The toolchain's Foundation on
-/// Linux has no digest API and one hash of a text file does not justify a crypto dependency.
+/// SHA-256 (FIPS 180-4), for the content pins of alignment files and the lexicon's digest. The
+/// toolchain's Foundation on Linux has no digest API, and hashing a few text files does not
+/// justify a crypto dependency.
 public struct SHA256: Sendable {
     private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
         (0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19)

@@ -2,7 +2,9 @@
 // the romanisation rules are compiled into the binary and the tool works far from the repository.
 //
 // usage: EmbedLexiconData OUTPUT.swift ROOT FILE...
-// Each FILE is recorded under its path relative to ROOT, with its bytes unchanged.
+// Each FILE is recorded under its path relative to ROOT, with its bytes unchanged, beside the
+// digest of the whole set and the number of entities and labels, for `lexalign --version`.
+import ContentHash
 import Foundation
 
 let arguments = CommandLine.arguments
@@ -36,15 +38,13 @@ func swiftLiteral(_ text: String) -> String {
     return out + "\""
 }
 
-var source = """
-    // Generated at build time by EmbedLexiconData from the files under Lexicons/. Do not edit.
+/// Lines that are neither blank nor comments: the records of a lexicon TSV.
+func recordCount(_ text: String?) -> Int {
+    text.map { $0.split(separator: "\n").filter { !$0.isEmpty && !$0.hasPrefix("#") }.count } ?? 0
+}
 
-    /// The data files of Lexicons/ as they were when this binary was built, keyed by their path
-    /// relative to Lexicons/ (for example "romanization/prs-Latn.txt").
-    public enum EmbeddedLexicon {
-        public static let files: [String: String] = [
-
-    """
+var files: [String: String] = [:]
+var bytesByPath: [String: [UInt8]] = [:]
 for input in inputs {
     let path = URL(fileURLWithPath: input).standardizedFileURL.path
     var relative = path
@@ -54,9 +54,28 @@ for input in inputs {
         FileHandle.standardError.write(Data("\(path): error: not readable as UTF-8\n".utf8))
         exit(1)
     }
-    source += "        \(swiftLiteral(relative)): \(swiftLiteral(text)),\n"
+    files[relative] = text
+    bytesByPath[relative] = [UInt8](data)
 }
-source += inputs.isEmpty ? "        :]\n}\n" : "    ]\n}\n"
+
+var source = """
+    // Generated at build time by EmbedLexiconData from the files under Lexicons/. Do not edit.
+
+    /// The data files of Lexicons/ as they were when this binary was built, keyed by their path
+    /// relative to Lexicons/ (for example "romanization/prs-Latn.txt").
+    public enum EmbeddedLexicon {
+        /// `FileSetDigest.hex` of the files: compare with a folder's to tell whether they differ.
+        public static let digest = \(swiftLiteral(FileSetDigest.hex(of: bytesByPath)))
+        public static let entityCount = \(recordCount(files["entities.tsv"]))
+        public static let labelCount = \(recordCount(files["labels.tsv"]))
+
+        public static let files: [String: String] = [
+
+    """
+for relative in files.keys.sorted() {
+    source += "        \(swiftLiteral(relative)): \(swiftLiteral(files[relative]!)),\n"
+}
+source += files.isEmpty ? "        :]\n}\n" : "    ]\n}\n"
 
 do {
     try source.write(toFile: outputPath, atomically: true, encoding: .utf8)

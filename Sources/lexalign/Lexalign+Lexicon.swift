@@ -1,4 +1,6 @@
+import AlignmentValidation
 import ArgumentParser
+import SourceDiagnostics
 import TermLexicon
 import TextNormalization
 
@@ -18,6 +20,18 @@ struct LexiconDirectory: ParsableArguments {
     var directory: String?
 
     var path: String { directory ?? LexiconLocation.environmentDirectory ?? "Lexicons" }
+
+    /// Findings as `validate` prints them: each with its rule's hint, then a summary line.
+    static func report(_ diagnostics: [Diagnostic], files: [String]) -> String {
+        let report = DiagnosticReport(diagnostics: diagnostics, checkedFiles: files, rules: LexiconRuleCatalogue.rules,
+                                      toolVersion: LexalignVersion.number)
+        return DiagnosticRenderer.render(report, as: .text)
+    }
+
+    /// The files of `sources` that exist (affixes.tsv is optional).
+    static func files(of sources: LexiconSources) -> [String] {
+        [sources.entities.path, sources.labels.path, sources.affixes.path].filter { TextFiles.exists($0) }
+    }
 
     func load() throws -> LexiconSources {
         do {
@@ -50,11 +64,10 @@ extension Lexalign.LexiconCommand {
                 StandardError.line("lexalign: error: \(error)")
                 throw ExitStatus.ioError
             }
-            for diagnostic in diagnostics { StandardError.line(diagnostic.description) }
-            let errors = diagnostics.filter { $0.severity == .error }.count
-            let warnings = diagnostics.filter { $0.severity == .warning }.count
-            StandardError.line("\(lexicon.path): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
-            if errors > 0 || (strict && warnings > 0) { throw ExitStatus.findings }
+            StandardError.write(LexiconDirectory.report(diagnostics, files: LexiconDirectory.files(of: sources)))
+            let errors = diagnostics.contains { $0.severity == .error }
+            let warnings = diagnostics.contains { $0.severity == .warning }
+            if errors || (strict && warnings) { throw ExitStatus.findings }
         }
     }
 
@@ -66,7 +79,9 @@ extension Lexalign.LexiconCommand {
                 Entities sort by id; labels by id, lang, kind (pref, alt, hidden) and label; affixes \
                 by lang, kind and text. A comment stays with the line below it; comments at the top \
                 followed by a blank line stay at the top. With --check, nothing is written and the \
-                exit status is 1 when a file is not canonical.
+                exit status is 1 when a file is not canonical. A file with merge conflict markers or \
+                lines with the wrong number of fields is not touched: sorting would scatter what must \
+                be mended by hand; fmt names each such line and exits 1.
                 """
         )
 
@@ -78,8 +93,14 @@ extension Lexalign.LexiconCommand {
         func run() throws {
             let sources = try lexicon.load()
             var unformatted = 0
+            var refused: [Diagnostic] = []
             for (file, kind) in [(sources.entities, LexiconFileKind.entities), (sources.labels, .labels), (sources.affixes, .affixes)] {
                 guard TextFiles.exists(file.path) else { continue }
+                let blocking = LexiconFormatter.blockingProblems(file.tsv, kind: kind)
+                guard blocking.isEmpty else {
+                    refused += blocking
+                    continue
+                }
                 let formatted = LexiconFormatter.format(file.tsv, kind: kind)
                 guard formatted != file.text else { continue }
                 unformatted += 1
@@ -94,6 +115,12 @@ extension Lexalign.LexiconCommand {
                     throw ExitStatus.ioError
                 }
                 StandardError.line("\(file.path): formatted")
+            }
+            if !refused.isEmpty {
+                let files = Set(refused.map(\.location.path)).sorted()
+                StandardError.write(LexiconDirectory.report(refused, files: files))
+                for file in files { StandardError.line("\(file): not formatted: mend the lines above first") }
+                throw ExitStatus.findings
             }
             if check && unformatted > 0 { throw ExitStatus.findings }
         }

@@ -29,6 +29,11 @@ enum LanguageChoice: String, CaseIterable, ExpressibleByArgument {
     }
 }
 
+/// `--input text|jsonl` of the line filters.
+enum InputKind: String, CaseIterable, ExpressibleByArgument {
+    case text, jsonl
+}
+
 /// Options every line filter shares: inputs, parallelism, progress.
 struct FilterOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "Worker threads (default: all cores).")
@@ -68,10 +73,27 @@ extension Lexalign {
         @Option(help: "keep, or ascii for Persian and Arabic-Indic digits (default: keep for text, ascii otherwise).")
         var digits: DigitPolicy?
 
-        @Option(help: "text, or jsonl records with line, text, form and lang.")
-        var format: NormalizeLineProcessor.OutputFormat = .text
+        @Option(help: ArgumentHelp(
+            "text, or jsonl records with line, text, form and lang (default: text; jsonl with --input jsonl).",
+            discussion: "With --input jsonl, jsonl writes each input object back with its text normalised, text the normalised text alone."))
+        var format: NormalizeLineProcessor.OutputFormat?
+
+        @Option(help: "text (a line is a record) or jsonl (each line a JSON object whose --text-field is normalised).")
+        var input: InputKind = .text
+
+        @Option(help: "With --input jsonl: the member holding the text.")
+        var textField = "text"
+
+        @Option(help: "With --input jsonl: write the normalised text into this member (replaced or added) and keep the original.")
+        var outputField: String?
 
         @OptionGroup var filter: FilterOptions
+
+        func validate() throws {
+            if input == .text && (outputField != nil || textField != "text") {
+                throw ValidationError("--text-field and --output-field need --input jsonl.")
+            }
+        }
 
         func run() throws {
             let options = NormalizationOptions(form: form, language: lang.language, digits: digits)
@@ -82,9 +104,11 @@ extension Lexalign {
                 StandardError.line("lexalign: error: \(error)")
                 throw ExitStatus.ioError
             }
+            let json = input == .jsonl ? NormalizeLineProcessor.JSONOptions(textField: textField, outputField: outputField) : nil
+            let format = format ?? (json == nil ? .text : .jsonl)
             try FilterRun.run(filter) { fileName in
                 try (0..<filter.jobCount).map { _ in
-                    NormalizeLineProcessor(normalizer: try context.makeNormalizer(), format: format, fileName: fileName)
+                    NormalizeLineProcessor(normalizer: try context.makeNormalizer(), format: format, fileName: fileName, json: json)
                 }
             }
         }

@@ -123,6 +123,11 @@ extension Lexalign {
         private func fixLexicon(_ sources: LexiconSources) {
             for (file, kind) in [(sources.entities, LexiconFileKind.entities), (sources.labels, .labels), (sources.affixes, .affixes)]
                 where TextFiles.exists(file.path) {
+                // Lint reports what stops fmt (conflict markers, field counts); the file stays as it is.
+                guard LexiconFormatter.blockingProblems(file.tsv, kind: kind).isEmpty else {
+                    StandardError.line("\(file.path): not fixed: it has conflict markers or lines with the wrong field count")
+                    continue
+                }
                 let formatted = LexiconFormatter.format(file.tsv, kind: kind)
                 guard formatted != file.text else { continue }
                 do {

@@ -1,5 +1,5 @@
 import Testing
-@testable import SentenceAlignment
+import ContentHash
 
 @Suite struct SHA256Tests {
     // FIPS 180-2 appendix B vectors, plus a two-block and an exactly-one-block message.

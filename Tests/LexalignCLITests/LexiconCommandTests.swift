@@ -16,7 +16,7 @@ struct LexiconCommandTests {
         let scratch = try Scratch()
         let folder = try LexiconCommandTests.folder(scratch, entities: "place:kabul\tplace\t\t\t\n", labels: "place:kabul\ten\tpref\tKabul\t\t\n")
         let outcome = try CLIRunner.run(["lexicon", "lint", folder])
-        #expect(outcome.stderr == "\(folder): 0 errors, 0 warnings\n")
+        #expect(outcome.stderr == "no problems in 2 files\n")
         #expect(outcome.status == 0)
     }
 
@@ -28,10 +28,14 @@ struct LexiconCommandTests {
         let outcome = try CLIRunner.run(["lexicon", "lint", folder])
         #expect(outcome.stderr == """
             \(folder)/entities.tsv:1:20: error: 'q12' is not a Wikidata QID (Q followed by digits, e.g. Q1234) [wikidata-syntax]
+                hint: Write the QID as Q123, or leave the column empty.
             \(folder)/entities.tsv:2:1: error: place:herat has no en pref label in \(folder)/labels.tsv [missing-en-pref]
+                hint: Add a label line with lang en and kind pref.
             \(folder)/entities.tsv:2:1: warning: line is out of order: it sorts before line 1 (run `lexalign lexicon fmt`) [unsorted]
+                hint: Run `lexalign lexicon fmt`.
             \(folder)/labels.tsv:2:20: warning: 'Kābul' is redundant: it matches the same text as 'Kabul' on line 1, and spelling variants resolve without being listed [redundant-label]
-            \(folder): 2 errors, 2 warnings
+                hint: Delete it: matching already folds case, letter forms, spaces and diacritics.
+            2 errors, 2 warnings in 2 of 2 files
 
             """)
         #expect(outcome.status == 1)
@@ -62,6 +66,88 @@ struct LexiconCommandTests {
         // nothing left behind, and now canonical
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["entities.tsv", "labels.tsv"])
         #expect(try CLIRunner.run(["lexicon", "fmt", "--check", folder]).status == 0)
+    }
+
+    static let conflicted = """
+        place:kabul\ten\tpref\tKabul\t\t
+        <<<<<<< HEAD
+        place:kabul\ten\talt\tCaubul\t\t
+        =======
+        place:kabul\ten\talt\tKabol\t\t
+        >>>>>>> other-branch
+
+        """
+
+    /// A merge conflict left in a file: lint names each marker line; fmt leaves the file alone.
+    @Test func conflictMarkersAreErrorsAndStopFmt() throws {
+        let scratch = try Scratch()
+        let folder = try LexiconCommandTests.folder(scratch, entities: "place:kabul\tplace\t\t\t\n", labels: Self.conflicted)
+        let hint = "    hint: Keep the lines both sides need, delete the three marker lines, then run `lexalign lexicon fmt`."
+        let findings = [2, 4, 6].map { line in
+            let marker = ["<<<<<<<", "=======", ">>>>>>>"][line / 2 - 1]
+            return "\(folder)/labels.tsv:\(line):1: error: merge conflict marker '\(marker)': the file was merged with a conflict left in it [conflict-marker]\n\(hint)\n"
+        }.joined()
+        let lint = try CLIRunner.run(["lexicon", "lint", folder])
+        #expect(lint.stderr == findings + "3 errors in 1 of 2 files\n")
+        #expect(lint.status == 1)
+
+        for arguments in [["lexicon", "fmt", folder], ["lexicon", "fmt", "--check", folder]] {
+            let format = try CLIRunner.run(arguments)
+            #expect(format.stderr == findings + "3 errors in 1 of 1 file\n\(folder)/labels.tsv: not formatted: mend the lines above first\n")
+            #expect(format.status == 1)
+            #expect(try String(contentsOfFile: folder + "/labels.tsv", encoding: .utf8) == Self.conflicted)
+        }
+    }
+
+    /// A line with the wrong number of fields has no sort key to trust: fmt refuses the file.
+    @Test func fmtRefusesWrongFieldCounts() throws {
+        let scratch = try Scratch()
+        let labels = "place:kabul\ten\tpref\tKabul\t\t\nplace:herat en pref Herat\n"
+        let folder = try LexiconCommandTests.folder(scratch, entities: "place:kabul\tplace\t\t\t\n", labels: labels)
+        let format = try CLIRunner.run(["lexicon", "fmt", folder])
+        #expect(format.stderr.hasPrefix("\(folder)/labels.tsv:2:1: error: expected 6 tab-separated fields"))
+        #expect(format.stderr.hasSuffix("\(folder)/labels.tsv: not formatted: mend the lines above first\n"))
+        #expect(format.status == 1)
+        #expect(try String(contentsOfFile: folder + "/labels.tsv", encoding: .utf8) == labels)
+    }
+
+    /// Two analysts add labels on two branches: with the repository's .gitattributes, git merges
+    /// the lexicon without a conflict, and fmt and lint then leave it canonical and clean.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/git"), "git is not installed"))
+    func unionMergeOfTwoBranchesIsClean() throws {
+        let scratch = try Scratch()
+        let repository = scratch.directory.path
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        func git(_ arguments: String...) throws {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+            process.arguments = ["-C", repository, "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"] + arguments
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            try #require(process.terminationStatus == 0, "git \(arguments.joined(separator: " "))")
+        }
+        try git("init", "-q", "-b", "main")
+        try FileManager.default.copyItem(atPath: root.appendingPathComponent(".gitattributes").path, toPath: repository + "/.gitattributes")
+        let folder = try LexiconCommandTests.folder(scratch, entities: "place:herat\tplace\t\t\t\nplace:kabul\tplace\t\t\t\n",
+                                                    labels: "place:herat\ten\tpref\tHerat\t\t\nplace:kabul\ten\tpref\tKabul\t\t\n")
+        try FileManager.default.moveItem(atPath: folder, toPath: repository + "/Lexicons")
+        try git("add", "-A")
+        try git("commit", "-qm", "lexicon")
+        try git("checkout", "-qb", "dari")
+        _ = try scratch.file("Lexicons/labels.tsv", "place:herat\ten\tpref\tHerat\t\t\nplace:kabul\ten\tpref\tKabul\t\t\nplace:kabul\tprs\tpref\tکابل\t\t\n")
+        try git("commit", "-qam", "Dari Kabul")
+        try git("checkout", "-q", "main")
+        _ = try scratch.file("Lexicons/labels.tsv", "place:herat\ten\tpref\tHerat\t\t\nplace:kabul\ten\tpref\tKabul\t\t\nplace:kabul\tps\tpref\tکابل\t\t\n")
+        try git("commit", "-qam", "Pashto Kabul")
+        try git("merge", "-q", "--no-edit", "dari")
+        let merged = try String(contentsOfFile: repository + "/Lexicons/labels.tsv", encoding: .utf8)
+        #expect(!merged.contains("<<<<<<<") && merged.contains("\tprs\t") && merged.contains("\tps\t"))
+        _ = try CLIRunner.run(["lexicon", "fmt", repository + "/Lexicons"])
+        let lint = try CLIRunner.run(["lexicon", "lint", "--strict", repository + "/Lexicons"])
+        #expect(lint.stderr == "no problems in 2 files\n")
+        #expect(lint.status == 0)
     }
 
     @Test func statsCountsTheBuiltInLexicon() throws {

@@ -53,14 +53,51 @@ struct TagCommandTests {
         let outcome = try CLIRunner.run(["tag", "--input", "jsonl"], stdin: "{\"text\":\"Kabul\"}\nnot json\n{\"id\":2}\n")
         let lines = outcome.output.split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
-        #expect(lines[1] == #"{"line":2,"error":"expected a JSON object"}"#)
-        #expect(lines[2] == #"{"line":3,"error":"no string field 'text'"}"#)
+        // Nothing is lost: the unreadable line comes back as "input", the object with its members.
+        #expect(lines[1] == #"{"line":2,"error":"expected a JSON object","input":"not json"}"#)
+        #expect(lines[2] == #"{"id":2,"error":"no string field 'text'"}"#)
         #expect(outcome.stderr == """
             <stdin>:2:1: error: expected a JSON object at byte offset 17 [bad-json]
-            <stdin>:3:1: error: no string field 'text' at byte offset 26 [bad-json]
+            <stdin>:3:8: error: no string field 'text' at byte offset 33 [bad-json]
 
             """)
         #expect(outcome.status == 2)
+    }
+
+    /// Tagging output again (or a record that has "mentions" of its own) replaces the member.
+    @Test func retaggingReplacesMentions() throws {
+        let once = try CLIRunner.run(["tag", "--input", "jsonl", "--types", "place"], stdin: #"{"text":"Kabul and Daesh","mentions":[1]}"# + "\n")
+        let twice = try CLIRunner.run(["tag", "--input", "jsonl"], stdin: once.output)
+        #expect(once.output == """
+            {"text":"Kabul and Daesh","mentions":[{"start":0,"end":5,"surface":"Kabul","id":"place:kabul","type":"place","label":"Kabul","broader":["place:kabul-province","place:afghanistan"],"match":"exact"}]}
+
+            """)
+        #expect(twice.output == """
+            {"text":"Kabul and Daesh","mentions":[{"start":0,"end":5,"surface":"Kabul","id":"place:kabul","type":"place","label":"Kabul","broader":["place:kabul-province","place:afghanistan"],"match":"exact"},{"start":10,"end":15,"surface":"Daesh","id":"org:isis","type":"org","label":"Islamic State","broader":[],"match":"exact"}]}
+
+            """)
+        #expect(twice.status == 0)
+    }
+
+    /// With several inputs, TSV rows start with the file, since line numbers restart in each.
+    @Test(arguments: [
+        (["one.txt"], "1\t0\t5\tplace:kabul\tKabul\n"),
+        (["one.txt", "two.txt"], "{d}/one.txt\t1\t0\t5\tplace:kabul\tKabul\n{d}/two.txt\t2\t0\t5\tplace:herat\tHerat\n"),
+    ])
+    func tsvNamesTheFileWhenThereAreSeveral(files: [String], expected: String) throws {
+        let scratch = try Scratch()
+        _ = try scratch.file("one.txt", "Kabul\n")
+        _ = try scratch.file("two.txt", "\nHerat\tand\rnothing\n")
+        let directory = scratch.directory.path
+        let outcome = try CLIRunner.run(["tag", "--format", "tsv"] + files.map { directory + "/" + $0 })
+        #expect(outcome.output == expected.replacingOccurrences(of: "{d}", with: directory))
+        #expect(outcome.status == 0)
+    }
+
+    /// A TSV cell never holds a tab, CR or LF: they would break the row.
+    @Test func tsvCellsHoldNoBreaks() throws {
+        let outcome = try CLIRunner.run(["tag", "--format", "tsv", "--input", "jsonl"], stdin: #"{"text":"Kabul\r\nBank and Durand\tLine"}"# + "\n")
+        #expect(outcome.output == "1\t0\t11\torg:kabul-bank\tKabul  Bank\n1\t16\t27\tplace:durand-line\tDurand Line\n")
     }
 
     @Test func invalidUTF8IsReportedAndCountedAsOneScalar() throws {

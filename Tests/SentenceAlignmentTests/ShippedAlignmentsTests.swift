@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ContentHash
 import TermLexicon
 import TextNormalization
 @testable import SentenceAlignment

@@ -1,5 +1,5 @@
 import Testing
-import TermLexicon
+import TextNormalization
 
 @Suite("JSON input records")
 struct JSONRecordTests {
@@ -8,10 +8,12 @@ struct JSONRecordTests {
         (#"  {"text" : "a\"b\\c\nd\u00e9\ud83d\ude00", "meta": {"x": [1, {"y": "}"}], "z": null}}  "#, "a\"b\\c\nd\u{E9}😀"),
         (#"{"nested":{"text":"no"},"text":"yes"}"#, "yes"),
         (#"{"text":"کابل","n":-1.5e3,"t":true}"#, "کابل"),
+        // a repeated name reads as its last value, as Python's and JavaScript's parsers read it
+        (#"{"text":"first","text":"last"}"#, "last"),
     ])
     func readsTheTextField(line: String, expected: String) throws {
         let bytes = Array(line.utf8)
-        #expect(try JSONRecord.parse(bytes, bytes.indices, field: "text").text == expected)
+        #expect(try JSONRecord.parse(bytes, bytes.indices).string("text", in: bytes) == expected)
     }
 
     @Test(arguments: [
@@ -26,11 +28,43 @@ struct JSONRecordTests {
     ])
     func reportsWhatIsWrong(line: String, message: String) {
         let bytes = Array(line.utf8)
-        #expect(throws: JSONRecord.Problem.self) { _ = try JSONRecord.parse(bytes, bytes.indices, field: "text") }
         do {
-            _ = try JSONRecord.parse(bytes, bytes.indices, field: "text")
+            _ = try JSONRecord.parse(bytes, bytes.indices).string("text", in: bytes)
+            Issue.record("no problem found in \(line)")
         } catch {
             #expect(error.message == message)
         }
+    }
+
+    @Test func invalidUTF8IsAProblemAtItsByte() {
+        let bytes = Array(#"{"text":"ab"#.utf8) + [0xFF] + Array(#""}"#.utf8)
+        #expect(throws: JSONRecord.Problem(offset: 11, message: "invalid UTF-8 (JSON Lines records are UTF-8)")) {
+            _ = try JSONRecord.parse(bytes, bytes.indices)
+        }
+    }
+
+    /// Setting members: in place when present (later duplicates removed), added at the end when
+    /// not; every other byte as it was.
+    @Test(arguments: [
+        (#"{"id":1,"text":"a"}"#, "mentions", "[]", #"{"id":1,"text":"a","mentions":[]}"#),
+        (#"{"id":1, "mentions" : [1], "z":2}"#, "mentions", "[]", #"{"id":1, "mentions" : [], "z":2}"#),
+        (#"{"mentions":1,"a":2,"mentions":3}"#, "mentions", "[]", #"{"mentions":[],"a":2}"#),
+        (#"{"a":1,"mentions":1, "mentions":3 ,"b":2}"#, "mentions", "0", #"{"a":1,"mentions":0 ,"b":2}"#),
+        (#"{}"#, "error", #""x""#, #"{"error":"x"}"#),
+        (#" { } "#, "error", #""x""#, #" { "error":"x"} "#),
+        (#"{"text":"KABUL","n":{"text":"x"}}"#, "text", #""kabul""#, #"{"text":"kabul","n":{"text":"x"}}"#),
+    ])
+    func setsMembers(line: String, name: String, value: String, expected: String) throws {
+        let bytes = Array(line.utf8)
+        var output: [UInt8] = []
+        try JSONRecord.parse(bytes, bytes.indices).appendEdited(bytes, bytes.indices, setting: [(name, Array(value.utf8))], to: &output)
+        #expect(String(decoding: output, as: UTF8.self) == expected)
+    }
+
+    @Test func anUnreadableLineIsKeptAsInput() {
+        let bytes = Array("not json\t\"here\"".utf8)
+        var output: [UInt8] = []
+        JSONRecord.appendUnreadable(bytes, bytes.indices, line: 4, message: "expected a JSON object", to: &output)
+        #expect(String(decoding: output, as: UTF8.self) == #"{"line":4,"error":"expected a JSON object","input":"not json\t\"here\""}"#)
     }
 }

@@ -1,3 +1,4 @@
+import ContentHash
 import TextNormalization
 
 /// A one-sentence-per-line text file as the aligner reads it: lines without their LF (or CRLF),

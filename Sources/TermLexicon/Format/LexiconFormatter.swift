@@ -1,3 +1,5 @@
+import TextNormalization
+
 /// Rewrites a lexicon file in canonical order (`LexiconOrder`) without losing a line.
 ///
 /// Comments travel with the data line below them. Comment lines at the top of the file that are
@@ -6,6 +8,22 @@
 /// ends, doubled, or other space characters), and CRLF becomes LF. A line with the wrong number of
 /// fields is kept as it is, sorted by the fields it has, for lint to report.
 public enum LexiconFormatter {
+    /// Rules whose findings make sorting lose meaning: a conflict's two sides would be shuffled
+    /// together and the markers sorted away from them; a line with too few or too many fields has
+    /// no sort key to trust. `fmt` refuses a file with any of them.
+    public static let blockingRules: Set<String> = ["conflict-marker", "field-count"]
+
+    /// The findings that stop `fmt` from rewriting the file, in line order.
+    public static func blockingProblems(_ file: TSVFile, kind: LexiconFileKind) -> [Diagnostic] {
+        let diagnostics: [Diagnostic]
+        switch kind {
+        case .entities: diagnostics = LexiconParser.entities(file).1
+        case .labels: diagnostics = LexiconParser.labels(file).1
+        case .affixes: diagnostics = LexiconParser.affixes(file).1
+        }
+        return diagnostics.filter { blockingRules.contains($0.ruleID) }.sorted { $0.location < $1.location }
+    }
+
     public static func format(_ file: TSVFile, kind: LexiconFileKind) -> String {
         var header: [String] = []
         var blocks: [(key: [String], lines: [String])] = []

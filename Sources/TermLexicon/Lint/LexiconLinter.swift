@@ -224,7 +224,7 @@ public final class LexiconLinter {
     /// The first line that is out of canonical order.
     private func orderProblems(_ file: TSVFile, kind: LexiconFileKind) -> [Diagnostic] {
         var previous: (key: [String], line: Int)?
-        for line in file.lines where !line.isComment && !line.isBlank {
+        for line in file.lines where !line.isComment && !line.isBlank && !line.isConflictMarker {
             let key = LexiconOrder.key(of: line.fields, in: kind)
             if let previous, LexiconOrder.precedes(key, previous.key) {
                 return [Diagnostic(.warning, at: SourceLocation(path: file.path, line: line.number, column: 1),

@@ -11,7 +11,7 @@ public enum LexiconParser {
     public static func entities(_ file: TSVFile) -> ([Entity], [Diagnostic]) {
         var entities: [Entity] = []
         var diagnostics = lineEndProblems(file)
-        for line in file.lines where !line.isComment && !line.isBlank {
+        for line in file.lines where !line.isComment && !line.isBlank && !line.isConflictMarker {
             guard checkFieldCount(line, expected: entityColumns, in: file, into: &diagnostics) else { continue }
             diagnostics += straySpaces(line, in: file, columns: entityColumns)
             let fields = line.fields.map(String.init)
@@ -46,7 +46,7 @@ public enum LexiconParser {
         var diagnostics = lineEndProblems(file)
         // Labels come in runs of one id: check each id's syntax once.
         var checkedID = ""
-        for line in file.lines where !line.isComment && !line.isBlank {
+        for line in file.lines where !line.isComment && !line.isBlank && !line.isConflictMarker {
             guard checkFieldCount(line, expected: labelColumns, in: file, into: &diagnostics) else { continue }
             diagnostics += straySpaces(line, in: file, columns: labelColumns)
             let fields = line.fields.map(String.init)
@@ -98,7 +98,7 @@ public enum LexiconParser {
     public static func affixes(_ file: TSVFile) -> (Affixes, [Diagnostic]) {
         var entries: [Affixes.Entry] = []
         var diagnostics = lineEndProblems(file)
-        for line in file.lines where !line.isComment && !line.isBlank {
+        for line in file.lines where !line.isComment && !line.isBlank && !line.isConflictMarker {
             guard checkFieldCount(line, expected: affixColumns, in: file, into: &diagnostics) else { continue }
             diagnostics += straySpaces(line, in: file, columns: affixColumns)
             let fields = line.fields.map(String.init)
@@ -199,8 +199,14 @@ public enum LexiconParser {
         }
     }
 
+    /// Problems of the file as a whole: merge conflict markers and line ends.
     private static func lineEndProblems(_ file: TSVFile) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        for line in file.lines where line.isConflictMarker {
+            diagnostics.append(Diagnostic(.error, at: SourceLocation(path: file.path, line: line.number, column: 1),
+                "merge conflict marker '\(line.text.prefix(7))': the file was merged with a conflict left in it",
+                rule: "conflict-marker"))
+        }
         if let line = file.lines.first(where: \.hadCR) {
             diagnostics.append(Diagnostic(.error, at: SourceLocation(path: file.path, line: line.number, column: line.text.unicodeScalars.count + 1),
                                           "line ends in CRLF; lexicon files use LF (lexalign lexicon fmt fixes this)", rule: "line-end"))

@@ -23,6 +23,15 @@ public struct TSVFile: Sendable {
         }
         public var isComment: Bool { text.hasPrefix("#") }
         public var isBlank: Bool { text.isEmpty }
+        /// A line git leaves in a file with a merge conflict: `<<<<<<< ours`, `=======`,
+        /// `>>>>>>> theirs`, or diff3's `||||||| base`.
+        public var isConflictMarker: Bool {
+            for marker in ["<<<<<<<", ">>>>>>>", "|||||||", "======="] where text.hasPrefix(marker) {
+                let rest = text.utf8.dropFirst(7)
+                return rest.isEmpty || rest.first == 0x20 || (marker == "=======" && rest.allSatisfy { $0 == 0x20 })
+            }
+            return false
+        }
         /// Whether the line ended in CRLF.
         public var hadCR: Bool
     }

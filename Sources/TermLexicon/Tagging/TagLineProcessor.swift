@@ -56,18 +56,15 @@ public final class TagLineProcessor: LineProcessor {
         var textRange = range
         var record: JSONRecord?
         if options.input == .jsonl {
-            do {
-                let parsed = try JSONRecord.parse(bytes, range, field: options.textField)
-                textBytes = Array(parsed.text.utf8)
-                textRange = textBytes.indices
-                record = parsed
-            } catch {
-                let column = String(decoding: bytes[range.lowerBound..<error.offset], as: UTF8.self).unicodeScalars.count + 1
-                result.issues.append(LineIssue(line: line, column: column, byteOffset: byteOffset + error.offset - range.lowerBound,
-                                               severity: .error, message: error.message, ruleID: "bad-json"))
-                writeUnreadable(bytes, range, line: line, message: error.message, into: &result)
+            let read = JSONInput(textField: options.textField).read(bytes, range)
+            guard case .text(let text, let object) = read else {
+                result.issues.append(JSONInput.issue(read.problem!, bytes, range, line: line, lineByteOffset: byteOffset))
+                writeUnreadable(read, bytes, range, line: line, into: &result)
                 return
             }
+            textBytes = Array(text.utf8)
+            textRange = textBytes.indices
+            record = object
         }
         let mentions = finder.mentions(in: textBytes, textRange, options: options.match)
         if record == nil, let invalid = finder.text.firstInvalidUTF8 {
@@ -82,15 +79,14 @@ public final class TagLineProcessor: LineProcessor {
         }
     }
 
-    /// One output line for a record that is not valid JSON, so the line count still holds.
-    private func writeUnreadable(_ bytes: [UInt8], _ range: Range<Int>, line: Int, message: String, into result: inout ChunkResult) {
+    /// The output for a JSON input line without readable text, so the line count still holds:
+    /// the error record (jsonl), the line as it was (inline), nothing (tsv, a row per mention).
+    private func writeUnreadable(_ record: JSONInput.Record, _ bytes: [UInt8], _ range: Range<Int>, line: Int,
+                                 into result: inout ChunkResult) {
         switch options.format {
         case .jsonl:
-            result.output.append(contentsOf: #"{"line":"#.utf8)
-            JSONText.appendInteger(line, to: &result.output)
-            result.output.append(contentsOf: #","error":"#.utf8)
-            JSONText.appendString(message, to: &result.output)
-            result.output.append(contentsOf: "}\n".utf8)
+            JSONInput.appendErrorRecord(record, bytes, range, line: line, to: &result.output)
+            result.output.append(0x0A)
         case .inline:
             result.output.append(contentsOf: bytes[range])
             result.output.append(0x0A)
@@ -103,37 +99,42 @@ public final class TagLineProcessor: LineProcessor {
 
     private func writeJSON(_ mentions: [Mention], _ bytes: [UInt8], _ range: Range<Int>, record: JSONRecord?,
                            original: ([UInt8], Range<Int>), line: Int, into result: inout ChunkResult) {
+        if let record {
+            // The input object as it was, with "mentions" set (replaced where it was already).
+            var list: [UInt8] = []
+            appendMentionList(mentions, bytes, range, to: &list)
+            record.appendEdited(original.0, original.1, setting: [("mentions", list)], to: &result.output)
+            result.output.append(0x0A)
+            return
+        }
         // Written straight into the chunk's output.
         var out: [UInt8] = []
         swap(&out, &result.output)
         defer { swap(&out, &result.output) }
-        if let record {
-            // The input object as it was, with "mentions" added before its closing brace.
-            let objectStart = out.count
-            out.append(contentsOf: original.0[original.1.lowerBound..<record.closingBrace])
-            while out.count > objectStart, let last = out.last, last == 0x20 || last == 0x09 { out.removeLast() }
-            if record.hasMembers { out.append(UInt8(ascii: ",")) }
-        } else {
-            out.append(contentsOf: #"{"line":"#.utf8)
-            JSONText.appendInteger(line, to: &out)
-            if let fileName = options.fileName {
-                out.append(contentsOf: #","file":"#.utf8)
-                JSONText.appendString(fileName, to: &out)
-            }
-            out.append(contentsOf: #","text":"#.utf8)
-            if finder.text.hadInvalidUTF8 {
-                JSONText.appendString(validUTF8(bytes, range), to: &out)
-            } else {
-                JSONText.appendString(bytes[range], to: &out)
-            }
-            out.append(UInt8(ascii: ","))
+        out.append(contentsOf: #"{"line":"#.utf8)
+        JSONText.appendInteger(line, to: &out)
+        if let fileName = options.fileName {
+            out.append(contentsOf: #","file":"#.utf8)
+            JSONText.appendString(fileName, to: &out)
         }
-        out.append(contentsOf: #""mentions":["#.utf8)
+        out.append(contentsOf: #","text":"#.utf8)
+        if finder.text.hadInvalidUTF8 {
+            JSONText.appendString(validUTF8(bytes, range), to: &out)
+        } else {
+            JSONText.appendString(bytes[range], to: &out)
+        }
+        out.append(contentsOf: #","mentions":"#.utf8)
+        appendMentionList(mentions, bytes, range, to: &out)
+        out.append(contentsOf: "}\n".utf8)
+    }
+
+    private func appendMentionList(_ mentions: [Mention], _ bytes: [UInt8], _ range: Range<Int>, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
         for (index, mention) in mentions.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             appendMention(mention, bytes, range, to: &out)
         }
-        out.append(contentsOf: "]}\n".utf8)
+        out.append(UInt8(ascii: "]"))
     }
 
     private func appendMention(_ mention: Mention, _ bytes: [UInt8], _ range: Range<Int>, to out: inout [UInt8]) {
@@ -179,12 +180,14 @@ public final class TagLineProcessor: LineProcessor {
         out.append(UInt8(ascii: "}"))
     }
 
-    /// `line  start  end  id  surface`, one row per mention (a line without mentions has none).
+    /// `line  start  end  id  surface`, one row per mention (a line without mentions has none),
+    /// with the file first when several inputs are read.
     private func writeTSV(_ mentions: [Mention], _ bytes: [UInt8], _ range: Range<Int>, line: Int, into result: inout ChunkResult) {
+        let file = options.fileName.map { $0.replacingTSVBreaks() + "\t" } ?? ""
         for mention in mentions {
             let surface = finder.surface(from: mention.start, to: mention.end, bytes: bytes, range: range)
-                .replacingTabs()
-            let row = "\(line)\t\(mention.start)\t\(mention.end)\t\(model.entityID(mention.entity))\t\(surface)\n"
+                .replacingTSVBreaks()
+            let row = "\(file)\(line)\t\(mention.start)\t\(mention.end)\t\(model.entityID(mention.entity))\t\(surface)\n"
             result.output.append(contentsOf: row.utf8)
         }
     }
@@ -212,9 +215,8 @@ public final class TagLineProcessor: LineProcessor {
         }
         rewritten.append(contentsOf: bytes[(range.lowerBound + cursor)..<range.upperBound])
         if let record {
-            result.output.append(contentsOf: original.0[original.1.lowerBound..<record.valueRange.lowerBound])
-            JSONText.appendString(validUTF8(rewritten, rewritten.indices), to: &result.output)
-            result.output.append(contentsOf: original.0[record.valueRange.upperBound..<original.1.upperBound])
+            let value = JSONRecord.stringValue(validUTF8(rewritten, rewritten.indices))
+            record.appendEdited(original.0, original.1, setting: [(options.textField, value)], to: &result.output)
         } else {
             result.output.append(contentsOf: rewritten)
         }
@@ -228,7 +230,8 @@ public final class TagLineProcessor: LineProcessor {
 }
 
 extension String {
-    func replacingTabs() -> String {
-        String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\t" ? " " : $0 }))
+    /// A TSV cell: tabs, and the CR and LF that would end a row, become spaces.
+    func replacingTSVBreaks() -> String {
+        String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\t" || $0 == "\r" || $0 == "\n" ? " " : $0 }))
     }
 }

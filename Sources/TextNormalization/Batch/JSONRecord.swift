@@ -1,51 +1,57 @@
-/// Just enough JSON to read one field of a JSON Lines record and pass the rest through untouched:
-/// a scanner over the object's top-level members that decodes the wanted string and remembers
-/// where everything sits, so output can splice into the original bytes.
+/// Just enough JSON to read one member of a JSON Lines record and pass the rest through untouched:
+/// a scanner over the object's top-level members that remembers where each sits, so output can
+/// splice new values into the original bytes (`appendEdited`) and every other byte stays as it was.
 public struct JSONRecord {
-    /// The decoded value of the text field.
-    public var text: String
-    /// Byte range of the text field's value (quotes included) in the line.
-    public var valueRange: Range<Int>
+    /// One top-level member: its decoded name and where it sits in the line.
+    public struct Member: Equatable, Sendable {
+        public var name: String
+        /// From the name's opening quote to the end of the value.
+        public var range: Range<Int>
+        /// The value's bytes (a string's quotes included).
+        public var valueRange: Range<Int>
+    }
+
+    /// The object's members in order (a name may occur twice; JSON does not forbid it).
+    public var members: [Member]
     /// Byte offset of the object's closing brace.
     public var closingBrace: Int
-    /// Whether the object has members besides nothing (so a new member needs a comma).
-    public var hasMembers: Bool
 
     public struct Problem: Error, Equatable {
         /// Byte offset in the line.
         public var offset: Int
         public var message: String
+
+        public init(offset: Int, message: String) {
+            self.offset = offset
+            self.message = message
+        }
     }
 
-    /// Reads `bytes[range]` as one JSON object and finds the string member `field`.
-    public static func parse(_ bytes: [UInt8], _ range: Range<Int>, field: String) throws(Problem) -> JSONRecord {
+    /// Reads `bytes[range]` as one JSON object (UTF-8, nothing but white space around it).
+    public static func parse(_ bytes: [UInt8], _ range: Range<Int>) throws(Problem) -> JSONRecord {
+        if let invalid = UTF8Decoding.firstInvalidByte(bytes, range) {
+            throw Problem(offset: invalid, message: "invalid UTF-8 (JSON Lines records are UTF-8)")
+        }
         var scanner = Scanner(bytes: bytes, position: range.lowerBound, end: range.upperBound)
         scanner.skipSpace()
         guard scanner.peek == UInt8(ascii: "{") else { throw scanner.problem("expected a JSON object") }
         scanner.position += 1
-        let wanted = Array(field.utf8)
-        var found: (String, Range<Int>)?
-        var hasMembers = false
+        var members: [Member] = []
         scanner.skipSpace()
         if scanner.peek == UInt8(ascii: "}") {
             scanner.position += 1
         } else {
             while true {
                 scanner.skipSpace()
-                let key = try scanner.string()
+                let nameStart = scanner.position
+                let name = try scanner.string()
                 scanner.skipSpace()
                 guard scanner.peek == UInt8(ascii: ":") else { throw scanner.problem("expected ':' after a member name") }
                 scanner.position += 1
                 scanner.skipSpace()
                 let valueStart = scanner.position
-                if Array(key.utf8) == wanted {
-                    guard scanner.peek == UInt8(ascii: "\"") else { throw scanner.problem("field '\(field)' is not a string") }
-                    let value = try scanner.string()
-                    found = (value, valueStart..<scanner.position)
-                } else {
-                    try scanner.skipValue()
-                }
-                hasMembers = true
+                try scanner.skipValue()
+                members.append(Member(name: name, range: nameStart..<scanner.position, valueRange: valueStart..<scanner.position))
                 scanner.skipSpace()
                 if scanner.peek == UInt8(ascii: ",") {
                     scanner.position += 1
@@ -59,10 +65,82 @@ public struct JSONRecord {
         let closing = scanner.position - 1
         scanner.skipSpace()
         guard scanner.position == scanner.end else { throw scanner.problem("unexpected text after the JSON object") }
-        guard let (text, valueRange) = found else {
-            throw Problem(offset: range.lowerBound, message: "no string field '\(field)'")
+        return JSONRecord(members: members, closingBrace: closing)
+    }
+
+    /// The decoded value of member `field`, which must be a string; of its last occurrence when
+    /// the name is repeated, as JSON parsers (Python's, JavaScript's) read such objects.
+    public func string(_ field: String, in bytes: [UInt8]) throws(Problem) -> String {
+        guard let member = members.last(where: { $0.name == field }) else {
+            throw Problem(offset: closingBrace, message: "no string field '\(field)'")
         }
-        return JSONRecord(text: text, valueRange: valueRange, closingBrace: closing, hasMembers: hasMembers)
+        var scanner = Scanner(bytes: bytes, position: member.valueRange.lowerBound, end: member.valueRange.upperBound)
+        guard scanner.peek == UInt8(ascii: "\"") else {
+            throw Problem(offset: member.valueRange.lowerBound, message: "field '\(field)' is not a string")
+        }
+        return try scanner.string()
+    }
+
+    /// Appends the object of `bytes` with each named member's value set to the given JSON value:
+    /// in place when the member exists (a later member of the same name is removed, so the name
+    /// occurs once), else added before the closing brace. All other bytes are copied unchanged.
+    public func appendEdited(_ bytes: [UInt8], _ range: Range<Int>, setting values: [(name: String, json: [UInt8])],
+                             to output: inout [UInt8]) {
+        // Replacements (a byte range and what goes there), in order of position.
+        var edits: [(range: Range<Int>, with: [UInt8])] = []
+        var added: [(name: String, json: [UInt8])] = []
+        for (name, json) in values {
+            let indices = members.indices.filter { members[$0].name == name }
+            guard let first = indices.first else {
+                added.append((name, json))
+                continue
+            }
+            edits.append((members[first].valueRange, json))
+            for index in indices.dropFirst() {
+                // Remove the member with the comma before it (it is never the first member).
+                edits.append((members[index - 1].range.upperBound..<members[index].range.upperBound, []))
+            }
+        }
+        edits.sort { $0.range.lowerBound < $1.range.lowerBound }
+        var cursor = range.lowerBound
+        for edit in edits {
+            output.append(contentsOf: bytes[cursor..<edit.range.lowerBound])
+            output.append(contentsOf: edit.with)
+            cursor = edit.range.upperBound
+        }
+        guard !added.isEmpty else {
+            output.append(contentsOf: bytes[cursor..<range.upperBound])
+            return
+        }
+        // New members go right after the last member's value (or the opening brace).
+        let insertAt = members.last?.range.upperBound ?? closingBrace
+        output.append(contentsOf: bytes[cursor..<insertAt])
+        for (index, member) in added.enumerated() {
+            if index > 0 || !members.isEmpty { output.append(UInt8(ascii: ",")) }
+            JSONText.appendKey(member.name, to: &output)
+            output.append(contentsOf: member.json)
+        }
+        output.append(contentsOf: bytes[insertAt..<range.upperBound])
+    }
+
+    /// A JSON string literal for `string`, for `appendEdited`.
+    public static func stringValue(_ string: String) -> [UInt8] {
+        var out: [UInt8] = []
+        JSONText.appendString(string, to: &out)
+        return out
+    }
+
+    /// The output line for a line that is not a readable JSON object, so the line count holds and
+    /// nothing is lost: `{"line":N,"error":"…","input":"<the line as written>"}`.
+    public static func appendUnreadable(_ bytes: [UInt8], _ range: Range<Int>, line: Int, message: String,
+                                        to output: inout [UInt8]) {
+        output.append(contentsOf: #"{"line":"#.utf8)
+        JSONText.appendInteger(line, to: &output)
+        output.append(contentsOf: #","error":"#.utf8)
+        JSONText.appendString(message, to: &output)
+        output.append(contentsOf: #","input":"#.utf8)
+        JSONText.appendString(String(decoding: bytes[range], as: UTF8.self), to: &output)
+        output.append(UInt8(ascii: "}"))
     }
 
     private struct Scanner {

@@ -36,6 +36,19 @@ public struct LineChunk: Sendable {
 public protocol ByteSource {
     /// Appends at most `maximum` bytes to `buffer`; returns how many, 0 at the end of the input.
     mutating func read(appendingTo buffer: inout [UInt8], maximum: Int) throws -> Int
+
+    /// Whether reading may wait for a writer (a pipe, a terminal, a socket), so that lines
+    /// already read should be handed on before the next read rather than held for a full chunk.
+    var mayWait: Bool { get }
+
+    /// Whether a read now would return without waiting (data or the end of the input is there).
+    /// Asked only when `mayWait`.
+    func isReadable() -> Bool
+}
+
+extension ByteSource {
+    public var mayWait: Bool { false }
+    public func isReadable() -> Bool { true }
 }
 
 /// Bytes held in memory.
@@ -75,10 +88,28 @@ public struct LineChunker<Source: ByteSource> {
         self.keepingParagraphsTogether = keepingParagraphsTogether
     }
 
+    /// Whether `next()` would wait for a writer now: the source is a pipe or terminal with nothing
+    /// to read yet, and no whole chunk is pending. Callers hand on the work they hold first, so a
+    /// co-process that writes a line and waits for its answer gets it.
+    public mutating func wouldWait() -> Bool {
+        guard source.mayWait, !atEnd else { return false }
+        if lastCut(in: pending) != nil { return false }
+        return !source.isReadable()
+    }
+
     /// The next chunk, or nil when the input is exhausted.
+    ///
+    /// From a source that may wait, a chunk is cut as soon as nothing more is ready to read and
+    /// whole lines are pending; from a file, chunks are about `targetSize` bytes.
     public mutating func next() throws -> LineChunk? {
+        let mayWait = source.mayWait
         while !atEnd && pending.count < targetSize {
-            if try source.read(appendingTo: &pending, maximum: targetSize) == 0 { atEnd = true }
+            let before = pending.count
+            if try source.read(appendingTo: &pending, maximum: targetSize) == 0 {
+                atEnd = true
+            } else if mayWait && lastCut(in: pending, from: before) != nil && !source.isReadable() {
+                break
+            }
         }
         // A line longer than the target: read on until its end.
         var cut = lastCut(in: pending)

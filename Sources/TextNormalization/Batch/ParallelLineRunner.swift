@@ -22,13 +22,21 @@ public struct ParallelLineRunner {
         self.keepsParagraphsTogether = keepingParagraphsTogether
     }
 
-    public func run<Source: ByteSource>(_ source: Source, emit: (ChunkResult) throws -> Void) throws {
+    /// - Parameters:
+    ///   - emit: takes each chunk's result, in input order.
+    ///   - flush: called when every result read so far has been emitted and the next read would
+    ///     wait for a writer (a pipe or terminal), so output reaches a co-process before it has to
+    ///     write more. Never called for regular files.
+    public func run<Source: ByteSource>(_ source: Source, emit: (ChunkResult) throws -> Void,
+                                        flush: () throws -> Void = {}) throws {
         var chunker = LineChunker(source, targetSize: chunkSize, keepingParagraphsTogether: keepsParagraphsTogether)
         if processors.count == 1 {
             // Result buffers are reused from chunk to chunk: growing fresh megabyte buffers
             // every time costs page faults.
             var result = ChunkResult()
-            while let chunk = try chunker.next() {
+            while true {
+                if chunker.wouldWait() { try flush() }
+                guard let chunk = try chunker.next() else { break }
                 result.reset()
                 processors[0].process(chunk, into: &result)
                 try emit(result)
@@ -44,6 +52,19 @@ public struct ParallelLineRunner {
         while true {
             while !atEnd && submitted - emitted < readAhead {
                 for buffer in pool.takeSpareInputs() { chunker.recycle(buffer) }
+                if chunker.wouldWait() {
+                    // Finish and write everything read so far before waiting for more input.
+                    while emitted < submitted {
+                        if let result = pool.readyResult(sequence: emitted) {
+                            try emit(result)
+                            pool.recycle(result)
+                            emitted += 1
+                        } else if !pool.workOnce(as: 0) {
+                            pool.waitForAnyResult()
+                        }
+                    }
+                    try flush()
+                }
                 if let chunk = try chunker.next() {
                     pool.submit(chunk, sequence: submitted)
                     submitted += 1

@@ -31,3 +31,20 @@ public enum UTF8Decoding {
         return (value, needed + 1)
     }
 }
+
+extension UTF8Decoding {
+    /// The offset of the first byte of `bytes[range]` that is not well-formed UTF-8, or nil.
+    public static func firstInvalidByte(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if bytes[index] < 0x80 {
+                index += 1
+                continue
+            }
+            let (scalar, length) = decodeMultiByte(bytes, at: index, end: range.upperBound)
+            if scalar == nil { return index }
+            index += length
+        }
+        return nil
+    }
+}

@@ -32,11 +32,37 @@ final class FileInput: ByteSource {
         ownsDescriptor = true
     }
 
-    /// The file's size when it is a regular file (a hint for buffers), else 0.
+    /// The file's size when it is a regular file (for progress), else 0.
     var sizeHint: Int {
         var info = stat()
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return 0 }
         return Int(info.st_size)
+    }
+
+    /// The size of all `paths` together when every one is a regular file, else nil.
+    static func totalSize(of paths: [String]) -> Int? {
+        var total = 0
+        for path in paths {
+            var info = stat()
+            guard path != "-", stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            total += Int(info.st_size)
+        }
+        return total
+    }
+
+    /// Anything but a regular file (a pipe, a terminal, a socket) may make a read wait.
+    lazy var mayWait: Bool = {
+        var info = stat()
+        return !(fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG)
+    }()
+
+    func isReadable() -> Bool {
+        var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        while true {
+            let ready = poll(&request, 1, 0)
+            if ready >= 0 { return ready > 0 }
+            if errno != EINTR { return true }
+        }
     }
 
     deinit {

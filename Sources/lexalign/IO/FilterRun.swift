@@ -14,7 +14,7 @@ enum FilterRun {
                     makeProcessors: (_ fileName: String?) throws -> [LineProcessor]) throws {
         let inputs = filter.inputs
         let output = OutputStream(descriptor: 1)
-        let progress = Progress(quiet: filter.quiet)
+        let progress = Progress(quiet: filter.quiet, totalBytes: FileInput.totalSize(of: inputs))
         let reporter = IssueReporter(quiet: filter.quiet)
         var failedInputs = 0
         for path in inputs {
@@ -36,11 +36,11 @@ enum FilterRun {
             }
             let runner = ParallelLineRunner(processors: processors, keepingParagraphsTogether: keepingParagraphsTogether)
             do {
-                try runner.run(input) { result in
+                try runner.run(input, emit: { result in
                     try output.write(result.output)
                     reporter.report(result.issues, path: input.displayName, progress: progress)
                     progress.advance(bytes: result.byteCount, lines: result.lineCount)
-                }
+                }, flush: { try output.flush() })
             } catch let error as InputError {
                 progress.clear()
                 StandardError.line(error.description)
