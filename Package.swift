@@ -61,6 +61,8 @@ let package = Package(
                 "SentenceAlignment",
                 "AlignmentValidation",
                 "SourceDiagnostics",
+                "ContentHash",
+                "LexiconData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -82,7 +82,7 @@ extension Lexalign.Align {
         func run() throws {
             var sourceFile = try readSentences(source)
             var targetFile = try readSentences(target)
-            let model = try LexiconLocation.model(directory: lexicon)
+            let model = try LexiconLocation.model(directory: lexicon, quiet: quiet)
             let sourceLanguage = try language(sourceLang, of: sourceFile.sentences)
             let targetLanguage = try language(targetLang, of: targetFile.sentences)
             if !presplit {

@@ -64,7 +64,7 @@ extension Lexalign {
         }
 
         func run() throws {
-            let model = try LexiconLocation.model(directory: lexicon)
+            let model = try LexiconLocation.model(directory: lexicon, quiet: filter.quiet)
             var options = TagLineProcessor.Options()
             options.format = format
             options.input = input

@@ -14,7 +14,9 @@ extension Lexalign {
             discussion: """
                 Folders are searched for lexicons (a folder with entities.tsv: every `lexicon lint` \
                 rule) and bead files (<lang>-<lang>.tsv: every alignment rule). Exit status: 0 clean, \
-                1 errors (warnings too with --strict), 2 unreadable input, 64 usage. --fix makes only \
+                1 errors (warnings too with --strict), 2 unreadable input or a folder with nothing to \
+                check, 64 usage. Other .tsv files in the folders are skipped with an unchecked-file \
+                warning. --fix makes only \
                 mechanical fixes — bead text columns copied from the sentence files, LF line ends, \
                 lexicon canonical order and spacing (`lexicon fmt`) — never a ref, score or status.
                 """
@@ -41,10 +43,21 @@ extension Lexalign {
         func run() throws {
             let defaults = ["Lexicons", "Alignments"].filter { TextFiles.exists($0) }
             let targets = ValidationTargets(paths: paths.isEmpty ? defaults : paths)
-            var findings: [Diagnostic] = []
             var checked: [String] = []
             var unreadable = !targets.unreadable.isEmpty
             for path in targets.unreadable { StandardError.line("\(path): error: cannot read: no such file or folder") }
+            for path in targets.empty {
+                StandardError.line("\(path): error: nothing to check: no lexicon (entities.tsv) and no bead file "
+                    + "(<lang>-<lang>.tsv) in this folder or below")
+            }
+            if paths.isEmpty && defaults.isEmpty {
+                StandardError.line("lexalign: error: nothing to check: no Lexicons or Alignments folder here; name the files or folders to check")
+                throw ExitStatus.ioError
+            }
+            if !targets.empty.isEmpty { unreadable = true }
+            // Nothing at all to check: no report, which would read as "no problems".
+            if targets.lexiconFolders.isEmpty && targets.beadFiles.isEmpty && targets.skipped.isEmpty { throw ExitStatus.ioError }
+            var findings: [Diagnostic] = targets.skipped.map(UncheckedFileRule.finding)
 
             for folder in targets.lexiconFolders {
                 let sources: LexiconSources
@@ -85,7 +98,7 @@ extension Lexalign {
             }
 
             var rules: [RuleDescription] = []
-            for rule in AlignmentRules.all.map(\.description) + LexiconRuleCatalogue.rules where !rules.contains(where: { $0.id == rule.id }) {
+            for rule in AlignmentRules.all.map(\.description) + LexiconRuleCatalogue.rules + [UncheckedFileRule.description] where !rules.contains(where: { $0.id == rule.id }) {
                 rules.append(rule)
             }
             let report = DiagnosticReport(diagnostics: findings, checkedFiles: checked, rules: rules, toolVersion: LexalignVersion.number)

@@ -82,6 +82,7 @@ final class Scratch {
 
     func file(_ name: String, _ bytes: [UInt8]) throws -> String {
         let url = directory.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(bytes).write(to: url)
         return url.path
     }

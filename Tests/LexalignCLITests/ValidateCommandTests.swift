@@ -66,11 +66,18 @@ struct ValidateCommandTests {
         #expect(results.allSatisfy { ($0["message"] as? [String: Any])?["text"] is String && $0["ruleId"] is String })
     }
 
-    @Test func junitHasATestCasePerFile() throws {
-        let outcome = try CLIRunner.run(["validate", "--format", "junit", "Lexicons", "Alignments"], in: URL(fileURLWithPath: Self.repository))
-        #expect(outcome.status == 0)
-        #expect(outcome.output.components(separatedBy: "<testcase ").count - 1 == 9)
-        #expect(!outcome.output.contains("<failure"))
+    @Test func junitHasASuitePerFileAndACasePerFinding() throws {
+        let clean = try CLIRunner.run(["validate", "--format", "junit", "Lexicons", "Alignments"], in: URL(fileURLWithPath: Self.repository))
+        #expect(clean.status == 0)
+        #expect(clean.output.components(separatedBy: "<testsuite ").count - 1 == 9)
+        #expect(clean.output.components(separatedBy: "<testcase name=\"no findings\"").count - 1 == 9)
+        #expect(!clean.output.contains("<failure"))
+        // Six coverage findings in one file: six test cases, each with its one failure.
+        let broken = try CLIRunner.run(["validate", "--format", "junit", "prs-en.tsv"], in: URL(fileURLWithPath: Self.fixtures + "/coverage"))
+        #expect(broken.status == 1)
+        #expect(broken.output.contains(#"<testsuite name="prs-en.tsv" tests="6" failures="6" errors="0">"#))
+        #expect(broken.output.components(separatedBy: "<testcase ").count - 1 == 6)
+        #expect(broken.output.components(separatedBy: "<failure ").count - 1 == 6)
     }
 
     @Test func fixCopiesTextAndLineEndsButNoRefs() throws {
@@ -127,6 +134,40 @@ struct ValidateCommandTests {
         let outcome = try CLIRunner.run(["validate", "/nonexistent/Alignments"])
         #expect(outcome.status == 2)
         #expect(outcome.stderr == "/nonexistent/Alignments: error: cannot read: no such file or folder\n")
+    }
+
+    /// A wrong path in CI must not be green: a folder with nothing to check is an input error.
+    @Test func aFolderWithNothingToCheckExitsTwo() throws {
+        let scratch = try Scratch()
+        _ = try scratch.file("empty/notes.txt", "nothing here\n")
+        let outcome = try CLIRunner.run(["validate", "empty"], in: scratch.directory)
+        #expect(outcome == CLIRunner.Outcome(stdout: Data(), stderr: """
+            empty: error: nothing to check: no lexicon (entities.tsv) and no bead file (<lang>-<lang>.tsv) in this folder or below
+
+            """, status: 2))
+        let defaults = try CLIRunner.run(["validate"], in: scratch.directory.appendingPathComponent("empty"))
+        #expect(defaults.status == 2)
+        #expect(defaults.stderr == "lexalign: error: nothing to check: no Lexicons or Alignments folder here; name the files or folders to check\n")
+    }
+
+    /// A .tsv that is not named like a bead file is skipped with a warning (which --strict fails),
+    /// and a symbolic link back up the tree does not make a file count twice.
+    @Test func skippedFilesAreNamedAndLinksAreWalkedOnce() throws {
+        let scratch = try Scratch()
+        let document = Self.repository + "/Alignments/qosh-tepa-canal/"
+        for name in ["en.txt", "prs.txt", "prs-en.tsv"] {
+            _ = try scratch.file("doc/" + name, try Data(contentsOf: URL(fileURLWithPath: document + name)).map { $0 })
+        }
+        _ = try scratch.file("doc/prs_en.tsv", "")
+        try FileManager.default.createSymbolicLink(atPath: scratch.directory.path + "/doc/loop", withDestinationPath: "..")
+        let outcome = try CLIRunner.run(["validate", "--strict", "doc"], in: scratch.directory)
+        #expect(outcome.output == """
+            doc/prs_en.tsv:1:1: warning: not checked: the name is not <lang>-<lang>.tsv (bead file) or entities/labels/affixes.tsv (lexicon) [unchecked-file]
+                hint: Name bead files <source-lang>-<target-lang>.tsv (prs-en.tsv, ps-en.tsv), or move the file out of the folder.
+            1 warning in 1 of 2 files
+
+            """)
+        #expect(outcome.status == 1)
     }
 
     @Test func anUnknownFormatIsAUsageError() throws {

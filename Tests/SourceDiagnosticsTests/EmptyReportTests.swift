@@ -31,8 +31,6 @@ import Testing
         .junit: """
             <?xml version="1.0" encoding="UTF-8"?>
             <testsuites name="lexalign validate" tests="0" failures="0" errors="0">
-              <testsuite name="lexalign validate" tests="0" failures="0" errors="0">
-              </testsuite>
             </testsuites>
 
             """,
@@ -53,7 +51,7 @@ import Testing
         let report = ReportFixtures.clean
         #expect(DiagnosticRenderer.render(report, as: .github) == "no problems in 3 files\n")
         #expect(DiagnosticRenderer.render(report, as: .json).hasPrefix(#"{"version":"0.4.0","files":3,"#))
-        #expect(DiagnosticRenderer.render(report, as: .junit).contains(#"<testcase name="c.tsv" classname="lexalign.validate"/>"#))
+        #expect(DiagnosticRenderer.render(report, as: .junit).contains(#"<testcase name="no findings" classname="c.tsv"/>"#))
         let sarif = try #require(try JSONSerialization.jsonObject(with: Data(DiagnosticRenderer.render(report, as: .sarif).utf8)) as? [String: Any])
         let run = try #require((sarif["runs"] as? [[String: Any]])?.first)
         #expect((run["artifacts"] as? [Any])?.count == 3)

@@ -6,15 +6,19 @@ import TextNormalization
     @Test func goldenReport() {
         let expected = #"""
         <?xml version="1.0" encoding="UTF-8"?>
-        <testsuites name="lexalign validate" tests="2" failures="1" errors="0">
-          <testsuite name="lexalign validate" tests="2" failures="1" errors="0">
-            <testcase name="Alignments/kabul report/prs-en.tsv" classname="lexalign.validate">
+        <testsuites name="lexalign validate" tests="3" failures="2" errors="0">
+          <testsuite name="Alignments/kabul report/prs-en.tsv" tests="2" failures="2" errors="0">
+            <testcase name="3:5 source-text" classname="Alignments/kabul report/prs-en.tsv">
               <failure type="source-text" message="Alignments/kabul report/prs-en.tsv:3:5: error: source text &quot;کابل, ولایت&quot; differs from prs.txt: 40% of letters changed [source-text]">Alignments/kabul report/prs-en.tsv:3:5: error: source text "کابل, ولایت" differs from prs.txt: 40% of letters changed [source-text]
             hint: Copy the sentence from the sentence file, or realign the document.</failure>
+            </testcase>
+            <testcase name="7:9 low-score" classname="Alignments/kabul report/prs-en.tsv">
               <failure type="low-score" message="Alignments/kabul report/prs-en.tsv:7:9: warning: score 0.12 is below the review threshold 0.30 [low-score]">Alignments/kabul report/prs-en.tsv:7:9: warning: score 0.12 is below the review threshold 0.30 [low-score]
             hint: Check the bead and mark it reviewed or rejected.</failure>
             </testcase>
-            <testcase name="Alignments/qosh-tepa/ps-en.tsv" classname="lexalign.validate">
+          </testsuite>
+          <testsuite name="Alignments/qosh-tepa/ps-en.tsv" tests="1" failures="0" errors="0">
+            <testcase name="4:1 many-to-one" classname="Alignments/qosh-tepa/ps-en.tsv">
               <system-out>Alignments/qosh-tepa/ps-en.tsv:4:1: note: bead 2-3 joins two Pashto sentences [many-to-one]</system-out>
             </testcase>
           </testsuite>
@@ -23,19 +27,26 @@ import TextNormalization
         #expect(DiagnosticRenderer.render(ReportFixtures.mixed, as: .junit) == expected)
     }
 
-    @Test func everyCheckedFileIsATestCaseAndWarningsFail() {
+    /// Each finding is its own test case with one failure; a clean file is one passing case;
+    /// repeated names get a count.
+    @Test func aTestCasePerFindingAndCleanFilesPass() {
+        let place = SourceLocation(path: "b.tsv", line: 2, column: 1)
         let report = DiagnosticReport(
-            diagnostics: [Diagnostic(.warning, at: SourceLocation(path: "b.tsv", line: 2, column: 1), "low", rule: "low-score")],
-            checkedFiles: ["a.tsv", "b.tsv", "c.tsv"], rules: [], toolVersion: "0")
+            diagnostics: [Diagnostic(.warning, at: place, "low", rule: "low-score"), Diagnostic(.warning, at: place, "lower", rule: "low-score")],
+            checkedFiles: ["a.tsv", "b.tsv"], rules: [], toolVersion: "0")
         #expect(DiagnosticRenderer.render(report, as: .junit) == """
             <?xml version="1.0" encoding="UTF-8"?>
-            <testsuites name="lexalign validate" tests="3" failures="1" errors="0">
-              <testsuite name="lexalign validate" tests="3" failures="1" errors="0">
-                <testcase name="a.tsv" classname="lexalign.validate"/>
-                <testcase name="b.tsv" classname="lexalign.validate">
+            <testsuites name="lexalign validate" tests="3" failures="2" errors="0">
+              <testsuite name="a.tsv" tests="1" failures="0" errors="0">
+                <testcase name="no findings" classname="a.tsv"/>
+              </testsuite>
+              <testsuite name="b.tsv" tests="2" failures="2" errors="0">
+                <testcase name="2:1 low-score" classname="b.tsv">
                   <failure type="low-score" message="b.tsv:2:1: warning: low [low-score]">b.tsv:2:1: warning: low [low-score]</failure>
                 </testcase>
-                <testcase name="c.tsv" classname="lexalign.validate"/>
+                <testcase name="2:1 low-score (2)" classname="b.tsv">
+                  <failure type="low-score" message="b.tsv:2:1: warning: lower [low-score]">b.tsv:2:1: warning: lower [low-score]</failure>
+                </testcase>
               </testsuite>
             </testsuites>
 

@@ -4,33 +4,36 @@ import TextNormalization
 ///
 /// ```
 /// <?xml version="1.0" encoding="UTF-8"?>
-/// <testsuites name="lexalign validate" tests="3" failures="1" errors="0">
-///   <testsuite name="lexalign validate" tests="3" failures="1" errors="0">
-///     <testcase name="Alignments/kabul/prs-en.tsv" classname="lexalign.validate">
+/// <testsuites name="lexalign validate" tests="3" failures="2" errors="0">
+///   <testsuite name="Alignments/kabul/prs-en.tsv" tests="2" failures="2" errors="0">
+///     <testcase name="4:7 score-range" classname="Alignments/kabul/prs-en.tsv">
 ///       <failure type="score-range" message="Alignments/kabul/prs-en.tsv:4:7: error: …">…</failure>
 ///     </testcase>
-///     <testcase name="Alignments/kabul/ps-en.tsv" classname="lexalign.validate"/>
+///     <testcase name="9:1 low-score" classname="Alignments/kabul/prs-en.tsv">…</testcase>
+///   </testsuite>
+///   <testsuite name="Alignments/kabul/ps-en.tsv" tests="1" failures="0" errors="0">
+///     <testcase name="no findings" classname="Alignments/kabul/ps-en.tsv"/>
 ///   </testsuite>
 /// </testsuites>
 /// ```
 ///
-/// - One test case per checked file, clean files included (a clean file is a passing test).
-/// - Errors and warnings both fail their file's test case: each is a `<failure>` whose `type` is
-///   the rule id and whose `message` is the first line of the finding as the text format prints it
-///   (so the severity, which JUnit has no attribute for, stays visible); the element's text is
-///   the finding and its hint. A warning-only file fails too: JUnit has no "passed with warnings",
-///   and a warning hidden in a passing test is never read. Some readers show only the first
-///   `<failure>` of a test case; its text still names the file.
-/// - Notes do not fail a test case; they go to its `<system-out>`, as text lines.
-/// - `tests` counts test cases and `failures` the failed test cases (files with an error or a
-///   warning), so `failures` never exceeds `tests`. There is no timing: the output is the same
-///   for the same report.
+/// - One test suite per checked file and one test case per finding, each with exactly one
+///   `<failure>`: readers that show only a test case's first failure (most do) still show every
+///   finding. A file without findings is one passing test case, `no findings`.
+/// - A test case is named by the finding's `line:column rule-id` (a repeat gets ` (2)`, ` (3)`, so
+///   names stay unique in their suite); its class name is the file, which is how readers group.
+/// - Errors and warnings both fail: the `<failure>`'s `type` is the rule id and its `message` the
+///   first line of the finding as the text format prints it (so the severity, which JUnit has no
+///   attribute for, stays visible); the element's text is the finding and its hint. A warning
+///   fails its test case because a warning in a passing test is never read.
+/// - A note is a passing test case with the finding in its `<system-out>`.
+/// - `tests` counts test cases and `failures` the failed ones. There is no timing: the output is
+///   the same for the same report.
 /// - Escaping: `& < > "` as entities, and in attributes tab, LF and CR as character references so
 ///   they survive attribute normalisation; CR in text as `&#13;`. Characters XML 1.0 cannot hold
 ///   (C0 controls other than tab, LF, CR; U+FFFE, U+FFFF) are dropped.
 enum JUnitDiagnosticFormat {
     static let suiteName = "lexalign validate"
-    static let className = "lexalign.validate"
 
     static func render(_ report: DiagnosticReport) -> String {
         let files = report.reportedFiles
@@ -39,37 +42,45 @@ enum JUnitDiagnosticFormat {
             findings[diagnostic.location.path, default: []].append(diagnostic)
         }
         let hints = TextDiagnosticFormat.hintsByRule(report)
-        let failed = files.filter { path in findings[path, default: []].contains { $0.severity != .note } }.count
-        let counts = "tests=\"\(files.count)\" failures=\"\(failed)\" errors=\"0\""
+        func counts(_ diagnostics: [Diagnostic]) -> String {
+            let failed = diagnostics.filter { $0.severity != .note }.count
+            return "tests=\"\(max(diagnostics.count, 1))\" failures=\"\(failed)\" errors=\"0\""
+        }
+        var total: [Diagnostic] = []
+        var cleanFiles = 0
+        for path in files {
+            let diagnostics = findings[path, default: []]
+            total += diagnostics
+            if diagnostics.isEmpty { cleanFiles += 1 }
+        }
+        let failed = total.filter { $0.severity != .note }.count
 
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<testsuites name=\"\(suiteName)\" \(counts)>\n"
-        xml += "  <testsuite name=\"\(suiteName)\" \(counts)>\n"
+        xml += "<testsuites name=\"\(suiteName)\" tests=\"\(total.count + cleanFiles)\" failures=\"\(failed)\" errors=\"0\">\n"
         for path in files {
-            xml += "    <testcase name=\"\(escapeAttribute(path))\" classname=\"\(className)\""
             let diagnostics = findings[path, default: []]
-            guard !diagnostics.isEmpty else {
-                xml += "/>\n"
-                continue
+            let file = escapeAttribute(path)
+            xml += "  <testsuite name=\"\(file)\" \(counts(diagnostics))>\n"
+            if diagnostics.isEmpty {
+                xml += "    <testcase name=\"no findings\" classname=\"\(file)\"/>\n"
             }
-            xml += ">\n"
-            var notes = ""
+            var seen: [String: Int] = [:]
             for diagnostic in diagnostics {
-                let text = TextDiagnosticFormat.lines(for: diagnostic, hint: hints[diagnostic.ruleID])
+                var name = "\(diagnostic.location.line):\(diagnostic.location.column) \(diagnostic.ruleID)"
+                seen[name, default: 0] += 1
+                if let repeats = seen[name], repeats > 1 { name += " (\(repeats))" }
+                xml += "    <testcase name=\"\(escapeAttribute(name))\" classname=\"\(file)\">\n"
+                let text = escapeText(withoutFinalLineBreak(TextDiagnosticFormat.lines(for: diagnostic, hint: hints[diagnostic.ruleID])))
                 if diagnostic.severity == .note {
-                    notes += text
-                    continue
+                    xml += "      <system-out>" + text + "</system-out>\n"
+                } else {
+                    xml += "      <failure type=\"\(escapeAttribute(diagnostic.ruleID))\""
+                    xml += " message=\"\(escapeAttribute(firstLine(of: diagnostic.description)))\">" + text + "</failure>\n"
                 }
-                xml += "      <failure type=\"\(escapeAttribute(diagnostic.ruleID))\""
-                xml += " message=\"\(escapeAttribute(firstLine(of: diagnostic.description)))\">"
-                xml += escapeText(withoutFinalLineBreak(text)) + "</failure>\n"
+                xml += "    </testcase>\n"
             }
-            if !notes.isEmpty {
-                xml += "      <system-out>" + escapeText(withoutFinalLineBreak(notes)) + "</system-out>\n"
-            }
-            xml += "    </testcase>\n"
+            xml += "  </testsuite>\n"
         }
-        xml += "  </testsuite>\n"
         xml += "</testsuites>\n"
         return xml
     }

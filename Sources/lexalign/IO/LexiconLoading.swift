@@ -1,3 +1,6 @@
+import ContentHash
+import FoundationEssentials
+import LexiconData
 import TermLexicon
 import TextNormalization
 
@@ -23,7 +26,8 @@ enum LexiconLocation {
 
     /// The compiled lexicon of `directory`, else `$LEXALIGN_LEXICON`, else the built-in one. A
     /// lexicon with errors stops the run before any output: its problems go to standard error.
-    static func model(directory: String?) throws -> TaggingModel {
+    /// Unless `quiet`, using the built-in lexicon where `./Lexicons` holds another is noted once.
+    static func model(directory: String?, quiet: Bool = false) throws -> TaggingModel {
         let sources: LexiconSources
         if let directory = directory ?? environmentDirectory {
             do {
@@ -34,6 +38,11 @@ enum LexiconLocation {
             }
         } else {
             sources = LexiconSources.builtIn()
+            if !quiet, let local = digest(ofFolder: "Lexicons"), local != EmbeddedLexicon.digest {
+                StandardError.line("lexalign: note: using the lexicon built into this binary (sha256 "
+                    + "\(FileSetDigest.short(EmbeddedLexicon.digest))), which differs from ./Lexicons "
+                    + "(\(FileSetDigest.short(local))); rebuild lexalign or pass --lexicon Lexicons")
+            }
         }
         do {
             return try TaggingModel.load(sources)
@@ -46,6 +55,22 @@ enum LexiconLocation {
             }
             throw ExitStatus.ioError
         }
+    }
+}
+
+extension LexiconLocation {
+    /// `FileSetDigest` of a lexicon folder's data files (.tsv and .txt, as the build embeds them),
+    /// or nil when it is not a folder or a file cannot be read.
+    static func digest(ofFolder folder: String) -> String? {
+        guard TextFiles.isDirectory(folder),
+              let paths = try? FileManager.default.subpathsOfDirectory(atPath: folder) else { return nil }
+        var files: [String: [UInt8]] = [:]
+        for relative in paths {
+            guard FileSetDigest.isLexiconDataFile(relative), !TextFiles.isDirectory(folder + "/" + relative) else { continue }
+            guard let bytes = try? TextFiles.readBytes(folder + "/" + relative) else { return nil }
+            files[relative] = bytes
+        }
+        return FileSetDigest.hex(of: files)
     }
 }
 

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import FoundationEssentials
 
 /// What `lexalign validate` checks under the paths it is given: lexicon folders (a folder holding
@@ -7,6 +12,13 @@ struct ValidationTargets {
     var beadFiles: [String] = []
     /// Paths that do not exist or cannot be listed.
     var unreadable: [String] = []
+    /// Folders given on the command line under which there is nothing to check.
+    var empty: [String] = []
+    /// `.tsv` files found in the folders that are neither lexicon nor bead files (outside lexicon
+    /// folders, whose subfolders hold other data: romanisation word lists).
+    var skipped: [String] = []
+    /// Folders already walked, by device and inode: a symbolic link back up the tree is walked once.
+    private var visited: Set<[UInt64]> = []
 
     static let lexiconFileNames: Set<String> = ["entities.tsv", "labels.tsv", "affixes.tsv"]
 
@@ -17,7 +29,9 @@ struct ValidationTargets {
                 continue
             }
             if TextFiles.isDirectory(path) {
+                let found = lexiconFolders.count + beadFiles.count
                 walk(path)
+                if lexiconFolders.count + beadFiles.count == found && !unreadable.contains(path) { empty.append(path) }
             } else {
                 let name = path.split(separator: "/").last.map(String.init) ?? path
                 if Self.lexiconFileNames.contains(name) {
@@ -30,20 +44,29 @@ struct ValidationTargets {
         }
     }
 
-    private mutating func walk(_ folder: String) {
+    private mutating func walk(_ folder: String, insideLexicon: Bool = false) {
+        var info = stat()
+        guard stat(folder, &info) == 0 else { return }
+        guard visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { return }
         let manager = FileManager.default
         guard let names = try? manager.contentsOfDirectory(atPath: folder) else {
             unreadable.append(folder)
             return
         }
         let base = folder == "." ? "" : folder.hasSuffix("/") ? folder : folder + "/"
-        if names.contains("entities.tsv") { lexiconFolders.append(folder) }
+        let isLexicon = names.contains("entities.tsv")
+        let lexiconTree = insideLexicon || isLexicon
+        if isLexicon { lexiconFolders.append(folder) }
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = base + name
             if TextFiles.isDirectory(path) {
-                walk(path)
-            } else if !names.contains("entities.tsv"), Self.isBeadFileName(name) {
+                walk(path, insideLexicon: lexiconTree)
+            } else if isLexicon && Self.lexiconFileNames.contains(name) {
+                continue
+            } else if !isLexicon && Self.isBeadFileName(name) {
                 beadFiles.append(path)
+            } else if name.hasSuffix(".tsv") && !lexiconTree {
+                skipped.append(path)
             }
         }
     }
