@@ -100,7 +100,7 @@ let package = Package(
         // Runs the built `lexalign` binary (which `swift test` builds with every product).
         .testTarget(
             name: "LexalignCLITests",
-            dependencies: ["TextNormalization"]
+            dependencies: ["TextNormalization", "ContentHash"]
         ),
     ],
     swiftLanguageModes: [.v6]

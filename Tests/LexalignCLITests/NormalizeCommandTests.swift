@@ -1,13 +1,26 @@
 import Foundation
 import Testing
+import ContentHash
 import TextNormalization
 
 /// `lexalign normalize` run as a Unix filter: exact output and exit status.
 @Suite("lexalign normalize")
 struct NormalizeCommandTests {
-    @Test func versionNamesICUAndUnicode() throws {
+    /// The release, ICU, Unicode, and the lexicon built in: its counts and the digest of the
+    /// repository's Lexicons/ it was built from.
+    @Test func versionNamesICUUnicodeAndTheLexicon() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let lexicons = root.appendingPathComponent("Lexicons")
+        var files: [String: [UInt8]] = [:]
+        for relative in try FileManager.default.subpathsOfDirectory(atPath: lexicons.path) where FileSetDigest.isLexiconDataFile(relative) {
+            files[relative] = [UInt8](try Data(contentsOf: lexicons.appendingPathComponent(relative)))
+        }
+        func records(_ name: String) -> Int {
+            String(decoding: files[name] ?? [], as: UTF8.self).split(separator: "\n").filter { !$0.hasPrefix("#") }.count
+        }
         let outcome = try CLIRunner.run(["--version"])
-        #expect(outcome.output == "lexalign 0.1.0 (ICU \(ICUVersion.icu), Unicode \(ICUVersion.unicode))\n")
+        #expect(outcome.output == "lexalign 0.2.0 (ICU \(ICUVersion.icu), Unicode \(ICUVersion.unicode); built-in lexicon: "
+            + "\(records("entities.tsv")) entities, \(records("labels.tsv")) labels, sha256 \(FileSetDigest.short(FileSetDigest.hex(of: files))))\n")
         #expect(outcome.status == 0)
     }
 
