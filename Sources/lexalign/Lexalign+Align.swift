@@ -11,6 +11,15 @@ extension Lexalign {
     struct Align: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Align the sentences of a Dari or Pashto document with its English translation.",
+            usage: """
+                lexalign align --source <source> --target <target> [<options>]
+                lexalign align export <file> [<options>]
+                lexalign align rescore <file> [<options>]
+                """,
+            discussion: """
+                `lexalign align --source ... --target ...` aligns two documents (the default subcommand, \
+                whose options are listed below); `export` and `rescore` work on a bead file.
+                """,
             subcommands: [Documents.self, Export.self, Rescore.self],
             defaultSubcommand: Documents.self
         )
@@ -33,10 +42,16 @@ extension Lexalign.Align {
                 """
         )
 
-        @Option(help: "The source document (Dari or Pashto, or any of en, prs, ps).")
+        static let examples = [
+            "lexalign align --source Alignments/qosh-tepa-canal/prs.txt --target Alignments/qosh-tepa-canal/en.txt --presplit",
+            "lexalign align --source Alignments/torkham-border-trade/ps.txt --target Alignments/torkham-border-trade/en.txt --presplit --format tmx",
+            "lexalign align --source prs.txt --target en.txt --presplit -o prs-en.tsv",
+        ]
+
+        @Option(help: "The source document (Dari or Pashto, or any of en, prs, ps).", completion: .file())
         var source: String
 
-        @Option(help: "The target document (usually the English translation).")
+        @Option(help: "The target document (usually the English translation).", completion: .file())
         var target: String
 
         @Option(help: "Language of the source: prs, ps, en, or auto (decided from its lines).")
@@ -51,7 +66,8 @@ extension Lexalign.Align {
         @Option(help: "tsv, vecalign, tmx or moses.")
         var format: AlignmentExport.Format = .tsv
 
-        @Option(name: [.short, .customLong("output")], help: "Write here instead of standard output (for moses: the file prefix).")
+        @Option(name: [.short, .customLong("output")], help: "Write here instead of standard output (for moses: the file prefix).",
+                completion: .file())
         var output: String?
 
         @Option(help: "With --format tmx: the source's xml:lang (default fa-AF for Dari, ps, en).")
@@ -60,7 +76,7 @@ extension Lexalign.Align {
         @Option(help: "With --format tmx: the target's xml:lang.")
         var targetCode: String?
 
-        @Option(help: "A lexicon folder for the entity anchors (default: the built-in lexicon).")
+        @Option(help: "A lexicon folder for the entity anchors (default: the built-in lexicon).", completion: .directory)
         var lexicon: String?
 
         @Option(help: ArgumentHelp("Tuning: comma-separated name=value pairs overriding the aligner's weights.", visibility: .hidden))

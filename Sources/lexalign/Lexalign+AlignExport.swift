@@ -13,7 +13,13 @@ extension Lexalign.Align {
                 """
         )
 
-        @Argument(help: "An alignment file (e.g. Alignments/<document>/prs-en.tsv).")
+        static let examples = [
+            "lexalign align export --format tmx Alignments/qosh-tepa-canal/prs-en.tsv",
+            "lexalign align export --format vecalign --all Alignments/kabul-daesh-neighbours/ps-en.tsv",
+            "lexalign align export --format moses -o corpus Alignments/qosh-tepa-canal/ps-en.tsv",
+        ]
+
+        @Argument(help: "An alignment file (e.g. Alignments/<document>/prs-en.tsv).", completion: .file(extensions: ["tsv"]))
         var file: String
 
         @Option(help: "tmx, moses or vecalign.")
@@ -34,7 +40,8 @@ extension Lexalign.Align {
         @Option(help: "With --format tmx: the target's xml:lang.")
         var targetCode: String?
 
-        @Option(name: [.short, .customLong("output")], help: "Write here instead of standard output (for moses: the file prefix).")
+        @Option(name: [.short, .customLong("output")], help: "Write here instead of standard output (for moses: the file prefix).",
+                completion: .file())
         var output: String?
 
         func validate() throws {

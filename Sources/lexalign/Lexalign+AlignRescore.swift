@@ -12,10 +12,15 @@ extension Lexalign.Align {
                 """
         )
 
-        @Argument(help: "An alignment file (e.g. Alignments/<document>/prs-en.tsv).")
+        static let examples = [
+            "lexalign align rescore Alignments/qosh-tepa-canal/prs-en.tsv",
+            "lexalign align rescore --lexicon Lexicons Alignments/torkham-border-trade/ps-en.tsv",
+        ]
+
+        @Argument(help: "An alignment file (e.g. Alignments/<document>/prs-en.tsv).", completion: .file(extensions: ["tsv"]))
         var file: String
 
-        @Option(help: "A lexicon folder for the entity anchors (default: the built-in lexicon).")
+        @Option(help: "A lexicon folder for the entity anchors (default: the built-in lexicon).", completion: .directory)
         var lexicon: String?
 
         func run() throws {

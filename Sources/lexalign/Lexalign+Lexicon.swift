@@ -11,12 +11,18 @@ extension Lexalign {
             abstract: "Check, format and count lexicon files (entities.tsv, labels.tsv, affixes.tsv).",
             subcommands: [Lint.self, Format.self, Stats.self]
         )
+
+        static let examples = [
+            "lexalign lexicon lint --strict",
+            "lexalign lexicon fmt",
+            "lexalign lexicon stats --built-in",
+        ]
     }
 }
 
 /// The folder argument shared by the lexicon subcommands.
 struct LexiconDirectory: ParsableArguments {
-    @Argument(help: "The lexicon folder (default: $LEXALIGN_LEXICON, else ./Lexicons).")
+    @Argument(help: "The lexicon folder (default: $LEXALIGN_LEXICON, else ./Lexicons).", completion: .directory)
     var directory: String?
 
     var path: String { directory ?? LexiconLocation.environmentDirectory ?? "Lexicons" }
@@ -49,6 +55,11 @@ extension Lexalign.LexiconCommand {
             abstract: "Report every problem in a lexicon as path:line:col: severity: message [rule-id].",
             discussion: "Exit status: 0 clean, 1 errors (or warnings with --strict), 2 unreadable files."
         )
+
+        static let examples = [
+            "lexalign lexicon lint --strict",
+            "lexalign lexicon lint Lexicons",
+        ]
 
         @OptionGroup var lexicon: LexiconDirectory
 
@@ -84,6 +95,11 @@ extension Lexalign.LexiconCommand {
                 be mended by hand; fmt names each such line and exits 1.
                 """
         )
+
+        static let examples = [
+            "lexalign lexicon fmt",
+            "lexalign lexicon fmt --check Lexicons",
+        ]
 
         @OptionGroup var lexicon: LexiconDirectory
 
@@ -130,6 +146,11 @@ extension Lexalign.LexiconCommand {
         static let configuration = CommandConfiguration(
             abstract: "Count entities by type, labels by language and kind, flags and affixes."
         )
+
+        static let examples = [
+            "lexalign lexicon stats",
+            "lexalign lexicon stats --built-in",
+        ]
 
         @OptionGroup var lexicon: LexiconDirectory
 

@@ -42,7 +42,7 @@ struct FilterOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Show neither progress nor warnings (errors are still shown).")
     var quiet = false
 
-    @Argument(help: "Input files; standard input when none or '-'.")
+    @Argument(help: "Input files; standard input when none or '-'.", completion: .file())
     var files: [String] = []
 
     func validate() throws {
@@ -63,6 +63,12 @@ extension Lexalign {
                 a warning naming the line and byte offset; NUL bytes are removed with a warning.
                 """
         )
+
+        static let examples = [
+            "lexalign normalize --form key Examples/sample.txt",
+            "lexalign normalize --form latin --lang ps Alignments/qosh-tepa-canal/ps.txt",
+            "echo '{\"id\":7,\"text\":\"امير خان متقي\"}' | lexalign normalize --input jsonl --form key --output-field key",
+        ]
 
         @Option(help: "text (readable), key (for matching) or latin (romanised ASCII).")
         var form: NormalizationForm = .text

@@ -15,6 +15,11 @@ extension Lexalign {
                 """
         )
 
+        static let examples = [
+            "lexalign split Examples/splitting.txt",
+            "lexalign split --join-lines --lang prs article.txt > prs.txt",
+        ]
+
         @Option(help: "auto (decide per paragraph), en, prs (Dari; fa-AF accepted) or ps.")
         var lang: LanguageChoice = .auto
 

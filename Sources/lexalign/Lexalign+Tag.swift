@@ -17,7 +17,13 @@ extension Lexalign {
                 """
         )
 
-        @Option(help: "A lexicon folder (entities.tsv, labels.tsv, affixes.tsv).")
+        static let examples = [
+            "lexalign tag Examples/tagging.txt",
+            "lexalign tag --format tsv --types person,place Examples/tagging.txt Examples/sample.txt",
+            "echo '{\"id\":7,\"text\":\"Mateqi met ISKP leaders in Kunar\"}' | lexalign tag --input jsonl --label-lang prs",
+        ]
+
+        @Option(help: "A lexicon folder (entities.tsv, labels.tsv, affixes.tsv).", completion: .directory)
         var lexicon: String?
 
         @Option(help: "jsonl, tsv (one row per mention) or inline (text with names rewritten).")

@@ -22,7 +22,13 @@ extension Lexalign {
                 """
         )
 
-        @Argument(help: "Files or folders (default: Lexicons and Alignments in the current folder).")
+        static let examples = [
+            "lexalign validate",
+            "lexalign validate --strict --format github Lexicons Alignments",
+            "lexalign validate --fix Alignments/qosh-tepa-canal",
+        ]
+
+        @Argument(help: "Files or folders (default: Lexicons and Alignments in the current folder).", completion: .file())
         var paths: [String] = []
 
         @Option(help: "text, json, github, sarif or junit.")
@@ -37,7 +43,7 @@ extension Lexalign {
         @Flag(help: "Also run the aligner and warn about reviewed beads it now strongly disagrees with.")
         var realign = false
 
-        @Option(help: "A lexicon folder for tagging entities in beads (default: the built-in lexicon).")
+        @Option(help: "A lexicon folder for tagging entities in beads (default: the built-in lexicon).", completion: .directory)
         var lexicon: String?
 
         func run() throws {

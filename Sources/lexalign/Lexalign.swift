@@ -18,6 +18,32 @@ struct Lexalign: ParsableCommand {
             subcommands: [Normalize.self, Tag.self, Split.self, Align.self, Validate.self, LexiconCommand.self]
         )
     }
+
+    static let examples = [
+        "lexalign normalize --form key Examples/sample.txt",
+        "lexalign tag --format tsv Examples/tagging.txt",
+        "lexalign validate --strict Lexicons Alignments",
+    ]
+
+    /// ArgumentParser's entry point, except that help ends with the command's examples, unwrapped
+    /// so they can be copied.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .success, let type = Help.command(named: arguments) {
+                var message = fullMessage(for: error)
+                if message.hasPrefix("OVERVIEW:") || message.hasPrefix("USAGE:") {
+                    while message.hasSuffix("\n") { message.removeLast() }
+                    print(message + Help.ending(of: type))
+                    exit(withError: nil)
+                }
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 enum LexalignVersion {
