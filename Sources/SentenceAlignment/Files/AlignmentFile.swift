@@ -37,7 +37,7 @@ public struct AlignmentRow: Equatable, Sendable {
     }
 }
 
-/// The bead file of one document and language pair (DESIGN.md, "Alignment files").
+/// The bead file of one document and language pair (docs/FORMATS.md, "Alignment folders").
 public struct AlignmentFile: Equatable, Sendable {
     public var source: ContentPin?
     public var target: ContentPin?

@@ -1,4 +1,4 @@
-/// The canonical order of lexicon lines (DESIGN.md): entities by id; labels by id, lang, kind
+/// The canonical order of lexicon lines (docs/FORMATS.md): entities by id; labels by id, lang, kind
 /// (pref, alt, hidden) and label; affixes by lang, kind and text. Strings compare by Unicode
 /// scalar values, so the order is the same on every machine and locale.
 public enum LexiconOrder {

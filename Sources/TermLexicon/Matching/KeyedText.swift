@@ -2,7 +2,7 @@ import TextNormalization
 
 /// A record's text read the way labels are: the key form of every character, spaces dropped,
 /// with each key unit remembering which character of the original text it came from, so that a
-/// match maps back to exact offsets (DESIGN.md, "Entity output").
+/// match maps back to exact offsets (docs/FORMATS.md, "Output of the line filters").
 ///
 /// The key form is taken character by character (`CharacterKeys`), which for matching equals the
 /// key of the whole line: marks are dropped either way, and compatibility forms expand alone.

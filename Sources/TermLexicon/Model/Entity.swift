@@ -1,4 +1,4 @@
-/// The kinds of entity a lexicon holds (DESIGN.md: more only with a reason).
+/// The kinds of entity a lexicon holds (docs/FORMATS.md: more only with a reason).
 public enum EntityType: String, CaseIterable, Sendable, Comparable {
     case person, org, place
 

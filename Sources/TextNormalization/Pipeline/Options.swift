@@ -1,4 +1,4 @@
-/// The three outputs of the pipeline (see DESIGN.md, "Normalisation").
+/// The three outputs of the pipeline (docs/ARCHITECTURE.md, "The normalisation pipeline").
 public enum NormalizationForm: String, CaseIterable, Sendable {
     /// Readable and meaning-preserving: cleaned, NFKC where it cannot change meaning, orthography
     /// unified for the line's language.

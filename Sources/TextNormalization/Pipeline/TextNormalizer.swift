@@ -1,4 +1,4 @@
-/// The normalisation pipeline for one thread: steps 1–6 of DESIGN.md over one line at a time.
+/// The normalisation pipeline for one thread: steps 1–6 of docs/ARCHITECTURE.md over one line at a time.
 ///
 /// Not thread-safe (it reuses its buffers and owns ICU transliterators); make one per thread with
 /// `NormalizationContext.makeNormalizer()`.

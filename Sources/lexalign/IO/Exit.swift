@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// Exit statuses shared by every subcommand (see DESIGN.md, "Command line").
+/// Exit statuses shared by every subcommand (docs/FORMATS.md, "Exit codes").
 enum ExitStatus {
     /// Findings: lint or validation problems, `fmt --check` differences.
     static let findings = ExitCode(1)
