@@ -12,6 +12,10 @@ public struct AlignmentDocument: Sendable {
     public let pinned: PinnedFiles
     public var source: SentenceFile?
     public var target: SentenceFile?
+    /// Why a sentence file could not be attached (missing, not a regular file, too large, outside
+    /// the bead file's folder), for the finding that says so.
+    public var sourceReadProblem: String?
+    public var targetReadProblem: String?
     /// 1-based column where each field of each line starts, by line number (for precise places).
     let fieldColumns: [Int: [Int]]
     /// Line numbers of the pins, for findings about them.

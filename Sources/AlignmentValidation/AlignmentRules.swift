@@ -3,7 +3,7 @@ import SourceDiagnostics
 /// Every alignment rule, in the order findings are explained in documentation.
 public enum AlignmentRules {
     public static var all: [any AlignmentRule] {
-        [missingHeader, badPin, fieldCount, badRef, badScore, badStatus, emptyBead, lineEnd,
+        [missingHeader, badPin, missingPin, fieldCount, badRef, badScore, badStatus, emptyBead, lineEnd,
          missingSentenceFile, stalePin, refOutOfRange, coverage, textMismatch, sentenceBreak,
          entityMismatch, lengthOutlier, realign]
     }

@@ -115,7 +115,7 @@ extension Lexalign.Align {
                 // Refs number the lines of the pinned files only when those lines are the sentences.
                 source: presplit ? ContentPin(name: pinName(source), sha256: sourceFile.sha256) : nil,
                 target: presplit ? ContentPin(name: pinName(target), sha256: targetFile.sha256) : nil)
-            try AlignmentOutput.write(file, beads: beads, format: format, to: output,
+            try AlignmentOutput.write(file, format: format, to: output, inputs: [source, target],
                                       sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
                                       sourceCode: sourceCode, targetCode: targetCode, includeUnreviewed: true)
         }

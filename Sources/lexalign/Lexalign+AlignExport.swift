@@ -8,7 +8,9 @@ extension Lexalign.Align {
             abstract: "Convert an alignment file to TMX, Moses or Vecalign.",
             discussion: """
                 Exports reviewed beads only unless --all is given (then auto beads too; rejected \
-                beads never). Languages come from the pinned file names (prs.txt, ps.txt, en.txt) \
+                beads never). A bead file in which `lexalign validate` finds an error (a gap, a stale \
+                pin, a ref beyond its sentence file) is not exported: every error is printed and the \
+                exit status is 2. Languages come from the pinned file names (prs.txt, ps.txt, en.txt) \
                 unless --source-lang/--target-lang say otherwise.
                 """
         )
@@ -53,12 +55,13 @@ extension Lexalign.Align {
         }
 
         func run() throws {
-            let alignment = try BeadFileInput.readCleanly(file, toBe: "exported")
+            let document = try AlignmentDocuments.loadValid(file, toBe: "exported")
+            let alignment = document.file
             // Options win; otherwise the languages the pinned (or implied) file names say.
-            let pinned = PinnedFiles(beadFile: file, file: alignment)
+            let pinned = document.pinned
             let sourceLanguage = sourceLang.flatMap { Language(code: $0) } ?? pinned.sourceLanguage
             let targetLanguage = targetLang.flatMap { Language(code: $0) } ?? pinned.targetLanguage
-            try AlignmentOutput.write(alignment, beads: alignment.rows.map(\.bead), format: format, to: output,
+            try AlignmentOutput.write(alignment, format: format, to: output, inputs: [file, pinned.sourcePath, pinned.targetPath],
                                       sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
                                       sourceCode: sourceCode, targetCode: targetCode, includeUnreviewed: all)
         }

@@ -8,7 +8,9 @@ extension Lexalign.Align {
             abstract: "Recompute the score of every bead of an alignment file, after a reviewer changed beads.",
             discussion: """
                 Reads the pinned sentence files, scores each bead as the aligner would and rewrites \
-                the file atomically; refs, statuses and texts stay as they are.
+                the file atomically; refs, statuses and texts stay as they are. A bead file in which \
+                `lexalign validate` finds an error (a stale pin, a gap, a ref beyond its sentence file) \
+                is left alone: every error is printed and the exit status is 2.
                 """
         )
 
@@ -24,30 +26,17 @@ extension Lexalign.Align {
         var lexicon: String?
 
         func run() throws {
-            var alignment = try BeadFileInput.readCleanly(file, toBe: "rescored")
-            let pinned = PinnedFiles(beadFile: file, file: alignment)
-            let source = try sentences(pinned.sourcePath), target = try sentences(pinned.targetPath)
-            let covered = alignment.rows.allSatisfy { $0.bead.source.upperBound <= source.count && $0.bead.target.upperBound <= target.count }
-            guard covered else {
-                StandardError.line("lexalign: error: \(file) refers to lines its sentence files do not have; `lexalign validate` says where")
-                throw ExitStatus.ioError
-            }
+            let document = try AlignmentDocuments.loadValid(file, toBe: "rescored")
+            guard let source = document.source?.lines, let target = document.target?.lines else { throw ExitStatus.ioError }
+            var alignment = document.file
+            let pinned = document.pinned
             var scorer = try DocumentAligner(model: try LexiconLocation.model(directory: lexicon)).scorer(
                 source: source, sourceLanguage: pinned.sourceLanguage, target: target, targetLanguage: pinned.targetLanguage)
             for index in alignment.rows.indices {
                 alignment.rows[index].bead.score = scorer.score(alignment.rows[index].bead)
             }
             do {
-                try TextFiles.writeAtomically(AlignmentFileWriter.text(of: alignment), to: file)
-            } catch {
-                StandardError.line(error.description)
-                throw ExitStatus.ioError
-            }
-        }
-
-        private func sentences(_ path: String) throws -> [String] {
-            do {
-                return SentenceFile(path: path, bytes: try TextFiles.readBytes(path)).lines
+                try FileWriter.write(AlignmentFileWriter.text(of: alignment), to: file, inputs: [pinned.sourcePath, pinned.targetPath])
             } catch {
                 StandardError.line(error.description)
                 throw ExitStatus.ioError

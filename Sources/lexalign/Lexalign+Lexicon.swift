@@ -125,7 +125,7 @@ extension Lexalign.LexiconCommand {
                     continue
                 }
                 do {
-                    try TextFiles.writeAtomically(formatted, to: file.path)
+                    try FileWriter.write(formatted, to: file.path)
                 } catch {
                     StandardError.line(error.description)
                     throw ExitStatus.ioError

@@ -36,7 +36,7 @@ enum InputKind: String, CaseIterable, ExpressibleByArgument {
 
 /// Options every line filter shares: inputs, parallelism, progress.
 struct FilterOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: "Worker threads (default: all cores).")
+    @Option(name: .shortAndLong, help: "Worker threads (default: all cores; at most twice the cores).")
     var jobs: Int?
 
     @Flag(name: .shortAndLong, help: "Show neither progress nor warnings (errors are still shown).")
@@ -49,7 +49,17 @@ struct FilterOptions: ParsableArguments {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
     }
 
-    var jobCount: Int { jobs ?? Machine.coreCount }
+    /// More threads than cores only take memory (each has its matcher and chunks in flight):
+    /// `--jobs` is capped at twice the core count, with a note.
+    var jobCount: Int {
+        let cap = 2 * Machine.coreCount
+        guard let jobs else { return Machine.coreCount }
+        if jobs > cap {
+            if !quiet { StandardError.line("lexalign: note: --jobs \(jobs) capped at \(cap) (twice the \(Machine.coreCount) cores)") }
+            return cap
+        }
+        return jobs
+    }
     var inputs: [String] { files.isEmpty ? ["-"] : files }
 }
 
@@ -112,8 +122,9 @@ extension Lexalign {
             }
             let json = input == .jsonl ? NormalizeLineProcessor.JSONOptions(textField: textField, outputField: outputField) : nil
             let format = format ?? (json == nil ? .text : .jsonl)
+            let jobs = filter.jobCount
             try FilterRun.run(filter) { fileName in
-                try (0..<filter.jobCount).map { _ in
+                try (0..<jobs).map { _ in
                     NormalizeLineProcessor(normalizer: try context.makeNormalizer(), format: format, fileName: fileName, json: json)
                 }
             }

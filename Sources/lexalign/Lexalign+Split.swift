@@ -37,8 +37,9 @@ extension Lexalign {
                 throw ExitStatus.ioError
             }
             let options = SplitLineProcessor.Options(language: lang.language, joinLines: joinLines)
+            let jobs = filter.jobCount
             try FilterRun.run(filter, keepingParagraphsTogether: joinLines) { _ in
-                try (0..<filter.jobCount).map { _ in
+                try (0..<jobs).map { _ in
                     try SplitLineProcessor(options: options, abbreviations: abbreviations)
                 }
             }

@@ -79,10 +79,11 @@ extension Lexalign {
             options.labelLanguage = labelLang.flatMap(LabelLanguage.canonical)
             options.match = MatchOptions(includeWeak: weak, types: entityTypes.valid)
             // A record that is not JSON is an input error: exit 2 once every line is written.
+            let jobs = filter.jobCount
             try FilterRun.run(filter) { fileName in
                 var fileOptions = options
                 fileOptions.fileName = fileName
-                return try (0..<filter.jobCount).map { _ in
+                return try (0..<jobs).map { _ in
                     try TagLineProcessor(finder: try model.makeFinder(), options: fileOptions)
                 }
             }

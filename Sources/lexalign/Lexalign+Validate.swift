@@ -88,12 +88,12 @@ extension Lexalign {
             let context = ValidationContext(model: try LexiconLocation.model(directory: lexicon), realign: realign)
             let validator = AlignmentValidator(context: context)
             for path in targets.beadFiles {
-                guard var document = readDocument(path) else { unreadable = true; continue }
+                guard var document = AlignmentDocuments.load(path) else { unreadable = true; continue }
                 if fix, let (text, fixed) = AlignmentFixer.fix(document) {
                     do {
-                        try TextFiles.writeAtomically(text, to: path)
+                        try FileWriter.write(text, to: path)
                         for change in fixed { StandardError.line("\(change.location): fixed: \(change.message) [\(change.ruleID)]") }
-                        if let again = readDocument(path) { document = again }
+                        if let again = AlignmentDocuments.load(path) { document = again }
                     } catch {
                         StandardError.line(error.description)
                         unreadable = true
@@ -122,22 +122,6 @@ extension Lexalign {
             if errors || (strict && warnings) { throw ExitStatus.findings }
         }
 
-        /// The bead file with its sentence files attached (nil ones when they cannot be read; a
-        /// rule reports that). Nil when the bead file itself cannot be read.
-        private func readDocument(_ path: String) -> AlignmentDocument? {
-            let text: String
-            do {
-                text = try TextFiles.read(path)
-            } catch {
-                StandardError.line(error.description)
-                return nil
-            }
-            var document = AlignmentDocument(path: path, text: text)
-            document.source = (try? TextFiles.readBytes(document.pinned.sourcePath)).map { SentenceFile(path: document.pinned.sourcePath, bytes: $0) }
-            document.target = (try? TextFiles.readBytes(document.pinned.targetPath)).map { SentenceFile(path: document.pinned.targetPath, bytes: $0) }
-            return document
-        }
-
         /// `lexicon fmt` on a lexicon folder, reporting each file it rewrote.
         private func fixLexicon(_ sources: LexiconSources) {
             for (file, kind) in [(sources.entities, LexiconFileKind.entities), (sources.labels, .labels), (sources.affixes, .affixes)]
@@ -150,7 +134,7 @@ extension Lexalign {
                 let formatted = LexiconFormatter.format(file.tsv, kind: kind)
                 guard formatted != file.text else { continue }
                 do {
-                    try TextFiles.writeAtomically(formatted, to: file.path)
+                    try FileWriter.write(formatted, to: file.path)
                     StandardError.line("\(file.path): fixed: rewritten in canonical order (lexicon fmt)")
                 } catch {
                     StandardError.line(error.description)

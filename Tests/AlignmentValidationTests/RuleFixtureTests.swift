@@ -27,6 +27,10 @@ struct RuleFixtureTests {
         }
         document.source = read(document.pinned.sourcePath)
         document.target = read(document.pinned.targetPath)
+        // As the command line reports a file that is not there (its strerror).
+        let missing = "No such file or directory"
+        if document.source == nil && !FileManager.default.fileExists(atPath: document.pinned.sourcePath) { document.sourceReadProblem = missing }
+        if document.target == nil && !FileManager.default.fileExists(atPath: document.pinned.targetPath) { document.targetReadProblem = missing }
         let context = ValidationContext(model: model, realign: name == "realign-disagrees")
         return AlignmentValidator(context: context).validate(document).map { $0.description.replacingOccurrences(of: folder, with: "") }
     }

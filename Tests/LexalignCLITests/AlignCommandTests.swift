@@ -1,3 +1,4 @@
+import ContentHash
 import Foundation
 import Testing
 
@@ -115,9 +116,19 @@ struct AlignCommandTests {
         #expect(outcome.status == 0)
     }
 
+    static let dariSentences = "یک\nدو\nسه\nچهار\n"
+    static let englishSentences = "One\nTwo.\nThree.\nFour\n"
+
+    /// A bead file in `scratch` with its two sentence files, every pin current.
+    static func document(in scratch: Scratch) throws -> String {
+        _ = try scratch.file("prs.txt", dariSentences)
+        _ = try scratch.file("en.txt", englishSentences)
+        return try scratch.file("prs-en.tsv", beadFile)
+    }
+
     static let beadFile = """
-        # source: prs.txt sha256=\(String(repeating: "0", count: 64))
-        # target: en.txt sha256=\(String(repeating: "1", count: 64))
+        # source: prs.txt sha256=\(SHA256.hex(of: Array(dariSentences.utf8)))
+        # target: en.txt sha256=\(SHA256.hex(of: Array(englishSentences.utf8)))
         src\ttgt\tscore\tstatus\tsrc_text\ttgt_text
         1\t1\t0.90\treviewed\tیک\tOne
         2\t2-3\t0.70\tauto\tدو\tTwo. Three.
@@ -128,7 +139,7 @@ struct AlignCommandTests {
 
     @Test func exportTMXReviewedOnlyWithDariAsFaAF() throws {
         let scratch = try Scratch()
-        let file = try scratch.file("prs-en.tsv", Self.beadFile)
+        let file = try Self.document(in: scratch)
         let outcome = try CLIRunner.run(["align", "export", file])
         #expect(outcome.status == 0)
         #expect(outcome.output.components(separatedBy: "<tu ").count - 1 == 1)
@@ -141,7 +152,7 @@ struct AlignCommandTests {
 
     @Test func exportVecalignAndMoses() throws {
         let scratch = try Scratch()
-        let file = try scratch.file("prs-en.tsv", Self.beadFile)
+        let file = try Self.document(in: scratch)
         let vecalign = try CLIRunner.run(["align", "export", "--format", "vecalign", "--all", file])
         #expect(vecalign == CLIRunner.Outcome(stdout: Data("[0]:[0]:0.90\n[1]:[1,2]:0.70\n[2]:[]:0.00\n".utf8), stderr: "", status: 0))
         let prefix = scratch.directory.appendingPathComponent("out").path
@@ -176,11 +187,14 @@ struct AlignCommandTests {
         let scratch = try Scratch()
         let file = try scratch.file("prs-en.tsv", "src\ttgt\tscore\tstatus\tsrc_text\ttgt_text\nx\t1\t0.5\tauto\ta\tb\n1\t1\t2\tok\ta\tb\n")
         let outcome = try CLIRunner.run(["align", "export", file])
+        let folder = scratch.directory.path
         #expect(outcome == CLIRunner.Outcome(stdout: Data(), stderr: """
+            \(file):1:1: error: source sentence file \(folder)/prs.txt cannot be read: No such file or directory [missing-sentence-file]
+            \(file):1:1: error: target sentence file \(folder)/en.txt cannot be read: No such file or directory [missing-sentence-file]
             \(file):2:1: error: bad source ref `x`: a line number, a range a-b with a <= b, or - [bad-ref]
             \(file):3:5: error: score `2` is not a number in [0,1] [bad-score]
             \(file):3:7: error: status `ok` is not auto, reviewed or rejected [bad-status]
-            lexalign: error: \(file) cannot be exported until it reads cleanly
+            lexalign: error: \(file) cannot be exported until `lexalign validate` finds no error in it
 
             """, status: 2))
     }

@@ -9,11 +9,14 @@ public struct MissingSentenceFileRule: AlignmentRule {
         hint: "Restore the file, or fix the pin's name (it is read relative to the bead file's folder).")
 
     public func check(_ document: AlignmentDocument, context: ValidationContext, into findings: inout [Diagnostic]) {
-        if document.source == nil {
-            findings.append(finding(document.path, document.sourcePinLine, 1, "source sentence file \(document.pinned.sourcePath) cannot be read"))
+        // A pin that may not be read at all is the bad-pin rule's finding.
+        if document.source == nil && document.pinned.sourceProblem == nil {
+            findings.append(finding(document.path, document.sourcePinLine, 1, "source sentence file \(document.pinned.sourcePath) cannot be read"
+                + (document.sourceReadProblem.map { ": " + $0 } ?? "")))
         }
-        if document.target == nil {
-            findings.append(finding(document.path, document.targetPinLine, 1, "target sentence file \(document.pinned.targetPath) cannot be read"))
+        if document.target == nil && document.pinned.targetProblem == nil {
+            findings.append(finding(document.path, document.targetPinLine, 1, "target sentence file \(document.pinned.targetPath) cannot be read"
+                + (document.targetReadProblem.map { ": " + $0 } ?? "")))
         }
     }
 }

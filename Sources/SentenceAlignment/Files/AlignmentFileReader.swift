@@ -10,6 +10,9 @@ public enum AlignmentFileReader {
         var diagnostics: [Diagnostic] = []
         var file = AlignmentFile(source: nil, target: nil, rows: [])
         var sawHeader = false
+        // Roles of the pin lines seen, well formed or not: a malformed pin is a bad-pin finding,
+        // not also a missing one.
+        var pinRoles: Set<String> = []
 
         func report(_ line: Int, _ column: Int, _ message: String, _ rule: String) {
             diagnostics.append(Diagnostic(.error, at: SourceLocation(path: path, line: line, column: column), message, rule: rule))
@@ -18,6 +21,8 @@ public enum AlignmentFileReader {
         for line in tsv.lines {
             if line.isBlank { continue }
             if line.isComment {
+                let body = line.text.dropFirst().drop(while: { $0 == " " })
+                for role in ["source", "target"] where body.hasPrefix(role + ":") { pinRoles.insert(role) }
                 if !sawHeader, let pin = pin(line.text, line: line.number, report: report) {
                     if pin.role == "source" {
                         if file.source != nil { report(line.number, 3, "a second source pin", "bad-pin") }
@@ -42,6 +47,13 @@ public enum AlignmentFileReader {
         }
         if !sawHeader {
             report(max(tsv.lines.count, 1), 1, "no column header and no beads", "missing-header")
+        } else {
+            // Without pins nothing protects the beads from edits of the sentence files.
+            for role in ["source", "target"] where !pinRoles.contains(role) {
+                diagnostics.append(Diagnostic(.warning, at: SourceLocation(path: path, line: 1, column: 1),
+                    "no \(role) pin: nothing tells when the \(role) sentence file changes (write pins with `lexalign align --presplit -o`)",
+                    rule: "missing-pin"))
+            }
         }
         file.placeEmptySides()
         return (file, diagnostics)
@@ -64,7 +76,17 @@ public enum AlignmentFileReader {
             report(line, column, "sha256 must be 64 lowercase hex digits", "bad-pin")
             return nil
         }
-        return (role, ContentPin(name: String(words[0]), sha256: String(hex), line: line))
+        // The name starts after "# ", the role, its colon and the spaces after it.
+        let beforeName = text.unicodeScalars.count - body.unicodeScalars.count + 7 + body.dropFirst(7).prefix { $0 == " " }.count
+        let nameColumn = beforeName + 1
+        guard let name = PinName.decode(words[0]) else {
+            report(line, nameColumn, "a `%` in a pinned name starts a %XX escape of two hex digits", "bad-pin")
+            return nil
+        }
+        if let problem = PinName.problem(name) {
+            report(line, nameColumn, problem, "bad-pin")
+        }
+        return (role, ContentPin(name: name, sha256: String(hex), line: line))
     }
 
     private static func row(_ line: TSVFile.Line, report: (Int, Int, String, String) -> Void) -> AlignmentRow? {

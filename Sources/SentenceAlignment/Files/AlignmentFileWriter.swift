@@ -3,8 +3,8 @@ public enum AlignmentFileWriter {
     /// The file's text: pins, the column header, one row per bead, LF line ends.
     public static func text(of file: AlignmentFile) -> String {
         var text = ""
-        if let pin = file.source { text += "# source: \(pin.name) sha256=\(pin.sha256)\n" }
-        if let pin = file.target { text += "# target: \(pin.name) sha256=\(pin.sha256)\n" }
+        if let pin = file.source { text += "# source: \(PinName.encode(pin.name)) sha256=\(pin.sha256)\n" }
+        if let pin = file.target { text += "# target: \(PinName.encode(pin.name)) sha256=\(pin.sha256)\n" }
         text += AlignmentFile.columnHeader + "\n"
         for row in file.rows {
             text += ref(row.bead.source) + "\t" + ref(row.bead.target) + "\t" + score(row.bead.score) + "\t"

@@ -6,6 +6,10 @@ public struct PinnedFiles: Equatable, Sendable {
     public var targetPath: String
     public var sourceLanguage: Language
     public var targetLanguage: Language
+    /// Why a pinned name may not be read (absolute, outside the bead file's folder); its path is
+    /// then empty, so no caller reads it.
+    public var sourceProblem: String?
+    public var targetProblem: String?
 
     /// From the pins, read relative to the bead file's folder; without pins, from the bead file's
     /// name (`prs-en.tsv` pairs `prs.txt` with `en.txt`). Languages come from the file names'
@@ -18,9 +22,10 @@ public struct PinnedFiles: Equatable, Sendable {
         let pair = stem.split(separator: "-").map(String.init)
         let sourceName = file.source?.name ?? (pair.count == 2 ? pair[0] + ".txt" : "")
         let targetName = file.target?.name ?? (pair.count == 2 ? pair[1] + ".txt" : "")
-        func resolve(_ name: String) -> String { name.hasPrefix("/") || name.isEmpty ? name : folder + name }
-        sourcePath = resolve(sourceName)
-        targetPath = resolve(targetName)
+        sourceProblem = PinName.problem(sourceName)
+        targetProblem = PinName.problem(targetName)
+        sourcePath = sourceProblem == nil ? folder + sourceName : ""
+        targetPath = targetProblem == nil ? folder + targetName : ""
         func language(_ name: String) -> Language {
             let file = name.split(separator: "/").last.map(String.init) ?? name
             return Language(code: file.split(separator: ".").first.map(String.init) ?? "") ?? .undetermined

@@ -3,10 +3,12 @@ import TextNormalization
 
 /// Writes an alignment in the format asked for, to a file or standard output.
 enum AlignmentOutput {
-    static func write(_ file: AlignmentFile, beads: [Bead], format: AlignmentExport.Format, to output: String?,
+    /// - Parameter inputs: the files the command read, which `output` must not name.
+    static func write(_ file: AlignmentFile, format: AlignmentExport.Format, to output: String?, inputs: [String],
                       sourceLanguage: Language, targetLanguage: Language,
                       sourceCode: String?, targetCode: String?, includeUnreviewed: Bool) throws {
         let rows = AlignmentExport.rows(of: file, includeUnreviewed: includeUnreviewed)
+        func emit(_ text: String, to path: String?) throws { try AlignmentOutput.emit(text, to: path, inputs: inputs) }
         switch format {
         case .tsv:
             try emit(AlignmentFileWriter.text(of: file), to: output)
@@ -19,6 +21,11 @@ enum AlignmentOutput {
             try emit(xml, to: output)
         case .moses:
             guard let output else { throw ExitStatus.ioError }
+            guard sourceLanguage != targetLanguage else {
+                StandardError.line("lexalign: error: both sides are \(sourceLanguage.rawValue): --format moses would write "
+                    + "\(output).\(sourceLanguage.rawValue) twice; give --source-lang or --target-lang")
+                throw ExitStatus.ioError
+            }
             let (source, target) = AlignmentExport.moses(rows)
             try emit(source, to: output + "." + sourceLanguage.rawValue)
             try emit(target, to: output + "." + targetLanguage.rawValue)
@@ -35,10 +42,10 @@ enum AlignmentOutput {
         }
     }
 
-    private static func emit(_ text: String, to path: String?) throws {
+    private static func emit(_ text: String, to path: String?, inputs: [String]) throws {
         do {
             if let path {
-                try TextFiles.writeAtomically(text, to: path)
+                try FileWriter.write(text, to: path, inputs: inputs)
             } else {
                 let stream = OutputStream(descriptor: 1)
                 try stream.write(text)

@@ -1,0 +1,242 @@
+import ContentHash
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Hostile and unlucky input (../shared/repro holds the original reproductions): files that are
+/// not ours are never damaged, reads are bounded, and invalid files are refused with their place.
+@Suite("hostile input")
+struct HostileInputTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A copy of a shipped document in a scratch folder.
+    static func document(_ name: String = "qosh-tepa-canal", in scratch: Scratch, folder: String = "doc") throws -> String {
+        let source = repository.appendingPathComponent("Alignments/\(name)")
+        let target = scratch.directory.appendingPathComponent(folder)
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: source, to: target)
+        return target.path
+    }
+
+    static func contents(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
+
+    // MARK: writing output
+
+    /// `-o` naming one of the command's inputs is refused and the input stays as it was.
+    @Test(arguments: [
+        ["align", "--presplit", "--source", "prs.txt", "--target", "en.txt", "-o", "en.txt"],
+        ["align", "export", "prs-en.tsv", "--format", "vecalign", "-o", "prs-en.tsv"],
+        ["align", "export", "prs-en.tsv", "--format", "tmx", "-o", "prs.txt"],
+    ])
+    func outputOverAnInputIsRefused(arguments: [String]) throws {
+        let scratch = try Scratch()
+        let folder = try Self.document(in: scratch)
+        let victim = folder + "/" + arguments.last!
+        let before = try Self.contents(victim)
+        let outcome = try CLIRunner.run(arguments, in: URL(fileURLWithPath: folder))
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("refusing to write over \(arguments.last!), which this command reads"))
+        #expect(try Self.contents(victim) == before)
+    }
+
+    /// Moses output would give both sides one file name: refused, nothing written.
+    @Test func mosesWithOneLanguageOnBothSidesIsRefused() throws {
+        let scratch = try Scratch()
+        let folder = try Self.document(in: scratch)
+        let outcome = try CLIRunner.run(["align", "export", "prs-en.tsv", "--format", "moses", "-o", "mo", "--source-lang", "en"],
+                                        in: URL(fileURLWithPath: folder))
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr == "lexalign: error: both sides are en: --format moses would write mo.en twice; give --source-lang or --target-lang\n")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/mo.en"))
+    }
+
+    /// A FIFO (like a device) is written into, not renamed over; it stays a FIFO.
+    @Test func aNamedPipeIsWrittenIntoAndStaysAPipe() throws {
+        let scratch = try Scratch()
+        let folder = try Self.document(in: scratch)
+        let fifo = folder + "/out.fifo"
+        try #require(mkfifo(fifo, 0o600) == 0)
+        let received = LockedData()
+        // Open and read to the end as a reader of a pipe does (Data(contentsOf:) stops at size 0).
+        let reader = Thread { received.set(FileHandle(forReadingAtPath: fifo)?.readDataToEndOfFile() ?? Data()) }
+        reader.start()
+        let outcome = try CLIRunner.run(["align", "export", "prs-en.tsv", "--format", "vecalign", "-o", fifo], in: URL(fileURLWithPath: folder))
+        while !received.isSet { Thread.sleep(forTimeInterval: 0.01) }
+        #expect(outcome.status == 0)
+        #expect(String(decoding: received.value, as: UTF8.self).hasPrefix("[0]:[0]:"))
+        var info = stat()
+        #expect(lstat(fifo, &info) == 0 && (info.st_mode & S_IFMT) == S_IFIFO)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(".") }.isEmpty)
+    }
+
+    /// `/dev/stdout` is standard output, whatever it is connected to.
+    @Test func devStdoutIsStandardOutput() throws {
+        let scratch = try Scratch()
+        let folder = try Self.document(in: scratch)
+        let outcome = try CLIRunner.run(["align", "export", "prs-en.tsv", "--format", "vecalign", "-o", "/dev/stdout"], in: URL(fileURLWithPath: folder))
+        #expect(outcome.status == 0)
+        #expect(outcome.output.hasPrefix("[0]:[0]:"))
+    }
+
+    /// Through a symbolic link: the file it points to is rewritten (mode kept), the link stays.
+    @Test func aSymlinkedLexiconFileIsFormattedWhereItPoints() throws {
+        let scratch = try Scratch()
+        let real = scratch.directory.appendingPathComponent("real").path
+        let lexicon = scratch.directory.appendingPathComponent("lex").path
+        try FileManager.default.createDirectory(atPath: real, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: lexicon, withIntermediateDirectories: true)
+        _ = try scratch.file("lex/entities.tsv", "place:kabul\tplace\t\t\t\n")
+        _ = try scratch.file("real/labels.tsv", "place:kabul\ten\talt\tKabulo\t\t\nplace:kabul\ten\tpref\tKabul\t\t\n")
+        try #require(chmod(real + "/labels.tsv", 0o640) == 0)
+        try FileManager.default.createSymbolicLink(atPath: lexicon + "/labels.tsv", withDestinationPath: "../real/labels.tsv")
+        let outcome = try CLIRunner.run(["lexicon", "fmt", lexicon])
+        #expect(outcome.status == 0)
+        var info = stat()
+        #expect(lstat(lexicon + "/labels.tsv", &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK)
+        #expect(try String(contentsOfFile: real + "/labels.tsv", encoding: .utf8) == "place:kabul\ten\tpref\tKabul\t\t\nplace:kabul\ten\talt\tKabulo\t\t\n")
+        #expect(stat(real + "/labels.tsv", &info) == 0 && info.st_mode & 0o777 == 0o640)
+        // nothing left behind in either folder
+        #expect(try FileManager.default.contentsOfDirectory(atPath: real) == ["labels.tsv"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: lexicon).sorted() == ["entities.tsv", "labels.tsv"])
+    }
+
+    /// The old predictable temporary names are not followed: a symlink planted under one does not
+    /// make fmt write into its target.
+    @Test func plantedSymlinksAreNotWrittenThrough() throws {
+        let scratch = try Scratch()
+        _ = try scratch.file("lex/entities.tsv", "place:kabul\tplace\t\t\t\n")
+        _ = try scratch.file("lex/labels.tsv", "place:kabul\ten\talt\tKabulo\t\t\nplace:kabul\ten\tpref\tKabul\t\t\n")
+        let victim = try scratch.file("victim", "must not change\n")
+        let lexicon = scratch.directory.appendingPathComponent("lex").path
+        for pid in 1...2000 {
+            try FileManager.default.createSymbolicLink(atPath: lexicon + "/labels.tsv.lexalign-\(pid).tmp", withDestinationPath: victim)
+        }
+        #expect(try CLIRunner.run(["lexicon", "fmt", lexicon]).status == 0)
+        #expect(try String(contentsOfFile: victim, encoding: .utf8) == "must not change\n")
+    }
+
+    // MARK: pinned files
+
+    /// Pins may name only files inside the bead file's folder; validate reports the pin, and
+    /// --fix copies nothing from the file it names.
+    @Test(arguments: ["../secret.txt", "/etc/hostname"])
+    func pinsOutsideTheFolderAreNotRead(pin: String) throws {
+        let scratch = try Scratch()
+        let folder = try Self.document(in: scratch, folder: "repo/doc")
+        _ = try scratch.file("repo/secret.txt", "SECRET_TOKEN=abc123\n")
+        let bead = folder + "/prs-en.tsv"
+        let text = try String(contentsOfFile: bead, encoding: .utf8)
+        try text.replacingOccurrences(of: "# source: prs.txt", with: "# source: \(pin)").write(toFile: bead, atomically: true, encoding: .utf8)
+        let outcome = try CLIRunner.run(["validate", "--fix", "doc"], in: URL(fileURLWithPath: folder).deletingLastPathComponent())
+        #expect(outcome.status == 1)
+        #expect(outcome.output.contains("doc/prs-en.tsv:1:11: error: the pin names \(pin)"))
+        #expect(!(try String(contentsOfFile: bead, encoding: .utf8)).contains("SECRET"))
+    }
+
+    /// A pin inside the folder that leads elsewhere (a symbolic link out, to a device) or is no
+    /// regular file (a FIFO that would block, an endless stream) is not read.
+    @Test(arguments: [("/dev/zero", "leads (through a symbolic link) to /dev/zero, outside the bead file's folder"),
+                      ("../../secret.txt", "outside the bead file's folder"), ("FIFO", "not a regular file")])
+    func pinnedFilesMustBeRegularFilesInTheFolder(destination: String, reason: String) throws {
+        let scratch = try Scratch()
+        let folder = try Self.document(in: scratch, folder: "repo/doc")
+        _ = try scratch.file("secret.txt", "SECRET_TOKEN=abc123\n")
+        try FileManager.default.removeItem(atPath: folder + "/prs.txt")
+        if destination == "FIFO" {
+            try #require(mkfifo(folder + "/prs.txt", 0o600) == 0)
+        } else {
+            try FileManager.default.createSymbolicLink(atPath: folder + "/prs.txt", withDestinationPath: destination)
+        }
+        let outcome = try CLIRunner.run(["validate", "--fix", "prs-en.tsv"], in: URL(fileURLWithPath: folder))
+        #expect(outcome.status == 1)
+        #expect(outcome.output.contains("prs-en.tsv:1:1: error: source sentence file prs.txt cannot be read: "), "\(outcome.output)")
+        #expect(outcome.output.contains(reason))
+        #expect(!(try String(contentsOfFile: folder + "/prs-en.tsv", encoding: .utf8)).contains("SECRET"))
+    }
+
+    /// A pin name with a space round-trips: align writes it escaped, validate and export read it.
+    @Test func pinNamesWithSpacesRoundTrip() throws {
+        let scratch = try Scratch()
+        let folder = try Self.document(in: scratch, folder: "my doc")
+        try FileManager.default.moveItem(atPath: folder + "/prs.txt", toPath: folder + "/dari text.txt")
+        let here = URL(fileURLWithPath: folder)
+        #expect(try CLIRunner.run(["align", "--presplit", "--source", "dari text.txt", "--target", "en.txt", "-o", "prs-en.tsv"], in: here).status == 0)
+        #expect(try String(contentsOfFile: folder + "/prs-en.tsv", encoding: .utf8).hasPrefix("# source: dari%20text.txt sha256="))
+        let validate = try CLIRunner.run(["validate", "prs-en.tsv"], in: here)
+        #expect(!validate.output.contains("error"), "\(validate.output)")
+        #expect(try CLIRunner.run(["align", "export", "--all", "prs-en.tsv"], in: here).status == 0)
+    }
+
+    // MARK: numbers from files
+
+    /// A ref far beyond the sentence files sizes nothing: export names the problem and stops.
+    @Test func aHugeRangeIsARefOutOfRange() throws {
+        let scratch = try Scratch()
+        let folder = try Self.document(in: scratch)
+        let bead = folder + "/prs-en.tsv"
+        var lines = try String(contentsOfFile: bead, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let last = lines.count - 2
+        var fields = lines[last].split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        fields[0] = fields[0].split(separator: "-").first! + "-9223372036854775807"
+        lines[last] = fields.joined(separator: "\t")
+        try lines.joined(separator: "\n").write(toFile: bead, atomically: true, encoding: .utf8)
+        let outcome = try CLIRunner.run(["align", "export", "--all", "--format", "vecalign", "prs-en.tsv"], in: URL(fileURLWithPath: folder))
+        #expect(outcome.status == 2)
+        #expect(outcome.stdout.isEmpty)
+        #expect(outcome.stderr.contains("[ref-out-of-range]"))
+    }
+
+    /// export and rescore refuse a file validate finds errors in (a duplicated bead, a stale pin).
+    @Test(arguments: [["align", "export", "--format", "moses", "-o", "out", "prs-en.tsv"], ["align", "rescore", "prs-en.tsv"]])
+    func invalidAlignmentsAreNotExportedOrRescored(arguments: [String]) throws {
+        let scratch = try Scratch()
+        let folder = try Self.document(in: scratch)
+        let bead = folder + "/prs-en.tsv"
+        var lines = try String(contentsOfFile: bead, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines.insert(lines[5], at: 5)
+        try lines.joined(separator: "\n").write(toFile: bead, atomically: true, encoding: .utf8)
+        try "changed\n".write(toFile: folder + "/en.txt", atomically: true, encoding: .utf8)
+        let before = try Self.contents(bead)
+        let outcome = try CLIRunner.run(arguments, in: URL(fileURLWithPath: folder))
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("[stale-pin]") && outcome.stderr.contains("[coverage]"))
+        #expect(outcome.stderr.hasSuffix("finds no error in it\n"))
+        #expect(try Self.contents(bead) == before)
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out.prs"))
+    }
+
+    /// --jobs is capped near the core count, with a note.
+    @Test func jobsAreCapped() throws {
+        let outcome = try CLIRunner.run(["tag", "--format", "tsv", "--jobs", "20000"], stdin: "Kabul\n")
+        #expect(outcome.output == "1\t0\t5\tplace:kabul\tKabul\n")
+        #expect(outcome.stderr.hasPrefix("lexalign: note: --jobs 20000 capped at "))
+        #expect(outcome.status == 0)
+    }
+
+    // MARK: folder walks
+
+    /// Symbolic links back up the tree: every file is checked once, and the walk ends.
+    @Test func selfLinksAreWalkedOnce() throws {
+        let scratch = try Scratch()
+        let folder = try Self.document(in: scratch)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/a", withDestinationPath: ".")
+        try FileManager.default.createSymbolicLink(atPath: folder + "/b", withDestinationPath: "..")
+        let outcome = try CLIRunner.run(["validate", "doc"], in: scratch.directory)
+        #expect(outcome.status == 0)
+        #expect(outcome.output.hasSuffix("in 2 files\n") || outcome.output == "no problems in 2 files\n", "\(outcome.output)")
+    }
+
+    /// A bead file without pins validates with a warning, which --strict fails.
+    @Test func aBeadFileWithoutPinsIsWarnedAbout() throws {
+        let scratch = try Scratch()
+        let folder = try Self.document(in: scratch)
+        let bead = folder + "/prs-en.tsv"
+        let text = try String(contentsOfFile: bead, encoding: .utf8)
+        try text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n").write(toFile: bead, atomically: true, encoding: .utf8)
+        let outcome = try CLIRunner.run(["validate", "--strict", "prs-en.tsv"], in: URL(fileURLWithPath: folder))
+        #expect(outcome.status == 1)
+        #expect(outcome.output.hasPrefix("prs-en.tsv:1:1: warning: no source pin: nothing tells when the source sentence file changes"))
+    }
+}
