@@ -6,6 +6,7 @@ import SourceDiagnostics
 public enum LexiconRuleCatalogue {
     public static let rules: [RuleDescription] = [
         rule("conflict-marker", .error, "A line is a merge conflict marker (<<<<<<<, =======, >>>>>>>).", "Keep the lines both sides need, delete the three marker lines, then run `lexalign lexicon fmt`."),
+        rule("empty-lexicon", .error, "entities.tsv holds no entity.", "Check the folder given with --lexicon, or restore the file."),
         rule("field-count", .error, "A line has the wrong number of tab-separated fields.", "Separate the columns with single tabs; the file's header comment names them."),
         rule("line-end", .error, "A line ends in CRLF, or the last line has no line feed.", "Save the file with LF line ends (`lexalign lexicon fmt` fixes this)."),
         rule("id-syntax", .error, "An entity id is not `type:kebab-name`.", "Write ids as person:amir-khan-muttaqi: a known type, a colon, lower-case words joined by hyphens."),

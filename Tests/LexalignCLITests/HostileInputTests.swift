@@ -239,4 +239,69 @@ struct HostileInputTests {
         #expect(outcome.status == 1)
         #expect(outcome.output.hasPrefix("prs-en.tsv:1:1: warning: no source pin: nothing tells when the source sentence file changes"))
     }
+
+    // MARK: lexicons that lint rejects
+
+    static let entities = "place:kabul\tplace\t\t\t\n"
+    static let labels = "place:kabul\ten\tpref\tKabul\t\t\n"
+
+    /// Each error lint reports stops tag, align and validate given the folder, with exit 2.
+    @Test(arguments: [
+        ("broader cycle", entities + "place:a\tplace\tplace:b\t\t\nplace:b\tplace\tplace:a\t\t\n",
+         labels + "place:a\ten\tpref\tAville\t\t\nplace:b\ten\tpref\tBville\t\t\n", "[broader-cycle]"),
+        ("unknown id", entities, labels + "place:nowhere\ten\tpref\tNowhereland\t\t\n", "[unknown-id]"),
+        ("duplicate id", entities + entities, labels, "[duplicate-id]"),
+        ("missing en pref", entities + "place:herat\tplace\t\t\t\n", labels + "place:herat\tprs\tpref\tهرات\t\t\n", "[missing-en-pref]"),
+        ("second pref", entities, labels + "place:kabul\ten\tpref\tCabul\t\t\n", "[duplicate-pref]"),
+        ("empty entities", "", "", "[empty-lexicon]"),
+        ("unknown broader", "place:kabul\tplace\tplace:nowhere\t\t\n", labels, "[unknown-broader]"),
+        ("script", entities, labels + "place:kabul\tprs\talt\tKabul\t\t\n", "[script-mismatch]"),
+    ])
+    func aLexiconLintRejectsIsNeverUsed(problem: String, entities: String, labels: String, rule: String) throws {
+        let scratch = try Scratch()
+        _ = try scratch.file("lex/entities.tsv", entities)
+        _ = try scratch.file("lex/labels.tsv", labels)
+        let document = try Self.document(in: scratch)
+        for arguments in [["tag", "--lexicon", "lex"], ["align", "--presplit", "--source", "doc/prs.txt", "--target", "doc/en.txt", "--lexicon", "lex"],
+                          ["validate", "--lexicon", "lex", "doc/prs-en.tsv"]] {
+            let outcome = try CLIRunner.run(arguments, stdin: Data("Kabul\n".utf8), in: scratch.directory)
+            #expect(outcome.status == 2, "\(problem): \(arguments[0])")
+            #expect(outcome.stdout.isEmpty, "\(problem): \(arguments[0])")
+            #expect(outcome.stderr.contains(rule), "\(problem): \(arguments[0]): \(outcome.stderr)")
+            #expect(outcome.stderr.hasSuffix("and is not used; `lexalign lexicon lint` lists every problem with its hint\n"))
+        }
+        _ = document
+    }
+
+    /// Loading is linear in the depth of broader chains: 3,000 levels (34 s before) load, and the
+    /// deepest entity's chain is complete.
+    @Test func deepBroaderChainsLoadAndAreComplete() throws {
+        let scratch = try Scratch()
+        let depth = 3_000
+        var entities = "", labels = ""
+        for level in 0..<depth { entities += "place:d\(level)\tplace\tplace:d\(level + 1)\t\t\n" }
+        entities += "place:d\(depth)\tplace\t\t\t\n"
+        for level in 0...depth { labels += "place:d\(level)\ten\tpref\tDeepville \(level)\t\t\n" }
+        _ = try scratch.file("lex/entities.tsv", entities)
+        _ = try scratch.file("lex/labels.tsv", labels)
+        let outcome = try CLIRunner.run(["tag", "--lexicon", "lex"], stdin: Data("Deepville 0\n".utf8), in: scratch.directory)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let record = try #require(try JSONSerialization.jsonObject(with: outcome.stdout) as? [String: Any])
+        let mention = try #require((record["mentions"] as? [[String: Any]])?.first)
+        #expect((mention["broader"] as? [String])?.count == depth)
+        #expect((mention["broader"] as? [String])?.last == "place:d\(depth)")
+    }
+
+    // MARK: diagnostics
+
+    /// Escape sequences in a lexicon reach the terminal only as visible text.
+    @Test func controlCharactersInDiagnosticsAreEscaped() throws {
+        let scratch = try Scratch()
+        _ = try scratch.file("lex/entities.tsv", Self.entities)
+        _ = try scratch.file("lex/labels.tsv", Self.labels + "place:kabul\t\u{1B}]0;pwned\u{07}\u{1B}[31m\talt\tKabulo\t\t\n")
+        let outcome = try CLIRunner.run(["lexicon", "lint", "lex"], in: scratch.directory)
+        #expect(outcome.status == 1)
+        #expect(!outcome.stderr.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        #expect(outcome.stderr.contains("unknown lang '\\x1B]0;pwned\\x07\\x1B[31m'"))
+    }
 }

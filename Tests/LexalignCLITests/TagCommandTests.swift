@@ -127,8 +127,9 @@ struct TagCommandTests {
         let outcome = try CLIRunner.run(["tag", "--lexicon", folder.path], stdin: "Kabul\n")
         #expect(outcome.stdout.isEmpty)
         #expect(outcome.stderr == """
+            \(folder.path)/entities.tsv:1:1: error: place:kabul has no en pref label in \(folder.path)/labels.tsv [missing-en-pref]
             \(folder.path)/labels.tsv:1:27: error: unknown flag 'bold' (known: cs, weak) [unknown-flag]
-            lexalign: error: the lexicon has 1 error; `lexalign lexicon lint` lists every problem
+            lexalign: error: the lexicon has 2 errors and is not used; `lexalign lexicon lint` lists every problem with its hint
 
             """)
         #expect(outcome.status == 2)

@@ -33,16 +33,17 @@ import TextNormalization
         #expect(first == "::warning file=a%2Cb%3Ac.tsv,line=2,col=3,title=r%3A1%2C2::x%0Ay")
     }
 
+    /// A message cannot start a line (line breaks in it are escaped), but a path can: a file named
+    /// like a workflow command is fenced off so the runner does not execute it.
     @Test func textListThatCouldCarryCommandsIsFenced() {
+        let path = "::add-mask::x lexalign-text-list.tsv"
         let report = DiagnosticReport(
-            diagnostics: [Diagnostic(.error, at: SourceLocation(path: "a.tsv", line: 1, column: 1),
-                                     "cell holds\n::add-mask::x and lexalign-text-list", rule: "r")],
-            checkedFiles: ["a.tsv"], rules: [], toolVersion: "0")
+            diagnostics: [Diagnostic(.error, at: SourceLocation(path: path, line: 1, column: 1), "cell holds\nmore", rule: "r")],
+            checkedFiles: [path], rules: [], toolVersion: "0")
         #expect(DiagnosticRenderer.render(report, as: .github) == """
-            ::error file=a.tsv,line=1,col=1,title=r::cell holds%0A::add-mask::x and lexalign-text-list
+            ::error file=%3A%3Aadd-mask%3A%3Ax lexalign-text-list.tsv,line=1,col=1,title=r::cell holds%0Amore
             ::stop-commands::lexalign-text-list-2
-            a.tsv:1:1: error: cell holds
-            ::add-mask::x and lexalign-text-list [r]
+            ::add-mask::x lexalign-text-list.tsv:1:1: error: cell holds\\x0Amore [r]
             1 error in 1 of 1 file
             ::lexalign-text-list-2::
 

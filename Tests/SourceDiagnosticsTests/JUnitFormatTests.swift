@@ -61,11 +61,12 @@ import TextNormalization
         #expect(JUnitDiagnosticFormat.escapeText("]]>") == "]]&gt;")
     }
 
-    @Test func multiLineMessageKeepsItsFirstLineAsTheFailureMessage() {
+    /// Control characters in a message are shown escaped, so a finding stays one line.
+    @Test func controlCharactersInAMessageAreEscaped() {
         let report = DiagnosticReport(
             diagnostics: [Diagnostic(.error, at: SourceLocation(path: "a.tsv", line: 1, column: 1), "one\ntwo\u{1}", rule: "r")],
             checkedFiles: ["a.tsv"], rules: [], toolVersion: "0")
         let xml = DiagnosticRenderer.render(report, as: .junit)
-        #expect(xml.contains(#"<failure type="r" message="a.tsv:1:1: error: one">a.tsv:1:1: error: one"# + "\ntwo [r]</failure>"))
+        #expect(xml.contains(#"<failure type="r" message="a.tsv:1:1: error: one\x0Atwo\x01 [r]">a.tsv:1:1: error: one\x0Atwo\x01 [r]</failure>"#))
     }
 }

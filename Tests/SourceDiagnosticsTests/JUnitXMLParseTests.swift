@@ -64,8 +64,11 @@ import TextNormalization
         #expect(elements[2].attributes["classname"] == path)
         #expect(elements[2].attributes["name"] == "1:1 r&<")
         #expect(elements[3].attributes["type"] == "r&<")
-        #expect(elements[3].attributes["message"] == "\(path):1:1: error: xy & <z> \"q\" 50%")
-        #expect(elements[3].text.unicodeScalars.elementsEqual("\(path):1:1: error: xy & <z> \"q\" 50%\rکابل [r&<]".unicodeScalars))
-        #expect(elements[5].text == "\(path):2:1: note: ]]>  [n]")
+        // Control characters are escaped in the finding itself (the tab of the path too); what XML
+        // cannot hold (U+FFFF) is dropped.
+        let shownPath = path.replacingOccurrences(of: "\t", with: "\\x09")
+        #expect(elements[3].attributes["message"] == "\(shownPath):1:1: error: x\\x01y & <z> \"q\" 50%\\x0Dکابل [r&<]")
+        #expect(elements[3].text == "\(shownPath):1:1: error: x\\x01y & <z> \"q\" 50%\\x0Dکابل [r&<]")
+        #expect(elements[5].text == "\(shownPath):2:1: note: ]]>  [n]")
     }
 }

@@ -5,6 +5,7 @@ import TextNormalization
 public final class LexiconLinter {
     private let keys: LabelKeys
     private let spoof: ICUSpoofChecker
+    private var scriptCheck = LabelScriptCheck()
 
     public init() throws {
         keys = try LabelKeys()
@@ -19,6 +20,11 @@ public final class LexiconLinter {
         let labelsPath = sources.labels.path
         func at(_ path: String, _ line: Int, column: Int = 1) -> SourceLocation {
             SourceLocation(path: path, line: line, column: column)
+        }
+
+        // A lexicon without entities tags nothing: a wrong folder, or a file emptied by mistake.
+        if lexicon.entities.isEmpty && !parseProblems.contains(where: { $0.location.path == entitiesPath && $0.severity == .error }) {
+            diagnostics.append(Diagnostic(.error, at: at(entitiesPath, 1), "\(entitiesPath) holds no entity", rule: "empty-lexicon"))
         }
 
         // Entities: duplicates, broader links, cycles.
@@ -87,30 +93,16 @@ public final class LexiconLinter {
         return field < columns.count ? columns[field] : 1
     }
 
-    /// A broader chain that comes back to where it started.
+    /// Broader links that come back to where they started: one finding per cycle, at the entity
+    /// of the cycle that comes first in the file. Linear in the number of links.
     private func broaderCycles(_ lexicon: Lexicon, path: String, file: TSVFile) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        var reported = Set<String>()
-        for entity in lexicon.entities {
-            var path_: [String] = [entity.id]
-            var frontier = entity.broader
-            var seen = Set<String>()
-            while let next = frontier.popLast() {
-                if next == entity.id {
-                    let cycle = Set(path_)
-                    if reported.isDisjoint(with: cycle) {
-                        reported.formUnion(cycle)
-                        diagnostics.append(Diagnostic(.error, at: SourceLocation(path: path, line: entity.line, column: column(ofField: 2, in: file, line: entity.line)),
-                            "broader links of \(entity.id) lead back to itself", rule: "broader-cycle"))
-                    }
-                    break
-                }
-                guard seen.insert(next).inserted else { continue }
-                path_.append(next)
-                frontier += lexicon.entity(next)?.broader ?? []
-            }
+        var index: [String: Int32] = [:]
+        for (position, entity) in lexicon.entities.enumerated() where index[entity.id] == nil { index[entity.id] = Int32(position) }
+        return BroaderGraph(lexicon.entities, index: index).cycles().map { cycle in
+            let entity = lexicon.entities[cycle[0]]
+            return Diagnostic(.error, at: SourceLocation(path: path, line: entity.line, column: column(ofField: 2, in: file, line: entity.line)),
+                "broader links of \(entity.id) lead back to itself", rule: "broader-cycle")
         }
-        return diagnostics
     }
 
     /// Letters outside the language's script; Arabic letters Dari and Pashto do not write; mixed
@@ -118,19 +110,13 @@ public final class LexiconLinter {
     private func scriptProblems(_ label: Label, at location: SourceLocation) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let scalars = Array(label.text.unicodeScalars)
-        if let allowed = LabelLanguage.scripts[label.lang] {
-            // Marks and modifier letters (Inherited and Common script) go with any script.
-            let letters = scalars.enumerated().filter {
-                $0.element.properties.isAlphabetic && !["Zinh", "Zyyy"].contains(UnicodeProperties.scriptCode(of: $0.element))
-            }
-            if let stray = letters.first(where: { !allowed.contains(UnicodeProperties.scriptCode(of: $0.element)) }) {
-                var place = location
-                place.column += stray.offset
-                diagnostics.append(Diagnostic(.error, at: place,
-                    "letter '\(stray.element)' (\(UnicodeProperties.scriptCode(of: stray.element))) does not fit \(label.lang), written in \(allowed.sorted().joined(separator: " or "))",
-                    rule: "script-mismatch"))
-                return diagnostics
-            }
+        if let stray = scriptCheck.stray(in: label.text, lang: label.lang), let allowed = LabelLanguage.scripts[label.lang] {
+            var place = location
+            place.column += stray.offset
+            diagnostics.append(Diagnostic(.error, at: place,
+                "letter '\(stray.scalar)' (\(stray.script)) does not fit \(label.lang), written in \(allowed.sorted().joined(separator: " or "))",
+                rule: "script-mismatch"))
+            return diagnostics
         }
         let foreign: [Unicode.Scalar: String] = label.lang == "prs"
             ? ["\u{0643}": "ک", "\u{064A}": "ی", "\u{0649}": "ی"]

@@ -30,8 +30,9 @@ public final class TaggingModel: Sendable {
     let labels: CompactLabels
     let entityIDs: [String]
     let entityTypes: [EntityType]
-    /// Entity index -> its broader chain.
-    let broader: [[String]]
+    /// Entity index -> the ids its broader column names; chains are followed when asked for.
+    let directBroader: [[String]]
+    let entityIndex: [String: Int32]
     /// (entity << 8 | language index) -> label index of the entity's pref label in that language.
     let prefLabels: [Int64: Int32]
     /// Suffix key -> endings the name's key must have (empty: any name), by the script of the name:
@@ -46,47 +47,38 @@ public final class TaggingModel: Sendable {
     /// Compiles a parsed lexicon.
     public convenience init(lexicon: Lexicon) throws(NormalizationSetupError) {
         let entityIndex = TaggingModel.index(of: lexicon.entities)
-        try self.init(entities: lexicon.entities, labels: CompactLabels(lexicon.labels, entityIndex: entityIndex),
-                      affixes: lexicon.affixes, broader: TaggingModel.broaderChains(lexicon.entities, index: entityIndex))
+        try self.init(entities: lexicon.entities, index: entityIndex, labels: CompactLabels(lexicon.labels, entityIndex: entityIndex),
+                      affixes: lexicon.affixes)
     }
 
     /// Reads and compiles lexicon files. Big label files take a fast path that makes no string per
     /// line; any problem sends the files through the full parser, whose errors are thrown.
-    public static func load(_ sources: LexiconSources) throws(LexiconLoadError) -> TaggingModel {
+    /// - Parameter verify: refuse a lexicon with any error `lexicon lint` reports (a broader
+    ///   cycle, an unknown id, a second pref ...), thrown as lint's findings. The built-in lexicon
+    ///   is linted when it is built and need not be.
+    public static func load(_ sources: LexiconSources, verify: Bool = false) throws(LexiconLoadError) -> TaggingModel {
         let (affixes, affixProblems) = LexiconParser.affixes(sources.affixes.tsv)
         if !affixProblems.contains(where: { $0.severity == .error }),
            let entities = CompactLabels.readEntities(sources.entities.text) {
             let entityIndex = index(of: entities)
-            if entityIndex.count == entities.count, let labels = CompactLabels.read(sources.labels.text, entityIndex: entityIndex) {
+            if entityIndex.count == entities.count, let labels = CompactLabels.read(sources.labels.text, entityIndex: entityIndex),
+               !verify || !LexiconIntegrity.mayHaveErrors(entities: entities, index: entityIndex, labels: labels) {
                 do {
-                    return try TaggingModel(entities: entities, labels: labels, affixes: affixes,
-                                            broader: broaderChains(entities, index: entityIndex))
+                    return try TaggingModel(entities: entities, index: entityIndex, labels: labels, affixes: affixes)
                 } catch {
                     throw .setup(error)
                 }
             }
         }
-        // Something is wrong somewhere: the full parser says what, at which line and column.
-        let (lexicon, problems) = Lexicon.parse(sources)
-        let errors = problems.filter { $0.severity == .error }
-        if !errors.isEmpty { throw .invalid(errors) }
-        do { return try TaggingModel(lexicon: lexicon) } catch { throw .setup(error) }
-    }
-
-    /// Each entity's broader chain, nearest first, each once (cycles stop; unknown ids are kept,
-    /// as lint reports them).
-    private static func broaderChains(_ entities: [Entity], index: [String: Int32]) -> [[String]] {
-        entities.map { entity in
-            var chain: [String] = []
-            var queue = entity.broader
-            while !queue.isEmpty {
-                let next = queue.removeFirst()
-                if chain.contains(next) || next == entity.id { continue }
-                chain.append(next)
-                if let parent = index[next] { queue += entities[Int(parent)].broader }
-            }
-            return chain
+        // Something is or may be wrong: the full parser (or lint) says what, at which line and column.
+        let errors: [Diagnostic]
+        if verify {
+            do { errors = try LexiconLinter().lint(sources).filter { $0.severity == .error } } catch { throw .checker("\(error)") }
+        } else {
+            errors = Lexicon.parse(sources).1.filter { $0.severity == .error }
         }
+        if !errors.isEmpty { throw .invalid(errors) }
+        do { return try TaggingModel(lexicon: Lexicon.parse(sources).0) } catch { throw .setup(error) }
     }
 
     private static func index(of entities: [Entity]) -> [String: Int32] {
@@ -96,12 +88,13 @@ public final class TaggingModel: Sendable {
         return index
     }
 
-    private init(entities: [Entity], labels: CompactLabels, affixes: Affixes, broader: [[String]]) throws(NormalizationSetupError) {
+    private init(entities: [Entity], index: [String: Int32], labels: CompactLabels, affixes: Affixes) throws(NormalizationSetupError) {
         let keys = try LabelKeys()
         self.labels = labels
         entityIDs = entities.map(\.id)
         entityTypes = entities.map(\.type)
-        self.broader = broader
+        directBroader = entities.map(\.broader)
+        entityIndex = index
 
         // The keys of all labels, computed on two threads (half the labels each), then walked in
         // label order.
@@ -222,7 +215,26 @@ public final class TaggingModel: Sendable {
     public func entityID(_ entity: Int) -> String { entityIDs[entity] }
     public func entityType(_ entity: Int) -> EntityType { entityTypes[entity] }
     public func labelText(_ label: Int) -> String { labels.text(label) }
-    public func broaderChain(of entity: Int) -> [String] { broader[entity] }
+    /// The entity's broader chain: breadth first, nearest first, each id once, never the entity
+    /// itself (a cycle stops; an unknown id is kept as written).
+    /// - Complexity: linear in the links followed, however deep the chain.
+    public func broaderChain(of entity: Int) -> [String] {
+        var chain: [String] = []
+        var seen: Set<String> = []
+        var queue = directBroader[entity]
+        var head = 0
+        while head < queue.count {
+            let next = queue[head]
+            head += 1
+            if next == entityIDs[entity] { continue }
+            // Short chains (nearly all) are searched; long ones get a set.
+            if chain.count < 16 ? chain.contains(next) : seen.contains(next) { continue }
+            chain.append(next)
+            if chain.count == 16 { seen = Set(chain) } else if chain.count > 16 { seen.insert(next) }
+            if let parent = entityIndex[next] { queue += directBroader[Int(parent)] }
+        }
+        return chain
+    }
 
     /// The pref label of entity `entity` in `lang`, if it has one.
     public func prefLabel(of entity: Int, in lang: String) -> String? {
@@ -241,11 +253,14 @@ public enum LexiconLoadError: Error, CustomStringConvertible {
     /// The files have errors (each a `path:line:col` diagnostic).
     case invalid([Diagnostic])
     case setup(NormalizationSetupError)
+    /// The checks could not be set up (ICU's spoof checker).
+    case checker(String)
 
     public var description: String {
         switch self {
         case .invalid(let errors): return errors.map(\.description).joined(separator: "\n")
         case .setup(let error): return error.description
+        case .checker(let reason): return "cannot check the lexicon: \(reason)"
         }
     }
 }

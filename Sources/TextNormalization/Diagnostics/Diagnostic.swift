@@ -39,7 +39,36 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         self.ruleID = ruleID
     }
 
-    public var description: String { "\(location): \(severity.rawValue): \(message) [\(ruleID)]" }
+    /// One line, safe to print on a terminal: control characters and bidi overrides quoted from
+    /// file contents are shown escaped (see `visible`).
+    public var description: String {
+        "\(Diagnostic.visible(location.description)): \(severity.rawValue): \(Diagnostic.visible(message)) [\(ruleID)]"
+    }
+
+    /// `text` with every character that could act on a terminal or break the line written as an
+    /// escape: C0 and C1 controls and DEL as `\xHH` (ESC is `\x1B`, a line feed `\x0A`), and the
+    /// bidi embedding, override and isolate controls as `\u{202E}`, which could reorder what the
+    /// reader sees. Other characters, Dari and Pashto letters and ZWNJ included, stay as they are.
+    public static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            guard needsEscape(scalar) else {
+                out.unicodeScalars.append(scalar)
+                continue
+            }
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            out += scalar.value < 0x100 ? "\\x" + (hex.count < 2 ? "0" : "") + hex : "\\u{" + hex + "}"
+        }
+        return out
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
 }
 
 extension String {
