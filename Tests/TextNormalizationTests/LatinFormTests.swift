@@ -26,6 +26,26 @@ struct LatinFormTests {
         // digits and punctuation
         ("سال ۱۴۰۲؟", Language.dari, "sal 1402?"),
         ("«طالبان»، داعش", Language.dari, "\"taliban\", daesh"),
+        // Arabic-script words in an English line are read as Dari
+        ("The building called خانۀ ملت met.", Language.english, "The building called khana-ye malt met."),
+        ("Minister امیر خان متقی visited Kabul.", Language.english, "Minister amir khan muttaqi visited Kabul."),
+        // Urdu's ezafe ۂ as Dari and Pashto write ۀ
+        ("مسئلۂ کشمیر", Language.dari, "masla-ye kashmir"),
+        ("مسئلۂ کشمیر", Language.pashto, "masla kashmir"),
+        // letters of other languages: Kurdish ڵ ێ ۆ, Sindhi ڃ ڻ ڌ, Uyghur ۈ, Jawi ڠ ڽ ڬ ۏ
+        ("ۂ ڵ ێ ۆ ڃ ڻ", Language.dari, "a-ye l e o ny n"),
+        ("سلێمانی", Language.dari, "salemani"),
+        ("سنڌي", Language.dari, "sandhi"),
+        ("ئۈرۈمچى", Language.dari, "urumchi"),
+        ("ڠ ڽ ڬ ۏ", Language.pashto, "ng ny g v"),
+        // vowel signs of other languages give their vowel; Quranic and honorific signs are dropped
+        ("بٖ بٗ بٙ", Language.dari, "bi bu ba"),
+        ("قُرآنؐ", Language.dari, "quran"),
+        // Arabic signs between words
+        ("۱۴۰۲؍۵؍۱", Language.dari, "1402/5/1"),
+        ("﴿بسم﴾", Language.dari, "(basm)"),
+        ("۝۱۲", Language.dari, "12"),
+        ("a ؋ b", Language.english, "a ؋ b"),  // a symbol with no ASCII form is kept
         // other scripts and Latin diacritics
         ("Mazār-i-Sharīf", Language.english, "Mazar-i-Sharif"),
         ("Москва", Language.english, "Moskva"),

@@ -12,6 +12,9 @@ struct RomanizationData: Sendable {
     /// Matching key of a word -> its romanisation, for each language.
     let dariWords: [[UInt16]: [UInt16]]
     let pashtoWords: [[UInt16]: [UInt16]]
+    /// Every Arabic-script letter, mark and sign to ASCII without context (`ArabicScriptLatin`);
+    /// every other unit kept.
+    let arabicLatin: CodeUnitMap
 
     /// Reads the files built into the binary.
     static func builtIn(keyFolding: CodeUnitMap) throws(Diagnostic) -> RomanizationData {
@@ -23,8 +26,10 @@ struct RomanizationData: Sendable {
             return text
         }
         let words = try parseWords(file(wordsPath), path: "Lexicons/" + wordsPath, keyFolding: keyFolding)
+        var arabicLatin = CodeUnitMap()
+        arabicLatin.set(ArabicScriptLatin.values)
         return RomanizationData(dariRules: try file(dariRulesPath), pashtoRules: try file(pashtoRulesPath),
-                                dariWords: words.dari, pashtoWords: words.pashto)
+                                dariWords: words.dari, pashtoWords: words.pashto, arabicLatin: arabicLatin)
     }
 
     /// Parses words.tsv: `word<TAB>lang<TAB>latin[<TAB>note]`, `#` comments, blank lines ignored.

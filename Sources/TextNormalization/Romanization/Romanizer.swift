@@ -1,9 +1,12 @@
 /// Step 6 of the pipeline: writes a line's text form in Latin letters.
 ///
 /// Arabic-script words found in the word list are replaced whole; the rest go through the
-/// language's ICU rule file, one distinct word at a time; anything still outside ASCII (Latin with diacritics, Cyrillic, Greek,
-/// ...) goes through ICU's `Any-Latin; NFKC; Latin-ASCII`. One instance per thread (it owns
-/// transliterators and buffers).
+/// language's ICU rule file (Dari's for English lines and lines without letters, as in step 4), one
+/// distinct word at a time; an Arabic-script letter, mark or sign the rules leave, or one between
+/// words, takes its value from `ArabicScriptLatin`, so no Arabic script reaches ICU's Any-Latin
+/// (which leaves most of it, or makes combining marks of it). Anything still outside ASCII (Latin
+/// with diacritics, Cyrillic, Greek, ...) goes through ICU's `Any-Latin; NFKC; Latin-ASCII`. One
+/// instance per thread (it owns transliterators and buffers).
 final class Romanizer {
     private let data: RomanizationData
     private let keyFolding: CodeUnitMap
@@ -36,8 +39,10 @@ final class Romanizer {
 
     /// Romanises `text[0..<count]` in place.
     func romanize(_ text: inout [UInt16], count: inout Int, language: Language) throws(ICUError) {
-        if language != .english {
+        // An English line may quote an Arabic-script name: it is read as Dari, as step 4 reads it.
+        if language != .english || Romanizer.containsArabicScript(text, count: count) {
             let isPashto = language == .pashto
+            let isEnglish = language == .english
             scratch.removeAll(keepingCapacity: true)
             var index = 0
             while index < count {
@@ -45,10 +50,11 @@ final class Romanizer {
                 guard isWordUnit(unit) else {
                     if unit == ArabicScript.zwnj {
                         // A ZWNJ only separates a suffix: nothing to write.
-                    } else if let punctuation = Romanizer.punctuation[unit] {
+                    } else if !isEnglish, let punctuation = Romanizer.punctuation[unit] {
                         scratch.append(punctuation)
                     } else {
-                        scratch.append(unit)
+                        // Arabic punctuation and signs by the table; every other unit is kept.
+                        data.arabicLatin.apply(unit, to: &scratch)
                     }
                     index += 1
                     continue
@@ -97,7 +103,15 @@ final class Romanizer {
             buffer.append(0x20)
             var length = buffer.count
             try (isPashto ? pashtoRules : dariRules).transliterate(&buffer, count: &length)
-            latin = Array(buffer[1..<max(1, length - 1)])
+            let ruled = buffer[1..<max(1, length - 1)]
+            if ruled.allSatisfy({ $0 < 0x80 }) {
+                latin = Array(ruled)
+            } else {
+                // Letters and marks of other languages the rule files do not know.
+                var mapped: [UInt16] = []
+                for unit in ruled { data.arabicLatin.apply(unit, to: &mapped) }
+                latin = mapped
+            }
         }
         scratch.append(contentsOf: latin)
         if isPashto {
@@ -116,6 +130,16 @@ final class Romanizer {
     private static let punctuation: [UInt16: UInt16] = [
         0x060C: 0x2C, 0x061B: 0x3B, 0x061F: 0x3F, 0x06D4: 0x2E, 0x00AB: 0x22, 0x00BB: 0x22, 0x066A: 0x25,
     ]
+
+    /// Whether `text[0..<count]` holds a character of the Arabic blocks or presentation forms.
+    static func containsArabicScript(_ text: [UInt16], count: Int) -> Bool {
+        for unit in text[0..<count] where unit >= 0x0600 {
+            if unit <= 0x08FF || (unit >= 0xFB50 && unit <= 0xFDFF) || (unit >= 0xFE70 && unit <= 0xFEFF) {
+                return true
+            }
+        }
+        return false
+    }
 
     /// Arabic-script letters and marks make up words; a ZWNJ separates them (کتاب‌ها = کتاب + ها).
     @inline(__always)
