@@ -1,3 +1,4 @@
+import TermLexicon
 import SentenceAlignment
 import SourceDiagnostics
 import TextNormalization
@@ -29,16 +30,15 @@ public enum AlignmentFixer {
         guard document.readerDiagnostics.isEmpty, let source = document.source, let target = document.target else { return nil }
         var fixed: [Diagnostic] = []
         let rows = Dictionary(uniqueKeysWithValues: document.file.rows.map { ($0.line, $0) })
-        // Split the bytes: "\r\n" is one Character, so splitting Characters would miss CRLF ends.
-        var lines = document.text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-        let endsWithNewline = lines.last == ""
-        if endsWithNewline { lines.removeLast() }
+        // Lines as the reader numbered them: at LF, CRLF or a lone CR.
+        let split = TSVFile.splitLines(document.text)
+        var lines = split.map { String($0.content) }
+        let endsWithNewline = split.last.map { $0.ending != .none } ?? true
         for index in lines.indices {
             let number = index + 1
-            if lines[index].utf8.last == 0x0D {
-                lines[index] = String(decoding: lines[index].utf8.dropLast(), as: UTF8.self)
+            if split[index].ending == .crlf || split[index].ending == .cr {
                 fixed.append(Diagnostic(.warning, at: SourceLocation(path: document.path, line: number, column: lines[index].unicodeScalars.count + 1),
-                                        "CRLF line end made LF", rule: AlignmentRules.lineEnd.id))
+                                        "\(split[index].ending == .crlf ? "CRLF" : "CR") line end made LF", rule: AlignmentRules.lineEnd.id))
             }
             guard let row = rows[number] else { continue }
             var fields = lines[index].split(separator: "\t", omittingEmptySubsequences: false).map(String.init)

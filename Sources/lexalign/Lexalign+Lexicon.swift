@@ -112,13 +112,13 @@ extension Lexalign.LexiconCommand {
             var refused: [Diagnostic] = []
             for (file, kind) in [(sources.entities, LexiconFileKind.entities), (sources.labels, .labels), (sources.affixes, .affixes)] {
                 guard TextFiles.exists(file.path) else { continue }
-                let blocking = LexiconFormatter.blockingProblems(file.tsv, kind: kind)
+                let blocking = LexiconFormatter.blockingProblems(file, kind: kind)
                 guard blocking.isEmpty else {
                     refused += blocking
                     continue
                 }
                 let formatted = LexiconFormatter.format(file.tsv, kind: kind)
-                guard formatted != file.text else { continue }
+                guard formatted != file.text || file.hadByteOrderMark else { continue }
                 unformatted += 1
                 if check {
                     StandardError.line("\(file.path): not in canonical form (run `lexalign lexicon fmt`)")
@@ -144,7 +144,8 @@ extension Lexalign.LexiconCommand {
 
     struct Stats: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Count entities by type, labels by language and kind, flags and affixes."
+            abstract: "Count entities by type, labels by language and kind, flags and affixes.",
+            discussion: "Lines with errors are not counted: they are listed, and the exit status is 1."
         )
 
         static let examples = [
@@ -160,10 +161,13 @@ extension Lexalign.LexiconCommand {
         func run() throws {
             let sources = builtIn ? LexiconSources.builtIn() : try lexicon.load()
             let (parsed, problems) = Lexicon.parse(sources)
-            for problem in problems where problem.severity == .error { StandardError.line(problem.description) }
+            let errors = problems.filter { $0.severity == .error }
+            for problem in errors { StandardError.line(problem.description) }
             let output = OutputStream(descriptor: 1)
             try output.write(LexiconStats(parsed).report)
             try output.flush()
+            // The counts leave out what could not be read: say so in the exit status.
+            if !errors.isEmpty { throw ExitStatus.findings }
         }
     }
 }

@@ -74,7 +74,8 @@ extension Lexalign {
                     unreadable = true
                     continue
                 }
-                if fix { fixLexicon(sources) }
+                // A fix that cannot be written is an I/O error: exit 2, even if the rest is clean.
+                if fix && !fixLexicon(sources) { unreadable = true }
                 let current = fix ? ((try? LexiconLocation.sources(in: folder)) ?? sources) : sources
                 do {
                     findings += try LexiconLinter().lint(current)
@@ -122,24 +123,28 @@ extension Lexalign {
             if errors || (strict && warnings) { throw ExitStatus.findings }
         }
 
-        /// `lexicon fmt` on a lexicon folder, reporting each file it rewrote.
-        private func fixLexicon(_ sources: LexiconSources) {
+        /// `lexicon fmt` on a lexicon folder, reporting each file it rewrote; false when a file could
+        /// not be written.
+        private func fixLexicon(_ sources: LexiconSources) -> Bool {
+            var written = true
             for (file, kind) in [(sources.entities, LexiconFileKind.entities), (sources.labels, .labels), (sources.affixes, .affixes)]
                 where TextFiles.exists(file.path) {
                 // Lint reports what stops fmt (conflict markers, field counts); the file stays as it is.
-                guard LexiconFormatter.blockingProblems(file.tsv, kind: kind).isEmpty else {
-                    StandardError.line("\(file.path): not fixed: it has conflict markers or lines with the wrong field count")
+                guard LexiconFormatter.blockingProblems(file, kind: kind).isEmpty else {
+                    StandardError.line("\(file.path): not fixed: it has conflict markers, lines with the wrong field count or bytes that are not UTF-8")
                     continue
                 }
                 let formatted = LexiconFormatter.format(file.tsv, kind: kind)
-                guard formatted != file.text else { continue }
+                guard formatted != file.text || file.hadByteOrderMark else { continue }
                 do {
                     try FileWriter.write(formatted, to: file.path)
                     StandardError.line("\(file.path): fixed: rewritten in canonical order (lexicon fmt)")
                 } catch {
                     StandardError.line(error.description)
+                    written = false
                 }
             }
+            return written
         }
     }
 }

@@ -28,10 +28,18 @@ struct Lexalign: ParsableCommand {
     /// ArgumentParser's entry point, except that help ends with the command's examples, unwrapped
     /// so they can be copied.
     static func main() {
+        StandardStreams.reserveClosedDescriptors()
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
+        } catch let error as OutputError {
+            // Standard output closed or full, a file that cannot be written: one message, status 2.
+            StandardError.line(error.description)
+            exit(withError: ExitStatus.ioError)
+        } catch let error as InputError {
+            StandardError.line(error.description)
+            exit(withError: ExitStatus.ioError)
         } catch {
             if exitCode(for: error) == .success, let type = Help.command(named: arguments) {
                 var message = fullMessage(for: error)

@@ -304,4 +304,117 @@ struct HostileInputTests {
         #expect(!outcome.stderr.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
         #expect(outcome.stderr.contains("unknown lang '\\x1B]0;pwned\\x07\\x1B[31m'"))
     }
+
+    // MARK: line ends, encodings, output quirks
+
+    /// CR-only line ends are line ends: fmt keeps every line (it merged them all before).
+    @Test func crOnlyLexiconsKeepTheirLines() throws {
+        let scratch = try Scratch()
+        _ = try scratch.file("lex/entities.tsv", "place:herat\tplace\t\t\t\rplace:kabul\tplace\t\t\t\r")
+        _ = try scratch.file("lex/labels.tsv", "place:kabul\ten\tpref\tKabul\t\t\rplace:herat\ten\tpref\tHerat\t\t\r")
+        let lint = try CLIRunner.run(["lexicon", "lint", "lex"], in: scratch.directory)
+        #expect(lint.stderr.contains("lex/labels.tsv:1:28: error: line ends in a CR alone (old Mac line ends)"), "\(lint.stderr)")
+        #expect(try CLIRunner.run(["lexicon", "fmt", "lex"], in: scratch.directory).status == 0)
+        #expect(try String(contentsOfFile: scratch.directory.path + "/lex/labels.tsv", encoding: .utf8)
+            == "place:herat\ten\tpref\tHerat\t\t\nplace:kabul\ten\tpref\tKabul\t\t\n")
+        #expect(try CLIRunner.run(["lexicon", "lint", "--strict", "lex"], in: scratch.directory).status == 0)
+    }
+
+    /// Invalid UTF-8 in a lexicon is a lint error at its place, and fmt leaves the bytes alone.
+    @Test func invalidUTF8InALexiconIsAnErrorAndFmtKeepsTheBytes() throws {
+        let scratch = try Scratch()
+        _ = try scratch.file("lex/entities.tsv", Self.entities)
+        let labels = Array("place:kabul\ten\tpref\tKabul\t\t\nplace:kabul\ten\talt\tKab".utf8) + [0xFF] + Array("ulo\t\t\n".utf8)
+        let path = try scratch.file("lex/labels.tsv", labels)
+        let lint = try CLIRunner.run(["lexicon", "lint", "lex"], in: scratch.directory)
+        #expect(lint.status == 1)
+        #expect(lint.stderr.hasPrefix("lex/labels.tsv:2:23: error: invalid UTF-8 (0xFF) at byte offset 50; lexicon files are UTF-8 [invalid-utf8]"))
+        let format = try CLIRunner.run(["lexicon", "fmt", "lex"], in: scratch.directory)
+        #expect(format.status == 1)
+        #expect(try Self.contents(path) == Data(labels))
+    }
+
+    /// A BOM or UTF-16 lexicon gets one clear message; fmt removes a BOM and refuses UTF-16.
+    @Test func aByteOrderMarkOrUTF16GetsOneMessage() throws {
+        let scratch = try Scratch()
+        _ = try scratch.file("lex/entities.tsv", Self.entities)
+        let labels = try scratch.file("lex/labels.tsv", [0xEF, 0xBB, 0xBF] + Array(Self.labels.utf8))
+        let bom = try CLIRunner.run(["lexicon", "lint", "lex"], in: scratch.directory)
+        #expect(bom.stderr.hasPrefix("lex/labels.tsv:1:1: error: the file starts with a byte order mark; lexicon files are UTF-8 without one"))
+        #expect(bom.stderr.hasSuffix("1 error in 1 of 2 files\n"))
+        #expect(try CLIRunner.run(["lexicon", "fmt", "lex"], in: scratch.directory).status == 0)
+        #expect(try Self.contents(labels) == Data(Self.labels.utf8))
+        var utf16: [UInt8] = [0xFF, 0xFE]
+        for unit in Self.entities.utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let entities = try scratch.file("lex/entities.tsv", utf16)
+        let lint = try CLIRunner.run(["lexicon", "lint", "lex"], in: scratch.directory)
+        #expect(lint.stderr == """
+            lex/entities.tsv:1:1: error: the file is UTF-16; lexicon files are UTF-8 (save it as UTF-8 in your editor) [encoding]
+                hint: Save the file as UTF-8 without a BOM (`lexalign lexicon fmt` removes a BOM).
+            1 error in 1 of 2 files
+
+            """)
+        #expect(try CLIRunner.run(["lexicon", "fmt", "lex"], in: scratch.directory).status == 1)
+        #expect(try Self.contents(entities) == Data(utf16))
+    }
+
+    /// Inline output is UTF-8 even when the input line is not (U+FFFD, as the JSON text shows it).
+    @Test func inlineOutputIsValidUTF8() throws {
+        let outcome = try CLIRunner.run(["tag", "--format", "inline", "--quiet"], stdin: Data([0xFF] + Array("Daesh ".utf8) + [0xF0, 0x9F, 0x98] + Array(" ISIS-K\n".utf8)))
+        #expect(outcome.output == "\u{FFFD}Islamic State \u{FFFD} Islamic State Khorasan Province\n")
+        #expect(String(validating: outcome.stdout, as: UTF8.self) != nil)
+    }
+
+    // MARK: exit codes
+
+    /// Closed standard output: exit 2 and one message, whatever the command.
+    @Test(arguments: [["normalize"], ["tag"], ["split"], ["lexicon", "stats"], ["validate", "Lexicons"],
+                      ["align", "export", "Alignments/qosh-tepa-canal/prs-en.tsv"]])
+    func closedStandardOutputIsAnError(command: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "echo Kabul | \"$0\" \"$@\" >&-", CLIRunner.binary.path] + command
+        process.currentDirectoryURL = Self.repository
+        let error = Pipe()
+        process.standardError = error
+        try process.run()
+        let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2, "\(command)")
+        #expect(message == "lexalign: error: cannot write output: standard output is closed\n", "\(command)")
+    }
+
+    /// `lexicon stats` counts what it can read and exits 1 when lines had errors.
+    @Test func statsOfABrokenLexiconExitsOne() throws {
+        let scratch = try Scratch()
+        _ = try scratch.file("lex/entities.tsv", Self.entities + "place:herat\tcity\t\t\t\n")
+        _ = try scratch.file("lex/labels.tsv", Self.labels)
+        let outcome = try CLIRunner.run(["lexicon", "stats", "lex"], in: scratch.directory)
+        #expect(outcome.status == 1)
+        #expect(outcome.output.hasPrefix("entities\t1\n"))
+        #expect(outcome.stderr.hasPrefix("lex/entities.tsv:2:13: error: unknown type 'city'"))
+    }
+
+    /// A lexicon fix that cannot be written makes validate --fix exit 2 (run as an unprivileged
+    /// user, since root writes anywhere).
+    @Test(.enabled(if: geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "needs root and setpriv"))
+    func aFixThatCannotBeWrittenExitsTwo() throws {
+        let scratch = try Scratch()
+        _ = try scratch.file("lex/entities.tsv", Self.entities)
+        _ = try scratch.file("lex/labels.tsv", "place:kabul\ten\talt\tKabulo\t\t\n" + Self.labels)
+        let folder = scratch.directory.appendingPathComponent("lex").path
+        #expect(chmod(scratch.directory.path, 0o755) == 0 && chmod(folder, 0o555) == 0)
+        defer { chmod(folder, 0o755) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", CLIRunner.binary.path, "validate", "--fix", folder]
+        let error = Pipe()
+        process.standardError = error
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2, "\(message)")
+        #expect(message.contains("cannot create a file in its folder: Permission denied"))
+    }
 }

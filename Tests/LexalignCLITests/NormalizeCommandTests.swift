@@ -135,18 +135,27 @@ struct NormalizeCommandTests {
         #expect(quiet.stderr == "")
     }
 
-    @Test func nulBytesAreRemovedAndReported() throws {
+    /// A NUL separated something (words, fields): it reads as a space, with a warning.
+    @Test func nulBytesAreReadAsSpacesAndReported() throws {
         let scratch = try Scratch()
         let path = try scratch.file("nul.txt", [0x61, 0x00, 0x62, 0x0A])
         let outcome = try CLIRunner.run(["normalize", path])
-        #expect(outcome.output == "ab\n")
-        #expect(outcome.stderr == "\(path):1:2: warning: NUL byte removed at byte offset 1 [nul-byte]\n")
+        #expect(outcome.output == "a b\n")
+        #expect(outcome.stderr == "\(path):1:2: warning: NUL byte read as a space at byte offset 1 [nul-byte]\n")
         #expect(outcome.status == 0)
     }
 
     @Test func aByteOrderMarkIsDropped() throws {
         let outcome = try CLIRunner.run(["normalize"], stdin: Data([0xEF, 0xBB, 0xBF] + Array("کابل\n".utf8)))
         #expect(outcome.output == "کابل\n")
+    }
+
+    /// Lines end at LF: a CR alone is read as a space, with one warning per line that has one.
+    @Test func aLoneCRIsASpaceWithAWarning() throws {
+        let outcome = try CLIRunner.run(["normalize"], stdin: "Kabul\rDaesh\rHerat\r")
+        #expect(outcome.output == "Kabul Daesh Herat\n")
+        #expect(outcome.stderr == "<stdin>:1:6: warning: CR without LF read as a space: lines end at LF (for a file with CR line ends: tr '\\r' '\\n') at byte offset 5 [lone-cr]\n")
+        #expect(outcome.status == 0)
     }
 
     @Test func crlfLineEndsReadAsLF() throws {

@@ -86,10 +86,23 @@ struct SplitCommandTests {
         #expect(quiet == CLIRunner.Outcome(stdout: outcome.stdout, stderr: "", status: 0))
     }
 
-    @Test func aByteOrderMarkIsDroppedAndNulBytesRemoved() throws {
-        let outcome = try CLIRunner.run(["split"], stdin: Data([0xEF, 0xBB, 0xBF] + Array("Kabul.\u{0} Herat.\n".utf8)))
+    @Test func aByteOrderMarkIsDroppedAndNulBytesReadAsSpaces() throws {
+        let outcome = try CLIRunner.run(["split"], stdin: Data([0xEF, 0xBB, 0xBF] + Array("Kabul.\u{0}Herat.\n".utf8)))
         #expect(outcome.output == "Kabul.\nHerat.\n")
-        #expect(outcome.stderr == "<stdin>:1:8: warning: NUL byte removed at byte offset 9 [nul-byte]\n")
+        #expect(outcome.stderr == "<stdin>:1:8: warning: NUL byte read as a space at byte offset 9 [nul-byte]\n")
+    }
+
+    /// A line of invisible characters alone gives no sentence, and a warning says so.
+    @Test func invisibleLinesAreWarnedAbout() throws {
+        let outcome = try CLIRunner.run(["split"], stdin: "\u{200C}\u{200C}\n\u{200F}\u{202E}\n\u{E0041}\nKabul.\n")
+        #expect(outcome.output == "Kabul.\n")
+        #expect(outcome.stderr == """
+            <stdin>:1:1: warning: the line holds only invisible characters (U+200C and more): no sentence written at byte offset 0 [invisible-line]
+            <stdin>:2:1: warning: the line holds only invisible characters (U+200F and more): no sentence written at byte offset 7 [invisible-line]
+            <stdin>:3:1: warning: the line holds only invisible characters (U+E0041): no sentence written at byte offset 14 [invisible-line]
+
+            """)
+        #expect(outcome.status == 0)
     }
 
     @Test func aMissingFileExits2AfterTheOthers() throws {

@@ -28,7 +28,9 @@ struct DecodingTests {
         // columns count scalars: the bad byte after "کا" is column 3, byte 4
         Case(bytes: Array("کا".utf8) + [0x80] + Array("بل".utf8), text: "کا\u{FFFD}بل",
              issues: [DecodingIssue(kind: .invalidUTF8([0x80]), byteOffset: 4, column: 3)]),
-        Case(bytes: [0x61, 0x00, 0x62], text: "ab", issues: [DecodingIssue(kind: .nul, byteOffset: 1, column: 2)]),
+        // NUL reads as a space (it separated something); a CR without LF too, reported once a line.
+        Case(bytes: [0x61, 0x00, 0x62], text: "a b", issues: [DecodingIssue(kind: .nul, byteOffset: 1, column: 2)]),
+        Case(bytes: [0x61, 0x0D, 0x62, 0x0D, 0x63], text: "a b c", issues: [DecodingIssue(kind: .loneCR, byteOffset: 1, column: 2)]),
         // a 4-byte scalar survives whole
         Case(bytes: Array("a😀b".utf8), text: "a😀b", issues: []),
     ]

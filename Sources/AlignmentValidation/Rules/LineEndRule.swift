@@ -1,3 +1,4 @@
+import TermLexicon
 import SourceDiagnostics
 import TextNormalization
 
@@ -9,20 +10,16 @@ public struct LineEndRule: AlignmentRule {
         hint: "End every line with LF (`lexalign validate --fix` does; so does `lexalign lexicon fmt` for lexicons).")
 
     public func check(_ document: AlignmentDocument, context: ValidationContext, into findings: inout [Diagnostic]) {
-        var line = 1
-        var column = 1
-        var previous: Unicode.Scalar?
-        for scalar in document.text.unicodeScalars {
-            if scalar == "\n" {
-                if previous == "\r" { findings.append(finding(document.path, line, column - 1, "CRLF line end")) }
-                line += 1
-                column = 1
-            } else {
-                column += 1
+        let lines = TSVFile.splitLines(document.text)
+        for (index, line) in lines.enumerated() {
+            let column = line.content.unicodeScalars.count + 1
+            switch line.ending {
+            case .crlf: findings.append(finding(document.path, index + 1, column, "CRLF line end"))
+            case .cr: findings.append(finding(document.path, index + 1, column, "CR line end (old Mac line ends)"))
+            case .none: findings.append(finding(document.path, index + 1, column, "no newline at the end of the file"))
+            case .lf: break
             }
-            previous = scalar
         }
-        if column > 1 { findings.append(finding(document.path, line, column, "no newline at the end of the file")) }
     }
 }
 

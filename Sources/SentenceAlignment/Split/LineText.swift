@@ -25,7 +25,9 @@ enum LineText {
             if lead < 0x80 {
                 index += 1
                 if lead == 0 {
+                    // Read as a space, as normalize does: it separated something.
                     issues.append(DecodingIssue(kind: .nul, byteOffset: index - 1 - range.lowerBound, column: column))
+                    scalars.append(" ")
                     continue
                 }
                 scalars.append(Unicode.Scalar(lead))

@@ -64,6 +64,14 @@ public final class SplitLineProcessor: LineProcessor {
                                                severity: .warning, message: issue.message, ruleID: issue.ruleID))
             }
             let blank = line.allSatisfy(SentenceCharacters.isBlank)
+            // Invisible characters alone (ZWNJ, bidi controls, tag characters) make no sentence,
+            // but unlike white space they were put there: say the line gave nothing.
+            if blank, let invisible = line.firstIndex(where: { !$0.properties.isWhitespace }) {
+                let value = String(line[invisible].value, radix: 16, uppercase: true)
+                result.issues.append(LineIssue(line: lineNumber, column: invisible + 1, byteOffset: byteOffset, severity: .warning,
+                    message: "the line holds only invisible characters (U+\(String(repeating: "0", count: max(0, 4 - value.count)) + value)"
+                        + (line.count > 1 ? " and more" : "") + "): no sentence written", ruleID: "invisible-line"))
+            }
             if options.joinLines {
                 if blank {
                     flushParagraph(into: &result)

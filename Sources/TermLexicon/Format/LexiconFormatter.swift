@@ -11,17 +11,22 @@ public enum LexiconFormatter {
     /// Rules whose findings make sorting lose meaning: a conflict's two sides would be shuffled
     /// together and the markers sorted away from them; a line with too few or too many fields has
     /// no sort key to trust. `fmt` refuses a file with any of them.
-    public static let blockingRules: Set<String> = ["conflict-marker", "field-count"]
+    /// Invalid UTF-8 and UTF-16 block too: rewriting would replace bytes nobody has looked at.
+    public static let blockingRules: Set<String> = ["conflict-marker", "field-count", "invalid-utf8"]
 
     /// The findings that stop `fmt` from rewriting the file, in line order.
-    public static func blockingProblems(_ file: TSVFile, kind: LexiconFileKind) -> [Diagnostic] {
+    public static func blockingProblems(_ file: LexiconText, kind: LexiconFileKind) -> [Diagnostic] {
+        // A UTF-16 file has no text to sort at all.
+        let encoding = file.encodingProblems.filter { $0.ruleID == "encoding" && !file.hadByteOrderMark }
+        if !encoding.isEmpty { return encoding }
+        let tsv = file.tsv
         let diagnostics: [Diagnostic]
         switch kind {
-        case .entities: diagnostics = LexiconParser.entities(file).1
-        case .labels: diagnostics = LexiconParser.labels(file).1
-        case .affixes: diagnostics = LexiconParser.affixes(file).1
+        case .entities: diagnostics = LexiconParser.entities(tsv).1
+        case .labels: diagnostics = LexiconParser.labels(tsv).1
+        case .affixes: diagnostics = LexiconParser.affixes(tsv).1
         }
-        return diagnostics.filter { blockingRules.contains($0.ruleID) }.sorted { $0.location < $1.location }
+        return (file.encodingProblems + diagnostics).filter { blockingRules.contains($0.ruleID) }.sorted { $0.location < $1.location }
     }
 
     public static func format(_ file: TSVFile, kind: LexiconFileKind) -> String {

@@ -15,7 +15,12 @@ public final class LexiconLinter {
     public func lint(_ sources: LexiconSources) -> [Diagnostic] {
         let files = (entities: sources.entities.tsv, labels: sources.labels.tsv, affixes: sources.affixes.tsv)
         let (lexicon, parseProblems) = Lexicon.parse(entities: files.entities, labels: files.labels, affixes: files.affixes)
-        var diagnostics = parseProblems
+        var diagnostics = sources.encodingProblems + parseProblems
+        // A file that could not be read as text (UTF-16) would make every rule across files fire
+        // (every label's entity unknown): its one finding says it all.
+        if sources.encodingProblems.contains(where: { $0.ruleID == "encoding" && $0.message.contains("UTF-16") }) {
+            return diagnostics.sorted { ($0.location, $0.ruleID) < ($1.location, $1.ruleID) }
+        }
         let entitiesPath = sources.entities.path
         let labelsPath = sources.labels.path
         func at(_ path: String, _ line: Int, column: Int = 1) -> SourceLocation {

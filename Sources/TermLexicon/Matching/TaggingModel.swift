@@ -58,7 +58,7 @@ public final class TaggingModel: Sendable {
     ///   is linted when it is built and need not be.
     public static func load(_ sources: LexiconSources, verify: Bool = false) throws(LexiconLoadError) -> TaggingModel {
         let (affixes, affixProblems) = LexiconParser.affixes(sources.affixes.tsv)
-        if !affixProblems.contains(where: { $0.severity == .error }),
+        if !affixProblems.contains(where: { $0.severity == .error }), sources.encodingProblems.isEmpty,
            let entities = CompactLabels.readEntities(sources.entities.text) {
             let entityIndex = index(of: entities)
             if entityIndex.count == entities.count, let labels = CompactLabels.read(sources.labels.text, entityIndex: entityIndex),

@@ -5,10 +5,21 @@ import TextNormalization
 public struct LexiconText: Sendable {
     public var path: String
     public var text: String
+    /// What is wrong with the file's encoding (a BOM, UTF-16, invalid UTF-8), as lint reports it.
+    public var encodingProblems: [Diagnostic] = []
+    /// Whether the bytes began with a UTF-8 byte order mark (not part of `text`; fmt drops it).
+    public var hadByteOrderMark = false
 
     public init(path: String, text: String) {
         self.path = path
         self.text = text
+    }
+
+    /// From the file's bytes as stored: the encoding is checked, and the text is what a reader
+    /// sees (invalid sequences as U+FFFD, no BOM, nothing for UTF-16).
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        (text, encodingProblems, hadByteOrderMark) = FileEncoding.decode(path: path, bytes: bytes)
     }
 
     /// The file split into lines and fields (costly for big files: make it once).
@@ -29,6 +40,11 @@ public struct LexiconSources: Sendable {
         self.entities = entities
         self.labels = labels
         self.affixes = affixes
+    }
+
+    /// Every file's encoding findings.
+    public var encodingProblems: [Diagnostic] {
+        entities.encodingProblems + labels.encodingProblems + affixes.encodingProblems
     }
 
     /// The lexicon compiled into the binary from the repository's Lexicons/ folder.
@@ -58,7 +74,8 @@ public struct Lexicon: Sendable {
 
     /// Parses all three files, collecting every line-level problem.
     public static func parse(_ sources: LexiconSources) -> (Lexicon, [Diagnostic]) {
-        parse(entities: sources.entities.tsv, labels: sources.labels.tsv, affixes: sources.affixes.tsv)
+        let (lexicon, problems) = parse(entities: sources.entities.tsv, labels: sources.labels.tsv, affixes: sources.affixes.tsv)
+        return (lexicon, sources.encodingProblems + problems)
     }
 
     public static func parse(entities entityFile: TSVFile, labels labelFile: TSVFile, affixes affixFile: TSVFile) -> (Lexicon, [Diagnostic]) {

@@ -211,6 +211,11 @@ public enum LexiconParser {
             diagnostics.append(Diagnostic(.error, at: SourceLocation(path: file.path, line: line.number, column: line.text.unicodeScalars.count + 1),
                                           "line ends in CRLF; lexicon files use LF (lexalign lexicon fmt fixes this)", rule: "line-end"))
         }
+        if let line = file.lines.first(where: { $0.ending == .cr }) {
+            diagnostics.append(Diagnostic(.error, at: SourceLocation(path: file.path, line: line.number, column: line.text.unicodeScalars.count + 1),
+                                          "line ends in a CR alone (old Mac line ends); lexicon files use LF (lexalign lexicon fmt fixes this)",
+                                          rule: "line-end"))
+        }
         if file.missingFinalNewline, let last = file.lines.last {
             diagnostics.append(Diagnostic(.warning, at: SourceLocation(path: file.path, line: last.number, column: last.text.unicodeScalars.count + 1),
                                           "no line feed at the end of the file", rule: "line-end"))

@@ -32,8 +32,18 @@ public struct TSVFile: Sendable {
             }
             return false
         }
+        /// How the line ended.
+        public var ending: LineEnding
         /// Whether the line ended in CRLF.
-        public var hadCR: Bool
+        public var hadCR: Bool { ending == .crlf }
+    }
+
+    /// The line ends people's editors write: LF; CRLF (Windows); CR alone (classic Mac OS and some
+    /// editors), which is a line end too, so such a file is read line by line, not as one line.
+    public enum LineEnding: Sendable {
+        case lf, crlf, cr
+        /// The last line, without a line end.
+        case none
     }
 
     public var path: String
@@ -45,20 +55,42 @@ public struct TSVFile: Sendable {
         self.path = path
         var lines: [Line] = []
         // Splitting the UTF-8 view is much faster than splitting Characters.
-        var rawLines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
-        missingFinalNewline = !(rawLines.last?.isEmpty ?? true)
-        if rawLines.last?.isEmpty == true { rawLines.removeLast() }
-        for (index, raw) in rawLines.enumerated() {
-            var content = raw
-            let hadCR = content.hasSuffix("\r")
-            if hadCR { content = content.dropLast() }
+        for (index, (content, ending)) in TSVFile.splitLines(text).enumerated() {
             var fields: [Substring] = []
             if !content.isEmpty && !content.hasPrefix("#") {
                 fields = content.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) }
             }
-            lines.append(Line(number: index + 1, text: String(content), fields: fields, hadCR: hadCR))
+            lines.append(Line(number: index + 1, text: String(content), fields: fields, ending: ending))
         }
+        missingFinalNewline = lines.last?.ending == LineEnding.none
         self.lines = lines
+    }
+
+    /// The lines of `text` with how each ended: at LF, CRLF or a lone CR.
+    public static func splitLines(_ text: String) -> [(content: Substring, ending: LineEnding)] {
+        var lines: [(Substring, LineEnding)] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            guard byte == 0x0A || byte == 0x0D else {
+                index = utf8.index(after: index)
+                continue
+            }
+            let content = Substring(utf8[start..<index])
+            var next = utf8.index(after: index)
+            var ending: LineEnding = byte == 0x0A ? .lf : .cr
+            if byte == 0x0D && next != utf8.endIndex && utf8[next] == 0x0A {
+                ending = .crlf
+                next = utf8.index(after: next)
+            }
+            lines.append((content, ending))
+            start = next
+            index = next
+        }
+        if start != utf8.endIndex { lines.append((Substring(utf8[start...]), .none)) }
+        return lines
     }
 
     /// A diagnostic at field `field` of `line`.

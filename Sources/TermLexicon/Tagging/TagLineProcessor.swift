@@ -217,6 +217,9 @@ public final class TagLineProcessor: LineProcessor {
         if let record {
             let value = JSONRecord.stringValue(validUTF8(rewritten, rewritten.indices))
             record.appendEdited(original.0, original.1, setting: [(options.textField, value)], to: &result.output)
+        } else if finder.text.hadInvalidUTF8 {
+            // As the JSON "text" shows it: each ill-formed sequence one U+FFFD, so the output is UTF-8.
+            result.output.append(contentsOf: validUTF8(rewritten, rewritten.indices).utf8)
         } else {
             result.output.append(contentsOf: rewritten)
         }

@@ -3,8 +3,11 @@ public struct DecodingIssue: Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
         /// Bytes that are not UTF-8; replaced by one U+FFFD.
         case invalidUTF8([UInt8])
-        /// A NUL byte; removed.
+        /// A NUL byte; read as a space (it separated something).
         case nul
+        /// A CR not followed by LF (old Mac line ends, or a stray CR); read as a space, since
+        /// lines end at LF.
+        case loneCR
     }
 
     public var kind: Kind
@@ -25,7 +28,9 @@ public struct DecodingIssue: Equatable, Sendable {
             let hex = bytes.map { "0x" + String($0, radix: 16, uppercase: true) }.joined(separator: " ")
             return "invalid UTF-8 (\(hex)) replaced by U+FFFD"
         case .nul:
-            return "NUL byte removed"
+            return "NUL byte read as a space"
+        case .loneCR:
+            return "CR without LF read as a space: lines end at LF (for a file with CR line ends: tr '\\r' '\\n')"
         }
     }
 
@@ -33,6 +38,7 @@ public struct DecodingIssue: Equatable, Sendable {
         switch kind {
         case .invalidUTF8: return "invalid-utf8"
         case .nul: return "nul-byte"
+        case .loneCR: return "lone-cr"
         }
     }
 }
@@ -105,6 +111,7 @@ struct LineDecoder {
         /// Whether the last unit written can join to the next (an Arabic letter or its mark).
         var lastJoins = false
         var allASCII = true
+        var sawCR = false
         var index = range.lowerBound
         var column = 0
         let end = range.upperBound
@@ -114,11 +121,16 @@ struct LineDecoder {
             var unit: UInt16
             if lead < 0x80 {
                 index += 1
-                if lead == 0 {
-                    issues.append(DecodingIssue(kind: .nul, byteOffset: index - 1 - range.lowerBound, column: column))
-                    continue
-                }
                 unit = UInt16(lead)
+                if lead <= 0x0D {
+                    if lead == 0 {
+                        issues.append(DecodingIssue(kind: .nul, byteOffset: index - 1 - range.lowerBound, column: column))
+                        unit = 0x20
+                    } else if lead == 0x0D && !sawCR {
+                        sawCR = true
+                        issues.append(DecodingIssue(kind: .loneCR, byteOffset: index - 1 - range.lowerBound, column: column))
+                    }
+                }
             } else {
                 allASCII = false
                 let (scalar, length) = UTF8Decoding.decodeMultiByte(bytes, at: index, end: end)

@@ -19,7 +19,7 @@ enum LexiconLocation {
         func file(_ kind: LexiconFileKind, optional: Bool = false) throws(InputError) -> LexiconText {
             let path = directory.hasSuffix("/") ? directory + kind.fileName : directory + "/" + kind.fileName
             if optional && !TextFiles.exists(path) { return LexiconText(path: path, text: "") }
-            return LexiconText(path: path, text: try TextFiles.read(path))
+            return LexiconText(path: path, bytes: try TextFiles.readBytes(path))
         }
         return LexiconSources(entities: try file(.entities), labels: try file(.labels), affixes: try file(.affixes, optional: true))
     }

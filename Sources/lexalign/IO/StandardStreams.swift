@@ -16,6 +16,7 @@ final class OutputStream {
     }
 
     func write(_ bytes: [UInt8]) throws(OutputError) {
+        if descriptor == 1 && StandardStreams.outputWasClosed { throw OutputError(reason: "standard output is closed") }
         if buffer.isEmpty && bytes.count >= flushThreshold {
             try writeAll(bytes)
             return
@@ -49,6 +50,26 @@ final class OutputStream {
 struct OutputError: Error, CustomStringConvertible {
     let reason: String
     var description: String { "lexalign: error: cannot write output: \(reason)" }
+}
+
+/// The three standard descriptors, made safe before anything is opened.
+enum StandardStreams {
+    /// Whether the process started with standard output closed (`>&-`).
+    nonisolated(unsafe) private(set) static var outputWasClosed = false
+
+    /// A closed descriptor 0, 1 or 2 would be handed to the next file opened, and output meant
+    /// for standard output would go into it (a lexicon being rewritten). Each closed one is held
+    /// by /dev/null instead; writing data to a closed standard output is then reported, once.
+    static func reserveClosedDescriptors() {
+        for descriptor: Int32 in [0, 1, 2] where fcntl(descriptor, F_GETFD) == -1 && errno == EBADF {
+            let held = open("/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY)
+            if held >= 0 && held != descriptor {
+                dup2(held, descriptor)
+                close(held)
+            }
+            if descriptor == 1 { outputWasClosed = true }
+        }
+    }
 }
 
 /// Standard error, unbuffered: diagnostics and progress.
