@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "TextNormalization", targets: ["TextNormalization"]),
         .library(name: "TermLexicon", targets: ["TermLexicon"]),
         .library(name: "SentenceAlignment", targets: ["SentenceAlignment"]),
+        .library(name: "AlignmentValidation", targets: ["AlignmentValidation"]),
+        .library(name: "SourceDiagnostics", targets: ["SourceDiagnostics"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -47,6 +47,9 @@ public enum AlignmentFixer {
             for (side, range, sentences) in [(0, row.bead.source, source.lines), (1, row.bead.target, target.lines)] {
                 guard range.upperBound <= sentences.count else { continue }
                 let expected = range.map { sentences[$0] }.joined(separator: " ")
+                // A tab or line break in a sentence would break the row: sentence-break reports
+                // it, and a person mends the sentence file.
+                if expected.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { continue }
                 if fields[4 + side] != expected {
                     fields[4 + side] = expected
                     changed = true

@@ -8,6 +8,7 @@ public enum LexiconRuleCatalogue {
         rule("conflict-marker", .error, "A line is a merge conflict marker (<<<<<<<, =======, >>>>>>>).", "Keep the lines both sides need, delete the three marker lines, then run `lexalign lexicon fmt`."),
         rule("encoding", .error, "A lexicon file is UTF-16 or starts with a byte order mark.", "Save the file as UTF-8 without a BOM (`lexalign lexicon fmt` removes a BOM)."),
         rule("invalid-utf8", .error, "A lexicon file holds bytes that are not UTF-8.", "Retype the text at that place, or convert the file from its old encoding (e.g. `iconv -f windows-1256 -t utf-8`)."),
+        rule("nul-byte", .error, "A lexicon file holds a NUL byte.", "Delete it: lexicon files hold text only (a binary file, or a file from a tool that pads with NULs?)."),
         rule("empty-lexicon", .error, "entities.tsv holds no entity.", "Check the folder given with --lexicon, or restore the file."),
         rule("field-count", .error, "A line has the wrong number of tab-separated fields.", "Separate the columns with single tabs; the file's header comment names them."),
         rule("line-end", .error, "A line ends in CRLF, or the last line has no line feed.", "Save the file with LF line ends (`lexalign lexicon fmt` fixes this)."),

@@ -12,7 +12,7 @@ public enum LexiconFormatter {
     /// together and the markers sorted away from them; a line with too few or too many fields has
     /// no sort key to trust. `fmt` refuses a file with any of them.
     /// Invalid UTF-8 and UTF-16 block too: rewriting would replace bytes nobody has looked at.
-    public static let blockingRules: Set<String> = ["conflict-marker", "field-count", "invalid-utf8"]
+    public static let blockingRules: Set<String> = ["conflict-marker", "field-count", "invalid-utf8", "nul-byte"]
 
     /// The findings that stop `fmt` from rewriting the file, in line order.
     public static func blockingProblems(_ file: LexiconText, kind: LexiconFileKind) -> [Diagnostic] {
@@ -50,8 +50,12 @@ public enum LexiconFormatter {
                 continue
             }
             let fields = line.fields.map(clean)
+            var cleaned = fields.joined(separator: "\t")
+            // Trimming the first field must not turn a data line into something else (a comment,
+            // a conflict marker, a blank line): such a line stays as written, for lint to report.
+            if cleaned.utf8.first == UInt8(ascii: "#") || cleaned.isEmpty || TSVFile.isConflictMarker(cleaned) { cleaned = line.text }
             blocks.append((LexiconOrder.key(of: fields.map { Substring($0) }, in: kind),
-                           pendingComments + [fields.joined(separator: "\t")]))
+                           pendingComments + [cleaned]))
             pendingComments = []
         }
         // A stable sort keeps lines with equal keys (duplicates, for lint to report) in file order.

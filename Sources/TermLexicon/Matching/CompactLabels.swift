@@ -70,6 +70,8 @@ struct CompactLabels: Sendable {
             let broaderBytes = bytes[(tabs[1] + 1)..<tabs[2]]
             let broader = broaderBytes.isEmpty ? [] : broaderBytes.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
                 .map { String(decoding: $0, as: UTF8.self) }
+            // The parser's id rule for broader ids too: a bad one sends the file to the parser.
+            guard broader.allSatisfy({ LexiconParser.idProblem($0) == nil }) else { return nil }
             let wikidata = String(decoding: bytes[(tabs[2] + 1)..<tabs[3]], as: UTF8.self)
             guard wikidata.isEmpty || LexiconParser.isQID(wikidata) else { return nil }
             entities.append(Entity(id: id, type: type, broader: broader, wikidata: wikidata, line: 0))

@@ -21,15 +21,25 @@ enum FileEncoding {
         }
         let content = Array(body)
         problems += invalidSequences(path: path, content)
+        if let nul = content.firstIndex(of: 0) {
+            let before = content[..<nul]
+            let line = before.filter { $0 == 0x0A }.count + 1
+            let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+            let column = String(decoding: content[lineStart..<nul], as: UTF8.self).unicodeScalars.count + 1
+            problems.append(problem(line, column, "a NUL byte at byte offset \(nul); lexicon files hold text only", "nul-byte"))
+        }
         return (String(decoding: content, as: UTF8.self), problems, bom)
     }
 
-    /// No byte order mark, but a NUL in every other byte of the first line: UTF-16 after all.
+    /// No byte order mark, but a NUL in (nearly) every other byte at the start, as UTF-16 writes
+    /// ASCII: UTF-16 after all. (Other NULs are `nul-byte` findings.)
     private static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool {
-        let head = bytes.prefix(64)
-        guard head.count >= 4 else { return false }
-        let zeros = head.filter { $0 == 0 }.count
-        return zeros * 3 >= head.count
+        let head = Array(bytes.prefix(64))
+        guard head.count >= 8 else { return false }
+        let pairs = head.count / 2
+        let evenZeros = stride(from: 0, to: pairs * 2, by: 2).filter { head[$0] == 0 }.count
+        let oddZeros = stride(from: 1, to: pairs * 2, by: 2).filter { head[$0] == 0 }.count
+        return max(evenZeros, oddZeros) * 10 >= pairs * 9 && min(evenZeros, oddZeros) * 10 <= pairs
     }
 
     /// Each line's first ill-formed UTF-8 sequence, at the line and scalar column where the

@@ -21,17 +21,13 @@ public struct TSVFile: Sendable {
             }
             return columns
         }
-        public var isComment: Bool { text.hasPrefix("#") }
+        /// A comment starts with the byte `#` (not the character: `#` plus a combining mark is a
+        /// comment too, as the fast loader reads bytes).
+        public var isComment: Bool { text.utf8.first == UInt8(ascii: "#") }
         public var isBlank: Bool { text.isEmpty }
         /// A line git leaves in a file with a merge conflict: `<<<<<<< ours`, `=======`,
         /// `>>>>>>> theirs`, or diff3's `||||||| base`.
-        public var isConflictMarker: Bool {
-            for marker in ["<<<<<<<", ">>>>>>>", "|||||||", "======="] where text.hasPrefix(marker) {
-                let rest = text.utf8.dropFirst(7)
-                return rest.isEmpty || rest.first == 0x20 || (marker == "=======" && rest.allSatisfy { $0 == 0x20 })
-            }
-            return false
-        }
+        public var isConflictMarker: Bool { TSVFile.isConflictMarker(text) }
         /// How the line ended.
         public var ending: LineEnding
         /// Whether the line ended in CRLF.
@@ -57,13 +53,22 @@ public struct TSVFile: Sendable {
         // Splitting the UTF-8 view is much faster than splitting Characters.
         for (index, (content, ending)) in TSVFile.splitLines(text).enumerated() {
             var fields: [Substring] = []
-            if !content.isEmpty && !content.hasPrefix("#") {
+            if !content.isEmpty && content.utf8.first != UInt8(ascii: "#") {
                 fields = content.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) }
             }
             lines.append(Line(number: index + 1, text: String(content), fields: fields, ending: ending))
         }
         missingFinalNewline = lines.last?.ending == LineEnding.none
         self.lines = lines
+    }
+
+    /// Whether a line is one git leaves in a file with a merge conflict.
+    public static func isConflictMarker(_ text: String) -> Bool {
+        for marker in ["<<<<<<<", ">>>>>>>", "|||||||", "======="] where text.hasPrefix(marker) {
+            let rest = text.utf8.dropFirst(7)
+            return rest.isEmpty || rest.first == 0x20 || (marker == "=======" && rest.allSatisfy { $0 == 0x20 })
+        }
+        return false
     }
 
     /// The lines of `text` with how each ended: at LF, CRLF or a lone CR.
