@@ -417,4 +417,38 @@ struct HostileInputTests {
         #expect(process.terminationStatus == 2, "\(message)")
         #expect(message.contains("cannot create a file in its folder: Permission denied"))
     }
+
+    /// SIGTERM while a rewrite waits in fsync (strace delays the call): the temporary file is
+    /// removed and the original stays as it was.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/strace"), "needs strace"))
+    func anInterruptedWriteLeavesNoTemporaryFile() throws {
+        let scratch = try Scratch()
+        _ = try scratch.file("lex/entities.tsv", Self.entities)
+        let labels = "place:kabul\ten\talt\tKabulo\t\t\n" + Self.labels
+        let path = try scratch.file("lex/labels.tsv", labels)
+        let folder = scratch.directory.appendingPathComponent("lex").path
+        let tracer = Process()
+        tracer.executableURL = URL(fileURLWithPath: "/usr/bin/strace")
+        tracer.arguments = ["-f", "-o", "/dev/null", "-e", "inject=fsync:delay_enter=5000000", CLIRunner.binary.path, "lexicon", "fmt", folder]
+        tracer.standardError = FileHandle.nullDevice
+        try tracer.run()
+        defer { if tracer.isRunning { tracer.terminate() } }
+        // Wait for the temporary file, then signal lexalign (the tracer's child).
+        let deadline = Date().addingTimeInterval(20)
+        var temporary: [String] = []
+        while temporary.isEmpty && Date() < deadline {
+            temporary = (try FileManager.default.contentsOfDirectory(atPath: folder)).filter { $0.hasSuffix(".tmp") }
+            if temporary.isEmpty { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        try #require(!temporary.isEmpty, "no temporary file appeared")
+        let children = try String(contentsOfFile: "/proc/\(tracer.processIdentifier)/task/\(tracer.processIdentifier)/children", encoding: .utf8)
+        let child = try #require(children.split(separator: " ").first.flatMap { Int32($0) })
+        let status = (try? String(contentsOfFile: "/proc/\(child)/status", encoding: .utf8)) ?? ""
+        let signals = status.split(separator: "\n").filter { $0.hasPrefix("Sig") || $0.hasPrefix("Name") }.joined(separator: "; ")
+        #expect(kill(child, SIGTERM) == 0)
+        tracer.waitUntilExit()
+        #expect(tracer.terminationStatus != 0, "lexalign finished before the signal: \(signals)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["entities.tsv", "labels.tsv"])
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == labels, "temporary files seen: \(temporary)")
+    }
 }

@@ -5,7 +5,8 @@ import Darwin
 #endif
 
 /// Removes the temporary file of a write in progress when the process is interrupted (SIGINT,
-/// SIGTERM, SIGHUP), so a Ctrl-C during `lexicon fmt` or `align -o` leaves no stray file.
+/// SIGTERM, SIGHUP, unless the caller ignores it), so a Ctrl-C during `lexicon fmt` or `align -o`
+/// leaves no stray file.
 ///
 /// Why unsafe pointers: a signal handler may only call async-signal-safe functions and must not
 /// allocate, take locks or touch Swift objects, so the path lives in a C buffer allocated once,
@@ -41,13 +42,23 @@ enum InterruptCleanup {
     private static func install() {
         if installed { return }
         installed = true
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
         for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+            // A signal the caller ignores (nohup's SIGHUP) stays ignored.
+            var current = sigaction()
+            sigaction(signalNumber, nil, &current)
+            if unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) == 1 { continue }  // SIG_IGN
             signal(signalNumber) { received in
                 if InterruptCleanup.pending[0] != 0 { unlink(InterruptCleanup.pending) }
                 // Die of the same signal, so the caller sees how the process ended.
                 signal(received, SIG_DFL)
                 raise(received)
             }
+            sigaddset(&unblock, signalNumber)
         }
+        // A parent may hand down a mask that blocks them (a test runner's threads do): while a
+        // temporary file exists, an interrupt must end the process and remove the file.
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 }
