@@ -34,6 +34,13 @@ struct LexiconFuzzFindingTests {
         #expect(!LexiconFormatter.blockingProblems(file, kind: .entities).isEmpty)
     }
 
+    /// A NUL is placed on the line the TSV reader counts, CR line ends included.
+    @Test func aNulIsPlacedOnItsLine() {
+        let file = LexiconText(path: "affixes.tsv", bytes: Array("a\rb\r\nx\u{0}".utf8))
+        #expect(file.encodingProblems.map(\.location.description) == ["affixes.tsv:3:2"])
+        #expect(file.tsv.lines.count == 3)
+    }
+
     /// The loader and lint agree on what a comment is (`#` then a combining mark is one).
     @Test func loadAgreesWithLint() throws {
         let sources = LexiconSources(entities: LexiconText(path: "entities.tsv", text: "#\u{301}x\nplace:a\tplace\t\t\t\n"),

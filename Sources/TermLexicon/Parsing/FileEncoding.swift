@@ -22,10 +22,7 @@ enum FileEncoding {
         let content = Array(body)
         problems += invalidSequences(path: path, content)
         if let nul = content.firstIndex(of: 0) {
-            let before = content[..<nul]
-            let line = before.filter { $0 == 0x0A }.count + 1
-            let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
-            let column = String(decoding: content[lineStart..<nul], as: UTF8.self).unicodeScalars.count + 1
+            let (line, column) = place(of: nul, in: content)
             problems.append(problem(line, column, "a NUL byte at byte offset \(nul); lexicon files hold text only", "nul-byte"))
         }
         return (String(decoding: content, as: UTF8.self), problems, bom)
@@ -40,6 +37,28 @@ enum FileEncoding {
         let evenZeros = stride(from: 0, to: pairs * 2, by: 2).filter { head[$0] == 0 }.count
         let oddZeros = stride(from: 1, to: pairs * 2, by: 2).filter { head[$0] == 0 }.count
         return max(evenZeros, oddZeros) * 10 >= pairs * 9 && min(evenZeros, oddZeros) * 10 <= pairs
+    }
+
+    /// The line and scalar column of byte `offset`, lines ending as the TSV reader ends them (LF,
+    /// CRLF, a lone CR), an ill-formed sequence counting as one column (its U+FFFD).
+    private static func place(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+        var line = 1, column = 1, index = 0
+        while index < offset {
+            let byte = bytes[index]
+            if byte == 0x0A || byte == 0x0D {
+                if byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A { index += 1 }
+                line += 1
+                column = 1
+                index += 1
+            } else if byte < 0x80 {
+                index += 1
+                column += 1
+            } else {
+                index += UTF8Decoding.decodeMultiByte(bytes, at: index, end: bytes.count).1
+                column += 1
+            }
+        }
+        return (line, column)
     }
 
     /// Each line's first ill-formed UTF-8 sequence, at the line and scalar column where the
