@@ -207,6 +207,14 @@ struct HostileInputTests {
         #expect(!FileManager.default.fileExists(atPath: folder + "/out.prs"))
     }
 
+    /// An input without line feeds (an endless stream) stops at 256 MiB with an error, exit 2.
+    @Test func aLineWithoutEndIsBounded() throws {
+        let outcome = try CLIRunner.run(["normalize", "--quiet", "/dev/zero"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stdout.isEmpty)
+        #expect(outcome.stderr == "/dev/zero:1: error: line longer than 256 MiB (no line feed): the rest of this input is not read\n")
+    }
+
     /// --jobs is capped near the core count, with a note.
     @Test func jobsAreCapped() throws {
         let outcome = try CLIRunner.run(["tag", "--format", "tsv", "--jobs", "20000"], stdin: "Kabul\n")
@@ -256,6 +264,7 @@ struct HostileInputTests {
         ("empty entities", "", "", "[empty-lexicon]"),
         ("unknown broader", "place:kabul\tplace\tplace:nowhere\t\t\n", labels, "[unknown-broader]"),
         ("script", entities, labels + "place:kabul\tprs\talt\tKabul\t\t\n", "[script-mismatch]"),
+        ("Arabic script in English", entities, labels + "place:kabul\ten\talt\tکابل\t\t\n", "[script-mismatch]"),
     ])
     func aLexiconLintRejectsIsNeverUsed(problem: String, entities: String, labels: String, rule: String) throws {
         let scratch = try Scratch()

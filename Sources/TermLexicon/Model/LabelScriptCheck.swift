@@ -44,12 +44,14 @@ struct LabelScriptCheck {
             // The blocks of an allowed script hold only its letters and Common or Inherited marks,
             // and ASCII holds only Latin letters: no lookup needed (nearly every label is all in one).
             switch value {
-            case 0x0600...0x06FF, 0x0750...0x077F, 0x08A0...0x08FF, 0xFB50...0xFDFF, 0xFE70...0xFEFF where allowed.arabic: continue
-            case 0x00...0x24F where allowed.latin: continue
+            case 0x0600...0x06FF, 0x0750...0x077F, 0x08A0...0x08FF, 0xFB50...0xFDFF, 0xFE70...0xFEFF:
+                if allowed.arabic { continue }
             case 0x00...0x7F:
-                // ASCII in a language without Latin: only letters are out of place.
-                guard (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A else { continue }
+                // ASCII holds only Latin letters: out of place in a language without Latin.
+                if allowed.latin || (value | 0x20) < 0x61 || (value | 0x20) > 0x7A { continue }
                 return (offset, Unicode.Scalar(UInt8(value)), "Latn")
+            case 0x80...0x24F:
+                if allowed.latin { continue }
             default: break
             }
             let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"

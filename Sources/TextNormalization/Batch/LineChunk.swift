@@ -32,6 +32,17 @@ public struct LineChunk: Sendable {
     }
 }
 
+/// A line longer than the chunker reads: the rest of the input is not read.
+public struct LineTooLong: Error, Equatable {
+    /// The 1-based line number it starts at.
+    public var line: Int
+    public var limit: Int
+
+    public var message: String {
+        "line longer than \(limit >> 20) MiB (no line feed): the rest of this input is not read"
+    }
+}
+
 /// Where bytes come from: a file, standard input, or memory in tests.
 public protocol ByteSource {
     /// Appends at most `maximum` bytes to `buffer`; returns how many, 0 at the end of the input.
@@ -82,11 +93,19 @@ public struct LineChunker<Source: ByteSource> {
     /// Buffers of chunks already processed, reused so that reading does not fault in fresh pages.
     private var spareBuffers: [[UInt8]] = []
 
-    public init(_ source: Source, targetSize: Int = 1 << 20, keepingParagraphsTogether: Bool = false) {
+    /// The longest line (or paragraph, keeping paragraphs together) read: an input without line
+    /// feeds (`/dev/zero`, a binary file) must not take all memory.
+    private let maximumLine: Int
+
+    public init(_ source: Source, targetSize: Int = 1 << 20, keepingParagraphsTogether: Bool = false,
+                maximumLine: Int = LineChunker<Source>.defaultMaximumLine) {
         self.source = source
         self.targetSize = max(1, targetSize)
         self.keepingParagraphsTogether = keepingParagraphsTogether
+        self.maximumLine = maximumLine
     }
+
+    public static var defaultMaximumLine: Int { 256 << 20 }
 
     /// Whether `next()` would wait for a writer now: the source is a pipe or terminal with nothing
     /// to read yet, and no whole chunk is pending. Callers hand on the work they hold first, so a
@@ -114,6 +133,7 @@ public struct LineChunker<Source: ByteSource> {
         // A line longer than the target: read on until its end.
         var cut = lastCut(in: pending)
         while cut == nil && !atEnd {
+            if pending.count > maximumLine { throw LineTooLong(line: nextLine, limit: maximumLine) }
             let searchFrom = pending.count
             if try source.read(appendingTo: &pending, maximum: targetSize) == 0 {
                 atEnd = true

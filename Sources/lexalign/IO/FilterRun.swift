@@ -45,6 +45,10 @@ enum FilterRun {
                 progress.clear()
                 StandardError.line(error.description)
                 failedInputs += 1
+            } catch let error as LineTooLong {
+                progress.clear()
+                StandardError.line("\(input.displayName):\(error.line): error: \(error.message)")
+                failedInputs += 1
             } catch let error as OutputError {
                 StandardError.line(error.description)
                 throw ExitStatus.ioError
