@@ -26,6 +26,9 @@ struct LatinFormTests {
         // digits and punctuation
         ("سال ۱۴۰۲؟", Language.dari, "sal 1402?"),
         ("«طالبان»، داعش", Language.dari, "\"taliban\", daesh"),
+        // compatibility characters of other scripts are romanised once, not left for a second pass
+        // (found by the line decoder's fuzz target)
+        ("x² ½ ① ㋗ ㍻ ㎏", Language.english, "x2 1/2 1 ku ping cheng kg"),
         // Arabic-script words in an English line are read as Dari
         ("The building called خانۀ ملت met.", Language.english, "The building called khana-ye malt met."),
         ("Minister امیر خان متقی visited Kabul.", Language.english, "Minister amir khan muttaqi visited Kabul."),

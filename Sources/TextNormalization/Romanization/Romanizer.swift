@@ -5,7 +5,7 @@
 /// distinct word at a time; an Arabic-script letter, mark or sign the rules leave, or one between
 /// words, takes its value from `ArabicScriptLatin`, so no Arabic script reaches ICU's Any-Latin
 /// (which leaves most of it, or makes combining marks of it). Anything still outside ASCII (Latin
-/// with diacritics, Cyrillic, Greek, ...) goes through ICU's `Any-Latin; NFKC; Latin-ASCII`. One
+/// with diacritics, Cyrillic, Greek, ...) goes through ICU's `NFKC; Any-Latin; NFKC; Latin-ASCII`. One
 /// instance per thread (it owns transliterators and buffers).
 final class Romanizer {
     private let data: RomanizationData
@@ -30,7 +30,9 @@ final class Romanizer {
         pashtoRules = try ICUTransliterator(rules: data.pashtoRules, name: "Lexalign-ps-Latn",
                                             path: "Lexicons/" + RomanizationData.pashtoRulesPath)
         do {
-            anyToASCII = try ICUTransliterator(id: "Any-Latin; NFKC; Latin-ASCII")
+            // NFKC first too: a compatibility character (circled ㋗, squared ㍻) becomes letters of
+            // its script, which Any-Latin must still see, or the next pass would romanise them.
+            anyToASCII = try ICUTransliterator(id: "NFKC; Any-Latin; NFKC; Latin-ASCII")
         } catch {
             throw Diagnostic(.error, at: SourceLocation(path: "<icu>", line: 1, column: 1), error.description,
                              rule: "icu")
