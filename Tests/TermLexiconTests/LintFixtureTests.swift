@@ -13,8 +13,9 @@ struct LintFixtureTests {
 
     /// Every rule the parser and linter can report; each needs a fixture.
     static let rules = [
-        "affix-kind", "arabic-letter", "broader-cycle", "duplicate-id", "duplicate-label", "duplicate-pref",
-        "empty-label", "field-count", "id-syntax", "line-end", "missing-en-pref", "mixed-script", "redundant-label",
+        "affix-kind", "arabic-letter", "broader-cycle", "conflict-marker", "duplicate-id", "duplicate-label", "duplicate-pref",
+        "empty-label", "empty-lexicon", "encoding", "field-count", "id-syntax", "invalid-utf8", "line-end", "missing-en-pref",
+        "mixed-script", "negative-conflict", "nul-byte", "redundant-label",
         "script-mismatch", "shared-key", "stray-space", "suffixed-label", "type-mismatch", "unknown-broader", "unknown-flag",
         "unknown-id", "unknown-kind", "unknown-lang", "unknown-type", "unsorted", "wikidata-syntax",
     ]

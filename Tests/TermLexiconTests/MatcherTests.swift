@@ -195,3 +195,50 @@ struct DefaultLexiconTests {
         })
     }
 }
+
+/// Negative labels: a spelling that must never resolve to its entity.
+@Suite("negative labels")
+struct NegativeLabelTests {
+    static let model: TaggingModel = {
+        let small = lexicon(
+            entities: """
+                person:ismail-khan\tperson\t\t\t
+                place:dera-ismail-khan-district\tplace\t\t\t
+                place:herat\tplace\t\t\t
+                person:saleh\tperson\t\t\t
+
+                """,
+            labels: """
+                person:ismail-khan\ten\tpref\tIsmail Khan\t\t
+                person:ismail-khan\ten\tnegative\tDera Ismail Khan\t\tthe district in Pakistan
+                person:ismail-khan\tprs\tpref\tاسماعیل خان\t\t
+                person:ismail-khan\tprs\tnegative\tدیره اسماعیل خان\t\t
+                person:saleh\ten\tpref\tAmrullah Saleh\t\t
+                person:saleh\ten\talt\tSaleh\t\t
+                person:saleh\ten\tnegative\tSaleh Muhammad\t\ta namesake
+                place:dera-ismail-khan-district\ten\tpref\tDera Ismail Khan District\t\t
+                place:herat\ten\tpref\tHerat\t\t
+
+                """)
+        return try! TaggingModel(lexicon: small)
+    }()
+
+    @Test(arguments: [
+        // the longer negative name hides the shorter name inside it, in both scripts
+        ("Ismail Khan visited Dera Ismail Khan.", ["Ismail Khan|person:ismail-khan|exact"]),
+        ("دیره اسماعیل خان و اسماعیل خان", ["اسماعیل خان|person:ismail-khan|exact"]),
+        // a negative label matches in its key form, like any label
+        ("dera ismail-khan and Herat", ["Herat|place:herat|exact"]),
+        // another entity's longer label still wins where it applies
+        ("Dera Ismail Khan District", ["Dera Ismail Khan District|place:dera-ismail-khan-district|exact"]),
+        ("Saleh Muhammad met Amrullah Saleh; Saleh spoke.",
+         ["Amrullah Saleh|person:saleh|exact", "Saleh|person:saleh|exact"]),
+    ])
+    func neverResolves(text: String, expected: [String]) throws {
+        #expect(tag(text, with: try Self.model.makeFinder(), options: MatchOptions(includeWeak: true)) == expected)
+    }
+
+    @Test func negativeLabelsAreNeverShown() {
+        #expect(Self.model.prefLabel(of: 0, in: "en") == "Ismail Khan")
+    }
+}

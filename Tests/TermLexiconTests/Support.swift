@@ -16,8 +16,9 @@ func readText(_ url: URL) throws -> String {
 func lexiconSources(in directory: URL) throws -> LexiconSources {
     func file(_ name: String) throws -> LexiconText {
         let url = directory.appendingPathComponent(name)
-        let text = FileManager.default.fileExists(atPath: url.path) ? try readText(url) : ""
-        return LexiconText(path: name, text: text)
+        // As the command line reads them: bytes, so encoding problems show.
+        let bytes = FileManager.default.fileExists(atPath: url.path) ? [UInt8](try Data(contentsOf: url)) : []
+        return LexiconText(path: name, bytes: bytes)
     }
     return LexiconSources(entities: try file("entities.tsv"), labels: try file("labels.tsv"), affixes: try file("affixes.tsv"))
 }

@@ -1,5 +1,5 @@
 /// The canonical order of lexicon lines (docs/FORMATS.md): entities by id; labels by id, lang, kind
-/// (pref, alt, hidden) and label; affixes by lang, kind and text. Strings compare by Unicode
+/// (pref, alt, hidden, negative) and label; affixes by lang, kind and text. Strings compare by Unicode
 /// scalar values, so the order is the same on every machine and locale.
 public enum LexiconOrder {
     static func scalarsPrecede(_ a: some StringProtocol, _ b: some StringProtocol) -> Bool {

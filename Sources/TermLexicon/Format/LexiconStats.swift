@@ -21,7 +21,7 @@ public struct LexiconStats: Equatable, Sendable {
         lines.append("entities\t\(entityTotal)")
         for type in EntityType.allCases { lines.append("  \(type.rawValue)\t\(entitiesByType[type] ?? 0)") }
         let labelTotal = labelsByLanguage.values.flatMap(\.values).reduce(0, +)
-        lines.append("labels\t\(labelTotal)\tpref\talt\thidden")
+        lines.append("labels\t\(labelTotal)\t" + LabelKind.allCases.map(\.rawValue).joined(separator: "\t"))
         for lang in labelsByLanguage.keys.sorted() {
             let kinds = labelsByLanguage[lang]!
             let total = kinds.values.reduce(0, +)

@@ -152,7 +152,18 @@ public final class LexiconLinter {
             if key.isEmpty { continue }
             byKey[key, default: []].append(label)
         }
-        for (_, labels) in byKey.sorted(by: { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }) where labels.count > 1 {
+        for (_, group) in byKey.sorted(by: { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }) where group.count > 1 {
+            // A negative label says the text never names its entity: a label of that entity with
+            // the same key says the opposite. Between entities, negatives are the point (a
+            // namesake), so they take no part in the redundancy and shared-key checks.
+            let labels = group.filter { $0.kind != .negative }
+            for negative in group where negative.kind == .negative {
+                guard let contradicted = labels.first(where: { $0.id == negative.id }) else { continue }
+                diagnostics.append(Diagnostic(.error, at: SourceLocation(path: path, line: negative.line, column: column(ofField: 3, in: file, line: negative.line)),
+                    "negative label '\(negative.text)' matches the same text as '\(contradicted.text)' (line \(contradicted.line)), a label of the same entity",
+                    rule: "negative-conflict"))
+            }
+            guard labels.count > 1 else { continue }
             var firstOfID: [String: Label] = [:]
             for label in labels {
                 let place = SourceLocation(path: path, line: label.line, column: column(ofField: 3, in: file, line: label.line))
@@ -191,12 +202,12 @@ public final class LexiconLinter {
             .map { (text: $0.text, key: keys.keyString($0.text), after: $0.after.map { keys.keyString($0) }) }
         guard !suffixes.isEmpty else { return [] }
         var keysByID: [String: [String: Label]] = [:]
-        for label in lexicon.labels {
+        for label in lexicon.labels where label.kind != .negative {
             let key = keys.keyString(label.text)
             if keysByID[label.id]?[key] == nil { keysByID[label.id, default: [:]][key] = label }
         }
         var diagnostics: [Diagnostic] = []
-        for label in lexicon.labels where label.kind != .pref {
+        for label in lexicon.labels where label.kind != .pref && label.kind != .negative {
             let key = keys.keyString(label.text)
             guard let own = keysByID[label.id] else { continue }
             for suffix in suffixes where !suffix.key.isEmpty && key.hasSuffix(suffix.key) && key.count > suffix.key.count {

@@ -194,8 +194,13 @@ public final class MentionFinder {
     /// strong mention of the same entity in the record (or with `includeWeak`). A span shared by
     /// several entities that the record does not tell apart is left out rather than guessed.
     private func resolve(_ candidates: [Candidate], bytes: [UInt8], range: Range<Int>, options: MatchOptions) -> [Mention] {
+        /// The entities the span may name: a negative label of an entity on the same span rules
+        /// it out, whatever else matched there.
         func entities(_ payloads: [Int32], weak: Bool) -> [Int32] {
-            payloads.map { payloadTable[Int($0)] }.filter { $0.flags.contains(.weak) == weak }.map(\.entity).uniqued()
+            let all = payloads.map { payloadTable[Int($0)] }
+            let ruledOut = all.filter { $0.flags.contains(.negative) }.map(\.entity)
+            return all.filter { !$0.flags.contains(.negative) && $0.flags.contains(.weak) == weak && !ruledOut.contains($0.entity) }
+                .map(\.entity).uniqued()
         }
         var strong = Set<Int32>()
         for candidate in candidates {
@@ -225,14 +230,15 @@ public final class MentionFinder {
             }
             guard let entity = chosen else { continue }
             if let types = options.types, !types.contains(model.entityType(Int(entity))) { continue }
-            let payload = candidate.payloads.map { payloadTable[Int($0)] }.first { $0.entity == entity }!
+            let payload = candidate.payloads.map { payloadTable[Int($0)] }.first { $0.entity == entity && !$0.flags.contains(.negative) }!
             let nameStart = Int(text.origins[candidate.firstUnit])
             let end = Int(text.origins[candidate.lastUnit]) + 1
             var kind = MatchKind.variant
             if candidate.affixed {
                 kind = .affixed
             } else if candidate.payloads.map({ payloadTable[Int($0)] }).contains(where: {
-                $0.entity == entity && model.labelText(Int($0.label)) == surface(from: nameStart, to: end, bytes: bytes, range: range)
+                $0.entity == entity && !$0.flags.contains(.negative)
+                    && model.labelText(Int($0.label)) == surface(from: nameStart, to: end, bytes: bytes, range: range)
             }) {
                 kind = .exact
             }

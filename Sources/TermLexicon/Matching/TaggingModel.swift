@@ -43,6 +43,9 @@ public final class TaggingModel: Sendable {
     let prefixes: [[UInt16]]
     /// Titles before a person's name, kept in the mention; longest first.
     let titles: [[UInt16]]
+    /// Whether a negative label may have the key of a label of its own entity (lint's
+    /// `negative-conflict`; compared by hash, so lint confirms).
+    let mayHaveNegativeConflict: Bool
 
     /// Compiles a parsed lexicon.
     public convenience init(lexicon: Lexicon) throws(NormalizationSetupError) {
@@ -63,11 +66,13 @@ public final class TaggingModel: Sendable {
             let entityIndex = index(of: entities)
             if entityIndex.count == entities.count, let labels = CompactLabels.read(sources.labels.text, entityIndex: entityIndex),
                !verify || !LexiconIntegrity.mayHaveErrors(entities: entities, index: entityIndex, labels: labels) {
+                let model: TaggingModel
                 do {
-                    return try TaggingModel(entities: entities, index: entityIndex, labels: labels, affixes: affixes)
+                    model = try TaggingModel(entities: entities, index: entityIndex, labels: labels, affixes: affixes)
                 } catch {
                     throw .setup(error)
                 }
+                if !verify || !model.mayHaveNegativeConflict { return model }
             }
         }
         // Something is or may be wrong: the full parser (or lint) says what, at which line and column.
@@ -109,6 +114,9 @@ public final class TaggingModel: Sendable {
         var caseLetters: [[Unicode.Scalar]] = []
         var asciiCaseLetters: [[UInt8]?] = []
         var prefLabels: [Int64: Int32] = [:]
+        // (entity, key) hashes of negative and of other labels, only when there are negatives.
+        let anyNegative = labels.kinds.contains(.negative)
+        var negativeKeys = Set<UInt64>(), positiveKeys = Set<UInt64>()
         for half in halves {
             for offset in 0..<half.count {
                 let index = half.firstLabel + offset
@@ -119,6 +127,11 @@ public final class TaggingModel: Sendable {
                 }
                 let keyRange = Int(half.keyStarts[offset])..<Int(half.keyStarts[offset + 1])
                 guard !keyRange.isEmpty else { continue }
+                if anyNegative {
+                    var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(UInt32(bitPattern: entity))
+                    for unit in half.units[keyRange] { hash = (hash ^ UInt64(unit)) &* 0x100_0000_01b3 }
+                    if labels.kinds[index] == .negative { negativeKeys.insert(hash) } else { positiveKeys.insert(hash) }
+                }
                 let spacesStart = spaces.count
                 spaces.append(contentsOf: half.spaces[Int(half.spaceStarts[offset])..<Int(half.spaceStarts[offset + 1])])
                 var caseIndex: Int32 = -1
@@ -131,13 +144,16 @@ public final class TaggingModel: Sendable {
                 keyUnits.append(contentsOf: half.units[keyRange])
                 keyStarts.append(Int32(keyUnits.count))
                 keyPayloads.append(Int32(payloads.count))
-                payloads.append(Payload(entity: entity, label: Int32(index), flags: labels.flags[index],
+                var flags = labels.flags[index]
+                if labels.kinds[index] == .negative { flags.insert(.negative) }
+                payloads.append(Payload(entity: entity, label: Int32(index), flags: flags,
                                         spacesStart: Int32(spacesStart), spacesCount: Int32(spaces.count - spacesStart),
                                         caseIndex: caseIndex))
             }
         }
         trie = LabelTrie(units: keyUnits, starts: keyStarts, payloads: keyPayloads)
         self.payloads = payloads
+        mayHaveNegativeConflict = !negativeKeys.isDisjoint(with: positiveKeys)
         self.spaces = spaces
         self.caseLetters = caseLetters
         self.asciiCaseLetters = asciiCaseLetters

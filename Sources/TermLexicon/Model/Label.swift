@@ -6,13 +6,19 @@ public enum LabelKind: String, CaseIterable, Sendable {
     case alt
     /// A spelling that is matched but never shown (misspellings such as Mateqi).
     case hidden
+    /// A spelling that must never resolve to the entity: a namesake elsewhere ("Dera Ismail Khan"
+    /// is a district, not the person Ismail Khan), a look-alike that names something else, a
+    /// suggestion a reviewer rejected. Matched like any label, so a longer negative name hides the
+    /// shorter name inside it; never reported, never shown.
+    case negative
 
-    /// Canonical order in labels.tsv: pref, alt, hidden.
+    /// Canonical order in labels.tsv: pref, alt, hidden, negative.
     var rank: Int {
         switch self {
         case .pref: return 0
         case .alt: return 1
         case .hidden: return 2
+        case .negative: return 3
         }
     }
 }
@@ -26,6 +32,8 @@ public struct LabelFlags: OptionSet, Sendable, Hashable {
     public static let caseSensitive = LabelFlags(rawValue: 1)
     /// Too generic to tag alone: tagged only beside a strong mention of the same entity, or with `--weak`.
     public static let weak = LabelFlags(rawValue: 2)
+    /// Set by the loader on the payloads of negative labels (not a flag of the file).
+    static let negative = LabelFlags(rawValue: 4)
 
     static let names: [(String, LabelFlags)] = [("cs", .caseSensitive), ("weak", .weak)]
 

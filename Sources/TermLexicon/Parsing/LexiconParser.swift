@@ -67,7 +67,7 @@ public enum LexiconParser {
             let kind = LabelKind(rawValue: fields[2])
             if kind == nil {
                 diagnostics.append(file.diagnostic(.error, line, field: 2,
-                    "unknown kind '\(fields[2])' (known: pref, alt, hidden)", rule: "unknown-kind"))
+                    "unknown kind '\(fields[2])' (known: pref, alt, hidden, negative)", rule: "unknown-kind"))
                 valid = false
             }
             if fields[3].isEmpty {
