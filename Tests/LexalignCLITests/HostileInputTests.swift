@@ -265,6 +265,7 @@ struct HostileInputTests {
         ("unknown broader", "place:kabul\tplace\tplace:nowhere\t\t\n", labels, "[unknown-broader]"),
         ("script", entities, labels + "place:kabul\tprs\talt\tKabul\t\t\n", "[script-mismatch]"),
         ("Arabic script in English", entities, labels + "place:kabul\ten\talt\tکابل\t\t\n", "[script-mismatch]"),
+        ("negative conflict", entities, labels + "place:kabul\ten\tnegative\tKABUL\t\t\n", "[negative-conflict]"),
     ])
     func aLexiconLintRejectsIsNeverUsed(problem: String, entities: String, labels: String, rule: String) throws {
         let scratch = try Scratch()
