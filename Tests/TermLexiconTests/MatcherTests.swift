@@ -242,3 +242,40 @@ struct NegativeLabelTests {
         #expect(Self.model.prefLabel(of: 0, in: "en") == "Ismail Khan")
     }
 }
+
+/// A weak acronym (cs, all capitals) is strong where it stands on its own in running text, and
+/// nothing inside a run of capitals or in a line written in capitals.
+@Suite("acronyms in context")
+struct AcronymContextTests {
+    static let model: TaggingModel = {
+        let small = lexicon(
+            entities: "org:isis\torg\t\t\t\norg:who\torg\t\t\t\n",
+            labels: """
+                org:isis\ten\tpref\tIslamic State\t\t
+                org:isis\ten\talt\tIS\tcs,weak\t
+                org:who\ten\tpref\tWorld Health Organization\t\t
+                org:who\ten\talt\tWHO\tcs,weak\t
+                org:who\tprs\tpref\tسازمان جهانی صحت\t\t
+
+                """)
+        return try! TaggingModel(lexicon: small)
+    }()
+
+    @Test(arguments: [
+        ("On January 30, WHO declared an emergency.", ["WHO|org:who|exact"]),
+        ("the 2020 WHO report (WHO, 2020)", ["WHO|org:who|exact", "WHO|org:who|exact"]),
+        ("سازمان WHO گفت", ["WHO|org:who|exact"]),
+        // a run of capitals: a word, not the acronym, even beside a supported mention
+        ("IT IS FURTHER ORDERED that the IS fighters left.", ["IS|org:isis|exact"]),
+        // a line in capitals proves nothing
+        ("THE WHO SAID SO", []),
+        ("WHO", []),
+        // lower case is not the acronym (cs)
+        ("who said so", []),
+        // the full name supports the acronym in a capitals line
+        ("WORLD HEALTH ORGANIZATION: WHO", ["WORLD HEALTH ORGANIZATION|org:who|variant"]),
+    ])
+    func acronyms(text: String, expected: [String]) throws {
+        #expect(tag(text, with: try Self.model.makeFinder()) == expected)
+    }
+}

@@ -195,21 +195,33 @@ public final class MentionFinder {
     /// several entities that the record does not tell apart is left out rather than guessed.
     private func resolve(_ candidates: [Candidate], bytes: [UInt8], range: Range<Int>, options: MatchOptions) -> [Mention] {
         /// The entities the span may name: a negative label of an entity on the same span rules
-        /// it out, whatever else matched there.
-        func entities(_ payloads: [Int32], weak: Bool) -> [Int32] {
-            let all = payloads.map { payloadTable[Int($0)] }
+        /// it out, whatever else matched there. A weak acronym that stands on its own in running
+        /// text (WHO in "On January 30, WHO declared") counts as strong; one inside a run of
+        /// capitals counts as nothing.
+        var shouting: Bool?
+        func entities(_ candidate: Candidate, weak: Bool) -> [Int32] {
+            let all = candidate.payloads.map { payloadTable[Int($0)] }
             let ruledOut = all.filter { $0.flags.contains(.negative) }.map(\.entity)
-            return all.filter { !$0.flags.contains(.negative) && $0.flags.contains(.weak) == weak && !ruledOut.contains($0.entity) }
-                .map(\.entity).uniqued()
+            return all.filter { payload in
+                guard !payload.flags.contains(.negative), !ruledOut.contains(payload.entity) else { return false }
+                var isWeak = payload.flags.contains(.weak)
+                if isWeak && payload.caseIndex >= 0 && model.isAcronym[Int(payload.caseIndex)] {
+                    // Inside a run of capitals ("IT IS FURTHER ORDERED") an acronym is just a word.
+                    guard standsAlone(candidate, bytes: bytes, range: range) else { return false }
+                    if shouting == nil { shouting = Self.isShouting(bytes, range) }
+                    if !shouting! { isWeak = false }
+                }
+                return isWeak == weak
+            }.map(\.entity).uniqued()
         }
         var strong = Set<Int32>()
         for candidate in candidates {
-            let strongEntities = entities(candidate.payloads, weak: false)
+            let strongEntities = entities(candidate, weak: false)
             if strongEntities.count == 1 { strong.insert(strongEntities[0]) }
         }
         var mentions: [Mention] = []
         for candidate in candidates {
-            let strongEntities = entities(candidate.payloads, weak: false)
+            let strongEntities = entities(candidate, weak: false)
             var chosen: Int32?
             var weak = false
             if strongEntities.count == 1 {
@@ -219,7 +231,7 @@ public final class MentionFinder {
                 let supported = strongEntities.filter { strong.contains($0) }
                 if supported.count == 1 { chosen = supported[0] }
             } else {
-                let weakEntities = entities(candidate.payloads, weak: true)
+                let weakEntities = entities(candidate, weak: true)
                 let supported = weakEntities.filter { strong.contains($0) }
                 weak = true
                 if supported.count == 1 {
@@ -250,6 +262,43 @@ public final class MentionFinder {
                                     nameStart: nameStart, weak: weak))
         }
         return mentions
+    }
+
+    /// A line written in capitals: Latin letters, none of them lower case, and no letters of an
+    /// uncased script (a Dari line quoting "WHO" is not shouting). There an acronym proves nothing.
+    static func isShouting(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        var upper = false
+        for byte in bytes[range] {
+            if byte >= 0x61 && byte <= 0x7A { return false }
+            if byte >= 0x41 && byte <= 0x5A { upper = true }
+            // Lead bytes of Arabic-script letters (U+0600-08FF): an uncased script.
+            if byte >= 0xD8 && byte <= 0xE0 { return false }
+        }
+        return upper
+    }
+
+    /// Whether the span is not part of a run of capitals: the Latin words right before and after
+    /// it are not all-capital words of two letters or more ("IT IS FURTHER ORDERED").
+    private func standsAlone(_ candidate: Candidate, bytes: [UInt8], range: Range<Int>) -> Bool {
+        let start = range.lowerBound + Int(text.utf8Offsets[Int(text.origins[candidate.firstUnit])])
+        let end = range.lowerBound + Int(text.utf8Offsets[Int(text.origins[candidate.lastUnit]) + 1])
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+        // Spaces and ASCII punctuation between words; a digit or a non-ASCII byte ends the search.
+        func isGap(_ byte: UInt8) -> Bool { byte < 0x80 && !isLetter(byte) && !(byte >= 0x30 && byte <= 0x39) }
+        func allCaps(_ word: ArraySlice<UInt8>) -> Bool { word.count >= 2 && word.allSatisfy { $0 >= 0x41 && $0 <= 0x5A } }
+        // The word before: back over the gap, then over its letters.
+        var last = start - 1
+        while last >= range.lowerBound && isGap(bytes[last]) { last -= 1 }
+        var first = last
+        while first >= range.lowerBound && isLetter(bytes[first]) { first -= 1 }
+        if first < last && allCaps(bytes[(first + 1)...last]) { return false }
+        // The word after.
+        var next = end
+        while next < range.upperBound && isGap(bytes[next]) { next += 1 }
+        var after = next
+        while after < range.upperBound && isLetter(bytes[after]) { after += 1 }
+        if next < after && allCaps(bytes[next..<after]) { return false }
+        return true
     }
 
     /// The first unit of up to two titles right before `unit` (Mullah Mawlawi ...), or `unit`.

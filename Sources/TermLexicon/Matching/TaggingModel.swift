@@ -27,6 +27,8 @@ public final class TaggingModel: Sendable {
     /// the same as UTF-8 when all ASCII (ISK, IS, TTP) for a check without strings.
     let caseLetters: [[Unicode.Scalar]]
     let asciiCaseLetters: [[UInt8]?]
+    /// For each case-sensitive label: whether it is an acronym (two or more capitals, nothing else).
+    let isAcronym: [Bool]
     let labels: CompactLabels
     let entityIDs: [String]
     let entityTypes: [EntityType]
@@ -157,6 +159,10 @@ public final class TaggingModel: Sendable {
         self.spaces = spaces
         self.caseLetters = caseLetters
         self.asciiCaseLetters = asciiCaseLetters
+        isAcronym = asciiCaseLetters.map { letters in
+            guard let letters, letters.count >= 2 else { return false }
+            return letters.allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
+        }
         self.prefLabels = prefLabels
 
         var arabicSuffixes: [[UInt16]: [[UInt16]]] = [:]
