@@ -75,9 +75,9 @@ build_lexalign() {
   [[ -x "$LEXALIGN" ]] || die "no binary at $LEXALIGN (drop --no-build, or set LEXALIGN_BIN)"
 }
 
-# The first lines of `--version`, joined: version, ICU and Unicode data.
+# `--version`: the release, ICU and Unicode data and the built-in lexicon, on one line.
 lexalign_version() {
-  { "$LEXALIGN" --version 2>&1 || true; } | sed -n '1,3p' | paste -sd ';' - | sed 's/;/; /g'
+  { "$LEXALIGN" --version 2>&1 || true; } | sed -n '1p'
 }
 
 # "binary is older than X (built DATE)" when a file under the given paths
