@@ -18,6 +18,7 @@ extension Lexalign.LexiconCommand: HasExamples {}
 extension Lexalign.LexiconCommand.Lint: HasExamples {}
 extension Lexalign.LexiconCommand.Format: HasExamples {}
 extension Lexalign.LexiconCommand.Stats: HasExamples {}
+extension Lexalign.LexiconCommand.Accept: HasExamples {}
 
 /// `lexalign align --help` describes the default subcommand, so it shows its examples too.
 extension Lexalign.Align: HasExamples {

@@ -8,8 +8,8 @@ extension Lexalign {
     struct LexiconCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "lexicon",
-            abstract: "Check, format and count lexicon files (entities.tsv, labels.tsv, affixes.tsv).",
-            subcommands: [Lint.self, Format.self, Stats.self]
+            abstract: "Check, format and count lexicon files (entities.tsv, labels.tsv, affixes.tsv); add reviewed labels.",
+            subcommands: [Lint.self, Format.self, Stats.self, Accept.self]
         )
 
         static let examples = [
@@ -28,8 +28,9 @@ struct LexiconDirectory: ParsableArguments {
     var path: String { directory ?? LexiconLocation.environmentDirectory ?? "Lexicons" }
 
     /// Findings as `validate` prints them: each with its rule's hint, then a summary line.
-    static func report(_ diagnostics: [Diagnostic], files: [String]) -> String {
-        let report = DiagnosticReport(diagnostics: diagnostics, checkedFiles: files, rules: LexiconRuleCatalogue.rules,
+    static func report(_ diagnostics: [Diagnostic], files: [String],
+                       rules: [RuleDescription] = LexiconRuleCatalogue.rules) -> String {
+        let report = DiagnosticReport(diagnostics: diagnostics, checkedFiles: files, rules: rules,
                                       toolVersion: LexalignVersion.number)
         return DiagnosticRenderer.render(report, as: .text)
     }
@@ -168,6 +169,77 @@ extension Lexalign.LexiconCommand {
             try output.flush()
             // The counts leave out what could not be read: say so in the exit status.
             if !errors.isEmpty { throw ExitStatus.findings }
+        }
+    }
+}
+
+extension Lexalign.LexiconCommand {
+    struct Accept: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add the labels a reviewed suggestions table accepts to labels.tsv.",
+            discussion: """
+                FILE is a table `lexalign lexicon suggest` wrote, its decision column filled in: \
+                alt or hidden adds the label with that kind, negative (or reject) adds it as a \
+                negative label, skip (or -) and an empty cell leave the row out. Every row is \
+                checked first: a known decision, an entity of DIR, a known language, a label in its \
+                language's script. A wrong row, or a result lint would fail (a negative label that \
+                contradicts a label of its entity), is reported as path:line:col: error: message \
+                [rule-id] and nothing is written (exit 1). Otherwise labels.tsv is rewritten in \
+                canonical order, atomically, each added label noted with its evidence and the date, \
+                and each is printed as `+ id lang kind label`, then a summary.
+                """
+        )
+
+        static let examples = [
+            "lexalign lexicon accept --dry-run Examples/suggestions.tsv",
+            "lexalign lexicon accept suggestions.tsv Lexicons",
+        ]
+
+        @Argument(help: "The suggestions table (TSV) with its decision column filled in.",
+                  completion: .file(extensions: ["tsv"]))
+        var file: String
+
+        @OptionGroup var lexicon: LexiconDirectory
+
+        @Flag(help: "Print what would be added; write nothing.")
+        var dryRun = false
+
+        func run() throws {
+            let sources = try lexicon.load()
+            let table: LexiconText
+            do {
+                table = LexiconText(path: file, bytes: try TextFiles.readBytes(file))
+            } catch {
+                StandardError.line(error.description)
+                throw ExitStatus.ioError
+            }
+            let acceptance: SuggestionAcceptance
+            do {
+                acceptance = try SuggestionAcceptance(suggestions: table, lexicon: sources, date: Today.isoDate)
+            } catch {
+                StandardError.line("lexalign: error: \(error)")
+                throw ExitStatus.ioError
+            }
+            if !acceptance.diagnostics.isEmpty {
+                let files = [file] + LexiconDirectory.files(of: sources)
+                let rules = LexiconRuleCatalogue.rules + SuggestionRuleCatalogue.rules
+                StandardError.write(LexiconDirectory.report(acceptance.diagnostics, files: files, rules: rules))
+            }
+            if acceptance.refused {
+                StandardError.line("\(sources.labels.path): not changed: mend the lines above first")
+                throw ExitStatus.findings
+            }
+            if let text = acceptance.labelsText, !dryRun {
+                do {
+                    try FileWriter.write(text, to: sources.labels.path, inputs: [file])
+                } catch {
+                    StandardError.line(error.description)
+                    throw ExitStatus.ioError
+                }
+            }
+            let output = OutputStream(descriptor: 1)
+            try output.write(acceptance.review.report(labelsPath: sources.labels.path, dryRun: dryRun))
+            try output.flush()
         }
     }
 }

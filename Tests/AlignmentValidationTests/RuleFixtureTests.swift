@@ -61,7 +61,7 @@ struct RuleFixtureTests {
     }
 
     @Test func everyRuleHasAHint() {
-        for rule in AlignmentRules.all.map(\.description) + LexiconRuleCatalogue.rules {
+        for rule in AlignmentRules.all.map(\.description) + LexiconRuleCatalogue.rules + SuggestionRuleCatalogue.rules {
             #expect(!rule.hint.isEmpty && !rule.summary.isEmpty, "\(rule.id)")
         }
     }

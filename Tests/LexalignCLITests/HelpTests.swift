@@ -8,6 +8,7 @@ struct HelpTests {
     static let commands: [[String]] = [
         [], ["normalize"], ["tag"], ["split"], ["align"], ["align", "documents"], ["align", "export"],
         ["align", "rescore"], ["validate"], ["lexicon"], ["lexicon", "lint"], ["lexicon", "fmt"], ["lexicon", "stats"],
+        ["lexicon", "accept"],
     ]
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -34,12 +35,13 @@ struct HelpTests {
     }
 
     /// Every example that only reads runs cleanly from the repository root (the others write
-    /// files: -o, >, --fix, fmt, rescore).
+    /// files: -o, >, --fix, fmt, rescore, accept without --dry-run).
     @Test(arguments: commands)
     func readOnlyExamplesRun(command: [String]) throws {
-        let writes = ["-o ", "> ", "--fix", "rescore", "fmt\n"]
+        let writes = ["-o ", "> ", "--fix", "rescore", "fmt\n", "accept "]
+        let readOnly = ["fmt --check Lexicons", "accept --dry-run "]
         for example in Self.examples(try CLIRunner.run(command + ["--help"]).output)
-        where !writes.contains(where: { (example + "\n").contains($0) }) || example.hasSuffix("fmt --check Lexicons") {
+        where !writes.contains(where: { (example + "\n").contains($0) }) || readOnly.contains(where: { example.contains($0) }) {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
             process.arguments = ["-c", example]

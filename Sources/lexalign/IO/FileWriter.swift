@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// The one way Lexalign writes a file: `-o`, `lexicon fmt`, `validate --fix`, `align rescore`.
+/// The one way Lexalign writes a file: `-o`, `lexicon fmt`, `lexicon accept`, `validate --fix`, `align rescore`.
 ///
 /// - A regular file (or a name not yet taken) is replaced in one step: a temporary file created
 ///   exclusively (`O_CREAT|O_EXCL|O_NOFOLLOW`, an unpredictable name) in the target's folder,
