@@ -2,6 +2,7 @@ import ArgumentParser
 import TermLexicon
 import TextNormalization
 
+extension FuzzyLevel: ExpressibleByArgument {}
 extension TagLineProcessor.OutputFormat: ExpressibleByArgument {}
 extension TagLineProcessor.InputFormat: ExpressibleByArgument {}
 
@@ -47,11 +48,20 @@ extension Lexalign {
         @Flag(help: "Also report mentions resting only on weak labels.")
         var weak = false
 
+        @Option(help: "The fuzzy pass for names nobody listed: off, strict, default or loose.")
+        var fuzzy: FuzzyLevel = .default
+
+        @Option(help: "The lowest score of a fuzzy mention, 0-1 (instead of --fuzzy's level).")
+        var minScore: Double?
+
         @OptionGroup var filter: FilterOptions
 
         func validate() throws {
             for unit in offsetUnits.invalid { throw ValidationError("unknown offset unit '\(unit)' (use utf16, utf8).") }
             for type in entityTypes.invalid { throw ValidationError("unknown type '\(type)' (use person, org, place).") }
+            if let minScore, !(0...1).contains(minScore) {
+                throw ValidationError("--min-score must be between 0 and 1, not \(minScore).")
+            }
             if let labelLang, LabelLanguage.canonical(labelLang) == nil {
                 throw ValidationError("unknown --label-lang '\(labelLang)'.")
             }
@@ -77,7 +87,8 @@ extension Lexalign {
             options.textField = textField
             options.offsets = offsetUnits.valid
             options.labelLanguage = labelLang.flatMap(LabelLanguage.canonical)
-            options.match = MatchOptions(includeWeak: weak, types: entityTypes.valid)
+            options.match = MatchOptions(includeWeak: weak, types: entityTypes.valid,
+                                         fuzzyMinimum: minScore ?? fuzzy.minimumScore)
             // A record that is not JSON is an input error: exit 2 once every line is written.
             let jobs = filter.jobCount
             try FilterRun.run(filter) { fileName in

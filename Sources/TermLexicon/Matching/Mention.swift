@@ -7,6 +7,9 @@ public enum MatchKind: String, Sendable {
     /// The name carries a suffix (Muttaqi’s, طالبان‌ها, طالبانو) or a joined prefix (دکابل); the
     /// mention covers the name only.
     case affixed
+    /// Found by the fuzzy pass: the text sounds like the label (`via`) without being one of its
+    /// spellings; `score` says how near.
+    case fuzzy
 }
 
 /// One entity found in a record's text. Offsets are in Unicode scalars of the original text,
@@ -23,4 +26,6 @@ public struct Mention: Equatable, Sendable {
     public var nameStart: Int
     /// Whether the mention rests on a weak label.
     public var weak: Bool
+    /// For a fuzzy mention, its score in [0, 1].
+    public var score: Double? = nil
 }

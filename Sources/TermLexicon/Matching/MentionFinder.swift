@@ -6,10 +6,27 @@ public struct MatchOptions: Sendable {
     public var includeWeak: Bool
     /// Only these entity types; nil for all.
     public var types: Set<EntityType>?
+    /// The lowest score of a fuzzy mention; nil: no fuzzy pass.
+    public var fuzzyMinimum: Double?
 
-    public init(includeWeak: Bool = false, types: Set<EntityType>? = nil) {
+    public init(includeWeak: Bool = false, types: Set<EntityType>? = nil, fuzzyMinimum: Double? = nil) {
         self.includeWeak = includeWeak
         self.types = types
+        self.fuzzyMinimum = fuzzyMinimum
+    }
+}
+
+/// How eager the fuzzy pass of `tag` is: the lowest score it reports.
+public enum FuzzyLevel: String, CaseIterable, Sendable {
+    case off, strict, `default`, loose
+
+    public var minimumScore: Double? {
+        switch self {
+        case .off: return nil
+        case .strict: return 0.92
+        case .default: return 0.86
+        case .loose: return 0.8
+        }
     }
 }
 
@@ -77,7 +94,53 @@ public final class MentionFinder {
                 index += 1
             }
         }
-        return resolve(candidates, bytes: bytes, range: range, options: options)
+        guard let minimum = options.fuzzyMinimum, var fuzzy = try? takeFuzzyMatcher() else {
+            return resolve(candidates, bytes: bytes, range: range, options: options).0
+        }
+        // The matcher is a value moved out of the finder while it works (its buffers are not
+        // copied, and its loops pay no exclusivity checks), and back after.
+        defer { self.fuzzy = fuzzy }
+        // Words read first, so that an exact mention inside a longer name that sounds like a
+        // negative label is dropped; then the fuzzy pass over the words the exact pass left.
+        fuzzy.read(text, bytes, range, covered: candidates.map { $0.firstUnit...max($0.firstUnit, $0.resumeAt - 1) })
+        var (mentions, strong) = resolve(candidates, bytes: bytes, range: range, options: options) { first, last, entity in
+            fuzzy.isInsideNegative(first, last, entity: entity, minimum: minimum)
+        }
+        fuzzy.keepCovered(mentions, text: text)
+        let hits = fuzzy.hits(support: strong, minimum: minimum, bytes: bytes, range: range)
+        if !hits.isEmpty {
+            mentions += fuzzyMentions(hits, options: options)
+            mentions.sort { $0.start < $1.start }
+        }
+        return mentions
+    }
+
+    private var fuzzy: FuzzyMatcher?
+
+    /// Makes the fuzzy pass's matcher now rather than at the first record (the model builds its
+    /// index once for all threads).
+    public func prepareFuzzyPass() throws(NormalizationSetupError) {
+        if fuzzy == nil { fuzzy = FuzzyMatcher(model: model, index: try model.fuzzyIndex()) }
+    }
+
+    /// The matcher, moved out of `fuzzy` (made on first use).
+    private func takeFuzzyMatcher() throws(NormalizationSetupError) -> FuzzyMatcher {
+        try prepareFuzzyPass()
+        defer { fuzzy = nil }
+        return fuzzy!
+    }
+
+    private func fuzzyMentions(_ hits: [FuzzyMatcher.Hit], options: MatchOptions) -> [Mention] {
+        hits.compactMap { hit in
+            let payload = payloadTable[Int(hit.payload)]
+            let entity = Int(payload.entity)
+            if let types = options.types, !types.contains(model.entityType(entity)) { return nil }
+            let nameStart = Int(text.origins[hit.firstUnit])
+            let end = Int(text.origins[hit.lastUnit]) + 1
+            let start = model.entityType(entity) == .person ? Int(text.origins[titleStart(before: hit.firstUnit)]) : nameStart
+            return Mention(start: start, end: end, entity: entity, label: Int(payload.label), kind: .fuzzy,
+                           nameStart: nameStart, weak: false, score: hit.score)
+        }
     }
 
     /// Key units a name needs after a joined prefix.
@@ -193,7 +256,8 @@ public final class MentionFinder {
     /// Picks one entity per candidate. A strong label decides alone; a weak one only beside a
     /// strong mention of the same entity in the record (or with `includeWeak`). A span shared by
     /// several entities that the record does not tell apart is left out rather than guessed.
-    private func resolve(_ candidates: [Candidate], bytes: [UInt8], range: Range<Int>, options: MatchOptions) -> [Mention] {
+    private func resolve(_ candidates: [Candidate], bytes: [UInt8], range: Range<Int>, options: MatchOptions,
+                         vetoed: ((Int, Int, Int32) -> Bool)? = nil) -> ([Mention], strong: Set<Int32>) {
         /// The entities the span may name: a negative label of an entity on the same span rules
         /// it out, whatever else matched there. A weak acronym that stands on its own in running
         /// text (WHO in "On January 30, WHO declared") counts as strong; one inside a run of
@@ -241,6 +305,7 @@ public final class MentionFinder {
                 }
             }
             guard let entity = chosen else { continue }
+            if let vetoed, vetoed(candidate.firstUnit, candidate.lastUnit, entity) { continue }
             if let types = options.types, !types.contains(model.entityType(Int(entity))) { continue }
             let payload = candidate.payloads.map { payloadTable[Int($0)] }.first { $0.entity == entity && !$0.flags.contains(.negative) }!
             let nameStart = Int(text.origins[candidate.firstUnit])
@@ -261,7 +326,7 @@ public final class MentionFinder {
             mentions.append(Mention(start: start, end: end, entity: Int(entity), label: Int(payload.label), kind: kind,
                                     nameStart: nameStart, weak: weak))
         }
-        return mentions
+        return (mentions, strong)
     }
 
     /// A line written in capitals: Latin letters, none of them lower case, and no letters of an

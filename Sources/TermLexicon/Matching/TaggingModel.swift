@@ -21,6 +21,8 @@ public final class TaggingModel: Sendable {
 
     let trie: LabelTrie
     let payloads: [Payload]
+    /// Payload k's key is `trie.keyUnits[keyStarts[k]..<keyStarts[k + 1]]`.
+    let keyStarts: [Int32]
     /// Space positions of all labels, side by side (see `Payload`).
     let spaces: [Int32]
     /// The letters and digits of each case-sensitive label, which the text must show exactly, and
@@ -154,6 +156,7 @@ public final class TaggingModel: Sendable {
             }
         }
         trie = LabelTrie(units: keyUnits, starts: keyStarts, payloads: keyPayloads)
+        self.keyStarts = keyStarts
         self.payloads = payloads
         mayHaveNegativeConflict = !negativeKeys.isDisjoint(with: positiveKeys)
         self.spaces = spaces
@@ -267,6 +270,19 @@ public final class TaggingModel: Sendable {
 
     public func makeFinder() throws(NormalizationSetupError) -> MentionFinder {
         try MentionFinder(model: self)
+    }
+
+    /// The labels in the phonetic space, built the first time a finder matches fuzzily (a big
+    /// lexicon tagged exactly never pays for it).
+    private let fuzzy = Mutex<FuzzyIndex?>(nil)
+
+    func fuzzyIndex() throws(NormalizationSetupError) -> FuzzyIndex {
+        if let built = fuzzy.withLock({ $0 }) { return built }
+        let index = try FuzzyIndex(model: self, lists: try FuzzyWordLists.builtIn())
+        return fuzzy.withLock { stored in
+            if stored == nil { stored = index }
+            return stored!
+        }
     }
 }
 

@@ -31,6 +31,7 @@ public final class TagLineProcessor: LineProcessor {
     public init(finder: MentionFinder, options: Options) throws(NormalizationSetupError) {
         self.finder = finder
         self.options = options
+        if options.match.fuzzyMinimum != nil { try finder.prepareFuzzyPass() }
         if options.format == .inline && options.labelLanguage == nil {
             let context = try NormalizationContext.shared(NormalizationOptions(form: .key))
             languageReader = try context.makeNormalizer()
@@ -171,6 +172,13 @@ public final class TagLineProcessor: LineProcessor {
         }
         out.append(contentsOf: #"],"match":"#.utf8)
         JSONText.appendString(mention.kind.rawValue, to: &out)
+        if let score = mention.score {
+            // Three decimals: enough to rank, stable to compare.
+            out.append(contentsOf: #","score":"#.utf8)
+            out.append(contentsOf: String(format3: score).utf8)
+            out.append(contentsOf: #","via":"#.utf8)
+            JSONText.appendString(model.labelText(mention.label), to: &out)
+        }
         if mention.nameStart > mention.start {
             out.append(contentsOf: #","title":"#.utf8)
             let title = finder.surface(from: mention.start, to: mention.nameStart, bytes: bytes, range: range)
@@ -233,6 +241,14 @@ public final class TagLineProcessor: LineProcessor {
 }
 
 extension String {
+    /// A number in [0, 1] with three decimals (0.917), without Foundation.
+    init(format3 value: Double) {
+        let thousandths = Int((Swift.min(Swift.max(value, 0), 1) * 1000).rounded())
+        let fraction = String(thousandths % 1000)
+        let padding = String(repeating: "0", count: 3 - fraction.count)
+        self.init("\(thousandths / 1000).\(padding)\(fraction)")
+    }
+
     /// A TSV cell: tabs, and the CR and LF that would end a row, become spaces.
     func replacingTSVBreaks() -> String {
         String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\t" || $0 == "\r" || $0 == "\n" ? " " : $0 }))

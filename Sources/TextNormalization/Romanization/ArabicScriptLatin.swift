@@ -220,3 +220,9 @@ enum ArabicScriptLatin {
         (0xFE73, ""),  // tail fragment, a piece of a glyph
     ]
 }
+
+/// The context-free ASCII value of each Arabic-script code point (`ArabicScriptLatin`), for the
+/// fuzzy pass of the tagger, which folds the letters its own table does not list through it.
+public enum ArabicScriptASCII {
+    public static let values: [UInt16: String] = Dictionary(ArabicScriptLatin.values, uniquingKeysWith: { first, _ in first })
+}

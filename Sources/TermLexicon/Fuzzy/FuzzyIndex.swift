@@ -1,0 +1,234 @@
+import LexiconData
+import TextNormalization
+
+/// The labels the fuzzy pass may match, in the phonetic space, and an index that finds the few
+/// worth scoring for a word of text that may start a name. Each label is filed by its first word's
+/// consonant skeleton (coarse sound classes, vowels and glides left out: Muttaqi, متقی are both
+/// m t k), under the skeleton with each class in turn made a wildcard, and under every skeleton
+/// one class shorter (of four classes or more); a label of several words is filed by its first two
+/// words written together too (Abdul Ghani, Abdulghani). A word of text looks up its skeleton, its
+/// wildcard skeletons and its one-shorter ones, so it meets the labels whose first word is at most
+/// one change, insertion or deletion of a consonant class away; the spans starting there are
+/// scored against those labels only.
+///
+/// Which labels take part (the guards that hold for a label whatever the text):
+/// - not weak, not case-sensitive (acronyms and the labels that are common words in another case);
+/// - at least `minimumLetters` letters (so no label of four letters or fewer);
+/// - not a person's label of one word (a bare surname or a given name: Mottaki, Ismail);
+/// - written in Latin, Arabic or Cyrillic letters;
+/// - negative labels take part: a span nearest to one is left alone.
+public final class FuzzyIndex: Sendable {
+    struct Entry: Sendable {
+        var payload: Int32
+        var words: UInt8
+        var script: PhoneticFold.Script
+        var negative: Bool
+        /// Hashes of the keys of the label's first and last words (`FuzzyWordLists.hash`).
+        var firstWord: UInt64
+        var lastWord: UInt64
+        var weight: Float
+    }
+
+    let entries: [Entry]
+    /// Each entry's symbols, and the skeleton of all its words.
+    let labelSymbols: [[UInt8]]
+    let labelSkeletons: [[UInt8]]
+    let buckets: BucketTable
+    /// The labels whose first word is a frequent word, by the hash of that word: a span starting on
+    /// a frequent word is compared with these only, and the skeleton buckets leave them out.
+    let byFrequentFirstWord: BucketTable
+    /// The most words of a label taking part.
+    let longestLabel: Int
+    /// Hashes of the keys of words that never start or end a fuzzy match (`FuzzyWordLists`), and of
+    /// the head nouns that support a single Arabic-script word after them.
+    let frequentWords: HashSet64
+    let headNouns: HashSet64
+    /// Hashes of the keys of particles, words that may stand between the parts of a name.
+    let particles: HashSet64
+    static let particleWords = ["al", "el", "ul", "ud", "ad", "ur", "ar", "as", "ash", "az", "at", "an", "e", "i",
+                                "bin", "ibn", "abu", "da", "de", "di", "du", "wa", "u", "la", "le", "von", "van",
+                                "بن", "ابن", "ابو", "آل", "ال", "د", "و"]
+
+    /// Entity -> its negative labels' entries: an exact mention of the entity inside a span that
+    /// sounds like one of them is not reported (Dera Ismael Khan, for Ismail Khan).
+    let negativesByEntity: [Int32: [Int32]]
+    /// The frequent words some label starts or ends with: only there may a span start or end on one.
+    let frequentFirstWords: HashSet64
+    let frequentLastWords: HashSet64
+
+    static let minimumLetters = 5
+
+    init(model: TaggingModel, lists: FuzzyWordLists) throws(NormalizationSetupError) {
+        let cyrillic = CyrillicFold()
+        var entries: [Entry] = []
+        var labelSymbols: [[UInt8]] = []
+        var labelSkeletons: [[UInt8]] = []
+        var symbols: [UInt8] = []
+        var neighbours: [UInt64] = []
+        var buckets: [UInt64: [Int32]] = [:]
+        var byFrequentFirstWord: [UInt64: [Int32]] = [:]
+        var longest = 0
+        var word: [UInt8] = []
+        for (index, payload) in model.payloads.enumerated() {
+            let flags = payload.flags
+            guard !flags.contains(.weak), !flags.contains(.caseSensitive) else { continue }
+            let key = model.trie.keyUnits[Int(model.keyStarts[index])..<Int(model.keyStarts[index + 1])]
+            guard key.count >= FuzzyIndex.minimumLetters, let first = key.first else { continue }
+            let script = PhoneticFold.script(of: first)
+            guard script != .other, key.allSatisfy({ PhoneticFold.script(of: $0) == script }) else { continue }
+            let spaces = model.spaces[Int(payload.spacesStart)..<Int(payload.spacesStart + payload.spacesCount)]
+            let words = spaces.count + 1
+            if words == 1 && model.entityType(Int(payload.entity)) == .person && !flags.contains(.negative) { continue }
+            // The label's words, folded one by one and joined by spaces.
+            let start = symbols.count
+            var wordStart = key.startIndex
+            for boundary in spaces.map({ key.startIndex + Int($0) }) + [key.endIndex] where boundary > wordStart {
+                word.removeAll(keepingCapacity: true)
+                FuzzyIndex.fold(key[wordStart..<boundary], script: script, cyrillic: cyrillic, into: &word)
+                if symbols.count > start && !word.isEmpty { symbols.append(0x20) }
+                symbols.append(contentsOf: word)
+                wordStart = boundary
+            }
+            let wordStarts = [key.startIndex] + spaces.map { key.startIndex + Int($0) }
+            let firstWord = FuzzyWordLists.hash(key[wordStarts[0]..<(wordStarts.count > 1 ? wordStarts[1] : key.endIndex)])
+            let lastWord = FuzzyWordLists.hash(key[wordStarts.last!..<key.endIndex])
+            let folded = Array(symbols[start...])
+            symbols.removeAll(keepingCapacity: true)
+            let fullSkeleton = FuzzyIndex.skeleton(folded[...])
+            guard fullSkeleton.count >= 2 else { continue }
+            let entry = Int32(entries.count)
+            entries.append(Entry(payload: Int32(index), words: UInt8(min(words, 255)), script: script, negative: flags.contains(.negative),
+                                 firstWord: firstWord, lastWord: lastWord, weight: PhoneticDistance.weight(of: folded[...])))
+            labelSymbols.append(folded)
+            labelSkeletons.append(fullSkeleton)
+            longest = max(longest, words)
+            // Filed by the first word (by its hash when it is a frequent word), and by the first two
+            // words written together.
+            var firstWords: [[UInt8]] = []
+            if lists.frequentWordHashes.contains(firstWord) {
+                byFrequentFirstWord[firstWord, default: []].append(entry)
+            } else {
+                firstWords.append(FuzzyIndex.skeleton(Array(folded.split(separator: 0x20).first ?? [])[...]))
+            }
+            if words > 1 {
+                firstWords.append(FuzzyIndex.skeleton(Array(folded.split(separator: 0x20).prefix(2).joined())[...]))
+            }
+            for skeleton in firstWords where !skeleton.isEmpty {
+                FuzzyIndex.neighbourhood(skeleton, label: true, into: &neighbours)
+                for bucket in neighbours where buckets[bucket]?.last != entry { buckets[bucket, default: []].append(entry) }
+            }
+        }
+        var negatives: [Int32: [Int32]] = [:]
+        for (position, entry) in entries.enumerated() where entry.negative {
+            negatives[model.payloads[Int(entry.payload)].entity, default: []].append(Int32(position))
+        }
+        negativesByEntity = negatives
+        self.entries = entries
+        self.labelSymbols = labelSymbols
+        self.labelSkeletons = labelSkeletons
+        self.buckets = BucketTable(buckets)
+        self.byFrequentFirstWord = BucketTable(byFrequentFirstWord)
+        longestLabel = longest
+        var characterKeys = try CharacterKeys()
+        particles = HashSet64(FuzzyIndex.particleWords.map { FuzzyWordLists.hash(FuzzyWordLists.key($0, keys: &characterKeys)) })
+        frequentWords = HashSet64(lists.frequentWordHashes)
+        headNouns = HashSet64(lists.headNounHashes)
+        frequentFirstWords = HashSet64(Set(entries.map(\.firstWord)).intersection(lists.frequentWordHashes))
+        frequentLastWords = HashSet64(Set(entries.map(\.lastWord)).intersection(lists.frequentWordHashes))
+    }
+
+    static func fold<C: Collection>(_ units: C, script: PhoneticFold.Script, cyrillic: CyrillicFold,
+                                    into out: inout [UInt8]) where C.Element == UInt16 {
+        switch script {
+        case .latin: PhoneticFold.latin(units, into: &out)
+        case .arabic: PhoneticFold.arabic(units, into: &out)
+        case .cyrillic: cyrillic.fold(units, into: &out)
+        case .other: break
+        }
+    }
+
+    func symbols(of entry: Int32) -> [UInt8] { labelSymbols[Int(entry)] }
+
+    // MARK: skeletons
+
+    /// The sound class of a consonant symbol, 0 for vowels, glides and spaces: b p; t d; k q g gh
+    /// kh; s z sh zh ch j th dh; f; l; r; m; n; anything else.
+    static let classes: [UInt8] = {
+        var table = [UInt8](repeating: 10, count: 128)
+        for symbol in "aeiouywh " { table[Int(symbol.asciiValue!)] = 0 }
+        for (symbols, value) in [("bp", 1), ("td", 2), ("kqgGx", 3), ("szSZCjTD", 4), ("f", 5), ("l", 6), ("r", 7),
+                                 ("m", 8), ("n", 9)] as [(String, UInt8)] {
+            for symbol in symbols { table[Int(symbol.asciiValue!)] = value }
+        }
+        return table
+    }()
+
+    /// The sound classes of the consonants, doubled classes once (tt, td), at most 15.
+    static func skeleton(_ symbols: ArraySlice<UInt8>) -> [UInt8] {
+        var skeleton: [UInt8] = []
+        appendSkeleton(of: symbols, to: &skeleton)
+        return skeleton
+    }
+
+    /// Appends the skeleton of more symbols, as if they followed what `skeleton` was made of.
+    @inline(__always)
+    static func appendSkeleton(of symbols: ArraySlice<UInt8>, to skeleton: inout [UInt8]) {
+        for symbol in symbols {
+            let value = classes[Int(symbol & 0x7F)]
+            guard value != 0, skeleton.last != value, skeleton.count < 15 else { continue }
+            skeleton.append(value)
+        }
+    }
+
+    /// Whether two skeletons are equal or one change, insertion or deletion apart: a span is scored
+    /// against a label only then.
+    static func withinOneEdit(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
+        if a.count == b.count {
+            var differences = 0
+            for offset in 0..<a.count where a[a.startIndex + offset] != b[b.startIndex + offset] {
+                differences += 1
+                if differences > 1 { return false }
+            }
+            return true
+        }
+        let (short, long) = a.count < b.count ? (a, b) : (b, a)
+        guard long.count == short.count + 1 else { return false }
+        var i = 0
+        while i < short.count && short[short.startIndex + i] == long[long.startIndex + i] { i += 1 }
+        while i < short.count && short[short.startIndex + i] == long[long.startIndex + i + 1] { i += 1 }
+        return i == short.count
+    }
+
+    /// The class that stands for any class in a wildcard skeleton.
+    static let wildcard: UInt8 = 15
+
+    /// The bucket of a skeleton: its classes four bits each, its length on top; `skipped` is left
+    /// out, `wild` written as the wildcard.
+    @inline(__always)
+    static func bucket(_ skeleton: [UInt8], skipping skipped: Int = -1, wild: Int = -1) -> UInt64 {
+        var value: UInt64 = 0
+        var length: UInt64 = 0
+        for index in skeleton.indices where index != skipped {
+            value = value << 4 | UInt64(index == wild ? wildcard : skeleton[index])
+            length += 1
+        }
+        return length << 60 | value
+    }
+
+    /// The buckets to file a label under (`label`) or to look a span up in: the skeleton, from four
+    /// classes up each wildcard skeleton, and, from three classes up, each one-shorter skeleton for a span or each
+    /// one-shorter skeleton of at least three classes for a label. Written into `out`, each once.
+    static func neighbourhood(_ skeleton: [UInt8], label: Bool, into out: inout [UInt64]) {
+        out.removeAll(keepingCapacity: true)
+        func add(_ bucket: UInt64) { if !out.contains(bucket) { out.append(bucket) } }
+        add(bucket(skeleton))
+        // Wildcards only from four classes: in shorter words a changed class would gather labels
+        // by the dozen for every ordinary word of the text.
+        if skeleton.count >= 4 {
+            for index in skeleton.indices { add(bucket(skeleton, wild: index)) }
+        }
+        if skeleton.count >= (label ? 4 : 3) {
+            for index in skeleton.indices { add(bucket(skeleton, skipping: index)) }
+        }
+    }
+}

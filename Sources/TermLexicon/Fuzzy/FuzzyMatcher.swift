@@ -1,0 +1,405 @@
+import TextNormalization
+
+/// The fuzzy pass: after the exact matcher, the words it left uncovered are read in the phonetic
+/// space and compared with the labels of `FuzzyIndex`. At each word that may start a name, spans
+/// of one word up to one more than the longest label are tried, longest first; the best label over
+/// the threshold wins, unless another entity scores as well (then nothing is said) or it is a
+/// negative label (then the span names something else and is left alone).
+///
+/// The guards that depend on the text:
+/// - a span starts or ends on a frequent word of its language (`FuzzyWordLists`) only where the
+///   label has that very word (Islamic Emirat, د روغتیا ...); it never runs over punctuation or into
+///   another script, and never touches a word the exact pass read;
+/// - with as many words as the label, each word scores at least `wordMinimum` against its
+///   counterpart (سازمان ملی, 'national organisation', is not سازمان ملل);
+/// - it has as many words as the label, one fewer (words written together: Abdulghani), or one
+///   more when that word is a particle (al, ud, bin, د ...);
+/// - it has at least five letters;
+/// - Latin words must start with a capital (particles aside) and not be all capitals (an acronym,
+///   CEPI), and a line written in capitals gets no Latin fuzzy match at all;
+/// - Arabic-script spans are compared with Arabic-script labels, Latin and Cyrillic ones with both
+///   of those;
+/// - a single word is matched only with support: a strong mention of the entity in the line (or
+///   document), or a head noun right before or after it (ولایت قندوز, کندز ولایت, Kunduz Province);
+///   a Latin word of six letters or more also when it scores `unsupportedLatinMinimum` (Kandahaar);
+/// - a single word that is the label plus an adjective ending (امریکایی, Nuristani) is the
+///   adjective, not the name.
+struct FuzzyMatcher {
+    /// One hit: key units `firstUnit...lastUnit` name the payload's entity.
+    struct Hit {
+        var firstUnit: Int
+        var lastUnit: Int
+        var payload: Int32
+        var score: Double
+    }
+
+    private struct Word {
+        var first: Int
+        var last: Int
+        var script: PhoneticFold.Script
+        /// Punctuation (or a script change) between this word and the one before.
+        var breakBefore: Bool
+        var covered: Bool
+        var frequent: Bool
+        var capitalised: Bool
+        var allCapitals: Bool
+        var particle: Bool
+        var hash: UInt64
+        var symbols: Range<Int>
+    }
+
+    let index: FuzzyIndex
+    private let model: TaggingModel
+    private let cyrillic = CyrillicFold()
+    private var words: [Word] = []
+    private var wordSymbols: [UInt8] = []
+    private var span: [UInt8] = []
+    private var neighbours: [UInt64] = []
+    private var rows: [Float] = []
+    /// Candidates already scored for the current span (stamp per entry).
+    private var seen: [UInt32]
+    private var stamp: UInt32 = 0
+
+    init(model: TaggingModel, index: FuzzyIndex) {
+        self.model = model
+        self.index = index
+        seen = [UInt32](repeating: 0, count: index.entries.count)
+    }
+
+    /// Reads the record's words; `covered` are the unit ranges the exact pass matched, in order.
+    mutating func read(_ text: KeyedText, _ bytes: [UInt8], _ range: Range<Int>, covered: [ClosedRange<Int>]) {
+        readWords(text, bytes, range, covered: covered)
+    }
+
+    /// After the exact pass has decided: only the words of its mentions stay covered, so a fuzzy
+    /// span may run over a weak or ambiguous label it left (Massoud in "Ahmad Schah Massoud").
+    mutating func keepCovered(_ mentions: [Mention], text: KeyedText) {
+        var next = 0
+        for position in words.indices where words[position].covered {
+            let first = Int(text.origins[words[position].first]), last = Int(text.origins[words[position].last])
+            while next < mentions.count && mentions[next].end <= first { next += 1 }
+            words[position].covered = next < mentions.count && mentions[next].start <= last
+        }
+    }
+
+    /// Whether the exact match of `entity` on units `first...last` lies inside a span of one or two
+    /// more words on either side that sounds like a negative label of the entity.
+    mutating func isInsideNegative(_ first: Int, _ last: Int, entity: Int32, minimum: Double) -> Bool {
+        guard let negatives = index.negativesByEntity[entity],
+              let firstWord = words.firstIndex(where: { $0.last >= first }),
+              let lastWord = words.lastIndex(where: { $0.first <= last }) else { return false }
+        for extraBefore in 0...2 {
+            for extraAfter in 0...2 where extraBefore + extraAfter > 0 {
+                let start = firstWord - extraBefore, end = lastWord + extraAfter
+                guard start >= 0, end < words.count,
+                      !words[(start + 1)...end].contains(where: \.breakBefore) else { continue }
+                // Only negatives of about as many words are worth spelling the span out for.
+                let count = end - start + 1
+                guard negatives.contains(where: { abs(Int(index.entries[Int($0)].words) - count) <= 1 }) else { continue }
+                span.removeAll(keepingCapacity: true)
+                for position in start...end {
+                    if position > start { span.append(0x20) }
+                    span.append(contentsOf: symbols(of: position, evenIfCovered: true))
+                }
+                let skeleton = FuzzyIndex.skeleton(span[...])
+                for candidate in negatives where FuzzyIndex.withinOneEdit(skeleton[...], index.labelSkeletons[Int(candidate)][...])
+                    && PhoneticDistance.score(span, index.symbols(of: candidate), crossScript: false) >= minimum {
+                    return true
+                }
+            }
+        }
+        return false
+    }
+
+    mutating func hits(support: Set<Int32>, minimum: Double, bytes: [UInt8], range: Range<Int>) -> [Hit] {
+        let latinAllowed = !MentionFinder.isShouting(bytes, range)
+        let longest = min(index.longestLabel + 1, 8)
+        var hits: [Hit] = []
+        var start = 0
+        while start < words.count {
+            let first = words[start]
+            guard !first.covered, !first.frequent || index.frequentFirstWords.contains(first.hash), !first.particle,
+                  first.script != .other,
+                  first.script != .latin || (latinAllowed && first.capitalised && !first.allCapitals) else {
+                start += 1
+                continue
+            }
+            // The labels whose first word (or first two words together) sounds like this word.
+            gatherCandidates(startingWith: start)
+            if candidates.isEmpty {
+                start += 1
+                continue
+            }
+            // The words a span from here may take.
+            var end = start
+            while end + 1 < words.count, end + 1 - start < longest {
+                let next = words[end + 1]
+                if next.covered || next.breakBefore || next.script != first.script { break }
+                if next.script == .latin && !next.particle && (!next.capitalised || next.allCapitals) { break }
+                end += 1
+            }
+            switch best(from: start, through: end, support: support, minimum: minimum) {
+            case .none:
+                start += 1
+            case .negative(let last):
+                start = last + 1
+            case .hit(let hit, let last):
+                hits.append(hit)
+                start = last + 1
+            }
+        }
+        return hits
+    }
+
+    private enum Outcome { case none, negative(last: Int), hit(Hit, last: Int) }
+
+    /// What is known of the span of `n` words from the start word, at index n: spans from one word
+    /// are prefixes of each other, so symbols and skeleton are ends in shared buffers.
+    private struct Span {
+        var symbolEnd = 0
+        var skeletonEnd = 0
+        var weight: Float = 0
+        var letters = 0
+        var hasParticle = false
+        /// The last word may end a span (not a particle; frequent only where a label ends so).
+        var endsWell = false
+        var best = -1, bestScore = 0.0, runnerUp = 0.0
+    }
+
+    private var spans: [Span] = []
+    private var spanSkeleton: [UInt8] = []
+
+    /// The longest span from word `start` (up to word `end`) whose best label passes, or a negative
+    /// label nearest to one: every candidate is scored against the spans with word counts it fits
+    /// (its own, one fewer for words written together, one more with a particle), and the longest
+    /// span with a winner decides.
+    private mutating func best(from start: Int, through end: Int, support: Set<Int32>, minimum: Double) -> Outcome {
+        let script = words[start].script
+        var longest = 0
+        for candidate in candidates { longest = max(longest, Int(index.entries[Int(candidate)].words) + 1) }
+        if longest == 0 { return .none }
+        longest = min(longest, end - start + 1)
+        if spans.count < longest + 1 { spans = [Span](repeating: Span(), count: longest + 1) }
+        span.removeAll(keepingCapacity: true)
+        spanSkeleton.removeAll(keepingCapacity: true)
+        var letters = 0, hasParticle = false, weight: Float = 0
+        for count in 1...max(1, longest) {
+            let position = start + count - 1
+            if count > 1 { span.append(0x20) }
+            let symbols = self.symbols(of: position)
+            span.append(contentsOf: symbols)
+            FuzzyIndex.appendSkeleton(of: symbols, to: &spanSkeleton)
+            weight += PhoneticDistance.weight(of: symbols)
+            let word = words[position]
+            letters += word.last - word.first + 1
+            hasParticle = hasParticle || word.particle
+            spans[count] = Span(symbolEnd: span.count, skeletonEnd: spanSkeleton.count, weight: weight, letters: letters,
+                                hasParticle: hasParticle,
+                                endsWell: !word.particle && (!word.frequent || index.frequentLastWords.contains(word.hash))
+                                    && letters >= FuzzyIndex.minimumLetters)
+        }
+        let headNoun = isHeadNoun(start - 1, beside: start) || isHeadNoun(start + 1, beside: start)
+        // The index's arrays held locally: read through the class in the loop, each access would
+        // retain and release them.
+        let entries = index.entries, skeletons = index.labelSkeletons, payloads = model.payloads
+        for candidate in candidates {
+            let entry = entries[Int(candidate)]
+            guard (script == .arabic) == (entry.script == .arabic) else { continue }
+            if words[start].frequent && entry.firstWord != words[start].hash { continue }
+            let labelWords = Int(entry.words)
+            // The span has as many words as the label, one fewer, or one more (a particle).
+            guard labelWords - 1 <= longest else { continue }
+            let entity = payloads[Int(entry.payload)].entity
+            for count in max(1, labelWords - 1)...min(longest, labelWords + 1) {
+                let info = spans[count]
+                guard info.endsWell, count != labelWords + 1 || info.hasParticle,
+                      FuzzyIndex.withinOneEdit(spanSkeleton[..<info.skeletonEnd], skeletons[Int(candidate)][...])
+                else { continue }
+                if words[start + count - 1].frequent && entry.lastWord != words[start + count - 1].hash { continue }
+                let symbols = span[..<info.symbolEnd]
+                let labelSymbols = index.symbols(of: candidate)[...]
+                if count == 1 && FuzzyMatcher.isAdjective(symbols, of: labelSymbols) { continue }
+                let score = PhoneticDistance.score(symbols, labelSymbols, crossScript: false,
+                                                   weights: (info.weight, entry.weight), minimum: minimum, rows: &rows)
+                guard score >= minimum else { continue }
+                if count == labelWords && count > 1 && !FuzzyMatcher.wordsAreNear(symbols, labelSymbols) { continue }
+                if count == 1 && !entry.negative && !support.contains(entity) && !headNoun
+                    && !(script != .arabic && info.letters >= 6 && score >= FuzzyMatcher.unsupportedLatinMinimum) {
+                    continue
+                }
+                let bestEntity = info.best >= 0 ? payloads[Int(entries[info.best].payload)].entity : -1
+                if score > info.bestScore {
+                    if info.best >= 0 && bestEntity != entity { spans[count].runnerUp = info.bestScore }
+                    spans[count].bestScore = score
+                    spans[count].best = Int(candidate)
+                } else if info.best >= 0 && bestEntity != entity {
+                    spans[count].runnerUp = max(info.runnerUp, score)
+                }
+            }
+        }
+        guard longest >= 1 else { return .none }
+        for count in stride(from: longest, through: 1, by: -1) where spans[count].best >= 0 {
+            let info = spans[count]
+            let entry = index.entries[info.best]
+            let last = start + count - 1
+            if entry.negative { return .negative(last: last) }
+            // Two entities as near as each other: the text does not say which.
+            if info.runnerUp > 0 && info.bestScore - info.runnerUp < FuzzyMatcher.margin { continue }
+            return .hit(Hit(firstUnit: words[start].first, lastUnit: words[last].last, payload: entry.payload,
+                            score: info.bestScore), last: last)
+        }
+        return .none
+    }
+
+    /// Fills `candidates` with the entries whose first word is near word `position`'s, each once.
+    private mutating func gatherCandidates(startingWith position: Int) {
+        candidates.removeAll(keepingCapacity: true)
+        let hash = words[position].hash
+        if words[position].frequent {
+            candidates.append(contentsOf: index.byFrequentFirstWord.entries(hash))
+            return
+        }
+        // Words repeat (a few thousand make most of any text): each word's candidates are looked
+        // up once per finder, until the cache is full and starts again.
+        if let known = candidateCache[hash] {
+            candidates.append(contentsOf: known)
+            return
+        }
+        defer {
+            if candidateCache.count >= FuzzyMatcher.cacheLimit { candidateCache.removeAll(keepingCapacity: true) }
+            candidateCache[hash] = candidates
+        }
+        let skeleton = FuzzyIndex.skeleton(symbols(of: position))
+        guard !skeleton.isEmpty else { return }
+        stamp &+= 1
+        if stamp == 0 {
+            for entry in seen.indices { seen[entry] = 0 }
+            stamp = 1
+        }
+        FuzzyIndex.neighbourhood(skeleton, label: false, into: &neighbours)
+        for bucket in neighbours {
+            for candidate in index.buckets.entries(bucket) where seen[Int(candidate)] != stamp {
+                seen[Int(candidate)] = stamp
+                candidates.append(candidate)
+            }
+        }
+    }
+
+    private var candidateCache: [UInt64: [Int32]] = [:]
+    static let cacheLimit = 1 << 16
+
+    private var candidates: [Int32] = []
+
+    /// How much better than every other entity the best one must score.
+    static let margin = 0.02
+
+    /// The lowest score of each word of a span against its label's word.
+    static let wordMinimum = 0.7
+
+    /// Whether each word of `span` scores `wordMinimum` against the same word of the label.
+    static func wordsAreNear(_ span: ArraySlice<UInt8>, _ label: ArraySlice<UInt8>) -> Bool {
+        for (a, b) in zip(span.split(separator: 0x20), label.split(separator: 0x20))
+        where PhoneticDistance.score(Array(a), Array(b), crossScript: false) < wordMinimum {
+            return false
+        }
+        return true
+    }
+
+    /// A word made of the name and an adjective ending: ی, یی, ایی, ي in Arabic script (the label's
+    /// final vowel may give way: امریکا, امریکایی), i or y in Latin (Nuristan, Nuristani).
+    static func isAdjective(_ word: ArraySlice<UInt8>, of label: ArraySlice<UInt8>) -> Bool {
+        var stem = label
+        while let last = stem.last, last == 0x61 || last == 0x68 || last == 0x65 { stem = stem.dropLast() }
+        guard !stem.isEmpty, word.count > stem.count, word.starts(with: stem) else { return false }
+        let ending = word.dropFirst(stem.count)
+        return ending.allSatisfy { $0 == 0x79 || $0 == 0x61 || $0 == 0x69 } && ending.contains { $0 == 0x79 || $0 == 0x69 }
+    }
+
+    /// The score a single Latin word needs without support.
+    static let unsupportedLatinMinimum = 0.95
+
+    /// Whether word `position` is a head noun next to word `name`, with no punctuation between.
+    private func isHeadNoun(_ position: Int, beside name: Int) -> Bool {
+        guard position >= 0, position < words.count, isHeadNoun[position] else { return false }
+        return !words[max(position, name)].breakBefore
+    }
+
+    private var isHeadNoun: [Bool] = []
+
+    /// The symbols of word `position`, folded on first use.
+    private mutating func symbols(of position: Int, evenIfCovered: Bool = false) -> ArraySlice<UInt8> {
+        if words[position].symbols.isEmpty && (evenIfCovered || !words[position].covered) {
+            words[position].symbols = fold(currentText.units[words[position].first...words[position].last],
+                                           script: words[position].script)
+        }
+        return wordSymbols[words[position].symbols]
+    }
+
+    private var currentText = KeyedText()
+    private var scratch: [UInt8] = []
+
+    /// Folds a word on its own (a doubled symbol is never collapsed across words) into `wordSymbols`.
+    private mutating func fold(_ units: ArraySlice<UInt16>, script: PhoneticFold.Script) -> Range<Int> {
+        scratch.removeAll(keepingCapacity: true)
+        FuzzyIndex.fold(units, script: script, cyrillic: cyrillic, into: &scratch)
+        let start = wordSymbols.count
+        wordSymbols.append(contentsOf: scratch)
+        return start..<wordSymbols.count
+    }
+
+    /// Splits the text into words and marks what is known of each before any folding.
+    private mutating func readWords(_ text: KeyedText, _ bytes: [UInt8], _ range: Range<Int>, covered: [ClosedRange<Int>]) {
+        currentText = text
+        words.removeAll(keepingCapacity: true)
+        wordSymbols.removeAll(keepingCapacity: true)
+        isHeadNoun.removeAll(keepingCapacity: true)
+        var coveredIndex = 0
+        var breakPending = false
+        var previousScript = PhoneticFold.Script.other
+        var unit = 0
+        while unit < text.count {
+            if text.isPunctuation(unit) {
+                breakPending = true
+                unit += 1
+                continue
+            }
+            guard text.startsWord(unit) else {
+                unit += 1
+                continue
+            }
+            let last = text.wordEnd(from: unit)
+            while coveredIndex < covered.count && covered[coveredIndex].upperBound < unit { coveredIndex += 1 }
+            let isCovered = coveredIndex < covered.count && covered[coveredIndex].lowerBound <= last
+            let script = PhoneticFold.script(of: text.units[unit])
+            let hash = FuzzyWordLists.hash(text.units[unit...last])
+            let word = Word(first: unit, last: last, script: script, breakBefore: breakPending || script != previousScript,
+                            covered: isCovered, frequent: index.frequentWords.contains(hash),
+                            capitalised: FuzzyMatcher.startsWithCapital(text, unit, bytes, range),
+                            allCapitals: last > unit && FuzzyMatcher.isAllCapitals(text, unit, last, bytes, range),
+                            particle: index.particles.contains(hash), hash: hash, symbols: 0..<0)
+            words.append(word)
+            isHeadNoun.append(index.headNouns.contains(hash))
+            breakPending = false
+            previousScript = script
+            unit = last + 1
+        }
+    }
+
+    /// Whether the original character of the word's first unit is a capital letter.
+    private static func startsWithCapital(_ text: KeyedText, _ unit: Int, _ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        let offset = range.lowerBound + Int(text.utf8Offsets[Int(text.origins[unit])])
+        let byte = bytes[offset]
+        if byte < 0x80 { return byte >= 0x41 && byte <= 0x5A }
+        let (scalar, _, _) = CharacterKeys.decode(bytes, at: offset, end: range.upperBound)
+        return scalar.properties.isUppercase
+    }
+
+    /// Whether the word starts with two capitals (CEPI's, PACT, KUNDUZ): an acronym or a word of a
+    /// line in capitals.
+    private static func isAllCapitals(_ text: KeyedText, _ first: Int, _ last: Int, _ bytes: [UInt8],
+                                      _ range: Range<Int>) -> Bool {
+        let start = range.lowerBound + Int(text.utf8Offsets[Int(text.origins[first])])
+        guard start + 1 < range.upperBound else { return false }
+        return (0x41...0x5A).contains(bytes[start]) && (0x41...0x5A).contains(bytes[start + 1])
+    }
+}

@@ -1,0 +1,88 @@
+import LexiconData
+import TextNormalization
+
+/// The word lists of `Lexicons/fuzzy/`, built into the binary like the romanisation rules:
+/// - `frequent-words.tsv` (`word lang per_million note`): frequent words of each language, which
+///   never start or end a fuzzy match, and which lint reports when a single-word Arabic-script
+///   label is one of them (دوستم 'my friend', متقی 'pious');
+/// - `head-nouns.tsv` (`word lang note`): words such as ولایت or شهر that, right before a single
+///   Arabic-script word, make it a name worth matching fuzzily.
+/// Words are compared by their matching key, so spelling variants of a listed word are listed too.
+public struct FuzzyWordLists: Sendable {
+    public static let frequentWordsPath = "fuzzy/frequent-words.tsv"
+    public static let headNounsPath = "fuzzy/head-nouns.tsv"
+
+    /// A listed word: its text, language and the evidence the file gives.
+    public struct Word: Sendable {
+        public var text: String
+        public var lang: String
+        public var evidence: String
+    }
+
+    public let frequentWords: [Word]
+    public let headNouns: [Word]
+    let frequentWordHashes: Set<UInt64>
+    let headNounHashes: Set<UInt64>
+
+    /// The built-in lists (empty when a file is missing).
+    public static func builtIn() throws(NormalizationSetupError) -> FuzzyWordLists {
+        try FuzzyWordLists(frequentWords: EmbeddedLexicon.files[frequentWordsPath] ?? "",
+                           headNouns: EmbeddedLexicon.files[headNounsPath] ?? "")
+    }
+
+    public init(frequentWords: String, headNouns: String) throws(NormalizationSetupError) {
+        var keys = try CharacterKeys()
+        // Split as bytes: a Character-wise split of a thousand lines costs milliseconds at start-up.
+        func read(_ text: String, evidenceColumns: Range<Int>) -> [Word] {
+            var words: [Word] = []
+            var headerSeen = false
+            for line in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: true) {
+                if line.first == 0x23 { continue }
+                let fields = line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+                if !headerSeen && fields.first == "word" {
+                    headerSeen = true
+                    continue
+                }
+                guard fields.count >= 2, !fields[0].isEmpty else { continue }
+                let evidence = fields.indices.filter { evidenceColumns.contains($0) }.map { fields[$0] }
+                    .filter { !$0.isEmpty }.joined(separator: "; ")
+                words.append(Word(text: fields[0], lang: fields[1], evidence: evidence))
+            }
+            return words
+        }
+        self.frequentWords = read(frequentWords, evidenceColumns: 2..<4)
+        self.headNouns = read(headNouns, evidenceColumns: 2..<3)
+        frequentWordHashes = Set(self.frequentWords.map { FuzzyWordLists.hash(FuzzyWordLists.key($0.text, keys: &keys)) })
+        headNounHashes = Set(self.headNouns.map { FuzzyWordLists.hash(FuzzyWordLists.key($0.text, keys: &keys)) })
+    }
+
+    /// A word's key as the text's words get theirs: character by character (`KeyedText`), spaces
+    /// left out.
+    static func key(_ word: String, keys: inout CharacterKeys) -> [UInt16] {
+        var units: [UInt16] = []
+        for scalar in word.unicodeScalars {
+            let image: [UInt16]
+            if scalar.value < 0x1_0000 {
+                let entry = keys.entry(of: scalar.value)
+                if entry & CharacterKeys.singleFlag != 0 {
+                    image = [UInt16(truncatingIfNeeded: entry)]
+                } else {
+                    let start = Int(entry >> 8)
+                    image = Array(keys.pool[start..<(start + Int(entry & 0xFF))])
+                }
+            } else {
+                image = keys.astralImage(of: scalar)
+            }
+            units += image.filter { $0 != 0x20 }
+        }
+        return units
+    }
+
+    /// FNV-1a over key units.
+    @inline(__always)
+    static func hash<C: Collection>(_ units: C) -> UInt64 where C.Element == UInt16 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for unit in units { hash = (hash ^ UInt64(unit)) &* 0x100_0000_01b3 }
+        return hash
+    }
+}

@@ -1,0 +1,145 @@
+import Testing
+@testable import TermLexicon
+import TestCorpora
+import TextNormalization
+
+/// The fuzzy pass: the phonetic fold of each script, the distance, and the guards, on the
+/// built-in lexicon (the lists of `Lexicons/fuzzy/` are part of it).
+@Suite("fuzzy matching")
+struct FuzzyMatchingTests {
+    static func fold(_ word: String) -> String {
+        let key = try! LabelKeys().key(word)
+        var out: [UInt8] = []
+        FuzzyIndex.fold(key, script: PhoneticFold.script(of: key.first ?? 0), cyrillic: CyrillicFold(), into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @Test(arguments: [
+        // Latin: digraphs folded, doubled letters once, c and v to k and w, French ou, German sch.
+        ("Muttaqi", "mutaqi"), ("Mottaki", "motaki"), ("Khost", "xost"), ("Ghani", "Gani"), ("Shah", "Sah"),
+        ("Chaman", "Caman"), ("Zhari", "Zari"), ("Dhakir", "Dakir"), ("Uthman", "uTman"), ("Moutaki", "mutaki"),
+        ("Vardak", "wardak"), ("Dschalalabad", "jalalabad"), ("Caboul", "kabul"), ("Kandahaar", "kandahar"),
+        ("Tschaman", "Caman"),
+        // Arabic script by sound, Pashto letters too; doubled letters stay (two sounds).
+        ("متقی", "mtqy"), ("کندز", "kndz"), ("قندوز", "qndwz"), ("ښار", "Sar"), ("ځای", "zay"), ("څنګه", "sngh"),
+        ("ټرمپ", "trmp"), ("ډونالډ", "dwnald"), ("ړوند", "rwnd"), ("ږغ", "ZG"), ("ننگرهار", "nngrhar"),
+        ("عمر", "amr"), ("ملل", "mll"), ("خیبر", "xybr"), ("پاکستان", "pakstan"), ("ٹرمپ", "trmp"),
+        // Cyrillic through Lexicons/romanization/Cyrl-Latn.txt, then the Latin fold.
+        ("Муттаки", "mutaki"), ("Кундуз", "kunduz"), ("Хост", "host"), ("Шах", "Sah"), ("Ельцин", "yeltsin"),
+        ("Васильев", "wasilyew"), ("Ғазни", "Gazni"), ("Ҷалолобод", "jalolobod"), ("Қундуз", "qunduz"),
+        ("Чаман", "Caman"), ("Жалалабад", "Zalalabad"),
+    ])
+    func phoneticFold(word: String, expected: String) {
+        #expect(FuzzyMatchingTests.fold(word) == expected)
+    }
+
+    static func score(_ a: String, _ b: String) -> Double {
+        func symbols(_ text: String) -> [UInt8] {
+            Array(text.split(separator: " ").map { fold(String($0)) }.joined(separator: " ").utf8)
+        }
+        return PhoneticDistance.score(symbols(a), symbols(b), crossScript: false)
+    }
+
+    /// Pairs that are spellings of one name score at or above the default threshold (0.86); pairs
+    /// that are not score below it.
+    @Test(arguments: [
+        ("Muttaqi", "Mottaki", true), ("Muttaqi", "Mateqi", true), ("Kunduz", "Qonduz", true),
+        ("Kunduz", "Kundus", true), ("Sirajuddin Haqqani", "Serajuddin Haqani", true),
+        ("Abdul Ghani", "Abdulghani", true), ("Kandahar", "Qandahar", true), ("Uthman", "Usman", true),
+        ("ایالات متحده", "ایالت متحده", true), ("قندوز", "کندوز", true), ("Кундуз", "Kunduz", true),
+        // A different initial, a consonant more or less, another word.
+        ("Muttaqi", "Buttaqi", false), ("Herat", "Heart", false), ("Kabul", "Kunar", false),
+        ("Konar", "Kandahar", false), ("ملل", "ملی", false), ("Paktia", "Paktika", false),
+        ("Logar", "Lugar", true), ("Connor", "Konar", true),
+    ])
+    func scores(a: String, b: String, near: Bool) {
+        let score = FuzzyMatchingTests.score(a, b)
+        #expect((score >= 0.86) == near, "\(a) ~ \(b): \(score)")
+        #expect(score >= 0 && score <= 1)
+        #expect(score == FuzzyMatchingTests.score(b, a), "symmetric")
+    }
+
+    @Test func identicalSpellingsScoreOne() {
+        for word in ["Muttaqi", "کندز", "Кундуз", "Amir Khan Muttaqi"] {
+            #expect(FuzzyMatchingTests.score(word, word) == 1)
+        }
+    }
+
+    static let model = try! TaggingModel(lexicon: builtInLexicon)
+    /// A finder per test: finders are not shared between threads.
+    static var finder: MentionFinder { try! model.makeFinder() }
+    static let fuzzy = MatchOptions(fuzzyMinimum: FuzzyLevel.default.minimumScore)
+
+    /// (line, the mentions the default fuzzy pass adds or leaves), with "surface|id|match".
+    @Test(arguments: [
+        // Unlisted spellings of listed names, in three scripts.
+        ("Foreign Minister Amir Khan Mottaqi met the envoy.", ["Amir Khan Mottaqi|person:amir-khan-muttaqi|fuzzy"]),
+        ("Serajuddin Haqani spoke.", ["Serajuddin Haqani|person:sirajuddin-haqqani|fuzzy"]),
+        ("Министр Амир Хан Муттаки прибыл.", ["Амир Хан Муттаки|person:amir-khan-muttaqi|fuzzy"]),
+        ("The Islamic Emirat said so.", ["Islamic Emirat|org:islamic-emirate-of-afghanistan|fuzzy"]),
+        // A single Latin word of six letters or more scoring 0.95 needs no support.
+        ("The convoy reached Qunduz on Monday.", ["Qunduz|place:kunduz|fuzzy"]),
+        // Capitals: lower-case words in mixed-case text, a line in capitals, acronyms.
+        ("they said amir khan mottaqi met the envoy.", []),
+        ("AMIR KHAN MOTTAQI MET THE ENVOY", []),
+        ("A CEPI report.", []),
+        // Bare surnames and given names are never fuzzy; short or unsupported single words neither.
+        ("Mutaqqi met the envoy.", []),
+        ("Connor and Sharon went to Canary Wharf.", []),
+        ("Richard Lugar spoke.", []),
+        // A longer name that sounds like a negative label hides the exact mention inside it.
+        ("The road to Dera Ismael Khan was closed.", []),
+        ("Ismael Khan returned to Herat.", ["Ismael Khan|person:ismail-khan|exact", "Herat|place:herat|exact"]),
+        // Adjectives are not the name.
+        ("Nuristani villages and Nooristani houses.", []),
+        ("سفیر امریکایی به امریکا رفت", ["امریکا|place:united-states|exact"]),
+        // A single Arabic-script word needs a head noun or a strong mention of its entity.
+        ("در ولایت ننگرهر حمله شد", ["ولایت ننگرهر|place:nangarhar|fuzzy"]),
+        ("در ننگرهر حمله شد", []),
+        ("ننگرهار و ننگرهر", ["ننگرهار|place:nangarhar|exact", "ننگرهر|place:nangarhar|fuzzy"]),
+        // Frequent words start or end a span only where the label has them; two words each near.
+        ("عربستان شد", []),
+        ("سازمان ملی و سازمان ملل", ["سازمان ملل|org:united-nations|exact"]),
+        ("ایالات متححده", ["ایالات متححده|place:united-states|fuzzy"]),
+    ])
+    func guards(line: String, expected: [String]) {
+        #expect(tag(line, with: FuzzyMatchingTests.finder, options: FuzzyMatchingTests.fuzzy) == expected)
+    }
+
+    @Test func offReportsNoFuzzyMention() {
+        let line = "Foreign Minister Amir Khan Mottaqi met the envoy in Qunduz."
+        let finder = FuzzyMatchingTests.finder
+        #expect(tag(line, with: finder).filter { $0.hasSuffix("|fuzzy") }.isEmpty)
+        #expect(tag(line, with: finder, options: MatchOptions(fuzzyMinimum: 0.99)) == [
+            "Amir Khan Mottaqi|person:amir-khan-muttaqi|fuzzy",
+        ])
+    }
+
+    @Test func scoresAndLabelsAreReported() throws {
+        let text = "Serajuddin Haqani spoke."
+        let bytes = Array(text.utf8)
+        let finder = FuzzyMatchingTests.finder
+        let mentions = finder.mentions(in: bytes, bytes.indices, options: FuzzyMatchingTests.fuzzy)
+        let mention = try #require(mentions.first)
+        #expect(mention.kind == .fuzzy)
+        #expect(finder.model.labelText(mention.label) == "Sirajuddin Haqqani")
+        #expect(abs((mention.score ?? 0) - 0.989) < 0.001)
+    }
+
+    /// Every fuzzy mention of the project's own texts is well formed: a span of the text, a score
+    /// at or over the threshold, never overlapping another mention.
+    @Test func mentionsOfTheProjectsTextsAreWellFormed() throws {
+        let finder = FuzzyMatchingTests.finder
+        for file in TestCorpora.projectTexts {
+            for line in String(decoding: try TestCorpora.projectBytes(file), as: UTF8.self).split(separator: "\n") {
+                let bytes = Array(line.utf8)
+                let mentions = finder.mentions(in: bytes, bytes.indices, options: FuzzyMatchingTests.fuzzy)
+                for (index, mention) in mentions.enumerated() {
+                    #expect(mention.start < mention.end && mention.end <= line.unicodeScalars.count)
+                    if index > 0 { #expect(mentions[index - 1].end <= mention.start) }
+                    if mention.kind == .fuzzy { #expect((mention.score ?? 0) >= 0.86) } else { #expect(mention.score == nil) }
+                }
+            }
+        }
+    }
+}
