@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(
             name: "TermLexiconTests",
             dependencies: ["TermLexicon", "TestCorpora"],
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures", "Data"]
         ),
         .testTarget(
             name: "SentenceAlignmentTests",

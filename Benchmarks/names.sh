@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # How well `lexalign tag` resolves names: the cross-lingual entity agreement on
 # the five line-parallel corpus pairs (English side against the Dari or Pashto
-# side of the same line). See Benchmarks/README.md, or run with --help.
+# side of the same line), with and without the fuzzy pass; and what the fuzzy
+# pass costs and finds on the mixed corpus. See Benchmarks/README.md, or run
+# with --help.
 #
 # The Markdown report goes to stdout; progress and the IDs found on one side
 # only go to stderr.
@@ -14,7 +16,12 @@ Usage: Benchmarks/names.sh [options]
 Tags both sides of NTREX-128 (eng-prs, eng-pus), TICO-19 (eng-prs, eng-pus) and
 FLORES v1 devtest (eng-pus) and reports, per pair and overall, the entity IDs
 both sides of a line name against those either side names (micro-averaged
-Jaccard), with the IDs most often found on one side only (stderr).
+Jaccard), without and with the fuzzy pass, with the IDs most often found on
+one side only (stderr). Then, on the mixed 5 MB corpus: `tag --fuzzy off` and
+`tag` timed in interleaved runs (medians, and the fuzzy pass's share), start-up
+both ways, hits per MB by match kind, and a sample of fuzzy hits to read.
+Last, recall and false matches on the attested variant set kept in
+Tests/TermLexiconTests/Data/name-variants.tsv (misses listed on stderr).
 
 Options:
   --corpora DIR      the corpora folder (ntrex128/, tico19/, flores-v1-ps/);
@@ -22,6 +29,8 @@ Options:
                      the repository. A missing folder is an error (exit 2).
   --lexicon DIR      tag with this lexicon folder instead of the built-in one
   --show N           IDs to list per side (default 12)
+  --runs N           timed runs of each way (default 5)
+  --sample N         fuzzy hits to print (default 25)
   --no-build         do not run `swift build -c release --product lexalign`
   -h, --help         show this help
 
@@ -36,6 +45,8 @@ SCRIPT_NAME=names.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 LEXICON_OPT=""
 SHOW=12
+RUNS=5
+SAMPLE=25
 
 parse_args() {
   while (($#)); do
@@ -43,6 +54,8 @@ parse_args() {
       --corpora) [[ $# -ge 2 ]] || die "--corpora needs a folder"; CORPORA_OPT="$2"; shift 2 ;;
       --lexicon) [[ $# -ge 2 ]] || die "--lexicon needs a folder"; LEXICON_OPT="$2"; shift 2 ;;
       --show) [[ $# -ge 2 ]] || die "--show needs a number"; require_int --show "$2" 0; SHOW="$2"; shift 2 ;;
+      --runs) [[ $# -ge 2 ]] || die "--runs needs a number"; require_int --runs "$2" 1; RUNS="$2"; shift 2 ;;
+      --sample) [[ $# -ge 2 ]] || die "--sample needs a number"; require_int --sample "$2" 0; SAMPLE="$2"; shift 2 ;;
       --no-build) DO_BUILD=0; shift ;;
       -h|--help) usage; exit 0 ;;
       *) usage >&2; die "unknown argument '$1'" ;;
@@ -65,6 +78,21 @@ main() {
   [[ -z "$LEXICON_OPT" ]] || echo "- lexicon: $LEXICON_OPT"
   echo
   python3 "$PEERS_DIR/agreement.py" "$LEXALIGN" "$CORPORA_DIR" --show "$SHOW" ${LEXICON_OPT:+--lexicon "$LEXICON_OPT"}
+  corpus_check
+  local corpus
+  corpus="$(ensure_corpus 5)"
+  say "Timing the fuzzy pass on $corpus"
+  echo
+  echo "## The fuzzy pass"
+  echo
+  python3 "$PEERS_DIR/fuzzy_cost.py" "$LEXALIGN" "$corpus" --runs "$RUNS" --sample "$SAMPLE" \
+    ${LEXICON_OPT:+--lexicon "$LEXICON_OPT"}
+  say "Tagging the attested variant set"
+  echo
+  echo "## Attested variants"
+  echo
+  python3 "$PEERS_DIR/variants.py" "$LEXALIGN" "$REPO_ROOT/Tests/TermLexiconTests/Data/name-variants.tsv" \
+    --show "$SHOW" ${LEXICON_OPT:+--lexicon "$LEXICON_OPT"}
 }
 
 main "$@"

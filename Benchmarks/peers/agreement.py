@@ -7,6 +7,9 @@ micro-averaged Jaccard: the IDs both sides of a line name, summed over lines, di
 the IDs either side names. An ID on one side only is a miss of one side or a false
 mention of the other; the script prints the most frequent ones to read.
 
+Each pair is tagged twice, without the fuzzy pass (--fuzzy off) and with it at the default
+level, so the table shows what the fuzzy pass adds; the per-ID lists are those of the fuzzy run.
+
 usage: agreement.py LEXALIGN CORPORA [--lexicon DIR] [--show N]
 Prints a Markdown table (stdout); the per-ID lists go to stderr.
 """
@@ -25,8 +28,8 @@ PAIRS = [
 ]
 
 
-def tag(lexalign, path, lexicon):
-    command = [lexalign, "tag", "--quiet"] + (["--lexicon", lexicon] if lexicon else []) + [path]
+def tag(lexalign, path, lexicon, fuzzy):
+    command = [lexalign, "tag", "--quiet", "--fuzzy", fuzzy] + (["--lexicon", lexicon] if lexicon else []) + [path]
     result = subprocess.run(command, capture_output=True, check=True)
     return [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
 
@@ -39,29 +42,36 @@ def main():
     parser.add_argument("--show", type=int, default=12, help="IDs to list per side (stderr)")
     args = parser.parse_args()
 
-    print("| pair | lines | shared IDs | English only | other only | agreement |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
-    total_shared = total_union = 0
+    print("| pair | lines | shared IDs | English only | other only | agreement, exact only | agreement |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    totals = {"off": [0, 0], "default": [0, 0]}
     only = {"English": collections.Counter(), "Dari/Pashto": collections.Counter()}
     for name, english, other in PAIRS:
-        left = tag(args.lexalign, f"{args.corpora}/{english}", args.lexicon)
-        right = tag(args.lexalign, f"{args.corpora}/{other}", args.lexicon)
-        if len(left) != len(right):
-            sys.exit(f"agreement.py: {english} and {other} differ in line count ({len(left)} vs {len(right)})")
-        shared = union = en_only = other_only = 0
-        for a, b in zip(left, right):
-            ids_a = {m["id"] for m in a["mentions"]}
-            ids_b = {m["id"] for m in b["mentions"]}
-            shared += len(ids_a & ids_b)
-            union += len(ids_a | ids_b)
-            en_only += len(ids_a - ids_b)
-            other_only += len(ids_b - ids_a)
-            only["English"].update(ids_a - ids_b)
-            only["Dari/Pashto"].update(ids_b - ids_a)
-        total_shared += shared
-        total_union += union
-        print(f"| {name} | {len(left)} | {shared} | {en_only} | {other_only} | {shared / max(union, 1):.3f} |")
-    print(f"| **overall** | | {total_shared} | | | **{total_shared / max(total_union, 1):.3f}** |")
+        row = {}
+        for fuzzy in ("off", "default"):
+            left = tag(args.lexalign, f"{args.corpora}/{english}", args.lexicon, fuzzy)
+            right = tag(args.lexalign, f"{args.corpora}/{other}", args.lexicon, fuzzy)
+            if len(left) != len(right):
+                sys.exit(f"agreement.py: {english} and {other} differ in line count ({len(left)} vs {len(right)})")
+            shared = union = en_only = other_only = 0
+            for a, b in zip(left, right):
+                ids_a = {m["id"] for m in a["mentions"]}
+                ids_b = {m["id"] for m in b["mentions"]}
+                shared += len(ids_a & ids_b)
+                union += len(ids_a | ids_b)
+                en_only += len(ids_a - ids_b)
+                other_only += len(ids_b - ids_a)
+                if fuzzy == "default":
+                    only["English"].update(ids_a - ids_b)
+                    only["Dari/Pashto"].update(ids_b - ids_a)
+            totals[fuzzy][0] += shared
+            totals[fuzzy][1] += union
+            row[fuzzy] = (len(left), shared, en_only, other_only, shared / max(union, 1))
+        lines, shared, en_only, other_only, agreement = row["default"]
+        print(f"| {name} | {lines} | {shared} | {en_only} | {other_only} | {row['off'][4]:.3f} | {agreement:.3f} |")
+    off = totals["off"][0] / max(totals["off"][1], 1)
+    default = totals["default"][0] / max(totals["default"][1], 1)
+    print(f"| **overall** | | {totals['default'][0]} | | | {off:.3f} | **{default:.3f}** |")
     for side, counter in only.items():
         print(f"IDs found only on the {side} side:", file=sys.stderr)
         for entity, count in counter.most_common(args.show):
