@@ -62,13 +62,26 @@ public final class ValidationContext: @unchecked Sendable {
         self.parameters = parameters
     }
 
-    /// The entity mentions of `text`; empty without a model.
-    func mentions(_ text: String) -> [(id: String, surface: String, start: Int)] {
+    /// The entities the texts name by a strong label: the support a document's sentences lend
+    /// each other (a weak label such as a surname that is also a common word resolves through it).
+    func strongEntities(_ texts: [String]) -> Set<Int32> {
+        guard let model else { return [] }
+        if finder == nil { finder = try? model.makeFinder() }
+        guard let finder else { return [] }
+        return texts.reduce(into: Set<Int32>()) { support, text in
+            let bytes = Array(text.utf8)
+            support.formUnion(finder.strongEntities(in: bytes, bytes.indices))
+        }
+    }
+
+    /// The entity mentions of `text`; empty without a model. `support`: the document's strong
+    /// entities (`strongEntities`).
+    func mentions(_ text: String, support: Set<Int32> = []) -> [(id: String, surface: String, start: Int)] {
         guard let model else { return [] }
         if finder == nil { finder = try? model.makeFinder() }
         guard let finder else { return [] }
         let bytes = Array(text.utf8)
-        return finder.mentions(in: bytes, bytes.indices).map { mention in
+        return finder.mentions(in: bytes, bytes.indices, support: support).map { mention in
             (model.entityID(mention.entity), finder.surface(from: mention.start, to: mention.end, bytes: bytes, range: bytes.indices), mention.start)
         }
     }

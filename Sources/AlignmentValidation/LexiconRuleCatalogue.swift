@@ -30,6 +30,7 @@ public enum LexiconRuleCatalogue {
         rule("redundant-label", .warning, "A label matches exactly what another label of the entity matches.", "Delete it: matching already folds case, letter forms, spaces and diacritics."),
         rule("suffixed-label", .warning, "A label is another label plus a suffix the matcher already handles.", "Delete it: affixes.tsv attaches the suffix."),
         rule("shared-key", .warning, "Two entities have labels that match the same text.", "Make one label more specific, or flag the ambiguous one weak."),
+        rule("frequent-word", .warning, "A one-word Dari or Pashto label is also a frequent word (Lexicons/fuzzy/frequent-words.tsv).", "Flag it weak: it is then tagged only beside a strong mention of its entity, or after a title."),
         rule("unknown-broader", .error, "A broader link names an unknown entity.", "Fix the id in the broader column."),
         rule("broader-cycle", .error, "Broader links form a cycle.", "Remove one link: broader points from the part to the whole."),
         rule("script-mismatch", .error, "A label's script does not fit its language (Latin in a Dari label).", "Move the label to the right language or fix the letters."),

@@ -3,6 +3,12 @@ import TermLexicon
 import TextNormalization
 
 extension FuzzyLevel: ExpressibleByArgument {}
+
+/// `--documents`: what the context of a record is.
+enum DocumentChoice: String, CaseIterable, ExpressibleByArgument {
+    case line
+    case blankLine = "blank-line"
+}
 extension TagLineProcessor.OutputFormat: ExpressibleByArgument {}
 extension TagLineProcessor.InputFormat: ExpressibleByArgument {}
 
@@ -48,6 +54,12 @@ extension Lexalign {
         @Flag(help: "Also report mentions resting only on weak labels.")
         var weak = false
 
+        @Option(help: "What a document is: line (each record alone) or blank-line (lines between blank lines).")
+        var documents: DocumentChoice = .line
+
+        @Option(help: "With --input jsonl: consecutive records with the same value of this member are one document.")
+        var docField: String?
+
         @Option(help: "The fuzzy pass for names nobody listed: off, strict, default or loose.")
         var fuzzy: FuzzyLevel = .default
 
@@ -59,6 +71,10 @@ extension Lexalign {
         func validate() throws {
             for unit in offsetUnits.invalid { throw ValidationError("unknown offset unit '\(unit)' (use utf16, utf8).") }
             for type in entityTypes.invalid { throw ValidationError("unknown type '\(type)' (use person, org, place).") }
+            if docField != nil && input != .jsonl { throw ValidationError("--doc-field needs --input jsonl.") }
+            if docField != nil && documents != .line {
+                throw ValidationError("--doc-field and --documents blank-line are two ways of saying what a document is: give one.")
+            }
             if let minScore, !(0...1).contains(minScore) {
                 throw ValidationError("--min-score must be between 0 and 1, not \(minScore).")
             }
@@ -89,9 +105,14 @@ extension Lexalign {
             options.labelLanguage = labelLang.flatMap(LabelLanguage.canonical)
             options.match = MatchOptions(includeWeak: weak, types: entityTypes.valid,
                                          fuzzyMinimum: minScore ?? fuzzy.minimumScore)
+            if let docField {
+                options.documents = .field(docField)
+            } else if documents == .blankLine {
+                options.documents = .blankLine
+            }
             // A record that is not JSON is an input error: exit 2 once every line is written.
             let jobs = filter.jobCount
-            try FilterRun.run(filter) { fileName in
+            try FilterRun.run(filter, keepingParagraphsTogether: documents == .blankLine, documentField: docField) { fileName in
                 var fileOptions = options
                 fileOptions.fileName = fileName
                 return try (0..<jobs).map { _ in

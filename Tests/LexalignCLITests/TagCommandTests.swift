@@ -152,6 +152,9 @@ struct TagCommandTests {
         ["tag", "--format", "xml"],
         ["tag", "--fuzzy", "maybe"],
         ["tag", "--min-score", "2"],
+        ["tag", "--doc-field", "doc"],
+        ["tag", "--input", "jsonl", "--doc-field", "doc", "--documents", "blank-line"],
+        ["tag", "--documents", "paragraph"],
     ])
     func usageErrorsExit64(arguments: [String]) throws {
         #expect(try CLIRunner.run(arguments).status == 64)
@@ -173,6 +176,31 @@ struct TagCommandTests {
     ])
     func fuzzyMentions(arguments: [String], expected: String) throws {
         let outcome = try CLIRunner.run(["tag"] + arguments, stdin: "Serajuddin Haqani spoke in Qunduz.\n")
+        #expect(outcome.output == expected)
+        #expect(outcome.stderr == "")
+        #expect(outcome.status == 0)
+    }
+
+    /// A weak label resolves when its document names the entity by a strong label: a run of lines
+    /// between blank lines, or consecutive JSON records sharing --doc-field; each record alone by
+    /// default.
+    @Test(arguments: [
+        ([String](), "The UN Security Council met on Monday.\nThe Security Council said so.\n\nThe Security Council said so.\n",
+         "1\t4\t23\torg:un-security-council\tUN Security Council\n"),
+        (["--documents", "blank-line"],
+         "The UN Security Council met on Monday.\nThe Security Council said so.\n\nThe Security Council said so.\n",
+         "1\t4\t23\torg:un-security-council\tUN Security Council\n2\t4\t20\torg:un-security-council\tSecurity Council\n"),
+        (["--input", "jsonl", "--doc-field", "doc"],
+         """
+         {"doc":1,"text":"The UN Security Council met on Monday."}
+         {"doc":1,"text":"The Security Council said so."}
+         {"doc":2,"text":"The Security Council said so."}
+
+         """,
+         "1\t4\t23\torg:un-security-council\tUN Security Council\n2\t4\t20\torg:un-security-council\tSecurity Council\n"),
+    ])
+    func documentsLendTheirStrongMentions(arguments: [String], input: String, expected: String) throws {
+        let outcome = try CLIRunner.run(["tag", "--format", "tsv"] + arguments, stdin: input)
         #expect(outcome.output == expected)
         #expect(outcome.stderr == "")
         #expect(outcome.status == 0)

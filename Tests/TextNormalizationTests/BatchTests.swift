@@ -71,6 +71,31 @@ struct BatchTests {
         }
     }
 
+    /// With a document field, chunks end only between records of different documents; a line that
+    /// is not a JSON object (or lacks the member) is a document of its own.
+    @Test(arguments: [
+        ("{\"d\":1}\n{\"d\":1}\n{\"d\":1}\n{\"d\":2}\n{\"d\":2}\n{\"d\":\"x\"}\n", [[1, 2, 3], [4, 5], [6]]),
+        ("{\"d\":1}\nnot json\n{\"d\":1}\n{\"e\":1}\n", [[1], [2], [3], [4]]),
+        ("{\"d\":7,\"t\":\"a\"}\n{\"t\":\"b\",\"d\":7}", [[1, 2]]),
+    ])
+    func documentsAreNeverCut(input: String, documents: [[Int]]) throws {
+        let bytes = Array(input.utf8)
+        for size in [1, 2, 5, 9, 1 << 20] {
+            var chunker = LineChunker(MemoryByteSource(bytes), targetSize: size, documentField: "d")
+            var chunks: [LineChunk] = []
+            while let chunk = try chunker.next() { chunks.append(chunk) }
+            #expect(chunks.flatMap(\.bytes) == bytes, "chunk size \(size)")
+            // Each chunk holds whole documents: its first line starts one, its last line ends one.
+            let firsts = Set(documents.map { $0.first! }), lasts = Set(documents.map { $0.last! })
+            for chunk in chunks {
+                var count = 0
+                chunk.forEachLine { _ in count += 1 }
+                #expect(firsts.contains(chunk.firstLine), "chunk size \(size)")
+                #expect(lasts.contains(chunk.firstLine + count - 1), "chunk size \(size)")
+            }
+        }
+    }
+
     @Test(arguments: [1, 2, 3, 4])
     func runnerKeepsInputOrder(jobs: Int) throws {
         let input = (1...5_000).map { "سطر \($0) Line \($0)" }.joined(separator: "\n") + "\n"

@@ -3,7 +3,8 @@ import TextNormalization
 
 /// The two sides of a bead should name the same entities: an ID the tagger finds on one side and
 /// not on the other usually means a misaligned bead, a mistranslated name or a spelling the
-/// lexicon lacks.
+/// lexicon lacks. Each side of the bead file is one document: a strong mention anywhere on a side
+/// resolves that side's weak labels (the surname متقی after امیرخان متقی earlier in the text).
 public struct EntityMismatchRule: AlignmentRule {
     public let description = RuleDescription(
         id: "entity-mismatch", defaultSeverity: .warning,
@@ -12,8 +13,10 @@ public struct EntityMismatchRule: AlignmentRule {
 
     public func check(_ document: AlignmentDocument, context: ValidationContext, into findings: inout [Diagnostic]) {
         guard context.model != nil else { return }
-        for row in document.file.rows where row.status != .rejected && !row.bead.source.isEmpty && !row.bead.target.isEmpty {
-            let sides = [context.mentions(row.sourceText), context.mentions(row.targetText)]
+        let rows = document.file.rows.filter { $0.status != .rejected }
+        let support = [context.strongEntities(rows.map(\.sourceText)), context.strongEntities(rows.map(\.targetText))]
+        for row in rows where !row.bead.source.isEmpty && !row.bead.target.isEmpty {
+            let sides = [context.mentions(row.sourceText, support: support[0]), context.mentions(row.targetText, support: support[1])]
             let ids = sides.map { Set($0.map(\.id)) }
             for side in 0..<2 {
                 let other = 1 - side

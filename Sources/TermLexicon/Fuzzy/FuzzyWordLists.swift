@@ -44,8 +44,13 @@ public struct FuzzyWordLists: Sendable {
                     continue
                 }
                 guard fields.count >= 2, !fields[0].isEmpty else { continue }
-                let evidence = fields.indices.filter { evidenceColumns.contains($0) }.map { fields[$0] }
+                var evidence = fields.indices.filter { evidenceColumns.contains($0) }.map { fields[$0] }
                     .filter { !$0.isEmpty }.joined(separator: "; ")
+                if evidenceColumns.count == 2, fields.count > 2, let perMillion = Int(fields[2]) {
+                    // The frequency, then the note.
+                    evidence = "\(perMillion) per million words in the counted corpora"
+                        + (fields.count > 3 && !fields[3].isEmpty ? "; \(fields[3])" : "")
+                }
                 words.append(Word(text: fields[0], lang: fields[1], evidence: evidence))
             }
             return words

@@ -6,10 +6,14 @@ public final class LexiconLinter {
     private let keys: LabelKeys
     private let spoof: ICUSpoofChecker
     private var scriptCheck = LabelScriptCheck()
+    private let wordLists: FuzzyWordLists
+    private var characterKeys: CharacterKeys
 
     public init() throws {
         keys = try LabelKeys()
         spoof = try ICUSpoofChecker()
+        wordLists = try FuzzyWordLists.builtIn()
+        characterKeys = try CharacterKeys()
     }
 
     public func lint(_ sources: LexiconSources) -> [Diagnostic] {
@@ -84,6 +88,7 @@ public final class LexiconLinter {
 
         diagnostics += keyProblems(lexicon, path: labelsPath, file: files.labels)
         diagnostics += suffixedLabels(lexicon, path: labelsPath, file: files.labels)
+        diagnostics += frequentWordLabels(lexicon, path: labelsPath, file: files.labels)
         diagnostics += orderProblems(files.entities, kind: .entities)
         diagnostics += orderProblems(files.labels, kind: .labels)
         diagnostics += orderProblems(files.affixes, kind: .affixes)
@@ -190,6 +195,27 @@ public final class LexiconLinter {
                     "'\(other.text)' (\(other.id)) matches the same text as '\(first.text)' (\(first.id)) on line \(first.line); flag both weak or tell them apart",
                     rule: "shared-key"))
             }
+        }
+        return diagnostics
+    }
+
+    /// Single-word Arabic-script labels that are frequent words of Dari or Pashto
+    /// (`Lexicons/fuzzy/frequent-words.tsv`): unless weak, every دوستم ('my friend') would be Dostum.
+    private func frequentWordLabels(_ lexicon: Lexicon, path: String, file: TSVFile) -> [Diagnostic] {
+        var evidence: [UInt64: FuzzyWordLists.Word] = [:]
+        for word in wordLists.frequentWords where word.lang == "prs" || word.lang == "ps" {
+            let hash = FuzzyWordLists.hash(FuzzyWordLists.key(word.text, keys: &characterKeys))
+            if evidence[hash] == nil { evidence[hash] = word }
+        }
+        var diagnostics: [Diagnostic] = []
+        for label in lexicon.labels where label.kind != .negative && !label.flags.contains(.weak)
+            && LabelLanguage.scripts[label.lang]?.contains("Arab") == true && !label.text.contains(" ") {
+            let key = FuzzyWordLists.key(label.text, keys: &characterKeys)
+            guard let word = evidence[FuzzyWordLists.hash(key)] else { continue }
+            let location = SourceLocation(path: path, line: label.line, column: column(ofField: 3, in: file, line: label.line))
+            diagnostics.append(Diagnostic(.warning, at: location,
+                "'\(label.text)' (\(label.id)) is also a frequent \(word.lang) word (\(word.evidence)); flag it weak so that it "
+                    + "is tagged only beside a strong mention of its entity", rule: "frequent-word"))
         }
         return diagnostics
     }

@@ -63,7 +63,42 @@ public final class MentionFinder {
     }
 
     /// The mentions of the UTF-8 text `bytes[range]`, in order.
-    public func mentions(in bytes: [UInt8], _ range: Range<Int>, options: MatchOptions = MatchOptions()) -> [Mention] {
+    /// - Parameter support: entities the record's document names by a strong label elsewhere
+    ///   (`strongEntities`): they resolve weak labels and ambiguous spans here as the record's own
+    ///   strong mentions do, and support single-word fuzzy matches.
+    public func mentions(in bytes: [UInt8], _ range: Range<Int>, options: MatchOptions = MatchOptions(),
+                         support: Set<Int32> = []) -> [Mention] {
+        let candidates = scan(bytes, range)
+        guard let minimum = options.fuzzyMinimum, var fuzzy = try? takeFuzzyMatcher() else {
+            return resolve(candidates, bytes: bytes, range: range, options: options, support: support).0
+        }
+        // The matcher is a value moved out of the finder while it works (its buffers are not
+        // copied, and its loops pay no exclusivity checks), and back after.
+        defer { self.fuzzy = fuzzy }
+        // Words read first, so that an exact mention inside a longer name that sounds like a
+        // negative label is dropped; then the fuzzy pass over the words the exact pass left.
+        fuzzy.read(text, bytes, range, covered: candidates.map { $0.firstUnit...max($0.firstUnit, $0.resumeAt - 1) })
+        var (mentions, strong) = resolve(candidates, bytes: bytes, range: range, options: options, support: support) {
+            first, last, entity in fuzzy.isInsideNegative(first, last, entity: entity, minimum: minimum)
+        }
+        fuzzy.keepCovered(mentions, text: text)
+        let hits = fuzzy.hits(support: strong, minimum: minimum, bytes: bytes, range: range)
+        if !hits.isEmpty {
+            mentions += fuzzyMentions(hits, options: options)
+            mentions.sort { $0.start < $1.start }
+        }
+        return mentions
+    }
+
+    /// The entities the record names by a strong label (of one entity, not ruled out by a negative
+    /// one): what the other records of its document may lean on.
+    public func strongEntities(in bytes: [UInt8], _ range: Range<Int>) -> Set<Int32> {
+        let candidates = scan(bytes, range)
+        return resolve(candidates, bytes: bytes, range: range, options: MatchOptions()).strong
+    }
+
+    /// The exact pass: the candidate matches of the record, leftmost-longest.
+    private func scan(_ bytes: [UInt8], _ range: Range<Int>) -> [Candidate] {
         text.read(bytes, range, keys: &keys)
         // Locals for the scan: reading the stored `text` on every step would pay an exclusivity
         // check and reference counting each time.
@@ -94,25 +129,7 @@ public final class MentionFinder {
                 index += 1
             }
         }
-        guard let minimum = options.fuzzyMinimum, var fuzzy = try? takeFuzzyMatcher() else {
-            return resolve(candidates, bytes: bytes, range: range, options: options).0
-        }
-        // The matcher is a value moved out of the finder while it works (its buffers are not
-        // copied, and its loops pay no exclusivity checks), and back after.
-        defer { self.fuzzy = fuzzy }
-        // Words read first, so that an exact mention inside a longer name that sounds like a
-        // negative label is dropped; then the fuzzy pass over the words the exact pass left.
-        fuzzy.read(text, bytes, range, covered: candidates.map { $0.firstUnit...max($0.firstUnit, $0.resumeAt - 1) })
-        var (mentions, strong) = resolve(candidates, bytes: bytes, range: range, options: options) { first, last, entity in
-            fuzzy.isInsideNegative(first, last, entity: entity, minimum: minimum)
-        }
-        fuzzy.keepCovered(mentions, text: text)
-        let hits = fuzzy.hits(support: strong, minimum: minimum, bytes: bytes, range: range)
-        if !hits.isEmpty {
-            mentions += fuzzyMentions(hits, options: options)
-            mentions.sort { $0.start < $1.start }
-        }
-        return mentions
+        return candidates
     }
 
     private var fuzzy: FuzzyMatcher?
@@ -257,6 +274,7 @@ public final class MentionFinder {
     /// strong mention of the same entity in the record (or with `includeWeak`). A span shared by
     /// several entities that the record does not tell apart is left out rather than guessed.
     private func resolve(_ candidates: [Candidate], bytes: [UInt8], range: Range<Int>, options: MatchOptions,
+                         support: Set<Int32> = [],
                          vetoed: ((Int, Int, Int32) -> Bool)? = nil) -> ([Mention], strong: Set<Int32>) {
         /// The entities the span may name: a negative label of an entity on the same span rules
         /// it out, whatever else matched there. A weak acronym that stands on its own in running
@@ -269,6 +287,11 @@ public final class MentionFinder {
             return all.filter { payload in
                 guard !payload.flags.contains(.negative), !ruledOut.contains(payload.entity) else { return false }
                 var isWeak = payload.flags.contains(.weak)
+                // A title before a person's weak label (ملا عمر, Mullah Omar) is support enough.
+                if isWeak && model.entityType(Int(payload.entity)) == .person
+                    && titleStart(before: candidate.firstUnit) != candidate.firstUnit {
+                    isWeak = false
+                }
                 if isWeak && payload.caseIndex >= 0 && model.isAcronym[Int(payload.caseIndex)] {
                     // Inside a run of capitals ("IT IS FURTHER ORDERED") an acronym is just a word.
                     guard standsAlone(candidate, bytes: bytes, range: range) else { return false }
@@ -283,6 +306,7 @@ public final class MentionFinder {
             let strongEntities = entities(candidate, weak: false)
             if strongEntities.count == 1 { strong.insert(strongEntities[0]) }
         }
+        strong.formUnion(support)
         var mentions: [Mention] = []
         for candidate in candidates {
             let strongEntities = entities(candidate, weak: false)

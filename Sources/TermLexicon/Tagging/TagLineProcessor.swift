@@ -6,6 +6,16 @@ public final class TagLineProcessor: LineProcessor {
     public enum OutputFormat: String, CaseIterable, Sendable { case jsonl, tsv, inline }
     public enum InputFormat: String, CaseIterable, Sendable { case text, jsonl }
     public enum OffsetUnit: String, CaseIterable, Sendable { case utf16, utf8 }
+    /// What a document is: the context in which a strong mention supports weak labels, ambiguous
+    /// spans and single-word fuzzy matches of other records.
+    public enum Documents: Equatable, Sendable {
+        /// Each record alone (the default).
+        case line
+        /// A run of lines between blank lines (the runner keeps such runs in one chunk).
+        case blankLine
+        /// Consecutive JSON records with the same value of this member (kept in one chunk too).
+        case field(String)
+    }
 
     public struct Options: Sendable {
         public var format: OutputFormat = .jsonl
@@ -20,6 +30,7 @@ public final class TagLineProcessor: LineProcessor {
         public var match = MatchOptions()
         /// Written into every JSON record as "file" when set (several inputs in one run).
         public var fileName: String?
+        public var documents = Documents.line
 
         public init() {}
     }
@@ -44,15 +55,64 @@ public final class TagLineProcessor: LineProcessor {
 
     public func process(_ chunk: LineChunk, into result: inout ChunkResult) {
         var lineNumber = chunk.firstLine
-        chunk.forEachLine { range in
-            processLine(chunk.bytes, range, line: lineNumber, byteOffset: chunk.byteOffset + range.lowerBound, into: &result)
-            lineNumber += 1
+        if options.documents == .line {
+            chunk.forEachLine { range in
+                processLine(chunk.bytes, range, line: lineNumber, byteOffset: chunk.byteOffset + range.lowerBound, into: &result)
+                lineNumber += 1
+            }
+        } else {
+            // Two passes over each document: the strong mentions of all its records first.
+            var lines: [Range<Int>] = []
+            chunk.forEachLine { lines.append($0) }
+            var first = 0
+            while first < lines.count {
+                var end = first + 1
+                while end < lines.count && sameDocument(chunk.bytes, lines[end - 1], lines[end]) { end += 1 }
+                var support = Set<Int32>()
+                if end - first > 1 {
+                    for range in lines[first..<end] {
+                        if let (text, textRange) = recordText(chunk.bytes, range) {
+                            support.formUnion(finder.strongEntities(in: text, textRange))
+                        }
+                    }
+                }
+                for range in lines[first..<end] {
+                    processLine(chunk.bytes, range, line: lineNumber, byteOffset: chunk.byteOffset + range.lowerBound,
+                                support: support, into: &result)
+                    lineNumber += 1
+                }
+                first = end
+            }
         }
         result.lineCount += lineNumber - chunk.firstLine
         result.byteCount += chunk.bytes.count
     }
 
-    private func processLine(_ bytes: [UInt8], _ range: Range<Int>, line: Int, byteOffset: Int, into result: inout ChunkResult) {
+    /// Whether two consecutive lines belong to one document.
+    private func sameDocument(_ bytes: [UInt8], _ previous: Range<Int>, _ next: Range<Int>) -> Bool {
+        switch options.documents {
+        case .line:
+            return false
+        case .blankLine:
+            func isBlank(_ range: Range<Int>) -> Bool { bytes[range].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D } }
+            return !isBlank(previous) && !isBlank(next)
+        case .field(let name):
+            guard let before = JSONRecord.rawValue(of: name, in: bytes, previous),
+                  let after = JSONRecord.rawValue(of: name, in: bytes, next) else { return false }
+            return before.elementsEqual(after)
+        }
+    }
+
+    /// The text a line gives the matcher: the line, or its JSON record's text member.
+    private func recordText(_ bytes: [UInt8], _ range: Range<Int>) -> ([UInt8], Range<Int>)? {
+        guard options.input == .jsonl else { return (bytes, range) }
+        guard case .text(let text, _) = JSONInput(textField: options.textField).read(bytes, range) else { return nil }
+        let textBytes = Array(text.utf8)
+        return (textBytes, textBytes.indices)
+    }
+
+    private func processLine(_ bytes: [UInt8], _ range: Range<Int>, line: Int, byteOffset: Int, support: Set<Int32> = [],
+                             into result: inout ChunkResult) {
         var textBytes = bytes
         var textRange = range
         var record: JSONRecord?
@@ -67,7 +127,7 @@ public final class TagLineProcessor: LineProcessor {
             textRange = textBytes.indices
             record = object
         }
-        let mentions = finder.mentions(in: textBytes, textRange, options: options.match)
+        let mentions = finder.mentions(in: textBytes, textRange, options: options.match, support: support)
         if record == nil, let invalid = finder.text.firstInvalidUTF8 {
             // Offsets count each ill-formed sequence as one U+FFFD, as the record's "text" shows it.
             result.issues.append(LineIssue(line: line, column: invalid.scalar + 1, byteOffset: byteOffset + invalid.byte,

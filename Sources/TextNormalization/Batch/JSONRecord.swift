@@ -70,6 +70,15 @@ public struct JSONRecord {
 
     /// The decoded value of member `field`, which must be a string; of its last occurrence when
     /// the name is repeated, as JSON parsers (Python's, JavaScript's) read such objects.
+    /// The raw JSON text of member `field` of the record on `bytes[range]` (its last occurrence), or
+    /// nil when the line is not a JSON object or lacks the member: what tells documents apart.
+    public static func rawValue(of field: String, in bytes: [UInt8], _ range: Range<Int>) -> ArraySlice<UInt8>? {
+        guard let record = try? parse(bytes, range), let member = record.members.last(where: { $0.name == field }) else {
+            return nil
+        }
+        return bytes[member.valueRange]
+    }
+
     public func string(_ field: String, in bytes: [UInt8]) throws(Problem) -> String {
         guard let member = members.last(where: { $0.name == field }) else {
             throw Problem(offset: closingBrace, message: "no string field '\(field)'")

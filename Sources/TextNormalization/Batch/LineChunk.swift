@@ -86,6 +86,9 @@ public struct LineChunker<Source: ByteSource> {
     private var source: Source
     private let targetSize: Int
     private let keepingParagraphsTogether: Bool
+    /// With a field name, a chunk ends only between JSON records whose values of that member
+    /// differ, so a document of consecutive records is never cut.
+    private let documentField: String?
     private var pending: [UInt8] = []
     private var atEnd = false
     private var nextLine = 1
@@ -98,10 +101,11 @@ public struct LineChunker<Source: ByteSource> {
     private let maximumLine: Int
 
     public init(_ source: Source, targetSize: Int = 1 << 20, keepingParagraphsTogether: Bool = false,
-                maximumLine: Int = LineChunker<Source>.defaultMaximumLine) {
+                documentField: String? = nil, maximumLine: Int = LineChunker<Source>.defaultMaximumLine) {
         self.source = source
         self.targetSize = max(1, targetSize)
         self.keepingParagraphsTogether = keepingParagraphsTogether
+        self.documentField = documentField
         self.maximumLine = maximumLine
     }
 
@@ -165,6 +169,7 @@ public struct LineChunker<Source: ByteSource> {
     /// Where the chunk may end: the last LF of `bytes` at or after `start`, or, keeping paragraphs
     /// together, the last one there that ends a blank line. `bytes` starts at the start of a line.
     private func lastCut(in bytes: [UInt8], from start: Int = 0) -> Int? {
+        if let documentField { return lastDocumentCut(in: bytes, from: start, field: documentField) }
         guard keepingParagraphsTogether else { return lastLineFeed(in: bytes, from: start) }
         var index = bytes.count - 1
         while index >= start {
@@ -176,6 +181,31 @@ public struct LineChunker<Source: ByteSource> {
             while back >= 0 && (bytes[back] == 0x20 || bytes[back] == 0x09 || bytes[back] == 0x0D) { back -= 1 }
             if back < 0 || bytes[back] == 0x0A { return index }
             index = back - 1
+        }
+        return nil
+    }
+
+    /// The last LF at or after `start` between two whole lines whose records name different
+    /// documents (a line that is not a JSON object is a document of its own).
+    private func lastDocumentCut(in bytes: [UInt8], from start: Int, field: String) -> Int? {
+        var lineEnd = lastLineFeed(in: bytes, from: 0)
+        // The line after a candidate cut must be whole to be read.
+        while let end = lineEnd, end >= start {
+            guard let previousEnd = lastLineFeed(in: bytes, from: 0, before: end) else { return nil }
+            let previousStart = (lastLineFeed(in: bytes, from: 0, before: previousEnd) ?? -1) + 1
+            let before = JSONRecord.rawValue(of: field, in: bytes, previousStart..<previousEnd)
+            let after = JSONRecord.rawValue(of: field, in: bytes, (previousEnd + 1)..<end)
+            if before == nil || after == nil || before! != after! { return previousEnd }
+            lineEnd = previousEnd
+        }
+        return nil
+    }
+
+    private func lastLineFeed(in bytes: [UInt8], from start: Int, before limit: Int) -> Int? {
+        var index = limit - 1
+        while index >= start {
+            if bytes[index] == 0x0A { return index }
+            index -= 1
         }
         return nil
     }

@@ -15,7 +15,12 @@ public struct ParallelLineRunner {
     public let keepsParagraphsTogether: Bool
 
     /// - Parameter processors: one per job; their count is the parallelism.
-    public init(processors: [LineProcessor], chunkSize: Int = 1 << 19, keepingParagraphsTogether: Bool = false) {
+    /// With a member name: chunks end only between JSON records of different documents.
+    public let documentField: String?
+
+    public init(processors: [LineProcessor], chunkSize: Int = 1 << 19, keepingParagraphsTogether: Bool = false,
+                documentField: String? = nil) {
+        self.documentField = documentField
         precondition(!processors.isEmpty)
         self.processors = processors
         self.chunkSize = chunkSize
@@ -29,7 +34,8 @@ public struct ParallelLineRunner {
     ///     write more. Never called for regular files.
     public func run<Source: ByteSource>(_ source: Source, emit: (ChunkResult) throws -> Void,
                                         flush: () throws -> Void = {}) throws {
-        var chunker = LineChunker(source, targetSize: chunkSize, keepingParagraphsTogether: keepsParagraphsTogether)
+        var chunker = LineChunker(source, targetSize: chunkSize, keepingParagraphsTogether: keepsParagraphsTogether,
+                                  documentField: documentField)
         if processors.count == 1 {
             // Result buffers are reused from chunk to chunk: growing fresh megabyte buffers
             // every time costs page faults.

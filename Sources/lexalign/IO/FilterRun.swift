@@ -10,7 +10,8 @@ enum FilterRun {
     ///   - keepingParagraphsTogether: cut inputs into chunks only at blank lines (`split --join-lines`).
     ///   - makeProcessors: the processors for one input; gets the input's name to record when
     ///     several inputs are read.
-    static func run(_ filter: FilterOptions, keepingParagraphsTogether: Bool = false,
+    ///   - documentField: cut inputs only between JSON records whose values of this member differ.
+    static func run(_ filter: FilterOptions, keepingParagraphsTogether: Bool = false, documentField: String? = nil,
                     makeProcessors: (_ fileName: String?) throws -> [LineProcessor]) throws {
         let inputs = filter.inputs
         let output = OutputStream(descriptor: 1)
@@ -34,7 +35,8 @@ enum FilterRun {
                 StandardError.line("lexalign: error: \(error)")
                 throw ExitStatus.ioError
             }
-            let runner = ParallelLineRunner(processors: processors, keepingParagraphsTogether: keepingParagraphsTogether)
+            let runner = ParallelLineRunner(processors: processors, keepingParagraphsTogether: keepingParagraphsTogether,
+                                            documentField: documentField)
             do {
                 try runner.run(input, emit: { result in
                     try output.write(result.output)
