@@ -20,8 +20,11 @@ Jaccard), without and with the fuzzy pass, with the IDs most often found on
 one side only (stderr). Then, on the mixed 5 MB corpus: `tag --fuzzy off` and
 `tag` timed in interleaved runs (medians, and the fuzzy pass's share), start-up
 both ways, hits per MB by match kind, and a sample of fuzzy hits to read.
-Last, recall and false matches on the attested variant set kept in
-Tests/TermLexiconTests/Data/name-variants.tsv (misses listed on stderr).
+Then recall and false matches on the attested variant set kept in
+Tests/TermLexiconTests/Data/name-variants.tsv (misses listed on stderr). Last,
+`lexicon suggest` on the English-Dari and English-Pashto pairs with every
+Arabic-script label of the most named entities held out: how often its best
+row for an entity is one of the removed labels.
 
 Options:
   --corpora DIR      the corpora folder (ntrex128/, tico19/, flores-v1-ps/);
@@ -93,6 +96,11 @@ main() {
   echo
   python3 "$PEERS_DIR/variants.py" "$LEXALIGN" "$REPO_ROOT/Tests/TermLexiconTests/Data/name-variants.tsv" \
     --show "$SHOW" ${LEXICON_OPT:+--lexicon "$LEXICON_OPT"}
+  say "Mining the corpus pairs for held-out labels"
+  echo
+  echo "## Held-out labels: lexicon suggest"
+  echo
+  python3 "$PEERS_DIR/heldout.py" "$LEXALIGN" "${LEXICON_OPT:-$REPO_ROOT/Lexicons}" "$CORPORA_DIR"
 }
 
 main "$@"

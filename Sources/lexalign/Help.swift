@@ -19,6 +19,7 @@ extension Lexalign.LexiconCommand.Lint: HasExamples {}
 extension Lexalign.LexiconCommand.Format: HasExamples {}
 extension Lexalign.LexiconCommand.Stats: HasExamples {}
 extension Lexalign.LexiconCommand.Accept: HasExamples {}
+extension Lexalign.LexiconCommand.Suggest: HasExamples {}
 
 /// `lexalign align --help` describes the default subcommand, so it shows its examples too.
 extension Lexalign.Align: HasExamples {

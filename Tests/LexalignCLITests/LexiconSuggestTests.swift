@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+/// `lexalign lexicon suggest` on small files and a lexicon made for each test, and the review loop
+/// it starts: suggest, decide, accept.
+@Suite("lexalign lexicon suggest")
+struct LexiconSuggestTests {
+    static let entities = "org:taliban\torg\t\t\t\nplace:kandahar\tplace\t\t\t\n"
+    static let labels = "org:taliban\ten\tpref\tTaliban\t\t\norg:taliban\tprs\tpref\tطالبان\t\t\n"
+        + "place:kandahar\ten\tpref\tKandahar\t\t\n"
+    static let english = "The Taliban met in Kandahar.\nKandahar was quiet.\nOfficials in Kandahar said so.\n"
+    static let dari = "طالبان در قندهار دیدار کردند.\nقندهار آرام بود.\nمقامات در قندهار چنین گفتند.\n"
+    static let header = "id\tlang\tlabel\tkind\tscore\tcount\tevidence\texample\tdecision\n"
+    static let row = "place:kandahar\tprs\tقندهار\talt\t0.970\t3\ten.txt|prs.txt: in 3 of 3 lines where the other side "
+        + "names it and this side does not; 3 of the 3 lines with it; sounds like a label 0.924\tطالبان در قندهار دیدار کردند.\t"
+
+    @Test func parallelFilesProposeTheOtherSidesName() throws {
+        let scratch = try Scratch()
+        let folder = try LexiconCommandTests.folder(scratch, entities: Self.entities, labels: Self.labels)
+        _ = try scratch.file("en.txt", Self.english)
+        _ = try scratch.file("prs.txt", Self.dari)
+        let outcome = try CLIRunner.run(["lexicon", "suggest", "--quiet", "--lexicon", folder, "--parallel", "en.txt", "prs.txt"],
+                                        in: scratch.directory)
+        #expect(outcome.output == """
+            # lexalign lexicon suggest from en.txt, prs.txt: 1 proposed
+            # Fill in decision (alt, hidden, negative or reject, skip), then: lexalign lexicon accept FILE
+            \(Self.header)\(Self.row)
+
+            """)
+        #expect(outcome.stderr == "")
+        #expect(outcome.status == 0)
+    }
+
+    /// Suggest, fill in the decision, accept: the label is in the lexicon and tags the text.
+    @Test func theReviewLoopAddsTheLabel() throws {
+        let scratch = try Scratch()
+        let folder = try LexiconCommandTests.folder(scratch, entities: Self.entities, labels: Self.labels)
+        _ = try scratch.file("en.txt", Self.english)
+        _ = try scratch.file("prs.txt", Self.dari)
+        let suggest = try CLIRunner.run(["lexicon", "suggest", "--quiet", "--lexicon", folder, "--parallel", "en.txt", "prs.txt",
+                                         "-o", "s.tsv"], in: scratch.directory)
+        #expect(suggest.status == 0 && suggest.output.isEmpty)
+        let table = try String(contentsOf: scratch.directory.appendingPathComponent("s.tsv"), encoding: .utf8)
+        _ = try scratch.file("s.tsv", table.replacingOccurrences(of: Self.row, with: Self.row + "alt"))
+        let accept = try CLIRunner.run(["lexicon", "accept", "s.tsv", folder], in: scratch.directory)
+        #expect(accept.output == "+ place:kandahar prs alt قندهار\nadded 1 label (1 alt) to \(folder)/labels.tsv\n")
+        #expect(accept.status == 0)
+        let tagged = try CLIRunner.run(["tag", "--lexicon", folder, "--format", "tsv", "prs.txt"], in: scratch.directory)
+        #expect(tagged.output.contains("place:kandahar\tقندهار"))
+    }
+
+    /// Running text: spellings the fuzzy pass resolved, with how near and how often.
+    @Test func runningTextProposesFuzzySpellings() throws {
+        let scratch = try Scratch()
+        _ = try scratch.file("news.txt", "Serajuddin Haqani spoke.\nSerajuddin Haqani left.\n")
+        let outcome = try CLIRunner.run(["lexicon", "suggest", "--quiet", "news.txt"], in: scratch.directory)
+        #expect(outcome.output == """
+            # lexalign lexicon suggest from news.txt: 1 proposed
+            # Fill in decision (alt, hidden, negative or reject, skip), then: lexalign lexicon accept FILE
+            \(Self.header)person:sirajuddin-haqqani\ten\tSerajuddin Haqani\talt\t0.989\t2\tfuzzy pass resolved: sounds like \
+            Sirajuddin Haqqani (0.989)\tSerajuddin Haqani spoke.\t
+
+            """)
+    }
+
+    @Test(arguments: [
+        ["lexicon", "suggest"],
+        ["lexicon", "suggest", "--parallel", "a.txt"],
+        ["lexicon", "suggest", "--min-count", "0", "a.txt"],
+    ])
+    func usageErrorsExit64(arguments: [String]) throws {
+        #expect(try CLIRunner.run(arguments).status == 64)
+    }
+
+    @Test func filesOfDifferentLengthsAreRefused() throws {
+        let scratch = try Scratch()
+        _ = try scratch.file("en.txt", "One.\nTwo.\n")
+        _ = try scratch.file("prs.txt", "یک.\n")
+        let outcome = try CLIRunner.run(["lexicon", "suggest", "--parallel", "en.txt", "prs.txt"], in: scratch.directory)
+        #expect(outcome.stderr == "lexalign: error: en.txt has 2 lines and prs.txt 1: line-parallel files have one "
+            + "sentence per line on both sides\n")
+        #expect(outcome.status == 2)
+    }
+}
