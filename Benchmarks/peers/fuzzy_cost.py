@@ -75,7 +75,7 @@ def main():
         print(f"| {kind} | {kinds[kind]} | {kinds[kind] / size_mb:.1f} |")
     print()
     step = max(1, len(fuzzy) // max(args.sample, 1))
-    print(f"A sample of fuzzy hits (one in {step} of {len(fuzzy)}):")
+    print(f"A sample of fuzzy hits ({min(len(fuzzy), args.sample)} of {len(fuzzy)}, evenly spaced):")
     print()
     print("| line | surface | id | via | score |")
     print("| ---: | --- | --- | --- | ---: |")
