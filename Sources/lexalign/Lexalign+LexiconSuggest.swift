@@ -120,15 +120,26 @@ extension Lexalign.LexiconCommand {
             if !quiet { StandardError.line("lexalign: \(suggestions.count) proposed labels") }
         }
 
+        /// The file's lines (LF or CRLF ends); a line with invalid UTF-8 is read with U+FFFD and
+        /// named in a warning, the first of them only.
         private func readLines(_ path: String) throws -> [String] {
-            do {
-                return try TextFiles.read(path).split(separator: "\n", omittingEmptySubsequences: false)
-                    .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
-                    .dropLast(while: { $0.isEmpty })
-            } catch {
+            let bytes: [UInt8]
+            do { bytes = try TextFiles.readBytes(path) } catch {
                 StandardError.line(error.description)
                 throw ExitStatus.ioError
             }
+            var lines: [String] = []
+            var warned = false
+            for (index, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+                var text = line
+                if text.last == 0x0D { text = text.dropLast() }
+                if String(validating: text, as: UTF8.self) == nil && !warned {
+                    StandardError.line("\(path):\(index + 1): warning: invalid UTF-8 read as U+FFFD")
+                    warned = true
+                }
+                lines.append(String(decoding: text, as: UTF8.self))
+            }
+            return lines.dropLast(while: { $0.isEmpty })
         }
 
         private func baseName(_ path: String) -> String { String(path.split(separator: "/").last ?? Substring(path)) }

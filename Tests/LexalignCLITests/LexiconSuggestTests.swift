@@ -72,6 +72,14 @@ struct LexiconSuggestTests {
         #expect(try CLIRunner.run(arguments).status == 64)
     }
 
+    @Test func invalidUTF8IsNamedOnce() throws {
+        let scratch = try Scratch()
+        _ = try scratch.file("news.txt", Array("Kabul.\r\nHerat \u{FF}".utf8) + [0xFF, 0x0A] + Array("x\u{FE}".utf8) + [0xFE])
+        let outcome = try CLIRunner.run(["lexicon", "suggest", "--quiet", "news.txt"], in: scratch.directory)
+        #expect(outcome.stderr == "news.txt:2: warning: invalid UTF-8 read as U+FFFD\n")
+        #expect(outcome.status == 0)
+    }
+
     @Test func filesOfDifferentLengthsAreRefused() throws {
         let scratch = try Scratch()
         _ = try scratch.file("en.txt", "One.\nTwo.\n")
