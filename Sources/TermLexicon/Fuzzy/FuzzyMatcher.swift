@@ -394,16 +394,6 @@ struct FuzzyMatcher {
         return scalar.properties.isUppercase
     }
 
-    /// A line with both lower-case and capital ASCII letters.
-    static func isMixedCase(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        var lower = false, upper = false
-        for byte in bytes[range] {
-            if byte >= 0x61 && byte <= 0x7A { lower = true } else if byte >= 0x41 && byte <= 0x5A { upper = true }
-            if lower && upper { return true }
-        }
-        return false
-    }
-
     /// Whether the word starts with two capitals (CEPI's, PACT, KUNDUZ): an acronym or a word of a
     /// line in capitals.
     private static func isAllCapitals(_ text: KeyedText, _ first: Int, _ last: Int, _ bytes: [UInt8],

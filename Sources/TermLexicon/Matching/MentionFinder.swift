@@ -100,7 +100,6 @@ public final class MentionFinder {
     /// The exact pass: the candidate matches of the record, leftmost-longest.
     private func scan(_ bytes: [UInt8], _ range: Range<Int>) -> [Candidate] {
         text.read(bytes, range, keys: &keys)
-        lineIsMixedCase = nil
         // Locals for the scan: reading the stored `text` on every step would pay an exclusivity
         // check and reference counting each time.
         let text = self.text
@@ -216,7 +215,6 @@ public final class MentionFinder {
             candidate.payloads = trie.payloads(after: candidate.step).filter {
                 let payload = payloadTable[Int($0)]
                 return spacingFits(payload, candidate, text: text) && caseFits(payload, candidate, text: text, bytes: bytes, range: range)
-                    && capitalFits(payload, candidate, text: text, bytes: bytes, range: range)
             }
             if !candidate.payloads.isEmpty { return candidate }
         }
@@ -245,21 +243,6 @@ public final class MentionFinder {
         }
         return true
     }
-
-    /// A proper name's label (Turkey, China) and a word written in lower case (turkey, china) in a
-    /// line that has both cases: not a mention. In a line of one case nothing can be told.
-    private func capitalFits(_ payload: TaggingModel.Payload, _ candidate: Candidate, text: KeyedText, bytes: [UInt8],
-                             range: Range<Int>) -> Bool {
-        guard payload.flags.contains(.capitalised) else { return true }
-        let first = bytes[range.lowerBound + Int(text.utf8Offsets[Int(text.origins[candidate.firstUnit])])]
-        guard first >= 0x61 && first <= 0x7A else { return true }
-        if lineIsMixedCase == nil { lineIsMixedCase = FuzzyMatcher.isMixedCase(bytes, range) }
-        return !lineIsMixedCase!
-    }
-
-    /// Whether the current line has both lower-case and capital ASCII letters; worked out when
-    /// first needed.
-    private var lineIsMixedCase: Bool?
 
     private func caseFits(_ payload: TaggingModel.Payload, _ candidate: Candidate, text: KeyedText, bytes: [UInt8], range: Range<Int>) -> Bool {
         guard payload.flags.contains(.caseSensitive) else { return true }

@@ -150,8 +150,6 @@ public final class TaggingModel: Sendable {
                 keyPayloads.append(Int32(payloads.count))
                 var flags = labels.flags[index]
                 if labels.kinds[index] == .negative { flags.insert(.negative) }
-                let firstByte = labels.bytes[labels.range(index).lowerBound]
-                if firstByte >= 0x41 && firstByte <= 0x5A && !flags.contains(.caseSensitive) { flags.insert(.capitalised) }
                 payloads.append(Payload(entity: entity, label: Int32(index), flags: flags,
                                         spacesStart: Int32(spacesStart), spacesCount: Int32(spaces.count - spacesStart),
                                         caseIndex: caseIndex))

@@ -34,9 +34,6 @@ public struct LabelFlags: OptionSet, Sendable, Hashable {
     public static let weak = LabelFlags(rawValue: 2)
     /// Set by the loader on the payloads of negative labels (not a flag of the file).
     static let negative = LabelFlags(rawValue: 4)
-    /// Set by the loader on the payloads of labels that start with a capital A-Z (proper names):
-    /// in text with both cases they do not match a word written in lower case (turkey, china).
-    static let capitalised = LabelFlags(rawValue: 8)
 
     static let names: [(String, LabelFlags)] = [("cs", .caseSensitive), ("weak", .weak)]
 
