@@ -38,7 +38,7 @@ extension Lexalign {
             }
             let options = SplitLineProcessor.Options(language: lang.language, joinLines: joinLines)
             let jobs = filter.jobCount
-            try FilterRun.run(filter, keepingParagraphsTogether: joinLines) { _ in
+            try FilterRun.run(filter, cut: joinLines ? .blankLine : .anyLine) { _ in
                 try (0..<jobs).map { _ in
                     try SplitLineProcessor(options: options, abbreviations: abbreviations)
                 }

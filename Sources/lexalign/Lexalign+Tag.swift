@@ -8,6 +8,7 @@ extension FuzzyLevel: ExpressibleByArgument {}
 enum DocumentChoice: String, CaseIterable, ExpressibleByArgument {
     case line
     case blankLine = "blank-line"
+    case file
 }
 extension TagLineProcessor.OutputFormat: ExpressibleByArgument {}
 extension TagLineProcessor.InputFormat: ExpressibleByArgument {}
@@ -54,7 +55,7 @@ extension Lexalign {
         @Flag(help: "Also report mentions resting only on weak labels.")
         var weak = false
 
-        @Option(help: "What a document is: line (each record alone) or blank-line (lines between blank lines).")
+        @Option(help: "What a document is: line (each record alone), blank-line (lines between blank lines) or file (each input, held in memory whole).")
         var documents: DocumentChoice = .line
 
         @Option(help: "With --input jsonl: consecutive records with the same value of this member are one document.")
@@ -66,6 +67,9 @@ extension Lexalign {
         @Option(help: "The lowest score of a fuzzy mention, 0-1 (instead of --fuzzy's level).")
         var minScore: Double?
 
+        @Flag(help: "Also report a mention inside a longer capitalised name the lexicon does not know (Ismail Khan in Dera Ismail Khan), marked \"partial\":true.")
+        var partial = false
+
         @OptionGroup var filter: FilterOptions
 
         func validate() throws {
@@ -73,7 +77,7 @@ extension Lexalign {
             for type in entityTypes.invalid { throw ValidationError("unknown type '\(type)' (use person, org, place).") }
             if docField != nil && input != .jsonl { throw ValidationError("--doc-field needs --input jsonl.") }
             if docField != nil && documents != .line {
-                throw ValidationError("--doc-field and --documents blank-line are two ways of saying what a document is: give one.")
+                throw ValidationError("--doc-field and --documents \(documents.rawValue) are two ways of saying what a document is: give one.")
             }
             if let minScore, !(0...1).contains(minScore) {
                 throw ValidationError("--min-score must be between 0 and 1, not \(minScore).")
@@ -104,15 +108,21 @@ extension Lexalign {
             options.offsets = offsetUnits.valid
             options.labelLanguage = labelLang.flatMap(LabelLanguage.canonical)
             options.match = MatchOptions(includeWeak: weak, types: entityTypes.valid,
-                                         fuzzyMinimum: minScore ?? fuzzy.minimumScore)
+                                         fuzzyMinimum: minScore ?? fuzzy.minimumScore, partial: partial)
+            var cut = ChunkCut.anyLine
             if let docField {
                 options.documents = .field(docField)
+                cut = .documentField(docField)
             } else if documents == .blankLine {
                 options.documents = .blankLine
+                cut = .blankLine
+            } else if documents == .file {
+                options.documents = .wholeInput
+                cut = .endOfInput
             }
             // A record that is not JSON is an input error: exit 2 once every line is written.
             let jobs = filter.jobCount
-            try FilterRun.run(filter, keepingParagraphsTogether: documents == .blankLine, documentField: docField) { fileName in
+            try FilterRun.run(filter, cut: cut) { fileName in
                 var fileOptions = options
                 fileOptions.fileName = fileName
                 return try (0..<jobs).map { _ in

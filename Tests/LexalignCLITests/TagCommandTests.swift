@@ -182,14 +182,17 @@ struct TagCommandTests {
     }
 
     /// A weak label resolves when its document names the entity by a strong label: a run of lines
-    /// between blank lines, or consecutive JSON records sharing --doc-field; each record alone by
-    /// default.
+    /// between blank lines, the whole input, or consecutive JSON records sharing --doc-field; each
+    /// record alone by default.
     @Test(arguments: [
         ([String](), "The UN Security Council met on Monday.\nThe Security Council said so.\n\nThe Security Council said so.\n",
          "1\t4\t23\torg:un-security-council\tUN Security Council\n"),
         (["--documents", "blank-line"],
          "The UN Security Council met on Monday.\nThe Security Council said so.\n\nThe Security Council said so.\n",
          "1\t4\t23\torg:un-security-council\tUN Security Council\n2\t4\t20\torg:un-security-council\tSecurity Council\n"),
+        (["--documents", "file"],
+         "The UN Security Council met on Monday.\n\nThe Security Council said so.\n",
+         "1\t4\t23\torg:un-security-council\tUN Security Council\n3\t4\t20\torg:un-security-council\tSecurity Council\n"),
         (["--input", "jsonl", "--doc-field", "doc"],
          """
          {"doc":1,"text":"The UN Security Council met on Monday."}
@@ -201,6 +204,24 @@ struct TagCommandTests {
     ])
     func documentsLendTheirStrongMentions(arguments: [String], input: String, expected: String) throws {
         let outcome = try CLIRunner.run(["tag", "--format", "tsv"] + arguments, stdin: input)
+        #expect(outcome.output == expected)
+        #expect(outcome.stderr == "")
+        #expect(outcome.status == 0)
+    }
+
+    /// A name inside a longer capitalised name nobody listed is left out; --partial reports it,
+    /// marked "partial":true.
+    @Test(arguments: [
+        ([String](), "1\t34\t39\tplace:china\tChina\n"),
+        (["--partial", "--format", "tsv"], "1\t10\t15\tplace:china\tChina\n1\t34\t39\tplace:china\tChina\n"),
+        (["--partial"], """
+            {"line":1,"text":"The South China Morning Post said China objected.","mentions":[{"start":10,"end":15,"surface":"China","id":"place:china","type":"place","label":"China","broader":[],"match":"exact","partial":true},{"start":34,"end":39,"surface":"China","id":"place:china","type":"place","label":"China","broader":[],"match":"exact"}]}
+
+            """),
+    ])
+    func partsOfLongerNames(arguments: [String], expected: String) throws {
+        let arguments = arguments.isEmpty ? ["--format", "tsv"] : arguments
+        let outcome = try CLIRunner.run(["tag"] + arguments, stdin: "The South China Morning Post said China objected.\n")
         #expect(outcome.output == expected)
         #expect(outcome.stderr == "")
         #expect(outcome.status == 0)

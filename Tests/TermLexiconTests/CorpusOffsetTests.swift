@@ -27,7 +27,7 @@ struct CorpusOffsetTests {
             let bytes = Array(line.utf8)
             let scalars = Array(line.unicodeScalars)
             let utf16 = Array(line.utf16)
-            for mention in finder.mentions(in: bytes, bytes.indices, options: MatchOptions(includeWeak: true)) {
+            for mention in finder.mentions(in: bytes, bytes.indices, options: MatchOptions(includeWeak: true, partial: true)) {
                 mentionCount += 1
                 let byCodePoint = String(String.UnicodeScalarView(scalars[mention.start..<mention.end]))
                 let surface = finder.surface(from: mention.start, to: mention.end, bytes: bytes, range: bytes.indices)

@@ -279,3 +279,70 @@ struct AcronymContextTests {
         #expect(tag(text, with: try Self.model.makeFinder()) == expected)
     }
 }
+
+/// A Latin mention next to a capitalised word nobody listed is part of a longer name (Dera Ismail
+/// Khan, South China Morning Post) and is left out, or marked with `partial`; titles, head nouns,
+/// frequent words, acronyms, possessives and other mentions do not make a name longer, and
+/// headlines in capitals or title case are left alone.
+@Suite("longer names")
+struct LongerNameTests {
+    static let model: TaggingModel = {
+        let small = lexicon(
+            entities: """
+                person:ismail-khan\tperson\t\t\t
+                person:ghani\tperson\t\t\t
+                place:china\tplace\t\t\t
+                place:kabul\tplace\t\t\t
+                place:kandahar\tplace\t\t\t
+                place:pakistan\tplace\t\t\t
+                place:us\tplace\t\t\t
+                place:india\tplace\t\t\t
+
+                """,
+            labels: """
+                person:ismail-khan\ten\tpref\tIsmail Khan\t\t
+                person:ismail-khan\tprs\tpref\tاسماعیل خان\t\t
+                person:ghani\ten\tpref\tAshraf Ghani\t\t
+                place:china\ten\tpref\tChina\t\t
+                place:kabul\ten\tpref\tKabul\t\t
+                place:kandahar\ten\tpref\tKandahar\t\t
+                place:pakistan\ten\tpref\tPakistan\t\t
+                place:us\ten\tpref\tUnited States\t\t
+                place:us\ten\talt\tUS\tcs\t
+                place:india\ten\tpref\tIndia\t\t
+
+                """,
+            affixes: "en\ttitle\tPresident\t\t\nen\tsuffix\ts\t\t\n")
+        return try! TaggingModel(lexicon: small)
+    }()
+
+    @Test(arguments: [
+        // a capitalised word nobody listed before or after: a longer name
+        ("The road to Dera Ismail Khan was closed yesterday.", [String](), ["Ismail Khan|person:ismail-khan|exact"]),
+        ("According to the South China Morning Post, talks resumed.", [], ["China|place:china|exact"]),
+        ("The Kabul Serena Hotel reopened its doors.", [], ["Kabul|place:kabul|exact"]),
+        // a title, a head noun or a frequent word next to it does not make the name longer
+        ("Yesterday President Ashraf Ghani travelled abroad.", ["President Ashraf Ghani|person:ghani|exact"], nil),
+        ("Officials in Kabul Province reported attacks.", ["Kabul|place:kabul|exact"], nil),
+        ("Meanwhile Kandahar remained quiet through the night.", ["Kandahar|place:kandahar|exact"], nil),
+        ("Refugees from Northwestern India arrived there.", ["India|place:india|exact"], nil),
+        // an acronym, a possessive or another mention next to it
+        ("The US Energy Secretary visited Kabul today.", ["US|place:us|exact", "Kabul|place:kabul|exact"], nil),
+        ("Pakistan's Ismail Khan is a different person.", ["Pakistan|place:pakistan|affixed", "Ismail Khan|person:ismail-khan|exact"], nil),
+        ("The Kabul Kandahar highway was reopened.", ["Kabul|place:kabul|exact", "Kandahar|place:kandahar|exact"], nil),
+        // punctuation between: not one name
+        ("He met Ismail Khan, Vice President of the council.", ["Ismail Khan|person:ismail-khan|exact"], nil),
+        // headlines in capitals or title case say nothing by their capitals
+        ("Taliban Seize Kabul Airport", ["Kabul|place:kabul|exact"], nil),
+        ("DERA ISMAIL KHAN ROAD CLOSED", ["ISMAIL KHAN|person:ismail-khan|variant"], nil),
+        // Arabic script has no capitals
+        ("دیره اسماعیل خان", ["اسماعیل خان|person:ismail-khan|exact"], nil),
+    ] as [(String, [String], [String]?)])
+    func longerNames(text: String, expected: [String], withPartial: [String]?) throws {
+        let finder = try Self.model.makeFinder()
+        #expect(tag(text, with: finder) == expected)
+        #expect(tag(text, with: finder, options: MatchOptions(partial: true)) == (withPartial ?? expected))
+        let marked = finder.mentions(in: Array(text.utf8), 0..<text.utf8.count, options: MatchOptions(partial: true))
+        #expect(marked.filter(\.partOfLongerName).count == (withPartial ?? expected).count - expected.count)
+    }
+}

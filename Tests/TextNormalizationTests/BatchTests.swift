@@ -57,7 +57,7 @@ struct BatchTests {
     func paragraphsAreNeverCut(input: String) throws {
         let bytes = Array(input.utf8)
         for size in [1, 2, 3, 5, 8, 1 << 20] {
-            var chunker = LineChunker(MemoryByteSource(bytes), targetSize: size, keepingParagraphsTogether: true)
+            var chunker = LineChunker(MemoryByteSource(bytes), targetSize: size, cut: .blankLine)
             var chunks: [LineChunk] = []
             while let chunk = try chunker.next() { chunks.append(chunk) }
             #expect(chunks.flatMap(\.bytes) == bytes, "chunk size \(size)")
@@ -81,7 +81,7 @@ struct BatchTests {
     func documentsAreNeverCut(input: String, documents: [[Int]]) throws {
         let bytes = Array(input.utf8)
         for size in [1, 2, 5, 9, 1 << 20] {
-            var chunker = LineChunker(MemoryByteSource(bytes), targetSize: size, documentField: "d")
+            var chunker = LineChunker(MemoryByteSource(bytes), targetSize: size, cut: .documentField("d"))
             var chunks: [LineChunk] = []
             while let chunk = try chunker.next() { chunks.append(chunk) }
             #expect(chunks.flatMap(\.bytes) == bytes, "chunk size \(size)")
@@ -93,6 +93,28 @@ struct BatchTests {
                 #expect(firsts.contains(chunk.firstLine), "chunk size \(size)")
                 #expect(lasts.contains(chunk.firstLine + count - 1), "chunk size \(size)")
             }
+        }
+    }
+
+    /// Cut only at the end: the whole input is one chunk; beyond the limit, the error says what
+    /// could not be held.
+    @Test(arguments: [
+        ("a\nb\n\nc\n", 64, ["a\nb\n\nc\n"], nil),
+        ("a\nb", 64, ["a\nb"], nil),
+        ("", 64, [], nil),
+        (String(repeating: "word\n", count: 40), 16, [],
+         "input longer than 0 MiB, the most one document may hold: the rest of this input is not read"),
+    ] as [(String, Int, [String], String?)])
+    func wholeInputsAreOneChunk(input: String, limit: Int, expected: [String], error: String?) throws {
+        var chunker = LineChunker(MemoryByteSource(Array(input.utf8)), targetSize: 2, cut: .endOfInput, maximumLine: limit)
+        var chunks: [String] = []
+        do {
+            while let chunk = try chunker.next() { chunks.append(String(decoding: chunk.bytes, as: UTF8.self)) }
+            #expect(error == nil)
+            #expect(chunks == expected)
+        } catch let tooLong as LineTooLong {
+            #expect(tooLong.message == error)
+            #expect(tooLong.line == 1)
         }
     }
 

@@ -28,4 +28,7 @@ public struct Mention: Equatable, Sendable {
     public var weak: Bool
     /// For a fuzzy mention, its score in [0, 1].
     public var score: Double? = nil
+    /// Part of a longer capitalised name the lexicon does not know (Ismail Khan in "Dera Ismail
+    /// Khan"); reported only with `MatchOptions.partial`.
+    public var partOfLongerName = false
 }

@@ -8,11 +8,16 @@ public struct MatchOptions: Sendable {
     public var types: Set<EntityType>?
     /// The lowest score of a fuzzy mention; nil: no fuzzy pass.
     public var fuzzyMinimum: Double?
+    /// Report mentions inside a longer capitalised name the lexicon does not know (`LongerNames`),
+    /// marked as such, instead of leaving them out.
+    public var partial: Bool
 
-    public init(includeWeak: Bool = false, types: Set<EntityType>? = nil, fuzzyMinimum: Double? = nil) {
+    public init(includeWeak: Bool = false, types: Set<EntityType>? = nil, fuzzyMinimum: Double? = nil,
+                partial: Bool = false) {
         self.includeWeak = includeWeak
         self.types = types
         self.fuzzyMinimum = fuzzyMinimum
+        self.partial = partial
     }
 }
 
@@ -68,6 +73,27 @@ public final class MentionFinder {
     ///   strong mentions do, and support single-word fuzzy matches.
     public func mentions(in bytes: [UInt8], _ range: Range<Int>, options: MatchOptions = MatchOptions(),
                          support: Set<Int32> = []) -> [Mention] {
+        markLongerNames(allMentions(in: bytes, range, options: options, support: support), bytes, range, options: options)
+    }
+
+    /// Marks the mentions inside longer unknown names, or leaves them out (`LongerNames`).
+    private func markLongerNames(_ mentions: [Mention], _ bytes: [UInt8], _ range: Range<Int>,
+                                 options: MatchOptions) -> [Mention] {
+        guard !mentions.isEmpty, let rule = try? model.longerNameRule() else { return mentions }
+        let marks = rule.partOfLongerName(mentions, text: text, bytes: bytes, range: range, keys: &keys)
+        guard marks.contains(true) else { return mentions }
+        var kept: [Mention] = []
+        for (mention, partial) in zip(mentions, marks) {
+            if partial && !options.partial { continue }
+            var mention = mention
+            mention.partOfLongerName = partial
+            kept.append(mention)
+        }
+        return kept
+    }
+
+    private func allMentions(in bytes: [UInt8], _ range: Range<Int>, options: MatchOptions,
+                             support: Set<Int32>) -> [Mention] {
         let candidates = scan(bytes, range)
         guard let minimum = options.fuzzyMinimum, var fuzzy = try? takeFuzzyMatcher() else {
             return resolve(candidates, bytes: bytes, range: range, options: options, support: support).0
@@ -92,9 +118,16 @@ public final class MentionFinder {
 
     /// The entities the record names by a strong label (of one entity, not ruled out by a negative
     /// one): what the other records of its document may lean on.
+    /// A name inside a longer unknown name (`LongerNames`) lends nothing.
     public func strongEntities(in bytes: [UInt8], _ range: Range<Int>) -> Set<Int32> {
         let candidates = scan(bytes, range)
-        return resolve(candidates, bytes: bytes, range: range, options: MatchOptions()).strong
+        let (mentions, strong) = resolve(candidates, bytes: bytes, range: range, options: MatchOptions())
+        guard !mentions.isEmpty, let rule = try? model.longerNameRule() else { return strong }
+        let marks = rule.partOfLongerName(mentions, text: text, bytes: bytes, range: range, keys: &keys)
+        guard marks.contains(true) else { return strong }
+        let partial = Set(zip(mentions, marks).filter { $0.1 }.map { Int32($0.0.entity) })
+        let whole = Set(zip(mentions, marks).filter { !$0.1 }.map { Int32($0.0.entity) })
+        return strong.filter { whole.contains($0) || !partial.contains($0) }
     }
 
     /// The exact pass: the candidate matches of the record, leftmost-longest.

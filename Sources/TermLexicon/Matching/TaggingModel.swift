@@ -277,10 +277,29 @@ public final class TaggingModel: Sendable {
     private let fuzzy = Mutex<FuzzyIndex?>(nil)
 
     func fuzzyIndex() throws(NormalizationSetupError) -> FuzzyIndex {
-        if let built = fuzzy.withLock({ $0 }) { return built }
-        let index = try FuzzyIndex(model: self, lists: try FuzzyWordLists.builtIn())
-        return fuzzy.withLock { stored in
-            if stored == nil { stored = index }
+        try Self.onFirstUse(fuzzy) { () throws(NormalizationSetupError) in
+            try FuzzyIndex(model: self, lists: try FuzzyWordLists.builtIn())
+        }
+    }
+
+    /// The words that never extend a name (`LongerNames`), built the first time a finder needs them.
+    private let longerNames = Mutex<LongerNames?>(nil)
+
+    func longerNameRule() throws(NormalizationSetupError) -> LongerNames {
+        try Self.onFirstUse(longerNames) { () throws(NormalizationSetupError) in
+            try LongerNames(model: self, lists: try FuzzyWordLists.builtIn())
+        }
+    }
+
+    /// The value in `cell`, made now if it has none. Threads racing on the first use may each
+    /// make one; the first stored is kept and shared.
+    private static func onFirstUse<Value: Sendable>(
+        _ cell: borrowing Mutex<Value?>, _ make: () throws(NormalizationSetupError) -> Value
+    ) throws(NormalizationSetupError) -> Value {
+        if let built = cell.withLock({ $0 }) { return built }
+        let value = try make()
+        return cell.withLock { stored in
+            if stored == nil { stored = value }
             return stored!
         }
     }

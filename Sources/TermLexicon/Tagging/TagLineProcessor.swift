@@ -15,6 +15,8 @@ public final class TagLineProcessor: LineProcessor {
         case blankLine
         /// Consecutive JSON records with the same value of this member (kept in one chunk too).
         case field(String)
+        /// The whole input (the runner makes it one chunk).
+        case wholeInput
     }
 
     public struct Options: Sendable {
@@ -93,6 +95,8 @@ public final class TagLineProcessor: LineProcessor {
         switch options.documents {
         case .line:
             return false
+        case .wholeInput:
+            return true
         case .blankLine:
             func isBlank(_ range: Range<Int>) -> Bool { bytes[range].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D } }
             return !isBlank(previous) && !isBlank(next)
@@ -245,6 +249,7 @@ public final class TagLineProcessor: LineProcessor {
             JSONText.appendString(String(title.unicodeScalars.reversed().drop { $0.properties.isWhitespace }.reversed().map(Character.init)), to: &out)
         }
         if mention.weak { out.append(contentsOf: #","weak":true"#.utf8) }
+        if mention.partOfLongerName { out.append(contentsOf: #","partial":true"#.utf8) }
         out.append(UInt8(ascii: "}"))
     }
 

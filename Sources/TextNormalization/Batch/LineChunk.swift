@@ -37,9 +37,24 @@ public struct LineTooLong: Error, Equatable {
     /// The 1-based line number it starts at.
     public var line: Int
     public var limit: Int
+    /// What could not be cut: a line, or a paragraph or document the chunk had to hold whole.
+    public var cut: ChunkCut = .anyLine
+
+    public init(line: Int, limit: Int, cut: ChunkCut = .anyLine) {
+        self.line = line
+        self.limit = limit
+        self.cut = cut
+    }
 
     public var message: String {
-        "line longer than \(limit >> 20) MiB (no line feed): the rest of this input is not read"
+        let what: String
+        switch cut {
+        case .anyLine: what = "line longer than \(limit >> 20) MiB (no line feed)"
+        case .blankLine: what = "paragraph longer than \(limit >> 20) MiB (no blank line)"
+        case .documentField(let field): what = "document longer than \(limit >> 20) MiB (records with one \"\(field)\")"
+        case .endOfInput: what = "input longer than \(limit >> 20) MiB, the most one document may hold"
+        }
+        return what + ": the rest of this input is not read"
     }
 }
 
@@ -77,18 +92,26 @@ public struct MemoryByteSource: ByteSource {
     }
 }
 
-/// Cuts an input into chunks of whole lines of about `targetSize` bytes (more when one line is longer).
-///
-/// With `keepingParagraphsTogether`, a chunk ends only after a blank line (empty, or spaces, tabs
-/// and CR) or at the end of the input, so a paragraph of consecutive non-blank lines is never cut;
-/// a paragraph longer than the target makes a longer chunk.
+/// Where a chunk may end, so that what a processor reads as one unit is never cut.
+public enum ChunkCut: Equatable, Sendable {
+    /// After any line.
+    case anyLine
+    /// Only after a blank line (empty, or spaces, tabs and CR): a paragraph of consecutive
+    /// non-blank lines is never cut.
+    case blankLine
+    /// Only between JSON records whose values of this member differ: a document of consecutive
+    /// records is never cut (a line that is not a JSON object is a document of its own).
+    case documentField(String)
+    /// Only at the end of the input: the whole input is one chunk, up to the line limit.
+    case endOfInput
+}
+
+/// Cuts an input into chunks of whole lines of about `targetSize` bytes (more when one line is
+/// longer, or when `cut` allows no cut sooner).
 public struct LineChunker<Source: ByteSource> {
     private var source: Source
     private let targetSize: Int
-    private let keepingParagraphsTogether: Bool
-    /// With a field name, a chunk ends only between JSON records whose values of that member
-    /// differ, so a document of consecutive records is never cut.
-    private let documentField: String?
+    private let cut: ChunkCut
     private var pending: [UInt8] = []
     private var atEnd = false
     private var nextLine = 1
@@ -100,12 +123,11 @@ public struct LineChunker<Source: ByteSource> {
     /// feeds (`/dev/zero`, a binary file) must not take all memory.
     private let maximumLine: Int
 
-    public init(_ source: Source, targetSize: Int = 1 << 20, keepingParagraphsTogether: Bool = false,
-                documentField: String? = nil, maximumLine: Int = LineChunker<Source>.defaultMaximumLine) {
+    public init(_ source: Source, targetSize: Int = 1 << 20, cut: ChunkCut = .anyLine,
+                maximumLine: Int = LineChunker<Source>.defaultMaximumLine) {
         self.source = source
         self.targetSize = max(1, targetSize)
-        self.keepingParagraphsTogether = keepingParagraphsTogether
-        self.documentField = documentField
+        self.cut = cut
         self.maximumLine = maximumLine
     }
 
@@ -137,7 +159,7 @@ public struct LineChunker<Source: ByteSource> {
         // A line longer than the target: read on until its end.
         var cut = lastCut(in: pending)
         while cut == nil && !atEnd {
-            if pending.count > maximumLine { throw LineTooLong(line: nextLine, limit: maximumLine) }
+            if pending.count > maximumLine { throw LineTooLong(line: nextLine, limit: maximumLine, cut: self.cut) }
             let searchFrom = pending.count
             if try source.read(appendingTo: &pending, maximum: targetSize) == 0 {
                 atEnd = true
@@ -166,11 +188,19 @@ public struct LineChunker<Source: ByteSource> {
         if spareBuffers.count < 8 { spareBuffers.append(buffer) }
     }
 
-    /// Where the chunk may end: the last LF of `bytes` at or after `start`, or, keeping paragraphs
-    /// together, the last one there that ends a blank line. `bytes` starts at the start of a line.
+    /// Where the chunk may end: the last LF of `bytes` at or after `start` that `cut` allows.
+    /// `bytes` starts at the start of a line.
     private func lastCut(in bytes: [UInt8], from start: Int = 0) -> Int? {
-        if let documentField { return lastDocumentCut(in: bytes, from: start, field: documentField) }
-        guard keepingParagraphsTogether else { return lastLineFeed(in: bytes, from: start) }
+        switch cut {
+        case .anyLine: return lastLineFeed(in: bytes, from: start)
+        case .blankLine: return lastParagraphEnd(in: bytes, from: start)
+        case .documentField(let field): return lastDocumentCut(in: bytes, from: start, field: field)
+        case .endOfInput: return nil
+        }
+    }
+
+    /// The last LF at or after `start` that ends a blank line.
+    private func lastParagraphEnd(in bytes: [UInt8], from start: Int) -> Int? {
         var index = bytes.count - 1
         while index >= start {
             guard bytes[index] == 0x0A else {

@@ -11,20 +11,15 @@ import Synchronization
 public struct ParallelLineRunner {
     public let processors: [LineProcessor]
     public let chunkSize: Int
-    /// Whether chunks end only at blank lines, for processors that join the lines of a paragraph.
-    public let keepsParagraphsTogether: Bool
+    /// Where chunks may end: processors that read paragraphs or documents as one unit get them whole.
+    public let cut: ChunkCut
 
     /// - Parameter processors: one per job; their count is the parallelism.
-    /// With a member name: chunks end only between JSON records of different documents.
-    public let documentField: String?
-
-    public init(processors: [LineProcessor], chunkSize: Int = 1 << 19, keepingParagraphsTogether: Bool = false,
-                documentField: String? = nil) {
-        self.documentField = documentField
+    public init(processors: [LineProcessor], chunkSize: Int = 1 << 19, cut: ChunkCut = .anyLine) {
         precondition(!processors.isEmpty)
         self.processors = processors
         self.chunkSize = chunkSize
-        self.keepsParagraphsTogether = keepingParagraphsTogether
+        self.cut = cut
     }
 
     /// - Parameters:
@@ -34,8 +29,7 @@ public struct ParallelLineRunner {
     ///     write more. Never called for regular files.
     public func run<Source: ByteSource>(_ source: Source, emit: (ChunkResult) throws -> Void,
                                         flush: () throws -> Void = {}) throws {
-        var chunker = LineChunker(source, targetSize: chunkSize, keepingParagraphsTogether: keepsParagraphsTogether,
-                                  documentField: documentField)
+        var chunker = LineChunker(source, targetSize: chunkSize, cut: cut)
         if processors.count == 1 {
             // Result buffers are reused from chunk to chunk: growing fresh megabyte buffers
             // every time costs page faults.

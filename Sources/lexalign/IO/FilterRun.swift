@@ -7,11 +7,11 @@ import TextNormalization
 /// with an error (not a warning), which still gets its output line.
 enum FilterRun {
     /// - Parameters:
-    ///   - keepingParagraphsTogether: cut inputs into chunks only at blank lines (`split --join-lines`).
+    ///   - cut: where inputs may be cut into chunks (only at blank lines for `split --join-lines`,
+    ///     never inside a document for `tag`'s documents).
     ///   - makeProcessors: the processors for one input; gets the input's name to record when
     ///     several inputs are read.
-    ///   - documentField: cut inputs only between JSON records whose values of this member differ.
-    static func run(_ filter: FilterOptions, keepingParagraphsTogether: Bool = false, documentField: String? = nil,
+    static func run(_ filter: FilterOptions, cut: ChunkCut = .anyLine,
                     makeProcessors: (_ fileName: String?) throws -> [LineProcessor]) throws {
         let inputs = filter.inputs
         let output = OutputStream(descriptor: 1)
@@ -35,8 +35,7 @@ enum FilterRun {
                 StandardError.line("lexalign: error: \(error)")
                 throw ExitStatus.ioError
             }
-            let runner = ParallelLineRunner(processors: processors, keepingParagraphsTogether: keepingParagraphsTogether,
-                                            documentField: documentField)
+            let runner = ParallelLineRunner(processors: processors, cut: cut)
             do {
                 try runner.run(input, emit: { result in
                     try output.write(result.output)
