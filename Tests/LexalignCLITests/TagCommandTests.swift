@@ -128,7 +128,7 @@ struct TagCommandTests {
         #expect(outcome.stdout.isEmpty)
         #expect(outcome.stderr == """
             \(folder.path)/entities.tsv:1:1: error: place:kabul has no en pref label in \(folder.path)/labels.tsv [missing-en-pref]
-            \(folder.path)/labels.tsv:1:27: error: unknown flag 'bold' (known: cs, weak) [unknown-flag]
+            \(folder.path)/labels.tsv:1:27: error: unknown flag 'bold' (known: cs, weak, proper) [unknown-flag]
             lexalign: error: the lexicon has 2 errors and is not used; `lexalign lexicon lint` lists every problem with its hint
 
             """)
@@ -209,19 +209,19 @@ struct TagCommandTests {
         #expect(outcome.status == 0)
     }
 
-    /// A name inside a longer capitalised name nobody listed is left out; --partial reports it,
-    /// marked "partial":true.
+    /// A person's name inside a longer capitalised name nobody listed is left out; --partial
+    /// reports it, marked "partial":true.
     @Test(arguments: [
-        ([String](), "1\t34\t39\tplace:china\tChina\n"),
-        (["--partial", "--format", "tsv"], "1\t10\t15\tplace:china\tChina\n1\t34\t39\tplace:china\tChina\n"),
+        ([String](), "1\t0\t8\tplace:kandahar\tKandahar\n"),
+        (["--partial", "--format", "tsv"], "1\t0\t8\tplace:kandahar\tKandahar\n1\t33\t39\tperson:hamid-karzai\tKarzai\n"),
         (["--partial"], """
-            {"line":1,"text":"The South China Morning Post said China objected.","mentions":[{"start":10,"end":15,"surface":"China","id":"place:china","type":"place","label":"China","broader":[],"match":"exact","partial":true},{"start":34,"end":39,"surface":"China","id":"place:china","type":"place","label":"China","broader":[],"match":"exact"}]}
+            {"line":1,"text":"Kandahar council head Ahmed Wali Karzai was killed.","mentions":[{"start":0,"end":8,"surface":"Kandahar","id":"place:kandahar","type":"place","label":"Kandahar","broader":["place:kandahar-province","place:afghanistan"],"match":"exact"},{"start":33,"end":39,"surface":"Karzai","id":"person:hamid-karzai","type":"person","label":"Hamid Karzai","broader":[],"match":"exact","partial":true}]}
 
             """),
     ])
     func partsOfLongerNames(arguments: [String], expected: String) throws {
         let arguments = arguments.isEmpty ? ["--format", "tsv"] : arguments
-        let outcome = try CLIRunner.run(["tag"] + arguments, stdin: "The South China Morning Post said China objected.\n")
+        let outcome = try CLIRunner.run(["tag"] + arguments, stdin: "Kandahar council head Ahmed Wali Karzai was killed.\n")
         #expect(outcome.output == expected)
         #expect(outcome.stderr == "")
         #expect(outcome.status == 0)

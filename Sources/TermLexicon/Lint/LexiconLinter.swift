@@ -89,6 +89,7 @@ public final class LexiconLinter {
         diagnostics += keyProblems(lexicon, path: labelsPath, file: files.labels)
         diagnostics += suffixedLabels(lexicon, path: labelsPath, file: files.labels)
         diagnostics += frequentWordLabels(lexicon, path: labelsPath, file: files.labels)
+        diagnostics += properFlagProblems(lexicon, path: labelsPath, file: files.labels)
         diagnostics += orderProblems(files.entities, kind: .entities)
         diagnostics += orderProblems(files.labels, kind: .labels)
         diagnostics += orderProblems(files.affixes, kind: .affixes)
@@ -216,6 +217,26 @@ public final class LexiconLinter {
             diagnostics.append(Diagnostic(.warning, at: location,
                 "'\(label.text)' (\(label.id)) is also a frequent \(word.lang) word (\(word.evidence)); flag it weak so that it "
                     + "is tagged only beside a strong mention of its entity", rule: "frequent-word"))
+        }
+        return diagnostics
+    }
+
+    /// `proper` flags that can do nothing: on a label without a capital letter (Arabic script has
+    /// none), or beside `cs`, which already decides case.
+    private func properFlagProblems(_ lexicon: Lexicon, path: String, file: TSVFile) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for label in lexicon.labels where label.flags.contains(.proper) {
+            let reason: String
+            if label.flags.contains(.caseSensitive) {
+                reason = "also cs, which already requires the label's case"
+            } else if !label.text.unicodeScalars.contains(where: { $0.properties.isUppercase }) {
+                reason = "it has no capital letter"
+            } else {
+                continue
+            }
+            let location = SourceLocation(path: path, line: label.line, column: column(ofField: 4, in: file, line: label.line))
+            diagnostics.append(Diagnostic(.warning, at: location,
+                "the proper flag of '\(label.text)' (\(label.id)) has no effect: \(reason)", rule: "proper-flag"))
         }
         return diagnostics
     }

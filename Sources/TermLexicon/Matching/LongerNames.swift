@@ -1,8 +1,13 @@
 import TextNormalization
 
-/// Finds mentions that are part of a longer capitalised name the lexicon does not know: "Ismail
-/// Khan" in "Dera Ismail Khan" (a district), "Bagram" in "Bagram Air Base". Such a mention names
-/// something else, so `tag` leaves it out unless asked for it (`MatchOptions.partial`).
+/// Finds person mentions that are part of a longer capitalised name the lexicon does not know:
+/// "Ismail Khan" in "Dera Ismail Khan" (a district), "Karzai" in "Ahmed Wali Karzai" (his brother).
+/// Such a mention names someone or something else, so `tag` leaves it out unless asked for it
+/// (`MatchOptions.partial`).
+///
+/// Only persons: a place or organisation next to capitalised words mostly names what an
+/// institution belongs to ("United States Holocaust Memorial Museum", "Radio Afghanistan"), and is
+/// still a mention of it; translations keep it (د متحده ایالاتو ...).
 ///
 /// The rule reads English capitals, so it applies to Latin mentions in English running text only:
 /// a line with a word of five letters or more in lower case and a lower-case frequent English word
@@ -12,11 +17,9 @@ import TextNormalization
 /// - a frequent English word, a title or a head noun (President Ashraf Ghani, Kunduz Province,
 ///   `Lexicons/fuzzy/frequent-words.tsv`, `head-nouns.tsv`, the titles of `affixes.tsv`),
 /// - an acronym in capitals (NATO, US) or a possessive (Pakistan's Imran Khan),
-/// - the text of another mention (Kabul Kandahar highway),
+/// - the text of another mention (the Herat Ismail Khan governed),
 /// - a word that sounds like a word of the entity's own Latin labels: the rest of the same name
-///   (Amir in "Amir Kham Motaqi", where the fuzzy pass matched the last two words).
-/// A mention that is itself an acronym (US, EU, WHO) is never part of a longer name: it modifies
-/// the one after it (US Energy Secretary).
+///   (Abdoul before a fuzzy match of "Ghani Baradar").
 /// Arabic script has no capitals: there only a negative label can say that a span names something
 /// else.
 struct LongerNames: Sendable {
@@ -68,8 +71,8 @@ struct LongerNames: Sendable {
         // Whether the line is English running text: looked at only when a neighbour asks.
         var english: Bool?
         let spans = mentions.map { byteSpan(of: $0, text: text, range: range) }
-        for (index, span) in spans.enumerated() where Self.startsWithLatinLetter(bytes, span.lowerBound)
-            && !Self.isAcronym(bytes[span]) {
+        for (index, span) in spans.enumerated() where model.entityType(mentions[index].entity) == .person
+            && Self.startsWithLatinLetter(bytes, span.lowerBound) {
             for neighbour in [Self.wordBefore(span.lowerBound, bytes, range), Self.wordAfter(span.upperBound, bytes, range)] {
                 guard let neighbour, !spans.contains(where: { $0.overlaps(neighbour) }),
                       extendsName(bytes[neighbour], of: mentions[index].entity, keys: &keys) else { continue }
@@ -114,13 +117,6 @@ struct LongerNames: Sendable {
             }
         }
         return false
-    }
-
-    /// An acronym (US, U.S., EU) modifies the name after it rather than being part of it: "US
-    /// Energy Secretary", "WHO Director-General".
-    private static func isAcronym(_ span: ArraySlice<UInt8>) -> Bool {
-        let letters = span.filter(isASCIILetter)
-        return letters.count >= 2 && letters.allSatisfy { $0 <= 0x5A }
     }
 
     /// 's, ’s or a final apostrophe: the word ends its own name (Pakistan's, Taliban').

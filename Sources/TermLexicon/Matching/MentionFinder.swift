@@ -133,6 +133,7 @@ public final class MentionFinder {
     /// The exact pass: the candidate matches of the record, leftmost-longest.
     private func scan(_ bytes: [UInt8], _ range: Range<Int>) -> [Candidate] {
         text.read(bytes, range, keys: &keys)
+        recordHasBothCases = nil
         // Locals for the scan: reading the stored `text` on every step would pay an exclusivity
         // check and reference counting each time.
         let text = self.text
@@ -248,6 +249,7 @@ public final class MentionFinder {
             candidate.payloads = trie.payloads(after: candidate.step).filter {
                 let payload = payloadTable[Int($0)]
                 return spacingFits(payload, candidate, text: text) && caseFits(payload, candidate, text: text, bytes: bytes, range: range)
+                    && capitalsFit(payload, candidate, text: text, bytes: bytes, range: range)
             }
             if !candidate.payloads.isEmpty { return candidate }
         }
@@ -294,6 +296,43 @@ public final class MentionFinder {
                                    bytes: bytes, range: range)
         let letters = surface.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
         return Array(letters) == model.caseLetters[Int(payload.caseIndex)]
+    }
+
+    /// Whether the record has both upper- and lower-case ASCII letters; nil until a `proper`
+    /// label asks (reset for each record).
+    private var recordHasBothCases: Bool?
+
+    /// A `proper` label in a line of both cases: the text capitalises at least as many words as
+    /// the label does ("China" yes, "china cups" no; "Islamic State" yes, "an islamic state" no).
+    private func capitalsFit(_ payload: TaggingModel.Payload, _ candidate: Candidate, text: KeyedText, bytes: [UInt8],
+                             range: Range<Int>) -> Bool {
+        guard payload.flags.contains(.proper) else { return true }
+        if recordHasBothCases == nil { recordHasBothCases = Self.hasBothCases(bytes, range) }
+        guard recordHasBothCases! else { return true }
+        let surface = self.surface(from: Int(text.origins[candidate.firstUnit]), to: Int(text.origins[candidate.lastUnit]) + 1,
+                                   bytes: bytes, range: range)
+        return Self.capitalisedWords(surface) >= Self.capitalisedWords(model.labelText(Int(payload.label)))
+    }
+
+    static func hasBothCases(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        var upper = false, lower = false
+        for byte in bytes[range] {
+            if byte >= 0x61 && byte <= 0x7A { lower = true } else if byte >= 0x41 && byte <= 0x5A { upper = true }
+            if upper && lower { return true }
+        }
+        return false
+    }
+
+    /// The words (runs of letters) that start with a capital.
+    static func capitalisedWords(_ text: String) -> Int {
+        var count = 0
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            let isLetter = scalar.properties.isAlphabetic
+            if isLetter && !inWord && scalar.properties.isUppercase { count += 1 }
+            inWord = isLetter
+        }
+        return count
     }
 
     /// The original text of scalars [start, end).

@@ -34,8 +34,12 @@ public struct LabelFlags: OptionSet, Sendable, Hashable {
     public static let weak = LabelFlags(rawValue: 2)
     /// Set by the loader on the payloads of negative labels (not a flag of the file).
     static let negative = LabelFlags(rawValue: 4)
+    /// A proper name spelled like common words (China, Islamic State): in a line with both upper-
+    /// and lower-case letters it matches only text that capitalises as many words as the label
+    /// does ("china cups", "an islamic state" are not names); elsewhere case does not matter.
+    public static let proper = LabelFlags(rawValue: 8)
 
-    static let names: [(String, LabelFlags)] = [("cs", .caseSensitive), ("weak", .weak)]
+    static let names: [(String, LabelFlags)] = [("cs", .caseSensitive), ("weak", .weak), ("proper", .proper)]
 
     public var description: String {
         LabelFlags.names.filter { contains($0.1) }.map(\.0).joined(separator: ",")

@@ -82,7 +82,7 @@ public enum LexiconParser {
                         flags.insert(flag)
                     } else {
                         diagnostics.append(file.diagnostic(.error, line, field: 4, offset: offset,
-                            "unknown flag '\(name)' (known: cs, weak)", rule: "unknown-flag"))
+                            "unknown flag '\(name)' (known: \(LabelFlags.names.map(\.0).joined(separator: ", ")))", rule: "unknown-flag"))
                         valid = false
                     }
                     offset += name.unicodeScalars.count + 1
