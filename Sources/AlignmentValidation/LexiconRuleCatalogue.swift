@@ -17,7 +17,7 @@ public enum LexiconRuleCatalogue {
         rule("unknown-type", .error, "An entity type is not person, org or place.", "Use person, org or place."),
         rule("unknown-kind", .error, "A label kind is not pref, alt, hidden or negative.", "Use pref (the name to show), alt (another spelling), hidden (a misspelling to match but never show) or negative (a spelling that must never resolve to the entity)."),
         rule("negative-conflict", .error, "A negative label matches the same text as a label of the same entity.", "Decide: delete the negative label, or the label it contradicts."),
-        rule("unknown-flag", .error, "A label flag is unknown.", "Use the flags labels.tsv's header lists (cs, weak, proper), comma-separated."),
+        rule("unknown-flag", .error, "A label flag is unknown.", "Use the flags labels.tsv's header lists (cs, weak, proper, demonym), comma-separated."),
         rule("unknown-lang", .error, "A label or affix language is unknown.", "Use a language code the lexicon knows (en, prs, ps, ar, ur, ru, tg, uz, ...)."),
         rule("wikidata-syntax", .error, "A Wikidata id is not Q followed by digits.", "Write the QID as Q123, or leave the column empty."),
         rule("stray-space", .warning, "A field starts or ends with a space, or holds two in a row.", "Remove the extra spaces (`lexalign lexicon fmt` does)."),

@@ -70,6 +70,9 @@ extension Lexalign {
         @Flag(help: "Also report a mention inside a longer capitalised name the lexicon does not know (Ismail Khan in Dera Ismail Khan), marked \"partial\":true.")
         var partial = false
 
+        @Flag(inversion: .prefixedNo, help: "Report nationality adjectives (Chinese, چینی) as mentions of their country, marked \"demonym\":true.")
+        var demonyms = true
+
         @OptionGroup var filter: FilterOptions
 
         func validate() throws {
@@ -108,7 +111,8 @@ extension Lexalign {
             options.offsets = offsetUnits.valid
             options.labelLanguage = labelLang.flatMap(LabelLanguage.canonical)
             options.match = MatchOptions(includeWeak: weak, types: entityTypes.valid,
-                                         fuzzyMinimum: minScore ?? fuzzy.minimumScore, partial: partial)
+                                         fuzzyMinimum: minScore ?? fuzzy.minimumScore, partial: partial,
+                                         demonyms: demonyms)
             var cut = ChunkCut.anyLine
             if let docField {
                 options.documents = .field(docField)

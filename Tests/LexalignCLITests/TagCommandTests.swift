@@ -128,7 +128,7 @@ struct TagCommandTests {
         #expect(outcome.stdout.isEmpty)
         #expect(outcome.stderr == """
             \(folder.path)/entities.tsv:1:1: error: place:kabul has no en pref label in \(folder.path)/labels.tsv [missing-en-pref]
-            \(folder.path)/labels.tsv:1:27: error: unknown flag 'bold' (known: cs, weak, proper) [unknown-flag]
+            \(folder.path)/labels.tsv:1:27: error: unknown flag 'bold' (known: cs, weak, proper, demonym) [unknown-flag]
             lexalign: error: the lexicon has 2 errors and is not used; `lexalign lexicon lint` lists every problem with its hint
 
             """)

@@ -382,3 +382,47 @@ struct ProperLabelTests {
         #expect(tag(text, with: try Self.model.makeFinder()) == expected)
     }
 }
+
+/// A `demonym` label names its country, marked as such, unless demonyms are turned off.
+@Suite("demonyms")
+struct DemonymTests {
+    static let model: TaggingModel = {
+        let small = lexicon(
+            entities: "place:china\tplace\t\t\t\nplace:united-states\tplace\t\t\t\n",
+            labels: """
+                place:china\ten\tpref\tChina\t\t
+                place:china\ten\talt\tChinese\tdemonym\t
+                place:china\tprs\tpref\tچین\t\t
+                place:china\tprs\talt\tچینی\tdemonym,weak\talso porcelain
+                place:united-states\ten\tpref\tUnited States\t\t
+                place:united-states\ten\talt\tAmerican\tdemonym\t
+                place:united-states\ten\tnegative\tLatin American\t\t
+
+                """)
+        return try! TaggingModel(lexicon: small)
+    }()
+
+    static func tagged(_ text: String, demonyms: Bool) throws -> [String] {
+        let finder = try model.makeFinder()
+        let bytes = Array(text.utf8)
+        return finder.mentions(in: bytes, bytes.indices, options: MatchOptions(demonyms: demonyms)).map { mention in
+            let surface = String(String.UnicodeScalarView(Array(text.unicodeScalars)[mention.start..<mention.end]))
+            return "\(surface)|\(model.entityID(mention.entity))" + (mention.demonym ? "|demonym" : "")
+        }
+    }
+
+    @Test(arguments: [
+        ("Chinese officials arrived.", ["Chinese|place:china|demonym"], [String]()),
+        ("American and Chinese envoys met in China.",
+         ["American|place:united-states|demonym", "Chinese|place:china|demonym", "China|place:china"], ["China|place:china"]),
+        // a negative label still wins
+        ("Latin American leaders met.", [], []),
+        // a weak demonym needs a strong mention of its country
+        ("ظروف چینی", [], []),
+        ("ظروف چینی از چین", ["چینی|place:china|demonym", "چین|place:china"], ["چین|place:china"]),
+    ])
+    func demonyms(text: String, expected: [String], withoutDemonyms: [String]) throws {
+        #expect(try Self.tagged(text, demonyms: true) == expected)
+        #expect(try Self.tagged(text, demonyms: false) == withoutDemonyms)
+    }
+}

@@ -31,4 +31,6 @@ public struct Mention: Equatable, Sendable {
     /// Part of a longer capitalised name the lexicon does not know (Ismail Khan in "Dera Ismail
     /// Khan"); reported only with `MatchOptions.partial`.
     public var partOfLongerName = false
+    /// The label is a nationality adjective (`LabelFlags.demonym`): Chinese for China.
+    public var demonym = false
 }

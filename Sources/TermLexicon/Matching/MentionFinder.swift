@@ -11,13 +11,16 @@ public struct MatchOptions: Sendable {
     /// Report mentions inside a longer capitalised name the lexicon does not know (`LongerNames`),
     /// marked as such, instead of leaving them out.
     public var partial: Bool
+    /// Report nationality adjectives (`LabelFlags.demonym`) as mentions of their country.
+    public var demonyms: Bool
 
     public init(includeWeak: Bool = false, types: Set<EntityType>? = nil, fuzzyMinimum: Double? = nil,
-                partial: Bool = false) {
+                partial: Bool = false, demonyms: Bool = true) {
         self.includeWeak = includeWeak
         self.types = types
         self.fuzzyMinimum = fuzzyMinimum
         self.partial = partial
+        self.demonyms = demonyms
     }
 }
 
@@ -354,7 +357,8 @@ public final class MentionFinder {
         /// capitals counts as nothing.
         var shouting: Bool?
         func entities(_ candidate: Candidate, weak: Bool) -> [Int32] {
-            let all = candidate.payloads.map { payloadTable[Int($0)] }
+            var all = candidate.payloads.map { payloadTable[Int($0)] }
+            if !options.demonyms { all.removeAll { $0.flags.contains(.demonym) } }
             let ruledOut = all.filter { $0.flags.contains(.negative) }.map(\.entity)
             return all.filter { payload in
                 guard !payload.flags.contains(.negative), !ruledOut.contains(payload.entity) else { return false }
@@ -403,7 +407,11 @@ public final class MentionFinder {
             guard let entity = chosen else { continue }
             if let vetoed, vetoed(candidate.firstUnit, candidate.lastUnit, entity) { continue }
             if let types = options.types, !types.contains(model.entityType(Int(entity))) { continue }
-            let payload = candidate.payloads.map { payloadTable[Int($0)] }.first { $0.entity == entity && !$0.flags.contains(.negative) }!
+            // A spelling that is both a name and a demonym of the entity counts as the name.
+            let payloads = candidate.payloads.map { payloadTable[Int($0)] }.filter {
+                $0.entity == entity && !$0.flags.contains(.negative) && (options.demonyms || !$0.flags.contains(.demonym))
+            }
+            let payload = payloads.first { !$0.flags.contains(.demonym) } ?? payloads[0]
             let nameStart = Int(text.origins[candidate.firstUnit])
             let end = Int(text.origins[candidate.lastUnit]) + 1
             var kind = MatchKind.variant
@@ -420,7 +428,7 @@ public final class MentionFinder {
                 start = Int(text.origins[titleStart(before: candidate.firstUnit)])
             }
             mentions.append(Mention(start: start, end: end, entity: Int(entity), label: Int(payload.label), kind: kind,
-                                    nameStart: nameStart, weak: weak))
+                                    nameStart: nameStart, weak: weak, demonym: payload.flags.contains(.demonym)))
         }
         return (mentions, strong)
     }

@@ -38,8 +38,13 @@ public struct LabelFlags: OptionSet, Sendable, Hashable {
     /// and lower-case letters it matches only text that capitalises as many words as the label
     /// does ("china cups", "an islamic state" are not names); elsewhere case does not matter.
     public static let proper = LabelFlags(rawValue: 8)
+    /// A nationality adjective (Chinese, چینی): tagged as the country, since translations name
+    /// the country where English has the adjective (Chinese officials, مقامات چین); marked as such
+    /// in the output, never rewritten inline, and left out with `tag --no-demonyms`.
+    public static let demonym = LabelFlags(rawValue: 16)
 
-    static let names: [(String, LabelFlags)] = [("cs", .caseSensitive), ("weak", .weak), ("proper", .proper)]
+    static let names: [(String, LabelFlags)] = [("cs", .caseSensitive), ("weak", .weak), ("proper", .proper),
+                                                ("demonym", .demonym)]
 
     public var description: String {
         LabelFlags.names.filter { contains($0.1) }.map(\.0).joined(separator: ",")

@@ -250,6 +250,7 @@ public final class TagLineProcessor: LineProcessor {
         }
         if mention.weak { out.append(contentsOf: #","weak":true"#.utf8) }
         if mention.partOfLongerName { out.append(contentsOf: #","partial":true"#.utf8) }
+        if mention.demonym { out.append(contentsOf: #","demonym":true"#.utf8) }
         out.append(UInt8(ascii: "}"))
     }
 
@@ -278,7 +279,8 @@ public final class TagLineProcessor: LineProcessor {
         var rewritten: [UInt8] = []
         var cursor = 0
         let text = finder.text
-        for mention in mentions {
+        // A demonym stays as written: "Chinese officials" is not "China officials".
+        for mention in mentions where !mention.demonym {
             guard let label = model.prefLabel(of: mention.entity, in: language) else { continue }
             let nameStart = Int(text.utf8Offsets[mention.nameStart])
             let end = Int(text.utf8Offsets[mention.end])
