@@ -76,13 +76,14 @@ public final class ValidationContext: @unchecked Sendable {
 
     /// The entity mentions of `text`; empty without a model. `support`: the document's strong
     /// entities (`strongEntities`).
-    func mentions(_ text: String, support: Set<Int32> = []) -> [(id: String, surface: String, start: Int)] {
+    func mentions(_ text: String, support: Set<Int32> = []) -> [(id: String, surface: String, start: Int, demonym: Bool)] {
         guard let model else { return [] }
         if finder == nil { finder = try? model.makeFinder() }
         guard let finder else { return [] }
         let bytes = Array(text.utf8)
         return finder.mentions(in: bytes, bytes.indices, support: support).map { mention in
-            (model.entityID(mention.entity), finder.surface(from: mention.start, to: mention.end, bytes: bytes, range: bytes.indices), mention.start)
+            (model.entityID(mention.entity), finder.surface(from: mention.start, to: mention.end, bytes: bytes, range: bytes.indices),
+             mention.start, mention.demonym)
         }
     }
 }

@@ -226,4 +226,22 @@ struct TagCommandTests {
         #expect(outcome.stderr == "")
         #expect(outcome.status == 0)
     }
+
+    /// Nationality adjectives name their country, marked "demonym":true; inline leaves them as
+    /// written; --no-demonyms leaves them out (the fuzzy pass never reads them either).
+    @Test(arguments: [
+        (["--format", "tsv"], "1\t0\t7\tplace:china\tChinese\n1\t12\t18\tplace:afghanistan\tAfghan\n1\t36\t41\tplace:kabul\tKabul\n"),
+        (["--format", "tsv", "--no-demonyms"], "1\t36\t41\tplace:kabul\tKabul\n"),
+        (["--format", "inline", "--label-lang", "prs"], "Chinese and Afghan officials met in کابل.\n"),
+        (["--types", "place", "--fuzzy", "off"], """
+            {"line":1,"text":"Chinese and Afghan officials met in Kabul.","mentions":[{"start":0,"end":7,"surface":"Chinese","id":"place:china","type":"place","label":"China","broader":[],"match":"exact","demonym":true},{"start":12,"end":18,"surface":"Afghan","id":"place:afghanistan","type":"place","label":"Afghanistan","broader":[],"match":"exact","demonym":true},{"start":36,"end":41,"surface":"Kabul","id":"place:kabul","type":"place","label":"Kabul","broader":["place:kabul-province","place:afghanistan"],"match":"exact"}]}
+
+            """),
+    ])
+    func demonymsNameTheirCountry(arguments: [String], expected: String) throws {
+        let outcome = try CLIRunner.run(["tag"] + arguments, stdin: "Chinese and Afghan officials met in Kabul.\n")
+        #expect(outcome.output == expected)
+        #expect(outcome.stderr == "")
+        #expect(outcome.status == 0)
+    }
 }

@@ -5,6 +5,8 @@ import TextNormalization
 /// not on the other usually means a misaligned bead, a mistranslated name or a spelling the
 /// lexicon lacks. Each side of the bead file is one document: a strong mention anywhere on a side
 /// resolves that side's weak labels (the surname متقی after امیرخان متقی earlier in the text).
+/// An entity named on one side only by a nationality adjective is no finding: "Afghan markets"
+/// may well be بازارهای داخلی, domestic markets.
 public struct EntityMismatchRule: AlignmentRule {
     public let description = RuleDescription(
         id: "entity-mismatch", defaultSeverity: .warning,
@@ -18,10 +20,12 @@ public struct EntityMismatchRule: AlignmentRule {
         for row in rows where !row.bead.source.isEmpty && !row.bead.target.isEmpty {
             let sides = [context.mentions(row.sourceText, support: support[0]), context.mentions(row.targetText, support: support[1])]
             let ids = sides.map { Set($0.map(\.id)) }
+            let namedByName = sides.map { Set($0.filter { !$0.demonym }.map(\.id)) }
             for side in 0..<2 {
                 let other = 1 - side
                 var reported = Set<String>()
-                for mention in sides[side] where !ids[other].contains(mention.id) && reported.insert(mention.id).inserted {
+                for mention in sides[side] where !ids[other].contains(mention.id) && namedByName[side].contains(mention.id)
+                    && reported.insert(mention.id).inserted {
                     let names = sides[other].map { "\"\($0.surface)\" (\($0.id))" }
                     let otherNames = names.isEmpty ? "which names no entity" : "which names " + names.joined(separator: ", ")
                     findings.append(finding(document.path, row.line, document.column(line: row.line, field: 4 + side) + mention.start,

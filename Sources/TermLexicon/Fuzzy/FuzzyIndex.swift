@@ -71,7 +71,8 @@ public final class FuzzyIndex: Sendable {
         var word: [UInt8] = []
         for (index, payload) in model.payloads.enumerated() {
             let flags = payload.flags
-            guard !flags.contains(.weak), !flags.contains(.caseSensitive) else { continue }
+            // A demonym sounds like its country (Chinese, China) but is an adjective: exact spellings only.
+            guard !flags.contains(.weak), !flags.contains(.caseSensitive), !flags.contains(.demonym) else { continue }
             let key = model.trie.keyUnits[Int(model.keyStarts[index])..<Int(model.keyStarts[index + 1])]
             guard key.count >= FuzzyIndex.minimumLetters, let first = key.first else { continue }
             let script = PhoneticFold.script(of: first)
