@@ -143,18 +143,23 @@ extension Lexalign.LexiconCommand {
         }
     }
 
+    enum StatsFormat: String, CaseIterable, ExpressibleByArgument { case text, json }
+
     struct Stats: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Count entities by type, labels by language and kind, flags and affixes.",
+            abstract: "Count entities, labels, flags and affixes, and show which entities lack a language or rest on weak labels.",
             discussion: "Lines with errors are not counted: they are listed, and the exit status is 1."
         )
 
         static let examples = [
             "lexalign lexicon stats",
-            "lexalign lexicon stats --built-in",
+            "lexalign lexicon stats --built-in --format json",
         ]
 
         @OptionGroup var lexicon: LexiconDirectory
+
+        @Option(help: "text (tab-separated tables) or json (one object).")
+        var format: StatsFormat = .text
 
         @Flag(help: "Count the lexicon built into this binary instead of a folder.")
         var builtIn = false
@@ -165,7 +170,8 @@ extension Lexalign.LexiconCommand {
             let errors = problems.filter { $0.severity == .error }
             for problem in errors { StandardError.line(problem.description) }
             let output = OutputStream(descriptor: 1)
-            try output.write(LexiconStats(parsed).report)
+            let stats = LexiconStats(parsed)
+            try output.write(format == .json ? stats.json : stats.report)
             try output.flush()
             // The counts leave out what could not be read: say so in the exit status.
             if !errors.isEmpty { throw ExitStatus.findings }

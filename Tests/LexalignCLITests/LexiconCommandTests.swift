@@ -161,6 +161,17 @@ struct LexiconCommandTests {
         #expect(lines.contains { $0.hasPrefix("  ps\t") })
     }
 
+    @Test func statsAsJSON() throws {
+        let outcome = try CLIRunner.run(["lexicon", "stats", "--built-in", "--format", "json"])
+        #expect(outcome.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.output.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["entities", "labels", "flags", "affixes", "coverage", "without", "weak_only"])
+        let without = try #require(object["without"] as? [String: [String]])
+        #expect(without["en"] == [])
+        let place = try #require((object["coverage"] as? [String: Any])?["place"] as? [String: [String: Int]])
+        #expect((place["en"]?["pref"] ?? 0) >= 100)
+    }
+
     @Test func aMissingFolderIsAnInputError() throws {
         let outcome = try CLIRunner.run(["lexicon", "lint", "/nonexistent/lexicon"])
         #expect(outcome.stderr == "/nonexistent/lexicon: error: cannot read: not a directory\n")

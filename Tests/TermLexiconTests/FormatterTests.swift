@@ -39,3 +39,41 @@ struct FormatterTests {
         #expect(LexiconFormatter.format(TSVFile(path: kind.fileName, text: text), kind: kind) == text)
     }
 }
+
+/// `lexicon stats` coverage: per type and language, entities with a pref, alt, hidden label and
+/// with weak labels only; which entities lack a core language; negative labels name nothing.
+@Suite("lexicon coverage")
+struct LexiconCoverageTests {
+    static let small = lexicon(
+        entities: "place:ghor\tplace\t\t\t\nplace:kabul\tplace\t\t\t\nperson:x\tperson\t\t\t\n",
+        labels: """
+            person:x\ten\tpref\tX Y\t\t
+            person:x\tps\tnegative\tایکس\t\t
+            place:ghor\ten\tpref\tGhor\t\t
+            place:ghor\tprs\tpref\tغور\tweak\t
+            place:ghor\tprs\talt\tغورات\tweak\t
+            place:kabul\ten\tpref\tKabul\t\t
+            place:kabul\ten\thidden\tKabool\t\t
+            place:kabul\tprs\tpref\tکابل\t\t
+            place:kabul\tps\tpref\tکابل\t\t
+
+            """)
+
+    @Test(arguments: [
+        (EntityType.place, "en", LexiconCoverage.Counts(pref: 2, alt: 0, hidden: 1, weakOnly: 0)),
+        (.place, "prs", LexiconCoverage.Counts(pref: 2, alt: 1, hidden: 0, weakOnly: 1)),
+        (.place, "ps", LexiconCoverage.Counts(pref: 1, alt: 0, hidden: 0, weakOnly: 0)),
+        (.person, "en", LexiconCoverage.Counts(pref: 1, alt: 0, hidden: 0, weakOnly: 0)),
+    ])
+    func counts(type: EntityType, lang: String, expected: LexiconCoverage.Counts) {
+        #expect(LexiconCoverage(Self.small).counts[type]?[lang] == expected)
+    }
+
+    @Test func gapsAndWeakOnlyEntities() {
+        let coverage = LexiconCoverage(Self.small)
+        #expect(coverage.languages == ["en", "prs", "ps"])
+        #expect(coverage.lacking == ["prs": ["person:x"], "ps": ["place:ghor", "person:x"]])
+        #expect(coverage.weakOnly == ["prs": ["place:ghor"]])
+        #expect(coverage.counts[.person]?["ps"] == nil)
+    }
+}
