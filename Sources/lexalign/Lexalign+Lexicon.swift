@@ -8,8 +8,8 @@ extension Lexalign {
     struct LexiconCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "lexicon",
-            abstract: "Check, format and count lexicon files (entities.tsv, labels.tsv, affixes.tsv); propose and add labels.",
-            subcommands: [Lint.self, Format.self, Stats.self, Suggest.self, Accept.self]
+            abstract: "Check, format, count and export lexicon files (entities.tsv, labels.tsv, affixes.tsv); propose and add labels.",
+            subcommands: [Lint.self, Format.self, Stats.self, Suggest.self, Accept.self, Export.self]
         )
 
         static let examples = [

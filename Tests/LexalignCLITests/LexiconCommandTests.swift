@@ -172,6 +172,31 @@ struct LexiconCommandTests {
         #expect((place["en"]?["pref"] ?? 0) >= 100)
     }
 
+    /// Export: each format to standard output or -o; never over the lexicon's own files; a
+    /// lexicon with errors is not exported.
+    @Test(arguments: [
+        (["--format", "spacy"], 0, #"{"label":"LOC","pattern":"Kabul","id":"place:kabul"}"# + "\n", ""),
+        (["--format", "csv"], 0, "id,type,lang,kind,label,flags,broader,wikidata\r\nplace:kabul,place,en,pref,Kabul,,,Q5838\r\n", ""),
+        (["--format", "skos", "-o", "LEXICON/labels.tsv"], 2, "", "refusing to write over LEXICON/labels.tsv, which this command reads"),
+        (["--format", "tbx", "BROKEN"], 1, "", "BROKEN/labels.tsv:1:1: error: unknown id 'place:herat' (not in BROKEN/entities.tsv) [unknown-id]"),
+    ])
+    func exportWritesEachFormat(arguments: [String], status: Int32, output: String, stderr: String) throws {
+        let scratch = try Scratch()
+        let folder = try LexiconCommandTests.folder(scratch, entities: "place:kabul\tplace\t\tQ5838\t\n",
+                                                    labels: "place:kabul\ten\tpref\tKabul\t\t\nplace:kabul\tps\tnegative\tکابلې\t\t\n")
+        let broken = scratch.directory.appendingPathComponent("broken").path
+        try FileManager.default.createDirectory(atPath: broken, withIntermediateDirectories: true)
+        _ = try scratch.file("broken/entities.tsv", "place:kabul\tplace\t\t\t\n")
+        _ = try scratch.file("broken/labels.tsv", "place:herat\ten\tpref\tHerat\t\t\n")
+        var arguments = arguments.map { $0.replacingOccurrences(of: "LEXICON", with: folder).replacingOccurrences(of: "BROKEN", with: broken) }
+        if !arguments.contains(broken) { arguments.append(folder) }
+        let outcome = try CLIRunner.run(["lexicon", "export"] + arguments)
+        #expect(outcome.status == status)
+        #expect(outcome.output == output)
+        let expectedError = stderr.replacingOccurrences(of: "LEXICON", with: folder).replacingOccurrences(of: "BROKEN", with: broken)
+        #expect(expectedError.isEmpty ? outcome.stderr.isEmpty : outcome.stderr.contains(expectedError), "\(outcome.stderr)")
+    }
+
     @Test func aMissingFolderIsAnInputError() throws {
         let outcome = try CLIRunner.run(["lexicon", "lint", "/nonexistent/lexicon"])
         #expect(outcome.stderr == "/nonexistent/lexicon: error: cannot read: not a directory\n")

@@ -1,0 +1,26 @@
+/// One row per label (negative ones left out) for spreadsheets, RFC 4180: comma-separated, CRLF
+/// line ends, a field with a comma, quote or line break quoted, quotes doubled. Columns: `id,
+/// type, lang, kind, label, flags, broader, wikidata` (`broader` space-separated).
+enum CSVExport {
+    static let header = ["id", "type", "lang", "kind", "label", "flags", "broader", "wikidata"]
+
+    static func text(_ lexicon: Lexicon) -> String {
+        let entities = Dictionary(lexicon.uniqueEntities().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var rows = [header]
+        for label in lexicon.labels where label.kind != .negative {
+            let entity = entities[label.id]
+            rows.append([label.id, entity?.type.rawValue ?? "", label.lang, label.kind.rawValue, label.text,
+                         label.flags.description, entity?.broader.joined(separator: " ") ?? "", entity?.wikidata ?? ""])
+        }
+        return rows.map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
+    }
+
+    static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return text }
+        var quoted = "\""
+        for character in text {
+            if character == "\"" { quoted += "\"\"" } else { quoted.append(character) }
+        }
+        return quoted + "\""
+    }
+}
