@@ -20,6 +20,8 @@ import TextNormalization
 public final class FuzzyIndex: Sendable {
     struct Entry: Sendable {
         var payload: Int32
+        /// The payload's entity, held here so the hot loop need not read the payload.
+        var entity: Int32
         var words: UInt8
         var script: PhoneticFold.Script
         var negative: Bool
@@ -31,8 +33,8 @@ public final class FuzzyIndex: Sendable {
 
     let entries: [Entry]
     /// Each entry's symbols, and the skeleton of all its words.
-    let labelSymbols: [[UInt8]]
-    let labelSkeletons: [[UInt8]]
+    let labelSymbols: PackedStrings
+    let labelSkeletons: PackedStrings
     let buckets: BucketTable
     /// The labels whose first word is a frequent word, by the hash of that word: a span starting on
     /// a frequent word is compared with these only, and the skeleton buckets leave them out.
@@ -61,8 +63,8 @@ public final class FuzzyIndex: Sendable {
     init(model: TaggingModel, lists: FuzzyWordLists) throws(NormalizationSetupError) {
         let cyrillic = CyrillicFold()
         var entries: [Entry] = []
-        var labelSymbols: [[UInt8]] = []
-        var labelSkeletons: [[UInt8]] = []
+        var labelSymbols = PackedStrings()
+        var labelSkeletons = PackedStrings()
         var symbols: [UInt8] = []
         var neighbours: [UInt64] = []
         var buckets: [UInt64: [Int32]] = [:]
@@ -97,7 +99,7 @@ public final class FuzzyIndex: Sendable {
             let fullSkeleton = FuzzyIndex.skeleton(folded[...])
             guard fullSkeleton.count >= 2 else { continue }
             let entry = Int32(entries.count)
-            entries.append(Entry(payload: Int32(index), words: UInt8(min(words, 255)), script: script, negative: flags.contains(.negative),
+            entries.append(Entry(payload: Int32(index), entity: payload.entity, words: UInt8(min(words, 255)), script: script, negative: flags.contains(.negative),
                                  firstWord: firstWord, lastWord: lastWord, weight: PhoneticDistance.weight(of: folded[...])))
             labelSymbols.append(folded)
             labelSkeletons.append(fullSkeleton)
@@ -147,7 +149,7 @@ public final class FuzzyIndex: Sendable {
         }
     }
 
-    func symbols(of entry: Int32) -> [UInt8] { labelSymbols[Int(entry)] }
+    func symbols(of entry: Int32) -> ArraySlice<UInt8> { labelSymbols[Int(entry)] }
 
     // MARK: skeletons
 
@@ -178,6 +180,24 @@ public final class FuzzyIndex: Sendable {
             guard value != 0, skeleton.last != value, skeleton.count < 15 else { continue }
             skeleton.append(value)
         }
+    }
+
+    /// Appends the skeleton of a word on its own to `skeletons`, whose own skeleton starts at `start`
+    /// (what lies before belongs to other words).
+    static func appendSkeleton(of symbols: ArraySlice<UInt8>, to skeletons: inout [UInt8], from start: Int) {
+        for symbol in symbols {
+            let value = classes[Int(symbol & 0x7F)]
+            guard value != 0, skeletons.count == start || skeletons[skeletons.count - 1] != value,
+                  skeletons.count - start < 15 else { continue }
+            skeletons.append(value)
+        }
+    }
+
+    /// Appends a word's skeleton (`appendSkeleton(of:to:from:)`) as `appendSkeleton(of:to:)` would
+    /// append the word's symbols: a class equal to the last is written once, at most 15 in all.
+    @inline(__always)
+    static func appendWordSkeleton(_ word: ArraySlice<UInt8>, to skeleton: inout [UInt8]) {
+        for value in word where skeleton.last != value && skeleton.count < 15 { skeleton.append(value) }
     }
 
     /// Whether two skeletons are equal or one change, insertion or deletion apart: a span is scored

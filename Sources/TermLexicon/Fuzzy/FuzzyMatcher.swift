@@ -45,18 +45,19 @@ struct FuzzyMatcher {
         var allCapitals: Bool
         var particle: Bool
         var hash: UInt64
-        var symbols: Range<Int>
+        /// The word's number in `cache`, -1 until looked up.
+        var profile: Int32
     }
 
     let index: FuzzyIndex
     private let model: TaggingModel
     private let cyrillic = CyrillicFold()
     private var words: [Word] = []
-    private var wordSymbols: [UInt8] = []
+    private var cache = FuzzyWordCache()
     private var span: [UInt8] = []
     private var neighbours: [UInt64] = []
     private var rows: [Float] = []
-    /// Candidates already scored for the current span (stamp per entry).
+    /// Candidates already gathered for the current word (stamp per entry).
     private var seen: [UInt32]
     private var stamp: UInt32 = 0
 
@@ -99,11 +100,11 @@ struct FuzzyMatcher {
                 span.removeAll(keepingCapacity: true)
                 for position in start...end {
                     if position > start { span.append(0x20) }
-                    span.append(contentsOf: symbols(of: position, evenIfCovered: true))
+                    span.append(contentsOf: symbols(of: position))
                 }
                 let skeleton = FuzzyIndex.skeleton(span[...])
-                for candidate in negatives where FuzzyIndex.withinOneEdit(skeleton[...], index.labelSkeletons[Int(candidate)][...])
-                    && PhoneticDistance.score(span, index.symbols(of: candidate), crossScript: false) >= minimum {
+                for candidate in negatives where FuzzyIndex.withinOneEdit(skeleton[...], index.labelSkeletons[Int(candidate)])
+                    && PhoneticDistance.score(span, Array(index.symbols(of: candidate)), crossScript: false) >= minimum {
                     return true
                 }
             }
@@ -125,8 +126,8 @@ struct FuzzyMatcher {
                 continue
             }
             // The labels whose first word (or first two words together) sounds like this word.
-            gatherCandidates(startingWith: start)
-            if candidates.isEmpty {
+            let candidateRange = candidates(startingWith: start)
+            if candidateRange.isEmpty {
                 start += 1
                 continue
             }
@@ -138,7 +139,7 @@ struct FuzzyMatcher {
                 if next.script == .latin && !next.particle && (!next.capitalised || next.allCapitals) { break }
                 end += 1
             }
-            switch best(from: start, through: end, support: support, minimum: minimum) {
+            switch best(from: start, through: end, candidates: candidateRange, support: support, minimum: minimum) {
             case .none:
                 start += 1
             case .negative(let last):
@@ -173,10 +174,16 @@ struct FuzzyMatcher {
     /// label nearest to one: every candidate is scored against the spans with word counts it fits
     /// (its own, one fewer for words written together, one more with a particle), and the longest
     /// span with a winner decides.
-    private mutating func best(from start: Int, through end: Int, support: Set<Int32>, minimum: Double) -> Outcome {
+    private mutating func best(from start: Int, through end: Int, candidates candidateRange: Range<Int>,
+                               support: Set<Int32>, minimum: Double) -> Outcome {
         let script = words[start].script
+        // The index's arrays held locally: read through the class in the loop, each access would
+        // retain and release them.
+        let entries = index.entries, skeletons = index.labelSkeletons, labelSymbols = index.labelSymbols
         var longest = 0
-        for candidate in candidates { longest = max(longest, Int(index.entries[Int(candidate)].words) + 1) }
+        for candidate in cache.candidates[candidateRange] {
+            longest = max(longest, Int(entries[Int(candidate)].words) + 1)
+        }
         if longest == 0 { return .none }
         longest = min(longest, end - start + 1)
         if spans.count < longest + 1 { spans = [Span](repeating: Span(), count: longest + 1) }
@@ -186,10 +193,12 @@ struct FuzzyMatcher {
         for count in 1...max(1, longest) {
             let position = start + count - 1
             if count > 1 { span.append(0x20) }
-            let symbols = self.symbols(of: position)
-            span.append(contentsOf: symbols)
-            FuzzyIndex.appendSkeleton(of: symbols, to: &spanSkeleton)
-            weight += PhoneticDistance.weight(of: symbols)
+            // Looked up first: `cache.profiles[profile(of:)]` would read the array before it grows.
+            let number = self.profile(of: position)
+            let profile = cache.profiles[number]
+            span.append(contentsOf: cache.symbols[profile.symbols])
+            FuzzyIndex.appendWordSkeleton(cache.skeletons[profile.skeleton], to: &spanSkeleton)
+            weight += profile.weight
             let word = words[position]
             letters += word.last - word.first + 1
             hasParticle = hasParticle || word.particle
@@ -199,25 +208,25 @@ struct FuzzyMatcher {
                                     && letters >= FuzzyIndex.minimumLetters)
         }
         let headNoun = isHeadNoun(start - 1, beside: start) || isHeadNoun(start + 1, beside: start)
-        // The index's arrays held locally: read through the class in the loop, each access would
-        // retain and release them.
-        let entries = index.entries, skeletons = index.labelSkeletons, payloads = model.payloads
-        for candidate in candidates {
+        // The candidates left after the checks that depend on the start word alone (`candidates`).
+        let candidateList = cache.candidates
+        for candidate in candidateList[candidateRange] {
             let entry = entries[Int(candidate)]
-            guard (script == .arabic) == (entry.script == .arabic) else { continue }
-            if words[start].frequent && entry.firstWord != words[start].hash { continue }
             let labelWords = Int(entry.words)
             // The span has as many words as the label, one fewer, or one more (a particle).
             guard labelWords - 1 <= longest else { continue }
-            let entity = payloads[Int(entry.payload)].entity
+            let entity = entry.entity
+            let labelSkeletonLength = skeletons.length(Int(candidate))
             for count in max(1, labelWords - 1)...min(longest, labelWords + 1) {
                 let info = spans[count]
+                // Skeletons of lengths two or more apart are more than one edit apart.
                 guard info.endsWell, count != labelWords + 1 || info.hasParticle,
-                      FuzzyIndex.withinOneEdit(spanSkeleton[..<info.skeletonEnd], skeletons[Int(candidate)][...])
+                      abs(info.skeletonEnd - labelSkeletonLength) <= 1,
+                      FuzzyIndex.withinOneEdit(spanSkeleton[..<info.skeletonEnd], skeletons[Int(candidate)])
                 else { continue }
                 if words[start + count - 1].frequent && entry.lastWord != words[start + count - 1].hash { continue }
                 let symbols = span[..<info.symbolEnd]
-                let labelSymbols = index.symbols(of: candidate)[...]
+                let labelSymbols = labelSymbols[Int(candidate)]
                 if count == 1 && FuzzyMatcher.isAdjective(symbols, of: labelSymbols) { continue }
                 let score = PhoneticDistance.score(symbols, labelSymbols, crossScript: false,
                                                    weights: (info.weight, entry.weight), minimum: minimum, rows: &rows)
@@ -227,7 +236,7 @@ struct FuzzyMatcher {
                     && !(script != .arabic && info.letters >= 6 && score >= FuzzyMatcher.unsupportedLatinMinimum) {
                     continue
                 }
-                let bestEntity = info.best >= 0 ? payloads[Int(entries[info.best].payload)].entity : -1
+                let bestEntity = info.best >= 0 ? entries[info.best].entity : -1
                 if score > info.bestScore {
                     if info.best >= 0 && bestEntity != entity { spans[count].runnerUp = info.bestScore }
                     spans[count].bestScore = score
@@ -251,44 +260,44 @@ struct FuzzyMatcher {
         return .none
     }
 
-    /// Fills `candidates` with the entries whose first word is near word `position`'s, each once.
-    private mutating func gatherCandidates(startingWith position: Int) {
-        candidates.removeAll(keepingCapacity: true)
-        let hash = words[position].hash
-        if words[position].frequent {
-            candidates.append(contentsOf: index.byFrequentFirstWord.entries(hash))
-            return
-        }
-        // Words repeat (a few thousand make most of any text): each word's candidates are looked
-        // up once per finder, until the cache is full and starts again.
-        if let known = candidateCache[hash] {
-            candidates.append(contentsOf: known)
-            return
-        }
-        defer {
-            if candidateCache.count >= FuzzyMatcher.cacheLimit { candidateCache.removeAll(keepingCapacity: true) }
-            candidateCache[hash] = candidates
-        }
-        let skeleton = FuzzyIndex.skeleton(symbols(of: position))
-        guard !skeleton.isEmpty else { return }
-        stamp &+= 1
-        if stamp == 0 {
-            for entry in seen.indices { seen[entry] = 0 }
-            stamp = 1
-        }
-        FuzzyIndex.neighbourhood(skeleton, label: false, into: &neighbours)
-        for bucket in neighbours {
-            for candidate in index.buckets.entries(bucket) where seen[Int(candidate)] != stamp {
-                seen[Int(candidate)] = stamp
-                candidates.append(candidate)
+    /// The entries whose first word is near word `position`'s, each once, as a range of
+    /// `cache.candidates`: gathered once per distinct word, without those the start word alone
+    /// rules out (another script; a label not starting with the frequent word the span starts with).
+    private mutating func candidates(startingWith position: Int) -> Range<Int> {
+        let number = profile(of: position)
+        if let known = cache.profiles[number].candidates { return known }
+        gathered.removeAll(keepingCapacity: true)
+        let word = words[position]
+        if word.frequent {
+            gathered.append(contentsOf: index.byFrequentFirstWord.entries(word.hash))
+        } else {
+            let profile = cache.profiles[number]
+            let skeleton = Array(cache.skeletons[profile.skeleton])
+            if !skeleton.isEmpty {
+                stamp &+= 1
+                if stamp == 0 {
+                    for entry in seen.indices { seen[entry] = 0 }
+                    stamp = 1
+                }
+                FuzzyIndex.neighbourhood(skeleton, label: false, into: &neighbours)
+                for bucket in neighbours {
+                    for candidate in index.buckets.entries(bucket) where seen[Int(candidate)] != stamp {
+                        seen[Int(candidate)] = stamp
+                        gathered.append(candidate)
+                    }
+                }
             }
         }
+        let entries = index.entries
+        gathered.removeAll { candidate in
+            let entry = entries[Int(candidate)]
+            return (word.script == .arabic) != (entry.script == .arabic) || word.frequent && entry.firstWord != word.hash
+        }
+        cache.setCandidates(gathered, of: number)
+        return cache.profiles[number].candidates!
     }
 
-    private var candidateCache: [UInt64: [Int32]] = [:]
-    static let cacheLimit = 1 << 16
-
-    private var candidates: [Int32] = []
+    private var gathered: [Int32] = []
 
     /// How much better than every other entity the best one must score.
     static let margin = 0.02
@@ -326,32 +335,31 @@ struct FuzzyMatcher {
 
     private var isHeadNoun: [Bool] = []
 
-    /// The symbols of word `position`, folded on first use.
-    private mutating func symbols(of position: Int, evenIfCovered: Bool = false) -> ArraySlice<UInt8> {
-        if words[position].symbols.isEmpty && (evenIfCovered || !words[position].covered) {
-            words[position].symbols = fold(currentText.units[words[position].first...words[position].last],
-                                           script: words[position].script)
-        }
-        return wordSymbols[words[position].symbols]
+    /// The number of word `position`'s profile in `cache`, looked up on first use.
+    private mutating func profile(of position: Int) -> Int {
+        let known = words[position].profile
+        if known >= 0 { return Int(known) }
+        let word = words[position]
+        let units = currentText.units[word.first...word.last]
+        let number = cache.profile(of: units, hash: word.hash, script: word.script, cyrillic: cyrillic)
+        words[position].profile = Int32(number)
+        return number
+    }
+
+    /// The symbols of word `position` (folded on its own: a doubled symbol is never collapsed
+    /// across words).
+    private mutating func symbols(of position: Int) -> ArraySlice<UInt8> {
+        let number = self.profile(of: position)
+        return cache.symbols[cache.profiles[number].symbols]
     }
 
     private var currentText = KeyedText()
-    private var scratch: [UInt8] = []
-
-    /// Folds a word on its own (a doubled symbol is never collapsed across words) into `wordSymbols`.
-    private mutating func fold(_ units: ArraySlice<UInt16>, script: PhoneticFold.Script) -> Range<Int> {
-        scratch.removeAll(keepingCapacity: true)
-        FuzzyIndex.fold(units, script: script, cyrillic: cyrillic, into: &scratch)
-        let start = wordSymbols.count
-        wordSymbols.append(contentsOf: scratch)
-        return start..<wordSymbols.count
-    }
 
     /// Splits the text into words and marks what is known of each before any folding.
     private mutating func readWords(_ text: KeyedText, _ bytes: [UInt8], _ range: Range<Int>, covered: [ClosedRange<Int>]) {
         currentText = text
         words.removeAll(keepingCapacity: true)
-        wordSymbols.removeAll(keepingCapacity: true)
+        cache.makeRoomIfFull()
         isHeadNoun.removeAll(keepingCapacity: true)
         var coveredIndex = 0
         var breakPending = false
@@ -372,11 +380,13 @@ struct FuzzyMatcher {
             let isCovered = coveredIndex < covered.count && covered[coveredIndex].lowerBound <= last
             let script = PhoneticFold.script(of: text.units[unit])
             let hash = FuzzyWordLists.hash(text.units[unit...last])
+            // Case matters to Latin words only (and costs a look at the character's properties).
+            let latin = script == .latin
             let word = Word(first: unit, last: last, script: script, breakBefore: breakPending || script != previousScript,
                             covered: isCovered, frequent: index.frequentWords.contains(hash),
-                            capitalised: FuzzyMatcher.startsWithCapital(text, unit, bytes, range),
-                            allCapitals: last > unit && FuzzyMatcher.isAllCapitals(text, unit, last, bytes, range),
-                            particle: index.particles.contains(hash), hash: hash, symbols: 0..<0)
+                            capitalised: latin && FuzzyMatcher.startsWithCapital(text, unit, bytes, range),
+                            allCapitals: latin && last > unit && FuzzyMatcher.isAllCapitals(text, unit, last, bytes, range),
+                            particle: index.particles.contains(hash), hash: hash, profile: -1)
             words.append(word)
             isHeadNoun.append(index.headNouns.contains(hash))
             breakPending = false
