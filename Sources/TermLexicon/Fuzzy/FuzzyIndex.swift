@@ -67,62 +67,79 @@ public final class FuzzyIndex: Sendable {
         var labelSkeletons = PackedStrings()
         var symbols: [UInt8] = []
         var neighbours: [UInt64] = []
-        var buckets: [UInt64: [Int32]] = [:]
-        var byFrequentFirstWord: [UInt64: [Int32]] = [:]
+        // What each label is filed under, as (bucket, entry) pairs in entry order.
+        var buckets = BucketTable.Pairs()
+        var byFrequentFirstWord = BucketTable.Pairs()
         var longest = 0
         var word: [UInt8] = []
+        var skeleton: [UInt8] = []
+        let keyUnits = model.trie.keyUnits, keyStarts = model.keyStarts, allSpaces = model.spaces
         for (index, payload) in model.payloads.enumerated() {
             let flags = payload.flags
             guard !flags.contains(.weak), !flags.contains(.caseSensitive) else { continue }
-            let key = model.trie.keyUnits[Int(model.keyStarts[index])..<Int(model.keyStarts[index + 1])]
+            let key = keyUnits[Int(keyStarts[index])..<Int(keyStarts[index + 1])]
             guard key.count >= FuzzyIndex.minimumLetters, let first = key.first else { continue }
             let script = PhoneticFold.script(of: first)
             guard script != .other, key.allSatisfy({ PhoneticFold.script(of: $0) == script }) else { continue }
-            let spaces = model.spaces[Int(payload.spacesStart)..<Int(payload.spacesStart + payload.spacesCount)]
+            let spaces = allSpaces[Int(payload.spacesStart)..<Int(payload.spacesStart + payload.spacesCount)]
             let words = spaces.count + 1
             if words == 1 && model.entityType(Int(payload.entity)) == .person && !flags.contains(.negative) { continue }
-            // The label's words, folded one by one and joined by spaces.
-            let start = symbols.count
-            var wordStart = key.startIndex
-            for boundary in spaces.map({ key.startIndex + Int($0) }) + [key.endIndex] where boundary > wordStart {
-                word.removeAll(keepingCapacity: true)
-                FuzzyIndex.fold(key[wordStart..<boundary], script: script, cyrillic: cyrillic, into: &word)
-                if symbols.count > start && !word.isEmpty { symbols.append(0x20) }
-                symbols.append(contentsOf: word)
-                wordStart = boundary
-            }
-            let wordStarts = [key.startIndex] + spaces.map { key.startIndex + Int($0) }
-            let firstWord = FuzzyWordLists.hash(key[wordStarts[0]..<(wordStarts.count > 1 ? wordStarts[1] : key.endIndex)])
-            let lastWord = FuzzyWordLists.hash(key[wordStarts.last!..<key.endIndex])
-            let folded = Array(symbols[start...])
+            // The label's words, folded one by one and joined by spaces; the first two that fold to
+            // something are remembered for filing.
             symbols.removeAll(keepingCapacity: true)
-            let fullSkeleton = FuzzyIndex.skeleton(folded[...])
+            var firstFolded = 0..<0, secondFolded = 0..<0, foldedWords = 0
+            var wordStart = key.startIndex
+            var boundaryIndex = spaces.startIndex
+            while true {
+                let boundary = boundaryIndex < spaces.endIndex ? key.startIndex + Int(spaces[boundaryIndex]) : key.endIndex
+                if boundary > wordStart {
+                    word.removeAll(keepingCapacity: true)
+                    FuzzyIndex.fold(key[wordStart..<boundary], script: script, cyrillic: cyrillic, into: &word)
+                    if !symbols.isEmpty && !word.isEmpty { symbols.append(0x20) }
+                    let foldedStart = symbols.count
+                    symbols.append(contentsOf: word)
+                    if !word.isEmpty {
+                        if foldedWords == 0 { firstFolded = foldedStart..<symbols.count }
+                        if foldedWords == 1 { secondFolded = foldedStart..<symbols.count }
+                        foldedWords += 1
+                    }
+                    wordStart = boundary
+                }
+                if boundaryIndex == spaces.endIndex { break }
+                boundaryIndex += 1
+            }
+            let firstWordEnd = spaces.isEmpty ? key.endIndex : key.startIndex + Int(spaces[spaces.startIndex])
+            let lastWordStart = spaces.isEmpty ? key.startIndex : key.startIndex + Int(spaces[spaces.endIndex - 1])
+            let firstWord = FuzzyWordLists.hash(key[key.startIndex..<firstWordEnd])
+            let lastWord = FuzzyWordLists.hash(key[lastWordStart..<key.endIndex])
+            let fullSkeleton = FuzzyIndex.skeleton(symbols[...])
             guard fullSkeleton.count >= 2 else { continue }
             let entry = Int32(entries.count)
-            entries.append(Entry(payload: Int32(index), entity: payload.entity, words: UInt8(min(words, 255)), script: script, negative: flags.contains(.negative),
-                                 firstWord: firstWord, lastWord: lastWord, weight: PhoneticDistance.weight(of: folded[...])))
-            labelSymbols.append(folded)
+            entries.append(Entry(payload: Int32(index), entity: payload.entity, words: UInt8(min(words, 255)),
+                                 script: script, negative: flags.contains(.negative), firstWord: firstWord,
+                                 lastWord: lastWord, weight: PhoneticDistance.weight(of: symbols[...])))
+            labelSymbols.append(symbols)
             labelSkeletons.append(fullSkeleton)
             longest = max(longest, words)
             // Filed by the first word (by its hash when it is a frequent word), and by the first two
             // words written together.
-            var firstWords: [[UInt8]] = []
             if lists.frequentWordHashes.contains(firstWord) {
-                byFrequentFirstWord[firstWord, default: []].append(entry)
+                byFrequentFirstWord.append(firstWord, entry)
             } else {
-                firstWords.append(FuzzyIndex.skeleton(Array(folded.split(separator: 0x20).first ?? [])[...]))
+                skeleton.removeAll(keepingCapacity: true)
+                FuzzyIndex.appendSkeleton(of: symbols[firstFolded], to: &skeleton)
+                buckets.file(entry, under: skeleton, neighbours: &neighbours)
             }
             if words > 1 {
-                firstWords.append(FuzzyIndex.skeleton(Array(folded.split(separator: 0x20).prefix(2).joined())[...]))
-            }
-            for skeleton in firstWords where !skeleton.isEmpty {
-                FuzzyIndex.neighbourhood(skeleton, label: true, into: &neighbours)
-                for bucket in neighbours where buckets[bucket]?.last != entry { buckets[bucket, default: []].append(entry) }
+                skeleton.removeAll(keepingCapacity: true)
+                FuzzyIndex.appendSkeleton(of: symbols[firstFolded], to: &skeleton)
+                FuzzyIndex.appendSkeleton(of: symbols[secondFolded], to: &skeleton)
+                buckets.file(entry, under: skeleton, neighbours: &neighbours)
             }
         }
         var negatives: [Int32: [Int32]] = [:]
         for (position, entry) in entries.enumerated() where entry.negative {
-            negatives[model.payloads[Int(entry.payload)].entity, default: []].append(Int32(position))
+            negatives[entry.entity, default: []].append(Int32(position))
         }
         negativesByEntity = negatives
         self.entries = entries
@@ -217,6 +234,32 @@ public final class FuzzyIndex: Sendable {
         while i < short.count && short[short.startIndex + i] == long[long.startIndex + i] { i += 1 }
         while i < short.count && short[short.startIndex + i] == long[long.startIndex + i + 1] { i += 1 }
         return i == short.count
+    }
+
+    /// `withinOneEdit` of `a[..<aCount]` and `b[bStart..<bStart + bCount]`, read in place: the hot
+    /// loop makes no slices.
+    static func withinOneEdit(_ a: [UInt8], count aCount: Int, _ b: [UInt8], from bStart: Int, count bCount: Int) -> Bool {
+        if aCount == bCount {
+            var differences = 0
+            for offset in 0..<aCount where a[offset] != b[bStart + offset] {
+                differences += 1
+                if differences > 1 { return false }
+            }
+            return true
+        }
+        if aCount + 1 == bCount { return isOneInsertion(a, from: 0, count: aCount, into: b, from: bStart) }
+        if bCount + 1 == aCount { return isOneInsertion(b, from: bStart, count: bCount, into: a, from: 0) }
+        return false
+    }
+
+    /// Whether `long` (one longer, from `longStart`) is `short` with one class inserted.
+    @inline(__always)
+    private static func isOneInsertion(_ short: [UInt8], from shortStart: Int, count: Int, into long: [UInt8],
+                                       from longStart: Int) -> Bool {
+        var i = 0
+        while i < count && short[shortStart + i] == long[longStart + i] { i += 1 }
+        while i < count && short[shortStart + i] == long[longStart + i + 1] { i += 1 }
+        return i == count
     }
 
     /// The class that stands for any class in a wildcard skeleton.

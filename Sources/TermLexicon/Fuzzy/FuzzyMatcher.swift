@@ -180,6 +180,7 @@ struct FuzzyMatcher {
         // The index's arrays held locally: read through the class in the loop, each access would
         // retain and release them.
         let entries = index.entries, skeletons = index.labelSkeletons, labelSymbols = index.labelSymbols
+        let skeletonBytes = skeletons.bytes, skeletonStarts = skeletons.starts
         var longest = 0
         for candidate in cache.candidates[candidateRange] {
             longest = max(longest, Int(entries[Int(candidate)].words) + 1)
@@ -216,13 +217,15 @@ struct FuzzyMatcher {
             // The span has as many words as the label, one fewer, or one more (a particle).
             guard labelWords - 1 <= longest else { continue }
             let entity = entry.entity
-            let labelSkeletonLength = skeletons.length(Int(candidate))
+            let labelSkeletonStart = Int(skeletonStarts[Int(candidate)])
+            let labelSkeletonLength = Int(skeletonStarts[Int(candidate) + 1]) - labelSkeletonStart
             for count in max(1, labelWords - 1)...min(longest, labelWords + 1) {
                 let info = spans[count]
                 // Skeletons of lengths two or more apart are more than one edit apart.
                 guard info.endsWell, count != labelWords + 1 || info.hasParticle,
                       abs(info.skeletonEnd - labelSkeletonLength) <= 1,
-                      FuzzyIndex.withinOneEdit(spanSkeleton[..<info.skeletonEnd], skeletons[Int(candidate)])
+                      FuzzyIndex.withinOneEdit(spanSkeleton, count: info.skeletonEnd, skeletonBytes,
+                                               from: labelSkeletonStart, count: labelSkeletonLength)
                 else { continue }
                 if words[start + count - 1].frequent && entry.lastWord != words[start + count - 1].hash { continue }
                 let symbols = span[..<info.symbolEnd]
