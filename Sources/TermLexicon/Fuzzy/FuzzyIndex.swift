@@ -23,6 +23,8 @@ public final class FuzzyIndex: Sendable {
         /// The payload's entity, held here so the hot loop need not read the payload.
         var entity: Int32
         var words: UInt8
+        /// Spaces in the folded symbols (fewer than `words - 1` when a word folds to nothing).
+        var spaces: UInt8
         var script: PhoneticFold.Script
         var negative: Bool
         /// Hashes of the keys of the label's first and last words (`FuzzyWordLists.hash`).
@@ -116,7 +118,7 @@ public final class FuzzyIndex: Sendable {
             guard fullSkeleton.count >= 2 else { continue }
             let entry = Int32(entries.count)
             entries.append(Entry(payload: Int32(index), entity: payload.entity, words: UInt8(min(words, 255)),
-                                 script: script, negative: flags.contains(.negative), firstWord: firstWord,
+                                 spaces: UInt8(min(max(foldedWords - 1, 0), 255)), script: script, negative: flags.contains(.negative), firstWord: firstWord,
                                  lastWord: lastWord, weight: PhoneticDistance.weight(of: symbols[...])))
             labelSymbols.append(symbols)
             labelSkeletons.append(fullSkeleton)

@@ -113,13 +113,17 @@ struct FuzzyMatcher {
     }
 
     mutating func hits(support: Set<Int32>, minimum: Double, bytes: [UInt8], range: Range<Int>) -> [Hit] {
+        // The record's text is let go at the end: held here, it would make the finder's next read
+        // copy its buffers instead of reusing them.
+        defer { currentText = KeyedText() }
         let latinAllowed = !MentionFinder.isShouting(bytes, range)
         let longest = min(index.longestLabel + 1, 8)
+        let frequentFirstWords = index.frequentFirstWords
         var hits: [Hit] = []
         var start = 0
         while start < words.count {
             let first = words[start]
-            guard !first.covered, !first.frequent || index.frequentFirstWords.contains(first.hash), !first.particle,
+            guard !first.covered, !first.frequent || frequentFirstWords.contains(first.hash), !first.particle,
                   first.script != .other,
                   first.script != .latin || (latinAllowed && first.capitalised && !first.allCapitals) else {
                 start += 1
@@ -181,6 +185,7 @@ struct FuzzyMatcher {
         // retain and release them.
         let entries = index.entries, skeletons = index.labelSkeletons, labelSymbols = index.labelSymbols
         let skeletonBytes = skeletons.bytes, skeletonStarts = skeletons.starts
+        let frequentLastWords = index.frequentLastWords
         var longest = 0
         for candidate in cache.candidates[candidateRange] {
             longest = max(longest, Int(entries[Int(candidate)].words) + 1)
@@ -205,7 +210,7 @@ struct FuzzyMatcher {
             hasParticle = hasParticle || word.particle
             spans[count] = Span(symbolEnd: span.count, skeletonEnd: spanSkeleton.count, weight: weight, letters: letters,
                                 hasParticle: hasParticle,
-                                endsWell: !word.particle && (!word.frequent || index.frequentLastWords.contains(word.hash))
+                                endsWell: !word.particle && (!word.frequent || frequentLastWords.contains(word.hash))
                                     && letters >= FuzzyIndex.minimumLetters)
         }
         let headNoun = isHeadNoun(start - 1, beside: start) || isHeadNoun(start + 1, beside: start)
@@ -232,7 +237,8 @@ struct FuzzyMatcher {
                 let labelSymbols = labelSymbols[Int(candidate)]
                 if count == 1 && FuzzyMatcher.isAdjective(symbols, of: labelSymbols) { continue }
                 let score = PhoneticDistance.score(symbols, labelSymbols, crossScript: false,
-                                                   weights: (info.weight, entry.weight), minimum: minimum, rows: &rows)
+                                                   weights: (info.weight, entry.weight), minimum: minimum, rows: &rows,
+                                                   sameWordCount: count - 1 == Int(entry.spaces))
                 guard score >= minimum else { continue }
                 if count == labelWords && count > 1 && !FuzzyMatcher.wordsAreNear(symbols, labelSymbols) { continue }
                 if count == 1 && !entry.negative && !support.contains(entity) && !headNoun
@@ -283,8 +289,9 @@ struct FuzzyMatcher {
                     stamp = 1
                 }
                 FuzzyIndex.neighbourhood(skeleton, label: false, into: &neighbours)
+                let buckets = index.buckets
                 for bucket in neighbours {
-                    for candidate in index.buckets.entries(bucket) where seen[Int(candidate)] != stamp {
+                    for candidate in buckets.entries(bucket) where seen[Int(candidate)] != stamp {
                         seen[Int(candidate)] = stamp
                         gathered.append(candidate)
                     }
@@ -364,6 +371,9 @@ struct FuzzyMatcher {
         words.removeAll(keepingCapacity: true)
         cache.makeRoomIfFull()
         isHeadNoun.removeAll(keepingCapacity: true)
+        // The index's sets held locally: read through the class for each word, each would be
+        // retained and released.
+        let frequentWords = index.frequentWords, particles = index.particles, headNouns = index.headNouns
         var coveredIndex = 0
         var breakPending = false
         var previousScript = PhoneticFold.Script.other
@@ -386,12 +396,12 @@ struct FuzzyMatcher {
             // Case matters to Latin words only (and costs a look at the character's properties).
             let latin = script == .latin
             let word = Word(first: unit, last: last, script: script, breakBefore: breakPending || script != previousScript,
-                            covered: isCovered, frequent: index.frequentWords.contains(hash),
+                            covered: isCovered, frequent: frequentWords.contains(hash),
                             capitalised: latin && FuzzyMatcher.startsWithCapital(text, unit, bytes, range),
                             allCapitals: latin && last > unit && FuzzyMatcher.isAllCapitals(text, unit, last, bytes, range),
-                            particle: index.particles.contains(hash), hash: hash, profile: -1)
+                            particle: particles.contains(hash), hash: hash, profile: -1)
             words.append(word)
-            isHeadNoun.append(index.headNouns.contains(hash))
+            isHeadNoun.append(headNouns.contains(hash))
             breakPending = false
             previousScript = script
             unit = last + 1

@@ -46,7 +46,7 @@ struct FuzzyWordCache {
         var slot = FuzzyWordCache.slot(of: hash, mask: mask)
         while slots[slot] != 0 {
             let number = Int(slots[slot]) - 1
-            if profiles[number].hash == hash && units[profiles[number].units].elementsEqual(word) { return number }
+            if profiles[number].hash == hash && hasUnits(profiles[number].units, word) { return number }
             slot = (slot + 1) & mask
         }
         scratch.removeAll(keepingCapacity: true)
@@ -60,6 +60,18 @@ struct FuzzyWordCache {
                                 weight: PhoneticDistance.weight(of: scratch[...]), candidates: nil))
         slots[slot] = Int32(profiles.count)
         return profiles.count - 1
+    }
+
+    /// Whether `units[known]` are the word's units.
+    @inline(__always)
+    private func hasUnits(_ known: Range<Int>, _ word: ArraySlice<UInt16>) -> Bool {
+        guard known.count == word.count else { return false }
+        var offset = known.lowerBound
+        for unit in word {
+            if units[offset] != unit { return false }
+            offset += 1
+        }
+        return true
     }
 
     /// Records the candidates of profile `number`.

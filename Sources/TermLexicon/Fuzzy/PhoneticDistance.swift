@@ -72,11 +72,12 @@ public enum PhoneticDistance {
 
     /// The score, or 0 as soon as it is sure to stay under `minimum`; `rows` is scratch space reused
     /// from call to call, `weights` the strings' weights computed once.
+    /// `sameWordCount`, when known, says whether both have as many spaces (else they are counted).
     static func score(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>, crossScript: Bool, weights: (Float, Float),
-                      minimum: Double, rows: inout [Float]) -> Double {
+                      minimum: Double, rows: inout [Float], sameWordCount: Bool? = nil) -> Double {
         let norm = max(weights.0, weights.1)
         guard norm > 0 else { return a == b ? 1 : 0 }
-        let initial = initials(a, b)
+        let initial = initials(a, b, sameWordCount: sameWordCount)
         let budget = Float(1 - minimum) * norm - initial
         guard budget >= 0 else { return 0 }
         guard let cost = distance(a, b, crossScript: crossScript, budget: budget, rows: &rows) else { return 0 }
@@ -119,12 +120,14 @@ public enum PhoneticDistance {
 
     /// The initial penalty for each pair of words whose first symbols are far apart (both words
     /// counted in order; with different word counts only the first words).
-    static func initials(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Float {
+    static func initials(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>, sameWordCount: Bool? = nil) -> Float {
         // Word starts of both, walked in step: no arrays made.
-        var spaces = 0
-        for symbol in a where symbol == 0x20 { spaces += 1 }
-        for symbol in b where symbol == 0x20 { spaces -= 1 }
-        let equalCounts = spaces == 0
+        let equalCounts = sameWordCount ?? {
+            var spaces = 0
+            for symbol in a where symbol == 0x20 { spaces += 1 }
+            for symbol in b where symbol == 0x20 { spaces -= 1 }
+            return spaces == 0
+        }()
         var penalty: Float = 0
         var i = a.startIndex, j = b.startIndex
         while i < a.endIndex && j < b.endIndex {
