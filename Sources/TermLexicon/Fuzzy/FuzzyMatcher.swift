@@ -173,6 +173,8 @@ struct FuzzyMatcher {
 
     private var spans: [Span] = []
     private var spanSkeleton: [UInt8] = []
+    /// Bit n set at skeleton length k: the span of n words has a skeleton within one of k long.
+    private var lengthFits = [Int](repeating: 0, count: 17)
 
     /// The longest span from word `start` (up to word `end`) whose best label passes, or a negative
     /// label nearest to one: every candidate is scored against the spans with word counts it fits
@@ -214,22 +216,35 @@ struct FuzzyMatcher {
                                     && letters >= FuzzyIndex.minimumLetters)
         }
         let headNoun = isHeadNoun(start - 1, beside: start) || isHeadNoun(start + 1, beside: start)
+        // The word counts (bit n: the span of n words) a candidate may be tried at, known before the
+        // candidates are: the spans that end well, those with a particle, and by skeleton length
+        // (lengths two or more apart are more than one edit apart).
+        var endingWell = 0, withParticle = 0
+        for length in lengthFits.indices { lengthFits[length] = 0 }
+        for count in 1...longest {
+            let info = spans[count]
+            if info.endsWell { endingWell |= 1 << count }
+            if info.hasParticle { withParticle |= 1 << count }
+            for length in max(0, info.skeletonEnd - 1)...(info.skeletonEnd + 1) { lengthFits[length] |= 1 << count }
+        }
         // The candidates left after the checks that depend on the start word alone (`candidates`).
         let candidateList = cache.candidates
         for candidate in candidateList[candidateRange] {
             let entry = entries[Int(candidate)]
             let labelWords = Int(entry.words)
-            // The span has as many words as the label, one fewer, or one more (a particle).
-            guard labelWords - 1 <= longest else { continue }
-            let entity = entry.entity
             let labelSkeletonStart = Int(skeletonStarts[Int(candidate)])
             let labelSkeletonLength = Int(skeletonStarts[Int(candidate) + 1]) - labelSkeletonStart
-            for count in max(1, labelWords - 1)...min(longest, labelWords + 1) {
+            // The span has as many words as the label, one fewer, or one more (with a particle).
+            let wordFits = (0b11 << max(0, labelWords - 1) | withParticle & 1 << (labelWords + 1)) & ~1
+            // Spans of one word are settled by `singleWordPasses`.
+            var counts = wordFits & endingWell & lengthFits[labelSkeletonLength] & ~0b10
+            if counts == 0 { continue }
+            let entity = entry.entity
+            while counts != 0 {
+                let count = counts.trailingZeroBitCount
+                counts &= counts - 1
                 let info = spans[count]
-                // Skeletons of lengths two or more apart are more than one edit apart.
-                guard info.endsWell, count != labelWords + 1 || info.hasParticle,
-                      abs(info.skeletonEnd - labelSkeletonLength) <= 1,
-                      FuzzyIndex.withinOneEdit(spanSkeleton, count: info.skeletonEnd, skeletonBytes,
+                guard FuzzyIndex.withinOneEdit(spanSkeleton, count: info.skeletonEnd, skeletonBytes,
                                                from: labelSkeletonStart, count: labelSkeletonLength)
                 else { continue }
                 if words[start + count - 1].frequent && entry.lastWord != words[start + count - 1].hash { continue }
@@ -255,6 +270,28 @@ struct FuzzyMatcher {
                 }
             }
         }
+        // The span of the start word alone: what the word passes whatever the text around it, then
+        // the support it needs. Its updates touch `spans[1]` only, in candidate order as above.
+        let passes = singleWordPasses(from: start, candidates: candidateRange, minimum: minimum)
+        let passedCandidates = cache.passedCandidates, passedScores = cache.passedScores
+        for pass in passes {
+            let candidate = passedCandidates[pass], score = passedScores[pass]
+            let entry = entries[Int(candidate)]
+            let entity = entry.entity
+            let info = spans[1]
+            if !entry.negative && !support.contains(entity) && !headNoun
+                && !(script != .arabic && info.letters >= 6 && score >= FuzzyMatcher.unsupportedLatinMinimum) {
+                continue
+            }
+            let bestEntity = info.best >= 0 ? entries[info.best].entity : -1
+            if score > info.bestScore {
+                if info.best >= 0 && bestEntity != entity { spans[1].runnerUp = info.bestScore }
+                spans[1].bestScore = score
+                spans[1].best = Int(candidate)
+            } else if info.best >= 0 && bestEntity != entity {
+                spans[1].runnerUp = max(info.runnerUp, score)
+            }
+        }
         guard longest >= 1 else { return .none }
         for count in stride(from: longest, through: 1, by: -1) where spans[count].best >= 0 {
             let info = spans[count]
@@ -268,6 +305,50 @@ struct FuzzyMatcher {
         }
         return .none
     }
+
+    /// The candidates the start word passes as a span of one word, before support: every test of
+    /// `best` but those of the text around it, worked out once per distinct word (`spans[1]` and
+    /// `spanSkeleton` hold the word's span). A range of `cache.passedCandidates`.
+    private mutating func singleWordPasses(from start: Int, candidates candidateRange: Range<Int>,
+                                           minimum: Double) -> Range<Int> {
+        let number = profile(of: start)
+        if cache.passMinimum == minimum, let known = cache.profiles[number].singleWordPasses { return known }
+        singlePasses.removeAll(keepingCapacity: true)
+        singleScores.removeAll(keepingCapacity: true)
+        let info = spans[1]
+        let word = words[start]
+        if info.endsWell {
+            let entries = index.entries, labelSymbols = index.labelSymbols
+            let skeletonBytes = index.labelSkeletons.bytes, skeletonStarts = index.labelSkeletons.starts
+            let candidateList = cache.candidates
+            for candidate in candidateList[candidateRange] {
+                let entry = entries[Int(candidate)]
+                // One word: the label's own count or one fewer (no particle in a single word).
+                guard entry.words == 1 || entry.words == 2 else { continue }
+                let labelSkeletonStart = Int(skeletonStarts[Int(candidate)])
+                let labelSkeletonLength = Int(skeletonStarts[Int(candidate) + 1]) - labelSkeletonStart
+                guard abs(info.skeletonEnd - labelSkeletonLength) <= 1,
+                      FuzzyIndex.withinOneEdit(spanSkeleton, count: info.skeletonEnd, skeletonBytes,
+                                               from: labelSkeletonStart, count: labelSkeletonLength)
+                else { continue }
+                if word.frequent && entry.lastWord != word.hash { continue }
+                let symbols = span[..<info.symbolEnd]
+                let labelSymbols = labelSymbols[Int(candidate)]
+                if FuzzyMatcher.isAdjective(symbols, of: labelSymbols) { continue }
+                let score = PhoneticDistance.score(symbols, labelSymbols, crossScript: false,
+                                                   weights: (info.weight, entry.weight), minimum: minimum, rows: &rows,
+                                                   sameWordCount: Int(entry.spaces) == 0)
+                guard score >= minimum else { continue }
+                singlePasses.append(candidate)
+                singleScores.append(score)
+            }
+        }
+        cache.setSingleWordPasses(singlePasses, scores: singleScores, minimum: minimum, of: number)
+        return cache.profiles[number].singleWordPasses!
+    }
+
+    private var singlePasses: [Int32] = []
+    private var singleScores: [Double] = []
 
     /// The entries whose first word is near word `position`'s, each once, as a range of
     /// `cache.candidates`: gathered once per distinct word, without those the start word alone

@@ -13,6 +13,9 @@ struct FuzzyWordCache {
         var weight: Float
         /// The labels a span starting on the word is scored against, in `candidates`; nil until asked.
         var candidates: Range<Int>?
+        /// The candidates the word alone passes as a span of one word, in `singleWordPasses`, before
+        /// the text around it is looked at (support, head nouns); nil until asked.
+        var singleWordPasses: Range<Int>?
     }
 
     private(set) var profiles: [Profile] = []
@@ -20,6 +23,10 @@ struct FuzzyWordCache {
     private(set) var symbols: [UInt8] = []
     private(set) var skeletons: [UInt8] = []
     private(set) var candidates: [Int32] = []
+    /// What single words pass: candidates and their scores, for `passMinimum`.
+    private(set) var passedCandidates: [Int32] = []
+    private(set) var passedScores: [Double] = []
+    private(set) var passMinimum = -1.0
     /// Open addressing by hash: profile number + 1, 0 for an empty slot.
     private var slots: [Int32] = []
     private var scratch: [UInt8] = []
@@ -35,6 +42,8 @@ struct FuzzyWordCache {
         symbols.removeAll(keepingCapacity: true)
         skeletons.removeAll(keepingCapacity: true)
         candidates.removeAll(keepingCapacity: true)
+        passedCandidates.removeAll(keepingCapacity: true)
+        passedScores.removeAll(keepingCapacity: true)
         for slot in slots.indices { slots[slot] = 0 }
     }
 
@@ -57,7 +66,8 @@ struct FuzzyWordCache {
         FuzzyIndex.appendSkeleton(of: scratch[...], to: &skeletons, from: skeletonStart)
         profiles.append(Profile(hash: hash, units: unitStart..<units.count, symbols: symbolStart..<symbols.count,
                                 skeleton: skeletonStart..<skeletons.count,
-                                weight: PhoneticDistance.weight(of: scratch[...]), candidates: nil))
+                                weight: PhoneticDistance.weight(of: scratch[...]), candidates: nil,
+                                singleWordPasses: nil))
         slots[slot] = Int32(profiles.count)
         return profiles.count - 1
     }
@@ -79,6 +89,21 @@ struct FuzzyWordCache {
         let start = candidates.count
         candidates.append(contentsOf: list)
         profiles[number].candidates = start..<candidates.count
+    }
+
+    /// Records what profile `number` passes as a span of one word at score `minimum` (what was
+    /// recorded at another minimum is forgotten).
+    mutating func setSingleWordPasses(_ passes: [Int32], scores: [Double], minimum: Double, of number: Int) {
+        if minimum != passMinimum {
+            for profile in profiles.indices { profiles[profile].singleWordPasses = nil }
+            passedCandidates.removeAll(keepingCapacity: true)
+            passedScores.removeAll(keepingCapacity: true)
+            passMinimum = minimum
+        }
+        let start = passedCandidates.count
+        passedCandidates.append(contentsOf: passes)
+        passedScores.append(contentsOf: scores)
+        profiles[number].singleWordPasses = start..<passedCandidates.count
     }
 
     private mutating func grow() {
