@@ -1,4 +1,5 @@
 import LexiconData
+import Synchronization
 import TextNormalization
 
 /// The labels the fuzzy pass may match, in the phonetic space, and an index that finds the few
@@ -17,7 +18,40 @@ import TextNormalization
 /// - not a person's label of one word (a bare surname or a given name: Mottaki, Ismail);
 /// - written in Latin, Arabic or Cyrillic letters;
 /// - negative labels take part: a span nearest to one is left alone.
+///
+/// The tables are built the first time a record with text is read (`tables`), not when the index
+/// is made: a run that reads no text, or `tag` answering at once, does not wait for them.
 public final class FuzzyIndex: Sendable {
+    /// What the tables are built from: the model's labels (held apart from the model, which holds
+    /// this index).
+    fileprivate struct Labels: Sendable {
+        var payloads: [TaggingModel.Payload]
+        var keyUnits: [UInt16]
+        var keyStarts: [Int32]
+        var spaces: [Int32]
+        var entityTypes: [EntityType]
+    }
+
+    private let labels: Labels
+    private let lists: FuzzyWordLists
+    private let built = Mutex<Tables?>(nil)
+
+    init(model: TaggingModel, lists: FuzzyWordLists) throws(NormalizationSetupError) {
+        labels = Labels(payloads: model.payloads, keyUnits: model.trie.keyUnits, keyStarts: model.keyStarts,
+                        spaces: model.spaces, entityTypes: model.entityTypes)
+        self.lists = lists
+    }
+
+    /// The tables, built on first use (once for all threads).
+    var tables: Tables {
+        built.withLock { built in
+            if let tables = built { return tables }
+            let tables = Tables(labels: labels, lists: lists)
+            built = tables
+            return tables
+        }
+    }
+
     struct Entry: Sendable {
         var payload: Int32
         /// The payload's entity, held here so the hot loop need not read the payload.
@@ -33,129 +67,137 @@ public final class FuzzyIndex: Sendable {
         var weight: Float
     }
 
-    let entries: [Entry]
-    /// Each entry's symbols, and the skeleton of all its words.
-    let labelSymbols: PackedStrings
-    let labelSkeletons: PackedStrings
-    let buckets: BucketTable
-    /// The labels whose first word is a frequent word, by the hash of that word: a span starting on
-    /// a frequent word is compared with these only, and the skeleton buckets leave them out.
-    let byFrequentFirstWord: BucketTable
-    /// The most words of a label taking part.
-    let longestLabel: Int
-    /// Hashes of the keys of words that never start or end a fuzzy match (`FuzzyWordLists`), and of
-    /// the head nouns that support a single Arabic-script word after them.
-    let frequentWords: HashSet64
-    let headNouns: HashSet64
-    /// Hashes of the keys of particles, words that may stand between the parts of a name.
-    let particles: HashSet64
     static let particleWords = ["al", "el", "ul", "ud", "ad", "ur", "ar", "as", "ash", "az", "at", "an", "e", "i",
                                 "bin", "ibn", "abu", "da", "de", "di", "du", "wa", "u", "la", "le", "von", "van",
                                 "بن", "ابن", "ابو", "آل", "ال", "د", "و"]
 
-    /// Entity -> its negative labels' entries: an exact mention of the entity inside a span that
-    /// sounds like one of them is not reported (Dera Ismael Khan, for Ismail Khan).
-    let negativesByEntity: [Int32: [Int32]]
-    /// The frequent words some label starts or ends with: only there may a span start or end on one.
-    let frequentFirstWords: HashSet64
-    let frequentLastWords: HashSet64
-
     static let minimumLetters = 5
 
-    init(model: TaggingModel, lists: FuzzyWordLists) throws(NormalizationSetupError) {
-        let cyrillic = CyrillicFold()
-        var entries: [Entry] = []
-        var labelSymbols = PackedStrings()
-        var labelSkeletons = PackedStrings()
-        var symbols: [UInt8] = []
-        var neighbours: [UInt64] = []
-        // What each label is filed under, as (bucket, entry) pairs in entry order.
-        var buckets = BucketTable.Pairs()
-        var byFrequentFirstWord = BucketTable.Pairs()
-        var longest = 0
-        var word: [UInt8] = []
-        var skeleton: [UInt8] = []
-        let keyUnits = model.trie.keyUnits, keyStarts = model.keyStarts, allSpaces = model.spaces
-        for (index, payload) in model.payloads.enumerated() {
-            let flags = payload.flags
-            guard !flags.contains(.weak), !flags.contains(.caseSensitive) else { continue }
-            let key = keyUnits[Int(keyStarts[index])..<Int(keyStarts[index + 1])]
-            guard key.count >= FuzzyIndex.minimumLetters, let first = key.first else { continue }
-            let script = PhoneticFold.script(of: first)
-            guard script != .other, key.allSatisfy({ PhoneticFold.script(of: $0) == script }) else { continue }
-            let spaces = allSpaces[Int(payload.spacesStart)..<Int(payload.spacesStart + payload.spacesCount)]
-            let words = spaces.count + 1
-            if words == 1 && model.entityType(Int(payload.entity)) == .person && !flags.contains(.negative) { continue }
-            // The label's words, folded one by one and joined by spaces; the first two that fold to
-            // something are remembered for filing.
-            symbols.removeAll(keepingCapacity: true)
-            var firstFolded = 0..<0, secondFolded = 0..<0, foldedWords = 0
-            var wordStart = key.startIndex
-            var boundaryIndex = spaces.startIndex
-            while true {
-                let boundary = boundaryIndex < spaces.endIndex ? key.startIndex + Int(spaces[boundaryIndex]) : key.endIndex
-                if boundary > wordStart {
-                    word.removeAll(keepingCapacity: true)
-                    FuzzyIndex.fold(key[wordStart..<boundary], script: script, cyrillic: cyrillic, into: &word)
-                    if !symbols.isEmpty && !word.isEmpty { symbols.append(0x20) }
-                    let foldedStart = symbols.count
-                    symbols.append(contentsOf: word)
-                    if !word.isEmpty {
-                        if foldedWords == 0 { firstFolded = foldedStart..<symbols.count }
-                        if foldedWords == 1 { secondFolded = foldedStart..<symbols.count }
-                        foldedWords += 1
+    /// The labels taking part and what finds them.
+    final class Tables: Sendable {
+        let entries: [Entry]
+        /// Each entry's symbols, and the skeleton of all its words.
+        let labelSymbols: PackedStrings
+        let labelSkeletons: PackedStrings
+        let buckets: BucketTable
+        /// The labels whose first word is a frequent word, by the hash of that word: a span starting on
+        /// a frequent word is compared with these only, and the skeleton buckets leave them out.
+        let byFrequentFirstWord: BucketTable
+        /// The most words of a label taking part.
+        let longestLabel: Int
+        /// Hashes of the keys of words that never start or end a fuzzy match (`FuzzyWordLists`), and of
+        /// the head nouns that support a single Arabic-script word after them.
+        let frequentWords: HashSet64
+        let headNouns: HashSet64
+        /// Hashes of the keys of particles, words that may stand between the parts of a name.
+        let particles: HashSet64
+
+        /// Entity -> its negative labels' entries: an exact mention of the entity inside a span that
+        /// sounds like one of them is not reported (Dera Ismael Khan, for Ismail Khan).
+        let negativesByEntity: [Int32: [Int32]]
+        /// The frequent words some label starts or ends with: only there may a span start or end on one.
+        let frequentFirstWords: HashSet64
+        let frequentLastWords: HashSet64
+
+        fileprivate init(labels model: Labels, lists: FuzzyWordLists) {
+            let cyrillic = CyrillicFold()
+            var entries: [Entry] = []
+            var labelSymbols = PackedStrings()
+            var labelSkeletons = PackedStrings()
+            var symbols: [UInt8] = []
+            var neighbours: [UInt64] = []
+            // What each label is filed under, as (bucket, entry) pairs in entry order.
+            var buckets = BucketTable.Pairs()
+            var byFrequentFirstWord = BucketTable.Pairs()
+            var longest = 0
+            var word: [UInt8] = []
+            var skeleton: [UInt8] = []
+            let keyUnits = model.keyUnits, keyStarts = model.keyStarts, allSpaces = model.spaces
+            for (index, payload) in model.payloads.enumerated() {
+                let flags = payload.flags
+                guard !flags.contains(.weak), !flags.contains(.caseSensitive) else { continue }
+                let key = keyUnits[Int(keyStarts[index])..<Int(keyStarts[index + 1])]
+                guard key.count >= FuzzyIndex.minimumLetters, let first = key.first else { continue }
+                let script = PhoneticFold.script(of: first)
+                guard script != .other, key.allSatisfy({ PhoneticFold.script(of: $0) == script }) else { continue }
+                let spaces = allSpaces[Int(payload.spacesStart)..<Int(payload.spacesStart + payload.spacesCount)]
+                let words = spaces.count + 1
+                let person = model.entityTypes[Int(payload.entity)] == .person
+                if words == 1 && person && !flags.contains(.negative) { continue }
+                // The label's words, folded one by one and joined by spaces; the first two that fold to
+                // something are remembered for filing.
+                symbols.removeAll(keepingCapacity: true)
+                var firstFolded = 0..<0, secondFolded = 0..<0, foldedWords = 0
+                var wordStart = key.startIndex
+                var boundaryIndex = spaces.startIndex
+                while true {
+                    let boundary = boundaryIndex < spaces.endIndex
+                        ? key.startIndex + Int(spaces[boundaryIndex]) : key.endIndex
+                    if boundary > wordStart {
+                        word.removeAll(keepingCapacity: true)
+                        FuzzyIndex.fold(key[wordStart..<boundary], script: script, cyrillic: cyrillic, into: &word)
+                        if !symbols.isEmpty && !word.isEmpty { symbols.append(0x20) }
+                        let foldedStart = symbols.count
+                        symbols.append(contentsOf: word)
+                        if !word.isEmpty {
+                            if foldedWords == 0 { firstFolded = foldedStart..<symbols.count }
+                            if foldedWords == 1 { secondFolded = foldedStart..<symbols.count }
+                            foldedWords += 1
+                        }
+                        wordStart = boundary
                     }
-                    wordStart = boundary
+                    if boundaryIndex == spaces.endIndex { break }
+                    boundaryIndex += 1
                 }
-                if boundaryIndex == spaces.endIndex { break }
-                boundaryIndex += 1
+                let firstWordEnd = spaces.isEmpty ? key.endIndex : key.startIndex + Int(spaces[spaces.startIndex])
+                let lastWordStart = spaces.isEmpty ? key.startIndex : key.startIndex + Int(spaces[spaces.endIndex - 1])
+                let firstWord = FuzzyWordLists.hash(key[key.startIndex..<firstWordEnd])
+                let lastWord = FuzzyWordLists.hash(key[lastWordStart..<key.endIndex])
+                let fullSkeleton = FuzzyIndex.skeleton(symbols[...])
+                guard fullSkeleton.count >= 2 else { continue }
+                let entry = Int32(entries.count)
+                entries.append(Entry(payload: Int32(index), entity: payload.entity, words: UInt8(min(words, 255)),
+                                     spaces: UInt8(min(max(foldedWords - 1, 0), 255)), script: script,
+                                     negative: flags.contains(.negative), firstWord: firstWord, lastWord: lastWord,
+                                     weight: PhoneticDistance.weight(of: symbols[...])))
+                labelSymbols.append(symbols)
+                labelSkeletons.append(fullSkeleton)
+                longest = max(longest, words)
+                // Filed by the first word (by its hash when it is a frequent word), and by the first two
+                // words written together.
+                if lists.frequentWordHashes.contains(firstWord) {
+                    byFrequentFirstWord.append(firstWord, entry)
+                } else {
+                    skeleton.removeAll(keepingCapacity: true)
+                    FuzzyIndex.appendSkeleton(of: symbols[firstFolded], to: &skeleton)
+                    buckets.file(entry, under: skeleton, neighbours: &neighbours)
+                }
+                if words > 1 {
+                    skeleton.removeAll(keepingCapacity: true)
+                    FuzzyIndex.appendSkeleton(of: symbols[firstFolded], to: &skeleton)
+                    FuzzyIndex.appendSkeleton(of: symbols[secondFolded], to: &skeleton)
+                    buckets.file(entry, under: skeleton, neighbours: &neighbours)
+                }
             }
-            let firstWordEnd = spaces.isEmpty ? key.endIndex : key.startIndex + Int(spaces[spaces.startIndex])
-            let lastWordStart = spaces.isEmpty ? key.startIndex : key.startIndex + Int(spaces[spaces.endIndex - 1])
-            let firstWord = FuzzyWordLists.hash(key[key.startIndex..<firstWordEnd])
-            let lastWord = FuzzyWordLists.hash(key[lastWordStart..<key.endIndex])
-            let fullSkeleton = FuzzyIndex.skeleton(symbols[...])
-            guard fullSkeleton.count >= 2 else { continue }
-            let entry = Int32(entries.count)
-            entries.append(Entry(payload: Int32(index), entity: payload.entity, words: UInt8(min(words, 255)),
-                                 spaces: UInt8(min(max(foldedWords - 1, 0), 255)), script: script, negative: flags.contains(.negative), firstWord: firstWord,
-                                 lastWord: lastWord, weight: PhoneticDistance.weight(of: symbols[...])))
-            labelSymbols.append(symbols)
-            labelSkeletons.append(fullSkeleton)
-            longest = max(longest, words)
-            // Filed by the first word (by its hash when it is a frequent word), and by the first two
-            // words written together.
-            if lists.frequentWordHashes.contains(firstWord) {
-                byFrequentFirstWord.append(firstWord, entry)
-            } else {
-                skeleton.removeAll(keepingCapacity: true)
-                FuzzyIndex.appendSkeleton(of: symbols[firstFolded], to: &skeleton)
-                buckets.file(entry, under: skeleton, neighbours: &neighbours)
+            var negatives: [Int32: [Int32]] = [:]
+            for (position, entry) in entries.enumerated() where entry.negative {
+                negatives[entry.entity, default: []].append(Int32(position))
             }
-            if words > 1 {
-                skeleton.removeAll(keepingCapacity: true)
-                FuzzyIndex.appendSkeleton(of: symbols[firstFolded], to: &skeleton)
-                FuzzyIndex.appendSkeleton(of: symbols[secondFolded], to: &skeleton)
-                buckets.file(entry, under: skeleton, neighbours: &neighbours)
-            }
+            negativesByEntity = negatives
+            self.entries = entries
+            self.labelSymbols = labelSymbols
+            self.labelSkeletons = labelSkeletons
+            self.buckets = BucketTable(buckets)
+            self.byFrequentFirstWord = BucketTable(byFrequentFirstWord)
+            longestLabel = longest
+            particles = HashSet64(lists.particleHashes)
+            frequentWords = HashSet64(lists.frequentWordHashes)
+            headNouns = HashSet64(lists.headNounHashes)
+            frequentFirstWords = HashSet64(Set(entries.map(\.firstWord)).intersection(lists.frequentWordHashes))
+            frequentLastWords = HashSet64(Set(entries.map(\.lastWord)).intersection(lists.frequentWordHashes))
         }
-        var negatives: [Int32: [Int32]] = [:]
-        for (position, entry) in entries.enumerated() where entry.negative {
-            negatives[entry.entity, default: []].append(Int32(position))
-        }
-        negativesByEntity = negatives
-        self.entries = entries
-        self.labelSymbols = labelSymbols
-        self.labelSkeletons = labelSkeletons
-        self.buckets = BucketTable(buckets)
-        self.byFrequentFirstWord = BucketTable(byFrequentFirstWord)
-        longestLabel = longest
-        var characterKeys = try CharacterKeys()
-        particles = HashSet64(FuzzyIndex.particleWords.map { FuzzyWordLists.hash(FuzzyWordLists.key($0, keys: &characterKeys)) })
-        frequentWords = HashSet64(lists.frequentWordHashes)
-        headNouns = HashSet64(lists.headNounHashes)
-        frequentFirstWords = HashSet64(Set(entries.map(\.firstWord)).intersection(lists.frequentWordHashes))
-        frequentLastWords = HashSet64(Set(entries.map(\.lastWord)).intersection(lists.frequentWordHashes))
+
+        func symbols(of entry: Int32) -> ArraySlice<UInt8> { labelSymbols[Int(entry)] }
     }
 
     static func fold<C: Collection>(_ units: C, script: PhoneticFold.Script, cyrillic: CyrillicFold,
@@ -167,8 +209,6 @@ public final class FuzzyIndex: Sendable {
         case .other: break
         }
     }
-
-    func symbols(of entry: Int32) -> ArraySlice<UInt8> { labelSymbols[Int(entry)] }
 
     // MARK: skeletons
 

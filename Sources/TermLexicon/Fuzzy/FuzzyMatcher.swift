@@ -49,8 +49,10 @@ struct FuzzyMatcher {
         var profile: Int32
     }
 
-    let index: FuzzyIndex
-    private let model: TaggingModel
+    /// The index, whose tables (`index`) are fetched at the first record with text.
+    private let source: FuzzyIndex
+    private var tables: FuzzyIndex.Tables?
+    private var index: FuzzyIndex.Tables { tables! }
     private let cyrillic = CyrillicFold()
     private var words: [Word] = []
     private var cache = FuzzyWordCache()
@@ -61,14 +63,23 @@ struct FuzzyMatcher {
     private var seen: [UInt32]
     private var stamp: UInt32 = 0
 
+    /// `model` is the index's (its labels are read through the index).
     init(model: TaggingModel, index: FuzzyIndex) {
-        self.model = model
-        self.index = index
-        seen = [UInt32](repeating: 0, count: index.entries.count)
+        source = index
+        seen = []
     }
 
     /// Reads the record's words; `covered` are the unit ranges the exact pass matched, in order.
     mutating func read(_ text: KeyedText, _ bytes: [UInt8], _ range: Range<Int>, covered: [ClosedRange<Int>]) {
+        if tables == nil {
+            guard text.count > 0 else {
+                words.removeAll(keepingCapacity: true)
+                currentText = KeyedText()
+                return
+            }
+            tables = source.tables
+            seen = [UInt32](repeating: 0, count: index.entries.count)
+        }
         readWords(text, bytes, range, covered: covered)
     }
 
@@ -86,7 +97,7 @@ struct FuzzyMatcher {
     /// Whether the exact match of `entity` on units `first...last` lies inside a span of one or two
     /// more words on either side that sounds like a negative label of the entity.
     mutating func isInsideNegative(_ first: Int, _ last: Int, entity: Int32, minimum: Double) -> Bool {
-        guard let negatives = index.negativesByEntity[entity],
+        guard tables != nil, let negatives = index.negativesByEntity[entity],
               let firstWord = words.firstIndex(where: { $0.last >= first }),
               let lastWord = words.lastIndex(where: { $0.first <= last }) else { return false }
         for extraBefore in 0...2 {
@@ -116,6 +127,7 @@ struct FuzzyMatcher {
         // The record's text is let go at the end: held here, it would make the finder's next read
         // copy its buffers instead of reusing them.
         defer { currentText = KeyedText() }
+        guard tables != nil else { return [] }
         let latinAllowed = !MentionFinder.isShouting(bytes, range)
         let longest = min(index.longestLabel + 1, 8)
         let frequentFirstWords = index.frequentFirstWords
