@@ -280,7 +280,8 @@ public final class FuzzyIndex: Sendable {
 
     /// `withinOneEdit` of `a[..<aCount]` and `b[bStart..<bStart + bCount]`, read in place: the hot
     /// loop makes no slices.
-    static func withinOneEdit(_ a: [UInt8], count aCount: Int, _ b: [UInt8], from bStart: Int, count bCount: Int) -> Bool {
+    static func withinOneEdit(_ a: [UInt8], count aCount: Int, _ b: [UInt8], from bStart: Int,
+                              count bCount: Int) -> Bool {
         if aCount == bCount {
             var differences = 0
             for offset in 0..<aCount where a[offset] != b[bStart + offset] {

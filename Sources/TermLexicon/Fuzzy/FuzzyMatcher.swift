@@ -114,7 +114,8 @@ struct FuzzyMatcher {
                     span.append(contentsOf: symbols(of: position))
                 }
                 let skeleton = FuzzyIndex.skeleton(span[...])
-                for candidate in negatives where FuzzyIndex.withinOneEdit(skeleton[...], index.labelSkeletons[Int(candidate)])
+                let labelSkeletons = index.labelSkeletons
+                for candidate in negatives where FuzzyIndex.withinOneEdit(skeleton[...], labelSkeletons[Int(candidate)])
                     && PhoneticDistance.score(span, Array(index.symbols(of: candidate)), crossScript: false) >= minimum {
                     return true
                 }
@@ -394,7 +395,8 @@ struct FuzzyMatcher {
         let entries = index.entries
         gathered.removeAll { candidate in
             let entry = entries[Int(candidate)]
-            return (word.script == .arabic) != (entry.script == .arabic) || word.frequent && entry.firstWord != word.hash
+            return (word.script == .arabic) != (entry.script == .arabic)
+                || word.frequent && entry.firstWord != word.hash
         }
         cache.setCandidates(gathered, of: number)
         return cache.profiles[number].candidates!
@@ -491,7 +493,8 @@ struct FuzzyMatcher {
             let word = Word(first: unit, last: last, script: script, breakBefore: breakPending || script != previousScript,
                             covered: isCovered, frequent: frequentWords.contains(hash),
                             capitalised: latin && FuzzyMatcher.startsWithCapital(text, unit, bytes, range),
-                            allCapitals: latin && last > unit && FuzzyMatcher.isAllCapitals(text, unit, last, bytes, range),
+                            allCapitals: latin && last > unit
+                                && FuzzyMatcher.isAllCapitals(text, unit, last, bytes, range),
                             particle: particles.contains(hash), hash: hash, profile: -1)
             words.append(word)
             isHeadNoun.append(headNouns.contains(hash))
