@@ -186,8 +186,6 @@ struct FuzzyMatcher {
 
     private var spans: [Span] = []
     private var spanSkeleton: [UInt8] = []
-    /// Bit n set at skeleton length k: the span of n words has a skeleton within one of k long.
-    private var lengthFits = [Int](repeating: 0, count: 17)
 
     /// The longest span from word `start` (up to word `end`) whose best label passes, or a negative
     /// label nearest to one: every candidate is scored against the spans with word counts it fits
@@ -229,50 +227,33 @@ struct FuzzyMatcher {
                                     && letters >= FuzzyIndex.minimumLetters)
         }
         let headNoun = isHeadNoun(start - 1, beside: start) || isHeadNoun(start + 1, beside: start)
-        // The word counts (bit n: the span of n words) a candidate may be tried at, known before the
-        // candidates are: the spans that end well, those with a particle, and by skeleton length
-        // (lengths two or more apart are more than one edit apart).
-        var endingWell = 0, withParticle = 0
-        for length in lengthFits.indices { lengthFits[length] = 0 }
-        for count in 1...longest {
-            let info = spans[count]
-            if info.endsWell { endingWell |= 1 << count }
-            if info.hasParticle { withParticle |= 1 << count }
-            for length in max(0, info.skeletonEnd - 1)...(info.skeletonEnd + 1) { lengthFits[length] |= 1 << count }
-        }
         // The candidates left after the checks that depend on the start word alone (`candidates`).
         let candidateList = cache.candidates
         for candidate in candidateList[candidateRange] {
             let entry = entries[Int(candidate)]
             let labelWords = Int(entry.words)
+            // The span has as many words as the label, one fewer, or one more (a particle).
+            guard labelWords - 1 <= longest else { continue }
+            let entity = entry.entity
             let labelSkeletonStart = Int(skeletonStarts[Int(candidate)])
             let labelSkeletonLength = Int(skeletonStarts[Int(candidate) + 1]) - labelSkeletonStart
-            // The span has as many words as the label, one fewer, or one more (with a particle).
-            let wordFits = (0b11 << max(0, labelWords - 1) | withParticle & 1 << (labelWords + 1)) & ~1
             // Spans of one word are settled by `singleWordPasses`.
-            var counts = wordFits & endingWell & lengthFits[labelSkeletonLength] & ~0b10
-            if counts == 0 { continue }
-            let entity = entry.entity
-            while counts != 0 {
-                let count = counts.trailingZeroBitCount
-                counts &= counts - 1
+            for count in max(1, labelWords - 1)...min(longest, labelWords + 1) where count > 1 {
                 let info = spans[count]
-                guard FuzzyIndex.withinOneEdit(spanSkeleton, count: info.skeletonEnd, skeletonBytes,
+                // Skeletons of lengths two or more apart are more than one edit apart.
+                guard info.endsWell, count != labelWords + 1 || info.hasParticle,
+                      abs(info.skeletonEnd - labelSkeletonLength) <= 1,
+                      FuzzyIndex.withinOneEdit(spanSkeleton, count: info.skeletonEnd, skeletonBytes,
                                                from: labelSkeletonStart, count: labelSkeletonLength)
                 else { continue }
                 if words[start + count - 1].frequent && entry.lastWord != words[start + count - 1].hash { continue }
                 let symbols = span[..<info.symbolEnd]
                 let labelSymbols = labelSymbols[Int(candidate)]
-                if count == 1 && FuzzyMatcher.isAdjective(symbols, of: labelSymbols) { continue }
                 let score = PhoneticDistance.score(symbols, labelSymbols, crossScript: false,
                                                    weights: (info.weight, entry.weight), minimum: minimum, rows: &rows,
                                                    sameWordCount: count - 1 == Int(entry.spaces))
                 guard score >= minimum else { continue }
-                if count == labelWords && count > 1 && !FuzzyMatcher.wordsAreNear(symbols, labelSymbols) { continue }
-                if count == 1 && !entry.negative && !support.contains(entity) && !headNoun
-                    && !(script != .arabic && info.letters >= 6 && score >= FuzzyMatcher.unsupportedLatinMinimum) {
-                    continue
-                }
+                if count == labelWords && !FuzzyMatcher.wordsAreNear(symbols, labelSymbols) { continue }
                 let bestEntity = info.best >= 0 ? entries[info.best].entity : -1
                 if score > info.bestScore {
                     if info.best >= 0 && bestEntity != entity { spans[count].runnerUp = info.bestScore }
