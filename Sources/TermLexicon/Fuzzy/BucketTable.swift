@@ -10,23 +10,54 @@ struct BucketTable: Sendable {
     /// Marks an empty slot (no bucket key has it: a key's top four bits hold a length of at most 15).
     private static let empty = UInt64.max
 
-    init(_ buckets: [UInt64: [Int32]]) {
-        var capacity = 16
-        while capacity < buckets.count * 2 { capacity *= 2 }
-        var keys = [UInt64](repeating: BucketTable.empty, count: capacity)
-        var lists = [[Int32]](repeating: [], count: capacity)
-        let mask = capacity - 1
-        for (key, list) in buckets {
-            var slot = BucketTable.slot(of: key, mask: mask)
-            while keys[slot] != BucketTable.empty { slot = (slot + 1) & mask }
-            keys[slot] = key
-            lists[slot] = list
+    /// What goes into a table: (key, entry) pairs, entries of one key in the order they come.
+    struct Pairs {
+        private(set) var keys: [UInt64] = []
+        private(set) var entries: [Int32] = []
+
+        mutating func append(_ key: UInt64, _ entry: Int32) {
+            keys.append(key)
+            entries.append(entry)
         }
-        var starts: [Int32] = [0]
-        var values: [Int32] = []
-        for list in lists {
-            values.append(contentsOf: list)
-            starts.append(Int32(values.count))
+
+        /// Files `entry` under the buckets of `skeleton`'s neighbourhood (a label's).
+        mutating func file(_ entry: Int32, under skeleton: [UInt8], neighbours: inout [UInt64]) {
+            guard !skeleton.isEmpty else { return }
+            FuzzyIndex.neighbourhood(skeleton, label: true, into: &neighbours)
+            for bucket in neighbours { append(bucket, entry) }
+        }
+    }
+
+    /// A table of the pairs' keys, each with its entries in pair order, an entry repeated right
+    /// after itself under one key kept once. Two passes over the pairs, no list per key.
+    init(_ pairs: Pairs) {
+        var capacity = 16
+        while capacity < pairs.keys.count * 2 { capacity *= 2 }
+        let mask = capacity - 1
+        var keys = [UInt64](repeating: BucketTable.empty, count: capacity)
+        var slots = [Int32](repeating: 0, count: pairs.keys.count)
+        var counts = [Int32](repeating: 0, count: capacity)
+        var lastEntry = [Int32](repeating: -1, count: capacity)
+        for (pair, key) in pairs.keys.enumerated() {
+            var slot = BucketTable.slot(of: key, mask: mask)
+            while keys[slot] != BucketTable.empty && keys[slot] != key { slot = (slot + 1) & mask }
+            keys[slot] = key
+            slots[pair] = Int32(slot)
+            let entry = pairs.entries[pair]
+            if lastEntry[slot] != entry {
+                lastEntry[slot] = entry
+                counts[slot] += 1
+            }
+        }
+        var starts = [Int32](repeating: 0, count: capacity + 1)
+        for slot in 0..<capacity { starts[slot + 1] = starts[slot] + counts[slot] }
+        var values = [Int32](repeating: 0, count: Int(starts[capacity]))
+        var next = starts
+        for (pair, entry) in pairs.entries.enumerated() {
+            let slot = Int(slots[pair])
+            if next[slot] > starts[slot] && values[Int(next[slot]) - 1] == entry { continue }
+            values[Int(next[slot])] = entry
+            next[slot] += 1
         }
         self.keys = keys
         self.starts = starts

@@ -1,4 +1,5 @@
 import LexiconData
+import Synchronization
 import TextNormalization
 
 /// The labels the fuzzy pass may match, in the phonetic space, and an index that finds the few
@@ -17,10 +18,47 @@ import TextNormalization
 /// - not a person's label of one word (a bare surname or a given name: Mottaki, Ismail);
 /// - written in Latin, Arabic or Cyrillic letters;
 /// - negative labels take part: a span nearest to one is left alone.
+///
+/// The tables are built the first time a record with text is read (`tables`), not when the index
+/// is made: a run that reads no text, or `tag` answering at once, does not wait for them.
 public final class FuzzyIndex: Sendable {
+    /// What the tables are built from: the model's labels (held apart from the model, which holds
+    /// this index).
+    fileprivate struct Labels: Sendable {
+        var payloads: [TaggingModel.Payload]
+        var keyUnits: [UInt16]
+        var keyStarts: [Int32]
+        var spaces: [Int32]
+        var entityTypes: [EntityType]
+    }
+
+    private let labels: Labels
+    private let lists: FuzzyWordLists
+    private let built = Mutex<Tables?>(nil)
+
+    init(model: TaggingModel, lists: FuzzyWordLists) throws(NormalizationSetupError) {
+        labels = Labels(payloads: model.payloads, keyUnits: model.trie.keyUnits, keyStarts: model.keyStarts,
+                        spaces: model.spaces, entityTypes: model.entityTypes)
+        self.lists = lists
+    }
+
+    /// The tables, built on first use (once for all threads).
+    var tables: Tables {
+        built.withLock { built in
+            if let tables = built { return tables }
+            let tables = Tables(labels: labels, lists: lists)
+            built = tables
+            return tables
+        }
+    }
+
     struct Entry: Sendable {
         var payload: Int32
+        /// The payload's entity, held here so the hot loop need not read the payload.
+        var entity: Int32
         var words: UInt8
+        /// Spaces in the folded symbols (fewer than `words - 1` when a word folds to nothing).
+        var spaces: UInt8
         var script: PhoneticFold.Script
         var negative: Bool
         /// Hashes of the keys of the label's first and last words (`FuzzyWordLists.hash`).
@@ -29,113 +67,138 @@ public final class FuzzyIndex: Sendable {
         var weight: Float
     }
 
-    let entries: [Entry]
-    /// Each entry's symbols, and the skeleton of all its words.
-    let labelSymbols: [[UInt8]]
-    let labelSkeletons: [[UInt8]]
-    let buckets: BucketTable
-    /// The labels whose first word is a frequent word, by the hash of that word: a span starting on
-    /// a frequent word is compared with these only, and the skeleton buckets leave them out.
-    let byFrequentFirstWord: BucketTable
-    /// The most words of a label taking part.
-    let longestLabel: Int
-    /// Hashes of the keys of words that never start or end a fuzzy match (`FuzzyWordLists`), and of
-    /// the head nouns that support a single Arabic-script word after them.
-    let frequentWords: HashSet64
-    let headNouns: HashSet64
-    /// Hashes of the keys of particles, words that may stand between the parts of a name.
-    let particles: HashSet64
     static let particleWords = ["al", "el", "ul", "ud", "ad", "ur", "ar", "as", "ash", "az", "at", "an", "e", "i",
                                 "bin", "ibn", "abu", "da", "de", "di", "du", "wa", "u", "la", "le", "von", "van",
                                 "بن", "ابن", "ابو", "آل", "ال", "د", "و"]
 
-    /// Entity -> its negative labels' entries: an exact mention of the entity inside a span that
-    /// sounds like one of them is not reported (Dera Ismael Khan, for Ismail Khan).
-    let negativesByEntity: [Int32: [Int32]]
-    /// The frequent words some label starts or ends with: only there may a span start or end on one.
-    let frequentFirstWords: HashSet64
-    let frequentLastWords: HashSet64
-
     static let minimumLetters = 5
 
-    init(model: TaggingModel, lists: FuzzyWordLists) throws(NormalizationSetupError) {
-        let cyrillic = CyrillicFold()
-        var entries: [Entry] = []
-        var labelSymbols: [[UInt8]] = []
-        var labelSkeletons: [[UInt8]] = []
-        var symbols: [UInt8] = []
-        var neighbours: [UInt64] = []
-        var buckets: [UInt64: [Int32]] = [:]
-        var byFrequentFirstWord: [UInt64: [Int32]] = [:]
-        var longest = 0
-        var word: [UInt8] = []
-        for (index, payload) in model.payloads.enumerated() {
-            let flags = payload.flags
-            // A demonym sounds like its country (Chinese, China) but is an adjective: exact spellings only.
-            guard !flags.contains(.weak), !flags.contains(.caseSensitive), !flags.contains(.demonym) else { continue }
-            let key = model.trie.keyUnits[Int(model.keyStarts[index])..<Int(model.keyStarts[index + 1])]
-            guard key.count >= FuzzyIndex.minimumLetters, let first = key.first else { continue }
-            let script = PhoneticFold.script(of: first)
-            guard script != .other, key.allSatisfy({ PhoneticFold.script(of: $0) == script }) else { continue }
-            let spaces = model.spaces[Int(payload.spacesStart)..<Int(payload.spacesStart + payload.spacesCount)]
-            let words = spaces.count + 1
-            if words == 1 && model.entityType(Int(payload.entity)) == .person && !flags.contains(.negative) { continue }
-            // The label's words, folded one by one and joined by spaces.
-            let start = symbols.count
-            var wordStart = key.startIndex
-            for boundary in spaces.map({ key.startIndex + Int($0) }) + [key.endIndex] where boundary > wordStart {
-                word.removeAll(keepingCapacity: true)
-                FuzzyIndex.fold(key[wordStart..<boundary], script: script, cyrillic: cyrillic, into: &word)
-                if symbols.count > start && !word.isEmpty { symbols.append(0x20) }
-                symbols.append(contentsOf: word)
-                wordStart = boundary
+    /// The labels taking part and what finds them.
+    final class Tables: Sendable {
+        let entries: [Entry]
+        /// Each entry's symbols, and the skeleton of all its words.
+        let labelSymbols: PackedStrings
+        let labelSkeletons: PackedStrings
+        let buckets: BucketTable
+        /// The labels whose first word is a frequent word, by the hash of that word: a span starting on
+        /// a frequent word is compared with these only, and the skeleton buckets leave them out.
+        let byFrequentFirstWord: BucketTable
+        /// The most words of a label taking part.
+        let longestLabel: Int
+        /// Hashes of the keys of words that never start or end a fuzzy match (`FuzzyWordLists`), and of
+        /// the head nouns that support a single Arabic-script word after them.
+        let frequentWords: HashSet64
+        let headNouns: HashSet64
+        /// Hashes of the keys of particles, words that may stand between the parts of a name.
+        let particles: HashSet64
+
+        /// Entity -> its negative labels' entries: an exact mention of the entity inside a span that
+        /// sounds like one of them is not reported (Dera Ismael Khan, for Ismail Khan).
+        let negativesByEntity: [Int32: [Int32]]
+        /// The frequent words some label starts or ends with: only there may a span start or end on one.
+        let frequentFirstWords: HashSet64
+        let frequentLastWords: HashSet64
+
+        fileprivate init(labels model: Labels, lists: FuzzyWordLists) {
+            let cyrillic = CyrillicFold()
+            var entries: [Entry] = []
+            var labelSymbols = PackedStrings()
+            var labelSkeletons = PackedStrings()
+            var symbols: [UInt8] = []
+            var neighbours: [UInt64] = []
+            // What each label is filed under, as (bucket, entry) pairs in entry order.
+            var buckets = BucketTable.Pairs()
+            var byFrequentFirstWord = BucketTable.Pairs()
+            var longest = 0
+            var word: [UInt8] = []
+            var skeleton: [UInt8] = []
+            let keyUnits = model.keyUnits, keyStarts = model.keyStarts, allSpaces = model.spaces
+            for (index, payload) in model.payloads.enumerated() {
+                let flags = payload.flags
+                // A demonym sounds like its country (Chinese, China) but is an adjective: exact spellings only.
+                guard !flags.contains(.weak), !flags.contains(.caseSensitive), !flags.contains(.demonym) else { continue }
+                let key = keyUnits[Int(keyStarts[index])..<Int(keyStarts[index + 1])]
+                guard key.count >= FuzzyIndex.minimumLetters, let first = key.first else { continue }
+                let script = PhoneticFold.script(of: first)
+                guard script != .other, key.allSatisfy({ PhoneticFold.script(of: $0) == script }) else { continue }
+                let spaces = allSpaces[Int(payload.spacesStart)..<Int(payload.spacesStart + payload.spacesCount)]
+                let words = spaces.count + 1
+                let person = model.entityTypes[Int(payload.entity)] == .person
+                if words == 1 && person && !flags.contains(.negative) { continue }
+                // The label's words, folded one by one and joined by spaces; the first two that fold to
+                // something are remembered for filing.
+                symbols.removeAll(keepingCapacity: true)
+                var firstFolded = 0..<0, secondFolded = 0..<0, foldedWords = 0
+                var wordStart = key.startIndex
+                var boundaryIndex = spaces.startIndex
+                while true {
+                    let boundary = boundaryIndex < spaces.endIndex
+                        ? key.startIndex + Int(spaces[boundaryIndex]) : key.endIndex
+                    if boundary > wordStart {
+                        word.removeAll(keepingCapacity: true)
+                        FuzzyIndex.fold(key[wordStart..<boundary], script: script, cyrillic: cyrillic, into: &word)
+                        if !symbols.isEmpty && !word.isEmpty { symbols.append(0x20) }
+                        let foldedStart = symbols.count
+                        symbols.append(contentsOf: word)
+                        if !word.isEmpty {
+                            if foldedWords == 0 { firstFolded = foldedStart..<symbols.count }
+                            if foldedWords == 1 { secondFolded = foldedStart..<symbols.count }
+                            foldedWords += 1
+                        }
+                        wordStart = boundary
+                    }
+                    if boundaryIndex == spaces.endIndex { break }
+                    boundaryIndex += 1
+                }
+                let firstWordEnd = spaces.isEmpty ? key.endIndex : key.startIndex + Int(spaces[spaces.startIndex])
+                let lastWordStart = spaces.isEmpty ? key.startIndex : key.startIndex + Int(spaces[spaces.endIndex - 1])
+                let firstWord = FuzzyWordLists.hash(key[key.startIndex..<firstWordEnd])
+                let lastWord = FuzzyWordLists.hash(key[lastWordStart..<key.endIndex])
+                let fullSkeleton = FuzzyIndex.skeleton(symbols[...])
+                guard fullSkeleton.count >= 2 else { continue }
+                let entry = Int32(entries.count)
+                entries.append(Entry(payload: Int32(index), entity: payload.entity, words: UInt8(min(words, 255)),
+                                     spaces: UInt8(min(max(foldedWords - 1, 0), 255)), script: script,
+                                     negative: flags.contains(.negative), firstWord: firstWord, lastWord: lastWord,
+                                     weight: PhoneticDistance.weight(of: symbols[...])))
+                labelSymbols.append(symbols)
+                labelSkeletons.append(fullSkeleton)
+                longest = max(longest, words)
+                // Filed by the first word (by its hash when it is a frequent word), and by the first two
+                // words written together.
+                if lists.frequentWordHashes.contains(firstWord) {
+                    byFrequentFirstWord.append(firstWord, entry)
+                } else {
+                    skeleton.removeAll(keepingCapacity: true)
+                    FuzzyIndex.appendSkeleton(of: symbols[firstFolded], to: &skeleton)
+                    buckets.file(entry, under: skeleton, neighbours: &neighbours)
+                }
+                if words > 1 {
+                    skeleton.removeAll(keepingCapacity: true)
+                    FuzzyIndex.appendSkeleton(of: symbols[firstFolded], to: &skeleton)
+                    FuzzyIndex.appendSkeleton(of: symbols[secondFolded], to: &skeleton)
+                    buckets.file(entry, under: skeleton, neighbours: &neighbours)
+                }
             }
-            let wordStarts = [key.startIndex] + spaces.map { key.startIndex + Int($0) }
-            let firstWord = FuzzyWordLists.hash(key[wordStarts[0]..<(wordStarts.count > 1 ? wordStarts[1] : key.endIndex)])
-            let lastWord = FuzzyWordLists.hash(key[wordStarts.last!..<key.endIndex])
-            let folded = Array(symbols[start...])
-            symbols.removeAll(keepingCapacity: true)
-            let fullSkeleton = FuzzyIndex.skeleton(folded[...])
-            guard fullSkeleton.count >= 2 else { continue }
-            let entry = Int32(entries.count)
-            entries.append(Entry(payload: Int32(index), words: UInt8(min(words, 255)), script: script, negative: flags.contains(.negative),
-                                 firstWord: firstWord, lastWord: lastWord, weight: PhoneticDistance.weight(of: folded[...])))
-            labelSymbols.append(folded)
-            labelSkeletons.append(fullSkeleton)
-            longest = max(longest, words)
-            // Filed by the first word (by its hash when it is a frequent word), and by the first two
-            // words written together.
-            var firstWords: [[UInt8]] = []
-            if lists.frequentWordHashes.contains(firstWord) {
-                byFrequentFirstWord[firstWord, default: []].append(entry)
-            } else {
-                firstWords.append(FuzzyIndex.skeleton(Array(folded.split(separator: 0x20).first ?? [])[...]))
+            var negatives: [Int32: [Int32]] = [:]
+            for (position, entry) in entries.enumerated() where entry.negative {
+                negatives[entry.entity, default: []].append(Int32(position))
             }
-            if words > 1 {
-                firstWords.append(FuzzyIndex.skeleton(Array(folded.split(separator: 0x20).prefix(2).joined())[...]))
-            }
-            for skeleton in firstWords where !skeleton.isEmpty {
-                FuzzyIndex.neighbourhood(skeleton, label: true, into: &neighbours)
-                for bucket in neighbours where buckets[bucket]?.last != entry { buckets[bucket, default: []].append(entry) }
-            }
+            negativesByEntity = negatives
+            self.entries = entries
+            self.labelSymbols = labelSymbols
+            self.labelSkeletons = labelSkeletons
+            self.buckets = BucketTable(buckets)
+            self.byFrequentFirstWord = BucketTable(byFrequentFirstWord)
+            longestLabel = longest
+            particles = HashSet64(lists.particleHashes)
+            frequentWords = HashSet64(lists.frequentWordHashes)
+            headNouns = HashSet64(lists.headNounHashes)
+            frequentFirstWords = HashSet64(Set(entries.map(\.firstWord)).intersection(lists.frequentWordHashes))
+            frequentLastWords = HashSet64(Set(entries.map(\.lastWord)).intersection(lists.frequentWordHashes))
         }
-        var negatives: [Int32: [Int32]] = [:]
-        for (position, entry) in entries.enumerated() where entry.negative {
-            negatives[model.payloads[Int(entry.payload)].entity, default: []].append(Int32(position))
-        }
-        negativesByEntity = negatives
-        self.entries = entries
-        self.labelSymbols = labelSymbols
-        self.labelSkeletons = labelSkeletons
-        self.buckets = BucketTable(buckets)
-        self.byFrequentFirstWord = BucketTable(byFrequentFirstWord)
-        longestLabel = longest
-        var characterKeys = try CharacterKeys()
-        particles = HashSet64(FuzzyIndex.particleWords.map { FuzzyWordLists.hash(FuzzyWordLists.key($0, keys: &characterKeys)) })
-        frequentWords = HashSet64(lists.frequentWordHashes)
-        headNouns = HashSet64(lists.headNounHashes)
-        frequentFirstWords = HashSet64(Set(entries.map(\.firstWord)).intersection(lists.frequentWordHashes))
-        frequentLastWords = HashSet64(Set(entries.map(\.lastWord)).intersection(lists.frequentWordHashes))
+
+        func symbols(of entry: Int32) -> ArraySlice<UInt8> { labelSymbols[Int(entry)] }
     }
 
     static func fold<C: Collection>(_ units: C, script: PhoneticFold.Script, cyrillic: CyrillicFold,
@@ -147,8 +210,6 @@ public final class FuzzyIndex: Sendable {
         case .other: break
         }
     }
-
-    func symbols(of entry: Int32) -> [UInt8] { labelSymbols[Int(entry)] }
 
     // MARK: skeletons
 
@@ -181,6 +242,24 @@ public final class FuzzyIndex: Sendable {
         }
     }
 
+    /// Appends the skeleton of a word on its own to `skeletons`, whose own skeleton starts at `start`
+    /// (what lies before belongs to other words).
+    static func appendSkeleton(of symbols: ArraySlice<UInt8>, to skeletons: inout [UInt8], from start: Int) {
+        for symbol in symbols {
+            let value = classes[Int(symbol & 0x7F)]
+            guard value != 0, skeletons.count == start || skeletons[skeletons.count - 1] != value,
+                  skeletons.count - start < 15 else { continue }
+            skeletons.append(value)
+        }
+    }
+
+    /// Appends a word's skeleton (`appendSkeleton(of:to:from:)`) as `appendSkeleton(of:to:)` would
+    /// append the word's symbols: a class equal to the last is written once, at most 15 in all.
+    @inline(__always)
+    static func appendWordSkeleton(_ word: ArraySlice<UInt8>, to skeleton: inout [UInt8]) {
+        for value in word where skeleton.last != value && skeleton.count < 15 { skeleton.append(value) }
+    }
+
     /// Whether two skeletons are equal or one change, insertion or deletion apart: a span is scored
     /// against a label only then.
     static func withinOneEdit(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
@@ -198,6 +277,33 @@ public final class FuzzyIndex: Sendable {
         while i < short.count && short[short.startIndex + i] == long[long.startIndex + i] { i += 1 }
         while i < short.count && short[short.startIndex + i] == long[long.startIndex + i + 1] { i += 1 }
         return i == short.count
+    }
+
+    /// `withinOneEdit` of `a[..<aCount]` and `b[bStart..<bStart + bCount]`, read in place: the hot
+    /// loop makes no slices.
+    static func withinOneEdit(_ a: [UInt8], count aCount: Int, _ b: [UInt8], from bStart: Int,
+                              count bCount: Int) -> Bool {
+        if aCount == bCount {
+            var differences = 0
+            for offset in 0..<aCount where a[offset] != b[bStart + offset] {
+                differences += 1
+                if differences > 1 { return false }
+            }
+            return true
+        }
+        if aCount + 1 == bCount { return isOneInsertion(a, from: 0, count: aCount, into: b, from: bStart) }
+        if bCount + 1 == aCount { return isOneInsertion(b, from: bStart, count: bCount, into: a, from: 0) }
+        return false
+    }
+
+    /// Whether `long` (one longer, from `longStart`) is `short` with one class inserted.
+    @inline(__always)
+    private static func isOneInsertion(_ short: [UInt8], from shortStart: Int, count: Int, into long: [UInt8],
+                                       from longStart: Int) -> Bool {
+        var i = 0
+        while i < count && short[shortStart + i] == long[longStart + i] { i += 1 }
+        while i < count && short[shortStart + i] == long[longStart + i + 1] { i += 1 }
+        return i == count
     }
 
     /// The class that stands for any class in a wildcard skeleton.

@@ -45,29 +45,41 @@ struct FuzzyMatcher {
         var allCapitals: Bool
         var particle: Bool
         var hash: UInt64
-        var symbols: Range<Int>
+        /// The word's number in `cache`, -1 until looked up.
+        var profile: Int32
     }
 
-    let index: FuzzyIndex
-    private let model: TaggingModel
+    /// The index, whose tables (`index`) are fetched at the first record with text.
+    private let source: FuzzyIndex
+    private var tables: FuzzyIndex.Tables?
+    private var index: FuzzyIndex.Tables { tables! }
     private let cyrillic = CyrillicFold()
     private var words: [Word] = []
-    private var wordSymbols: [UInt8] = []
+    private var cache = FuzzyWordCache()
     private var span: [UInt8] = []
     private var neighbours: [UInt64] = []
     private var rows: [Float] = []
-    /// Candidates already scored for the current span (stamp per entry).
+    /// Candidates already gathered for the current word (stamp per entry).
     private var seen: [UInt32]
     private var stamp: UInt32 = 0
 
+    /// `model` is the index's (its labels are read through the index).
     init(model: TaggingModel, index: FuzzyIndex) {
-        self.model = model
-        self.index = index
-        seen = [UInt32](repeating: 0, count: index.entries.count)
+        source = index
+        seen = []
     }
 
     /// Reads the record's words; `covered` are the unit ranges the exact pass matched, in order.
     mutating func read(_ text: KeyedText, _ bytes: [UInt8], _ range: Range<Int>, covered: [ClosedRange<Int>]) {
+        if tables == nil {
+            guard text.count > 0 else {
+                words.removeAll(keepingCapacity: true)
+                currentText = KeyedText()
+                return
+            }
+            tables = source.tables
+            seen = [UInt32](repeating: 0, count: index.entries.count)
+        }
         readWords(text, bytes, range, covered: covered)
     }
 
@@ -85,7 +97,7 @@ struct FuzzyMatcher {
     /// Whether the exact match of `entity` on units `first...last` lies inside a span of one or two
     /// more words on either side that sounds like a negative label of the entity.
     mutating func isInsideNegative(_ first: Int, _ last: Int, entity: Int32, minimum: Double) -> Bool {
-        guard let negatives = index.negativesByEntity[entity],
+        guard tables != nil, let negatives = index.negativesByEntity[entity],
               let firstWord = words.firstIndex(where: { $0.last >= first }),
               let lastWord = words.lastIndex(where: { $0.first <= last }) else { return false }
         for extraBefore in 0...2 {
@@ -99,11 +111,12 @@ struct FuzzyMatcher {
                 span.removeAll(keepingCapacity: true)
                 for position in start...end {
                     if position > start { span.append(0x20) }
-                    span.append(contentsOf: symbols(of: position, evenIfCovered: true))
+                    span.append(contentsOf: symbols(of: position))
                 }
                 let skeleton = FuzzyIndex.skeleton(span[...])
-                for candidate in negatives where FuzzyIndex.withinOneEdit(skeleton[...], index.labelSkeletons[Int(candidate)][...])
-                    && PhoneticDistance.score(span, index.symbols(of: candidate), crossScript: false) >= minimum {
+                let labelSkeletons = index.labelSkeletons
+                for candidate in negatives where FuzzyIndex.withinOneEdit(skeleton[...], labelSkeletons[Int(candidate)])
+                    && PhoneticDistance.score(span, Array(index.symbols(of: candidate)), crossScript: false) >= minimum {
                     return true
                 }
             }
@@ -112,21 +125,26 @@ struct FuzzyMatcher {
     }
 
     mutating func hits(support: Set<Int32>, minimum: Double, bytes: [UInt8], range: Range<Int>) -> [Hit] {
+        // The record's text is let go at the end: held here, it would make the finder's next read
+        // copy its buffers instead of reusing them.
+        defer { currentText = KeyedText() }
+        guard tables != nil else { return [] }
         let latinAllowed = !MentionFinder.isShouting(bytes, range)
         let longest = min(index.longestLabel + 1, 8)
+        let frequentFirstWords = index.frequentFirstWords
         var hits: [Hit] = []
         var start = 0
         while start < words.count {
             let first = words[start]
-            guard !first.covered, !first.frequent || index.frequentFirstWords.contains(first.hash), !first.particle,
+            guard !first.covered, !first.frequent || frequentFirstWords.contains(first.hash), !first.particle,
                   first.script != .other,
                   first.script != .latin || (latinAllowed && first.capitalised && !first.allCapitals) else {
                 start += 1
                 continue
             }
             // The labels whose first word (or first two words together) sounds like this word.
-            gatherCandidates(startingWith: start)
-            if candidates.isEmpty {
+            let candidateRange = candidates(startingWith: start)
+            if candidateRange.isEmpty {
                 start += 1
                 continue
             }
@@ -138,7 +156,7 @@ struct FuzzyMatcher {
                 if next.script == .latin && !next.particle && (!next.capitalised || next.allCapitals) { break }
                 end += 1
             }
-            switch best(from: start, through: end, support: support, minimum: minimum) {
+            switch best(from: start, through: end, candidates: candidateRange, support: support, minimum: minimum) {
             case .none:
                 start += 1
             case .negative(let last):
@@ -173,10 +191,18 @@ struct FuzzyMatcher {
     /// label nearest to one: every candidate is scored against the spans with word counts it fits
     /// (its own, one fewer for words written together, one more with a particle), and the longest
     /// span with a winner decides.
-    private mutating func best(from start: Int, through end: Int, support: Set<Int32>, minimum: Double) -> Outcome {
+    private mutating func best(from start: Int, through end: Int, candidates candidateRange: Range<Int>,
+                               support: Set<Int32>, minimum: Double) -> Outcome {
         let script = words[start].script
+        // The index's arrays held locally: read through the class in the loop, each access would
+        // retain and release them.
+        let entries = index.entries, skeletons = index.labelSkeletons, labelSymbols = index.labelSymbols
+        let skeletonBytes = skeletons.bytes, skeletonStarts = skeletons.starts
+        let frequentLastWords = index.frequentLastWords
         var longest = 0
-        for candidate in candidates { longest = max(longest, Int(index.entries[Int(candidate)].words) + 1) }
+        for candidate in cache.candidates[candidateRange] {
+            longest = max(longest, Int(entries[Int(candidate)].words) + 1)
+        }
         if longest == 0 { return .none }
         longest = min(longest, end - start + 1)
         if spans.count < longest + 1 { spans = [Span](repeating: Span(), count: longest + 1) }
@@ -186,48 +212,49 @@ struct FuzzyMatcher {
         for count in 1...max(1, longest) {
             let position = start + count - 1
             if count > 1 { span.append(0x20) }
-            let symbols = self.symbols(of: position)
-            span.append(contentsOf: symbols)
-            FuzzyIndex.appendSkeleton(of: symbols, to: &spanSkeleton)
-            weight += PhoneticDistance.weight(of: symbols)
+            // Looked up first: `cache.profiles[profile(of:)]` would read the array before it grows.
+            let number = self.profile(of: position)
+            let profile = cache.profiles[number]
+            span.append(contentsOf: cache.symbols[profile.symbols])
+            FuzzyIndex.appendWordSkeleton(cache.skeletons[profile.skeleton], to: &spanSkeleton)
+            weight += profile.weight
             let word = words[position]
             letters += word.last - word.first + 1
             hasParticle = hasParticle || word.particle
             spans[count] = Span(symbolEnd: span.count, skeletonEnd: spanSkeleton.count, weight: weight, letters: letters,
                                 hasParticle: hasParticle,
-                                endsWell: !word.particle && (!word.frequent || index.frequentLastWords.contains(word.hash))
+                                endsWell: !word.particle && (!word.frequent || frequentLastWords.contains(word.hash))
                                     && letters >= FuzzyIndex.minimumLetters)
         }
         let headNoun = isHeadNoun(start - 1, beside: start) || isHeadNoun(start + 1, beside: start)
-        // The index's arrays held locally: read through the class in the loop, each access would
-        // retain and release them.
-        let entries = index.entries, skeletons = index.labelSkeletons, payloads = model.payloads
-        for candidate in candidates {
+        // The candidates left after the checks that depend on the start word alone (`candidates`).
+        let candidateList = cache.candidates
+        for candidate in candidateList[candidateRange] {
             let entry = entries[Int(candidate)]
-            guard (script == .arabic) == (entry.script == .arabic) else { continue }
-            if words[start].frequent && entry.firstWord != words[start].hash { continue }
             let labelWords = Int(entry.words)
             // The span has as many words as the label, one fewer, or one more (a particle).
             guard labelWords - 1 <= longest else { continue }
-            let entity = payloads[Int(entry.payload)].entity
-            for count in max(1, labelWords - 1)...min(longest, labelWords + 1) {
+            let entity = entry.entity
+            let labelSkeletonStart = Int(skeletonStarts[Int(candidate)])
+            let labelSkeletonLength = Int(skeletonStarts[Int(candidate) + 1]) - labelSkeletonStart
+            // Spans of one word are settled by `singleWordPasses`.
+            for count in max(1, labelWords - 1)...min(longest, labelWords + 1) where count > 1 {
                 let info = spans[count]
+                // Skeletons of lengths two or more apart are more than one edit apart.
                 guard info.endsWell, count != labelWords + 1 || info.hasParticle,
-                      FuzzyIndex.withinOneEdit(spanSkeleton[..<info.skeletonEnd], skeletons[Int(candidate)][...])
+                      abs(info.skeletonEnd - labelSkeletonLength) <= 1,
+                      FuzzyIndex.withinOneEdit(spanSkeleton, count: info.skeletonEnd, skeletonBytes,
+                                               from: labelSkeletonStart, count: labelSkeletonLength)
                 else { continue }
                 if words[start + count - 1].frequent && entry.lastWord != words[start + count - 1].hash { continue }
                 let symbols = span[..<info.symbolEnd]
-                let labelSymbols = index.symbols(of: candidate)[...]
-                if count == 1 && FuzzyMatcher.isAdjective(symbols, of: labelSymbols) { continue }
+                let labelSymbols = labelSymbols[Int(candidate)]
                 let score = PhoneticDistance.score(symbols, labelSymbols, crossScript: false,
-                                                   weights: (info.weight, entry.weight), minimum: minimum, rows: &rows)
+                                                   weights: (info.weight, entry.weight), minimum: minimum, rows: &rows,
+                                                   sameWordCount: count - 1 == Int(entry.spaces))
                 guard score >= minimum else { continue }
-                if count == labelWords && count > 1 && !FuzzyMatcher.wordsAreNear(symbols, labelSymbols) { continue }
-                if count == 1 && !entry.negative && !support.contains(entity) && !headNoun
-                    && !(script != .arabic && info.letters >= 6 && score >= FuzzyMatcher.unsupportedLatinMinimum) {
-                    continue
-                }
-                let bestEntity = info.best >= 0 ? payloads[Int(entries[info.best].payload)].entity : -1
+                if count == labelWords && !FuzzyMatcher.wordsAreNear(symbols, labelSymbols) { continue }
+                let bestEntity = info.best >= 0 ? entries[info.best].entity : -1
                 if score > info.bestScore {
                     if info.best >= 0 && bestEntity != entity { spans[count].runnerUp = info.bestScore }
                     spans[count].bestScore = score
@@ -235,6 +262,28 @@ struct FuzzyMatcher {
                 } else if info.best >= 0 && bestEntity != entity {
                     spans[count].runnerUp = max(info.runnerUp, score)
                 }
+            }
+        }
+        // The span of the start word alone: what the word passes whatever the text around it, then
+        // the support it needs. Its updates touch `spans[1]` only, in candidate order as above.
+        let passes = singleWordPasses(from: start, candidates: candidateRange, minimum: minimum)
+        let passedCandidates = cache.passedCandidates, passedScores = cache.passedScores
+        for pass in passes {
+            let candidate = passedCandidates[pass], score = passedScores[pass]
+            let entry = entries[Int(candidate)]
+            let entity = entry.entity
+            let info = spans[1]
+            if !entry.negative && !support.contains(entity) && !headNoun
+                && !(script != .arabic && info.letters >= 6 && score >= FuzzyMatcher.unsupportedLatinMinimum) {
+                continue
+            }
+            let bestEntity = info.best >= 0 ? entries[info.best].entity : -1
+            if score > info.bestScore {
+                if info.best >= 0 && bestEntity != entity { spans[1].runnerUp = info.bestScore }
+                spans[1].bestScore = score
+                spans[1].best = Int(candidate)
+            } else if info.best >= 0 && bestEntity != entity {
+                spans[1].runnerUp = max(info.runnerUp, score)
             }
         }
         guard longest >= 1 else { return .none }
@@ -251,44 +300,90 @@ struct FuzzyMatcher {
         return .none
     }
 
-    /// Fills `candidates` with the entries whose first word is near word `position`'s, each once.
-    private mutating func gatherCandidates(startingWith position: Int) {
-        candidates.removeAll(keepingCapacity: true)
-        let hash = words[position].hash
-        if words[position].frequent {
-            candidates.append(contentsOf: index.byFrequentFirstWord.entries(hash))
-            return
-        }
-        // Words repeat (a few thousand make most of any text): each word's candidates are looked
-        // up once per finder, until the cache is full and starts again.
-        if let known = candidateCache[hash] {
-            candidates.append(contentsOf: known)
-            return
-        }
-        defer {
-            if candidateCache.count >= FuzzyMatcher.cacheLimit { candidateCache.removeAll(keepingCapacity: true) }
-            candidateCache[hash] = candidates
-        }
-        let skeleton = FuzzyIndex.skeleton(symbols(of: position))
-        guard !skeleton.isEmpty else { return }
-        stamp &+= 1
-        if stamp == 0 {
-            for entry in seen.indices { seen[entry] = 0 }
-            stamp = 1
-        }
-        FuzzyIndex.neighbourhood(skeleton, label: false, into: &neighbours)
-        for bucket in neighbours {
-            for candidate in index.buckets.entries(bucket) where seen[Int(candidate)] != stamp {
-                seen[Int(candidate)] = stamp
-                candidates.append(candidate)
+    /// The candidates the start word passes as a span of one word, before support: every test of
+    /// `best` but those of the text around it, worked out once per distinct word (`spans[1]` and
+    /// `spanSkeleton` hold the word's span). A range of `cache.passedCandidates`.
+    private mutating func singleWordPasses(from start: Int, candidates candidateRange: Range<Int>,
+                                           minimum: Double) -> Range<Int> {
+        let number = profile(of: start)
+        if cache.passMinimum == minimum, let known = cache.profiles[number].singleWordPasses { return known }
+        singlePasses.removeAll(keepingCapacity: true)
+        singleScores.removeAll(keepingCapacity: true)
+        let info = spans[1]
+        let word = words[start]
+        if info.endsWell {
+            let entries = index.entries, labelSymbols = index.labelSymbols
+            let skeletonBytes = index.labelSkeletons.bytes, skeletonStarts = index.labelSkeletons.starts
+            let candidateList = cache.candidates
+            for candidate in candidateList[candidateRange] {
+                let entry = entries[Int(candidate)]
+                // One word: the label's own count or one fewer (no particle in a single word).
+                guard entry.words == 1 || entry.words == 2 else { continue }
+                let labelSkeletonStart = Int(skeletonStarts[Int(candidate)])
+                let labelSkeletonLength = Int(skeletonStarts[Int(candidate) + 1]) - labelSkeletonStart
+                guard abs(info.skeletonEnd - labelSkeletonLength) <= 1,
+                      FuzzyIndex.withinOneEdit(spanSkeleton, count: info.skeletonEnd, skeletonBytes,
+                                               from: labelSkeletonStart, count: labelSkeletonLength)
+                else { continue }
+                if word.frequent && entry.lastWord != word.hash { continue }
+                let symbols = span[..<info.symbolEnd]
+                let labelSymbols = labelSymbols[Int(candidate)]
+                if FuzzyMatcher.isAdjective(symbols, of: labelSymbols) { continue }
+                let score = PhoneticDistance.score(symbols, labelSymbols, crossScript: false,
+                                                   weights: (info.weight, entry.weight), minimum: minimum, rows: &rows,
+                                                   sameWordCount: Int(entry.spaces) == 0)
+                guard score >= minimum else { continue }
+                singlePasses.append(candidate)
+                singleScores.append(score)
             }
         }
+        cache.setSingleWordPasses(singlePasses, scores: singleScores, minimum: minimum, of: number)
+        return cache.profiles[number].singleWordPasses!
     }
 
-    private var candidateCache: [UInt64: [Int32]] = [:]
-    static let cacheLimit = 1 << 16
+    private var singlePasses: [Int32] = []
+    private var singleScores: [Double] = []
 
-    private var candidates: [Int32] = []
+    /// The entries whose first word is near word `position`'s, each once, as a range of
+    /// `cache.candidates`: gathered once per distinct word, without those the start word alone
+    /// rules out (another script; a label not starting with the frequent word the span starts with).
+    private mutating func candidates(startingWith position: Int) -> Range<Int> {
+        let number = profile(of: position)
+        if let known = cache.profiles[number].candidates { return known }
+        gathered.removeAll(keepingCapacity: true)
+        let word = words[position]
+        if word.frequent {
+            gathered.append(contentsOf: index.byFrequentFirstWord.entries(word.hash))
+        } else {
+            let profile = cache.profiles[number]
+            let skeleton = Array(cache.skeletons[profile.skeleton])
+            if !skeleton.isEmpty {
+                stamp &+= 1
+                if stamp == 0 {
+                    for entry in seen.indices { seen[entry] = 0 }
+                    stamp = 1
+                }
+                FuzzyIndex.neighbourhood(skeleton, label: false, into: &neighbours)
+                let buckets = index.buckets
+                for bucket in neighbours {
+                    for candidate in buckets.entries(bucket) where seen[Int(candidate)] != stamp {
+                        seen[Int(candidate)] = stamp
+                        gathered.append(candidate)
+                    }
+                }
+            }
+        }
+        let entries = index.entries
+        gathered.removeAll { candidate in
+            let entry = entries[Int(candidate)]
+            return (word.script == .arabic) != (entry.script == .arabic)
+                || word.frequent && entry.firstWord != word.hash
+        }
+        cache.setCandidates(gathered, of: number)
+        return cache.profiles[number].candidates!
+    }
+
+    private var gathered: [Int32] = []
 
     /// How much better than every other entity the best one must score.
     static let margin = 0.02
@@ -326,33 +421,35 @@ struct FuzzyMatcher {
 
     private var isHeadNoun: [Bool] = []
 
-    /// The symbols of word `position`, folded on first use.
-    private mutating func symbols(of position: Int, evenIfCovered: Bool = false) -> ArraySlice<UInt8> {
-        if words[position].symbols.isEmpty && (evenIfCovered || !words[position].covered) {
-            words[position].symbols = fold(currentText.units[words[position].first...words[position].last],
-                                           script: words[position].script)
-        }
-        return wordSymbols[words[position].symbols]
+    /// The number of word `position`'s profile in `cache`, looked up on first use.
+    private mutating func profile(of position: Int) -> Int {
+        let known = words[position].profile
+        if known >= 0 { return Int(known) }
+        let word = words[position]
+        let units = currentText.units[word.first...word.last]
+        let number = cache.profile(of: units, hash: word.hash, script: word.script, cyrillic: cyrillic)
+        words[position].profile = Int32(number)
+        return number
+    }
+
+    /// The symbols of word `position` (folded on its own: a doubled symbol is never collapsed
+    /// across words).
+    private mutating func symbols(of position: Int) -> ArraySlice<UInt8> {
+        let number = self.profile(of: position)
+        return cache.symbols[cache.profiles[number].symbols]
     }
 
     private var currentText = KeyedText()
-    private var scratch: [UInt8] = []
-
-    /// Folds a word on its own (a doubled symbol is never collapsed across words) into `wordSymbols`.
-    private mutating func fold(_ units: ArraySlice<UInt16>, script: PhoneticFold.Script) -> Range<Int> {
-        scratch.removeAll(keepingCapacity: true)
-        FuzzyIndex.fold(units, script: script, cyrillic: cyrillic, into: &scratch)
-        let start = wordSymbols.count
-        wordSymbols.append(contentsOf: scratch)
-        return start..<wordSymbols.count
-    }
 
     /// Splits the text into words and marks what is known of each before any folding.
     private mutating func readWords(_ text: KeyedText, _ bytes: [UInt8], _ range: Range<Int>, covered: [ClosedRange<Int>]) {
         currentText = text
         words.removeAll(keepingCapacity: true)
-        wordSymbols.removeAll(keepingCapacity: true)
+        cache.makeRoomIfFull()
         isHeadNoun.removeAll(keepingCapacity: true)
+        // The index's sets held locally: read through the class for each word, each would be
+        // retained and released.
+        let frequentWords = index.frequentWords, particles = index.particles, headNouns = index.headNouns
         var coveredIndex = 0
         var breakPending = false
         var previousScript = PhoneticFold.Script.other
@@ -372,13 +469,16 @@ struct FuzzyMatcher {
             let isCovered = coveredIndex < covered.count && covered[coveredIndex].lowerBound <= last
             let script = PhoneticFold.script(of: text.units[unit])
             let hash = FuzzyWordLists.hash(text.units[unit...last])
+            // Case matters to Latin words only (and costs a look at the character's properties).
+            let latin = script == .latin
             let word = Word(first: unit, last: last, script: script, breakBefore: breakPending || script != previousScript,
-                            covered: isCovered, frequent: index.frequentWords.contains(hash),
-                            capitalised: FuzzyMatcher.startsWithCapital(text, unit, bytes, range),
-                            allCapitals: last > unit && FuzzyMatcher.isAllCapitals(text, unit, last, bytes, range),
-                            particle: index.particles.contains(hash), hash: hash, symbols: 0..<0)
+                            covered: isCovered, frequent: frequentWords.contains(hash),
+                            capitalised: latin && FuzzyMatcher.startsWithCapital(text, unit, bytes, range),
+                            allCapitals: latin && last > unit
+                                && FuzzyMatcher.isAllCapitals(text, unit, last, bytes, range),
+                            particle: particles.contains(hash), hash: hash, profile: -1)
             words.append(word)
-            isHeadNoun.append(index.headNouns.contains(hash))
+            isHeadNoun.append(headNouns.contains(hash))
             breakPending = false
             previousScript = script
             unit = last + 1

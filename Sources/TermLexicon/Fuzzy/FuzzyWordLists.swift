@@ -19,10 +19,16 @@ public struct FuzzyWordLists: Sendable {
         public var evidence: String
     }
 
-    public let frequentWords: [Word]
-    public let headNouns: [Word]
+    /// The listed words with their evidence, read from the file text on each call: lint and suggest
+    /// ask once, and tagging, which needs only the hashes, does not pay for them at start-up.
+    public var frequentWords: [Word] { FuzzyWordLists.read(frequentWordsText, evidenceColumns: 2..<4) }
+    public var headNouns: [Word] { FuzzyWordLists.read(headNounsText, evidenceColumns: 2..<3) }
+    private let frequentWordsText: String
+    private let headNounsText: String
     let frequentWordHashes: Set<UInt64>
     let headNounHashes: Set<UInt64>
+    /// Hashes of `FuzzyIndex.particleWords`, keyed here with the lists' character keys.
+    let particleHashes: Set<UInt64>
 
     /// The built-in lists (empty when a file is missing).
     public static func builtIn() throws(NormalizationSetupError) -> FuzzyWordLists {
@@ -32,33 +38,60 @@ public struct FuzzyWordLists: Sendable {
 
     public init(frequentWords: String, headNouns: String) throws(NormalizationSetupError) {
         var keys = try CharacterKeys()
-        // Split as bytes: a Character-wise split of a thousand lines costs milliseconds at start-up.
-        func read(_ text: String, evidenceColumns: Range<Int>) -> [Word] {
-            var words: [Word] = []
-            var headerSeen = false
-            for line in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: true) {
-                if line.first == 0x23 { continue }
-                let fields = line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-                if !headerSeen && fields.first == "word" {
-                    headerSeen = true
-                    continue
-                }
-                guard fields.count >= 2, !fields[0].isEmpty else { continue }
-                var evidence = fields.indices.filter { evidenceColumns.contains($0) }.map { fields[$0] }
-                    .filter { !$0.isEmpty }.joined(separator: "; ")
-                if evidenceColumns.count == 2, fields.count > 2, let perMillion = Int(fields[2]) {
-                    // The frequency, then the note.
-                    evidence = "\(perMillion) per million words in the counted corpora"
-                        + (fields.count > 3 && !fields[3].isEmpty ? "; \(fields[3])" : "")
-                }
-                words.append(Word(text: fields[0], lang: fields[1], evidence: evidence))
+        frequentWordsText = frequentWords
+        headNounsText = headNouns
+        frequentWordHashes = Set(FuzzyWordLists.listedWords(frequentWords).map {
+            FuzzyWordLists.hash(FuzzyWordLists.key($0, keys: &keys))
+        })
+        headNounHashes = Set(FuzzyWordLists.listedWords(headNouns).map {
+            FuzzyWordLists.hash(FuzzyWordLists.key($0, keys: &keys))
+        })
+        particleHashes = Set(FuzzyIndex.particleWords.map { FuzzyWordLists.hash(FuzzyWordLists.key($0, keys: &keys)) })
+    }
+
+    /// The words of a list's lines as `read` takes them (first field of a line of two fields or
+    /// more, the first `word` line a header), without the rest of each line.
+    static func listedWords(_ text: String) -> [String] {
+        var words: [String] = []
+        var headerSeen = false
+        // Lines of an array of bytes: splitting the string's UTF-8 view costs milliseconds here.
+        for line in Array(text.utf8).split(separator: 0x0A, omittingEmptySubsequences: true) {
+            if line.first == 0x23 { continue }
+            let tab = line.firstIndex(of: 0x09)
+            let first = line[..<(tab ?? line.endIndex)]
+            if !headerSeen && first.elementsEqual("word".utf8) {
+                headerSeen = true
+                continue
             }
-            return words
+            guard tab != nil, !first.isEmpty else { continue }
+            words.append(String(decoding: first, as: UTF8.self))
         }
-        self.frequentWords = read(frequentWords, evidenceColumns: 2..<4)
-        self.headNouns = read(headNouns, evidenceColumns: 2..<3)
-        frequentWordHashes = Set(self.frequentWords.map { FuzzyWordLists.hash(FuzzyWordLists.key($0.text, keys: &keys)) })
-        headNounHashes = Set(self.headNouns.map { FuzzyWordLists.hash(FuzzyWordLists.key($0.text, keys: &keys)) })
+        return words
+    }
+
+    /// The listed words with their evidence.
+    private static func read(_ text: String, evidenceColumns: Range<Int>) -> [Word] {
+        // Split as bytes: a Character-wise split of a thousand lines costs milliseconds.
+        var words: [Word] = []
+        var headerSeen = false
+        for line in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: true) {
+            if line.first == 0x23 { continue }
+            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            if !headerSeen && fields.first == "word" {
+                headerSeen = true
+                continue
+            }
+            guard fields.count >= 2, !fields[0].isEmpty else { continue }
+            var evidence = fields.indices.filter { evidenceColumns.contains($0) }.map { fields[$0] }
+                .filter { !$0.isEmpty }.joined(separator: "; ")
+            if evidenceColumns.count == 2, fields.count > 2, let perMillion = Int(fields[2]) {
+                // The frequency, then the note.
+                evidence = "\(perMillion) per million words in the counted corpora"
+                    + (fields.count > 3 && !fields[3].isEmpty ? "; \(fields[3])" : "")
+            }
+            words.append(Word(text: fields[0], lang: fields[1], evidence: evidence))
+        }
+        return words
     }
 
     /// A word's key as the text's words get theirs: character by character (`KeyedText`), spaces

@@ -72,11 +72,12 @@ public enum PhoneticDistance {
 
     /// The score, or 0 as soon as it is sure to stay under `minimum`; `rows` is scratch space reused
     /// from call to call, `weights` the strings' weights computed once.
+    /// `sameWordCount`, when known, says whether both have as many spaces (else they are counted).
     static func score(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>, crossScript: Bool, weights: (Float, Float),
-                      minimum: Double, rows: inout [Float]) -> Double {
+                      minimum: Double, rows: inout [Float], sameWordCount: Bool? = nil) -> Double {
         let norm = max(weights.0, weights.1)
         guard norm > 0 else { return a == b ? 1 : 0 }
-        let initial = initials(a, b)
+        let initial = initials(a, b, sameWordCount: sameWordCount)
         let budget = Float(1 - minimum) * norm - initial
         guard budget >= 0 else { return 0 }
         guard let cost = distance(a, b, crossScript: crossScript, budget: budget, rows: &rows) else { return 0 }
@@ -87,12 +88,15 @@ public enum PhoneticDistance {
     static func distance(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>, crossScript: Bool, budget: Float = .infinity,
                          rows: inout [Float]) -> Float? {
         let width = b.count + 1
-        if rows.count < 2 * width { rows = [Float](repeating: 0, count: 2 * width) }
+        if rows.count < 3 * width { rows = [Float](repeating: 0, count: 3 * width) }
         return rows.withUnsafeMutableBufferPointer { buffer -> Float? in
             var previous = buffer.baseAddress!
             var current = previous + width
+            // The cost of inserting each symbol of b, after the two rows: worked out once, not per cell.
+            let insertion = 2 * width
+            for j in 0..<b.count { buffer[insertion + j] = indel(b, j, crossScript: crossScript) }
             previous[0] = 0
-            for j in 0..<b.count { previous[j + 1] = previous[j] + indel(b, j, crossScript: crossScript) }
+            for j in 0..<b.count { previous[j + 1] = previous[j] + buffer[insertion + j] }
             for i in 0..<a.count {
                 let deleteA = indel(a, i, crossScript: crossScript)
                 current[0] = previous[0] + deleteA
@@ -101,7 +105,7 @@ public enum PhoneticDistance {
                     for j in 0..<b.count {
                         let replace = previous[j] + row[Int(b[b.startIndex + j] & 0x7F)]
                         let delete = previous[j + 1] + deleteA
-                        let insert = current[j] + indel(b, j, crossScript: crossScript)
+                        let insert = current[j] + buffer[insertion + j]
                         let best = min(replace, delete, insert)
                         current[j + 1] = best
                         rowMinimum = min(rowMinimum, best)
@@ -116,9 +120,14 @@ public enum PhoneticDistance {
 
     /// The initial penalty for each pair of words whose first symbols are far apart (both words
     /// counted in order; with different word counts only the first words).
-    static func initials(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Float {
+    static func initials(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>, sameWordCount: Bool? = nil) -> Float {
         // Word starts of both, walked in step: no arrays made.
-        let equalCounts = a.lazy.filter { $0 == 0x20 }.count == b.lazy.filter { $0 == 0x20 }.count
+        let equalCounts = sameWordCount ?? {
+            var spaces = 0
+            for symbol in a where symbol == 0x20 { spaces += 1 }
+            for symbol in b where symbol == 0x20 { spaces -= 1 }
+            return spaces == 0
+        }()
         var penalty: Float = 0
         var i = a.startIndex, j = b.startIndex
         while i < a.endIndex && j < b.endIndex {

@@ -1,0 +1,70 @@
+import Testing
+@testable import TermLexicon
+
+/// The data structures under the fuzzy pass: what they answer must be what the plain forms they
+/// stand for would answer.
+@Suite("fuzzy structures")
+struct FuzzyStructuresTests {
+    /// Entries of a key in pair order, an entry repeated under one key kept once.
+    @Test func bucketTableFromPairs() {
+        var pairs = BucketTable.Pairs()
+        for (key, entry) in [(7, 1), (9, 1), (7, 1), (7, 2), (9, 3), (1 << 61, 3), (7, 4), (9, 4), (9, 4)] {
+            pairs.append(UInt64(key), Int32(entry))
+        }
+        let table = BucketTable(pairs)
+        #expect(Array(table.entries(7)) == [1, 2, 4])
+        #expect(Array(table.entries(9)) == [1, 3, 4])
+        #expect(Array(table.entries(1 << 61)) == [3])
+        #expect(table.entries(8).isEmpty)
+    }
+
+    @Test func packedStrings() {
+        var strings = PackedStrings()
+        strings.append(Array("kabul".utf8))
+        strings.append([UInt8]())
+        strings.append(Array("herat".utf8))
+        #expect(strings.count == 3)
+        #expect(Array(strings[0]) == Array("kabul".utf8))
+        #expect(strings[1].isEmpty && strings.length(1) == 0)
+        #expect(Array(strings[2]) == Array("herat".utf8) && strings.length(2) == 5)
+    }
+
+    /// The in-place form agrees with the slice form, in both directions.
+    @Test(arguments: [([2, 3, 9], [2, 3, 9]), ([2, 3, 9], [2, 4, 9]), ([2, 3, 9], [4, 3, 8]), ([2, 3, 9], [2, 9]),
+                      ([2, 3, 9], [2, 3, 9, 1]), ([2, 3, 9], [1, 2, 3, 9]), ([2, 3], [3, 2, 1]), ([], [5])])
+    func withinOneEditInPlace(a: [UInt8], b: [UInt8]) {
+        let padded = [15, 15] + b
+        for (x, y, yPadded, yStart) in [(a, b, padded, 2), (b, a, [15] + a, 1)] {
+            #expect(FuzzyIndex.withinOneEdit(x, count: x.count, yPadded, from: yStart, count: y.count)
+                    == FuzzyIndex.withinOneEdit(x[...], y[...]))
+        }
+    }
+
+    /// A span's skeleton made of its words' own skeletons is the skeleton of its symbols.
+    @Test(arguments: [["kandahar"], ["abdul", "Gani"], ["tat", "tut"], ["mmm", "m"], ["aeiou", "kabul"],
+                      ["bdgkl", "mnprs", "tbdgk", "lmnpr"]])
+    func spanSkeletonFromWordSkeletons(words: [String]) {
+        var fromSymbols: [UInt8] = [], fromWords: [UInt8] = [], wordSkeletons: [UInt8] = []
+        for (index, word) in words.enumerated() {
+            let symbols = Array(((index > 0 ? " " : "") + word).utf8)
+            FuzzyIndex.appendSkeleton(of: symbols[...], to: &fromSymbols)
+            let start = wordSkeletons.count
+            FuzzyIndex.appendSkeleton(of: Array(word.utf8)[...], to: &wordSkeletons, from: start)
+            FuzzyIndex.appendWordSkeleton(wordSkeletons[start...], to: &fromWords)
+        }
+        #expect(fromWords == fromSymbols)
+    }
+
+    /// A word met again gets its profile back, and another word with the same hash does not.
+    @Test func wordCacheTellsWordsApart() {
+        var cache = FuzzyWordCache()
+        let cyrillic = CyrillicFold()
+        let kabul = Array("kabul".utf16)[...], herat = Array("herat".utf16)[...]
+        let first = cache.profile(of: kabul, hash: 42, script: .latin, cyrillic: cyrillic)
+        let other = cache.profile(of: herat, hash: 42, script: .latin, cyrillic: cyrillic)
+        #expect(first != other)
+        #expect(cache.profile(of: kabul, hash: 42, script: .latin, cyrillic: cyrillic) == first)
+        #expect(Array(cache.symbols[cache.profiles[first].symbols]) == Array("kabul".utf8))
+        #expect(Array(cache.skeletons[cache.profiles[first].skeleton]) == FuzzyIndex.skeleton(Array("kabul".utf8)[...]))
+    }
+}
