@@ -93,6 +93,8 @@ struct FuzzyMatchingTests {
         // Adjectives are not the name.
         ("Nuristani villages and Nooristani houses.", []),
         ("مردم هراتی به هرات رفتند", ["هرات|place:herat|exact"]),
+        // ... also when the name is spelled another way than the label it sounds like (کندهار)
+        ("والی قندهاری به قندهار رفت", ["قندهار|place:kandahar|exact"]),
         // A single Arabic-script word needs a head noun or a strong mention of its entity.
         ("در ولایت ننگرهر حمله شد", ["ولایت ننگرهر|place:nangarhar|fuzzy"]),
         ("در ننگرهر حمله شد", []),

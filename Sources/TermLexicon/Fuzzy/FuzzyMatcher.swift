@@ -332,7 +332,7 @@ struct FuzzyMatcher {
                 let score = PhoneticDistance.score(symbols, labelSymbols, crossScript: false,
                                                    weights: (info.weight, entry.weight), minimum: minimum, rows: &rows,
                                                    sameWordCount: Int(entry.spaces) == 0)
-                guard score >= minimum else { continue }
+                guard score >= minimum, !FuzzyMatcher.isAdjective(symbols, scoring: score, against: labelSymbols) else { continue }
                 singlePasses.append(candidate)
                 singleScores.append(score)
             }
@@ -408,6 +408,21 @@ struct FuzzyMatcher {
         guard !stem.isEmpty, word.count > stem.count, word.starts(with: stem) else { return false }
         let ending = word.dropFirst(stem.count)
         return ending.allSatisfy { $0 == 0x79 || $0 == 0x61 || $0 == 0x69 } && ending.contains { $0 == 0x79 || $0 == 0x69 }
+    }
+
+    /// A word that sounds like the label once an adjective ending is taken off, better than it
+    /// does whole: قندهاری against کندهار, Kandahari against Qandahar (`isAdjective(_:of:)` needs the
+    /// label's very letters). Only for words that passed, so the second score is rarely paid.
+    static func isAdjective(_ word: ArraySlice<UInt8>, scoring score: Double, against label: ArraySlice<UInt8>) -> Bool {
+        var stem = word
+        var endedInI = false
+        while let last = stem.last, last == 0x79 || last == 0x69 {
+            stem = stem.dropLast()
+            endedInI = true
+        }
+        while endedInI, let last = stem.last, last == 0x61 { stem = stem.dropLast() }
+        guard endedInI, stem.count >= 3 else { return false }
+        return PhoneticDistance.score(Array(stem), Array(label), crossScript: false) > score
     }
 
     /// The score a single Latin word needs without support.
