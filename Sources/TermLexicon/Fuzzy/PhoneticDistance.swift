@@ -84,40 +84,6 @@ public enum PhoneticDistance {
         return Double(max(0, 1 - (cost + initial) / norm))
     }
 
-    /// The weighted edit distance (two rows), or nil once every path costs more than `budget`.
-    static func distance(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>, crossScript: Bool, budget: Float = .infinity,
-                         rows: inout [Float]) -> Float? {
-        let width = b.count + 1
-        if rows.count < 3 * width { rows = [Float](repeating: 0, count: 3 * width) }
-        return rows.withUnsafeMutableBufferPointer { buffer -> Float? in
-            var previous = buffer.baseAddress!
-            var current = previous + width
-            // The cost of inserting each symbol of b, after the two rows: worked out once, not per cell.
-            let insertion = 2 * width
-            for j in 0..<b.count { buffer[insertion + j] = indel(b, j, crossScript: crossScript) }
-            previous[0] = 0
-            for j in 0..<b.count { previous[j + 1] = previous[j] + buffer[insertion + j] }
-            for i in 0..<a.count {
-                let deleteA = indel(a, i, crossScript: crossScript)
-                current[0] = previous[0] + deleteA
-                var rowMinimum = current[0]
-                substitution[Int(a[a.startIndex + i] & 0x7F)].withUnsafeBufferPointer { row in
-                    for j in 0..<b.count {
-                        let replace = previous[j] + row[Int(b[b.startIndex + j] & 0x7F)]
-                        let delete = previous[j + 1] + deleteA
-                        let insert = current[j] + buffer[insertion + j]
-                        let best = min(replace, delete, insert)
-                        current[j + 1] = best
-                        rowMinimum = min(rowMinimum, best)
-                    }
-                }
-                if rowMinimum > budget { return nil }
-                swap(&previous, &current)
-            }
-            return previous[b.count]
-        }
-    }
-
     /// The initial penalty for each pair of words whose first symbols are far apart (both words
     /// counted in order; with different word counts only the first words).
     static func initials(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>, sameWordCount: Bool? = nil) -> Float {
