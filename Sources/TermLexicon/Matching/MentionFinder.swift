@@ -82,7 +82,7 @@ public final class MentionFinder {
     /// Marks the mentions inside longer unknown names, or leaves them out (`LongerNames`).
     private func markLongerNames(_ mentions: [Mention], _ bytes: [UInt8], _ range: Range<Int>,
                                  options: MatchOptions) -> [Mention] {
-        guard !mentions.isEmpty, let rule = try? model.longerNameRule() else { return mentions }
+        guard !mentions.isEmpty, let rule = longerNameRule() else { return mentions }
         let marks = rule.partOfLongerName(mentions, text: text, bytes: bytes, range: range, keys: &keys)
         guard marks.contains(true) else { return mentions }
         var kept: [Mention] = []
@@ -93,6 +93,14 @@ public final class MentionFinder {
             kept.append(mention)
         }
         return kept
+    }
+
+    /// The model's rule, fetched once per finder (the model hands it out under a lock).
+    private var longerNames: LongerNames?
+
+    private func longerNameRule() -> LongerNames? {
+        if longerNames == nil { longerNames = try? model.longerNameRule() }
+        return longerNames
     }
 
     private func allMentions(in bytes: [UInt8], _ range: Range<Int>, options: MatchOptions,
@@ -125,7 +133,7 @@ public final class MentionFinder {
     public func strongEntities(in bytes: [UInt8], _ range: Range<Int>) -> Set<Int32> {
         let candidates = scan(bytes, range)
         let (mentions, strong) = resolve(candidates, bytes: bytes, range: range, options: MatchOptions())
-        guard !mentions.isEmpty, let rule = try? model.longerNameRule() else { return strong }
+        guard !mentions.isEmpty, let rule = longerNameRule() else { return strong }
         let marks = rule.partOfLongerName(mentions, text: text, bytes: bytes, range: range, keys: &keys)
         guard marks.contains(true) else { return strong }
         let partial = Set(zip(mentions, marks).filter { $0.1 }.map { Int32($0.0.entity) })
