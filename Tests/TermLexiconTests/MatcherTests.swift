@@ -180,6 +180,8 @@ struct DefaultLexiconTests {
         ("Manouchehr Mottaki visited Kabul", "person:manouchehr-mottaki"),
         ("Kabul Bank collapsed in 2010", "org:kabul-bank"),
         ("ISKCON temples", "org:iskcon"),
+        // Pashto "in Daesh" is Daesh: کې is the postposition, not the K of ISIS-K
+        ("په داعش کې جګړه", "org:isis"),
     ])
     func lookAlikesNameSomethingElse(text: String, id: String) {
         let found = tag(text, with: DefaultLexiconTests.finder)
