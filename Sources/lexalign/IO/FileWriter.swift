@@ -94,9 +94,16 @@ enum FileWriter {
     /// Temporary file beside `target`, flushed, renamed over it.
     private static func replace(_ target: String, with bytes: [UInt8], keeping old: stat?, shownAs path: String) throws(OutputError) {
         let temporary = folder(of: target) + "/." + name(of: target) + ".lexalign-" + randomHex() + ".tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw OutputError(reason: "\(path): cannot create a file in its folder: \(String(cString: strerror(errno)))") }
+        // Known to the signal handlers before it exists: an interrupt that arrives while the file
+        // is being created (or before the handlers are installed) must still remove it. Were the
+        // name taken, the open fails; the name has 64 random bits, so that is no one's file.
         InterruptCleanup.begin(temporary)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            let reason = String(cString: strerror(errno))
+            InterruptCleanup.finished()
+            throw OutputError(reason: "\(path): cannot create a file in its folder: \(reason)")
+        }
         func fail(_ reason: String) -> OutputError {
             close(descriptor)
             unlink(temporary)

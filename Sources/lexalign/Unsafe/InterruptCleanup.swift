@@ -23,7 +23,8 @@ enum InterruptCleanup {
     }()
     nonisolated(unsafe) private static var installed = false
 
-    /// Remembers `path` as the file to remove if a signal arrives before `finished()`.
+    /// Remembers `path` as the file to remove if a signal arrives before `finished()`; called
+    /// before the file is created, so no interrupt finds it created and unknown.
     static func begin(_ path: String) {
         let bytes = Array(path.utf8)
         guard bytes.count < capacity, !bytes.isEmpty else { return }
