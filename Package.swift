@@ -88,7 +88,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SentenceAlignmentTests",
-            dependencies: ["SentenceAlignment", "ContentHash", "TestCorpora"]
+            dependencies: ["SentenceAlignment", "TextNormalization", "ContentHash", "TestCorpora"]
         ),
         .testTarget(
             name: "AlignmentValidationTests",

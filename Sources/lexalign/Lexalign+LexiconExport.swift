@@ -47,17 +47,8 @@ extension Lexalign.LexiconCommand {
             }
             let parsed = Lexicon.parse(sources).0
             let text = format.export(parsed)
-            if let output {
-                let inputs = builtIn ? [] : [sources.entities.path, sources.labels.path, sources.affixes.path]
-                do { try FileWriter.write(text, to: output, inputs: inputs) } catch {
-                    StandardError.line(error.description)
-                    throw ExitStatus.ioError
-                }
-            } else {
-                let stream = OutputStream(descriptor: 1)
-                try stream.write(Array(text.utf8))
-                try stream.flush()
-            }
+            let inputs = builtIn ? [] : [sources.entities.path, sources.labels.path, sources.affixes.path]
+            try CommandOutput.write(text, to: output, inputs: inputs)
         }
     }
 }

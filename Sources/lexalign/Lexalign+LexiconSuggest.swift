@@ -107,16 +107,7 @@ extension Lexalign.LexiconCommand {
                 "lexalign lexicon suggest from \(inputs.joined(separator: ", ")): \(suggestions.count) proposed",
                 "Fill in decision (alt, hidden, negative or reject, skip), then: lexalign lexicon accept FILE",
             ])
-            if let output {
-                do { try FileWriter.write(text, to: output, inputs: inputs) } catch {
-                    StandardError.line(error.description)
-                    throw ExitStatus.ioError
-                }
-            } else {
-                let stream = OutputStream(descriptor: 1)
-                try stream.write(Array(text.utf8))
-                try stream.flush()
-            }
+            try CommandOutput.write(text, to: output, inputs: inputs)
             if !quiet { StandardError.line("lexalign: \(suggestions.count) proposed labels") }
         }
 

@@ -1,3 +1,5 @@
+import TextNormalization
+
 /// Converts beads to the formats other tools read: TMX 1.4b (CAT tools), Moses line-parallel
 /// text, Vecalign bead lines.
 public enum AlignmentExport {
@@ -36,8 +38,8 @@ public enum AlignmentExport {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n"
         xml += "<tmx version=\"1.4\">\n"
-        xml += "  <header creationtool=\"lexalign\" creationtoolversion=\"\(escape(toolVersion))\" segtype=\"sentence\""
-        xml += " o-tmf=\"lexalign-tsv\" adminlang=\"en\" srclang=\"\(escape(sourceCode))\" datatype=\"plaintext\"/>\n"
+        xml += "  <header creationtool=\"lexalign\" creationtoolversion=\"\(XMLText.escape(toolVersion))\" segtype=\"sentence\""
+        xml += " o-tmf=\"lexalign-tsv\" adminlang=\"en\" srclang=\"\(XMLText.escape(sourceCode))\" datatype=\"plaintext\"/>\n"
         xml += "  <body>\n"
         var unit = 0
         for row in rows where !row.bead.source.isEmpty && !row.bead.target.isEmpty {
@@ -46,32 +48,11 @@ public enum AlignmentExport {
             xml += "      <prop type=\"x-lexalign-beads\">\(AlignmentFileWriter.ref(row.bead.source)):\(AlignmentFileWriter.ref(row.bead.target))</prop>\n"
             xml += "      <prop type=\"x-lexalign-score\">\(AlignmentFileWriter.score(row.bead.score))</prop>\n"
             xml += "      <prop type=\"x-lexalign-status\">\(row.status.rawValue)</prop>\n"
-            xml += "      <tuv xml:lang=\"\(escape(sourceCode))\"><seg>\(escape(row.sourceText))</seg></tuv>\n"
-            xml += "      <tuv xml:lang=\"\(escape(targetCode))\"><seg>\(escape(row.targetText))</seg></tuv>\n"
+            xml += "      <tuv xml:lang=\"\(XMLText.escape(sourceCode))\"><seg>\(XMLText.escape(row.sourceText))</seg></tuv>\n"
+            xml += "      <tuv xml:lang=\"\(XMLText.escape(targetCode))\"><seg>\(XMLText.escape(row.targetText))</seg></tuv>\n"
             xml += "    </tu>\n"
         }
         xml += "  </body>\n</tmx>\n"
         return xml
-    }
-
-    /// Escapes XML's five special characters and drops what XML 1.0 cannot hold (C0 controls other
-    /// than tab, LF and CR; U+FFFE, U+FFFF).
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&apos;"
-            default:
-                let value = scalar.value
-                if (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || value == 0xFFFE || value == 0xFFFF { continue }
-                escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped
     }
 }

@@ -1,3 +1,5 @@
+import TextNormalization
+
 /// TBX v3 in the TBX-Basic dialect (DCA style, namespace `urn:iso:std:iso:30042:ed-2`): one
 /// `conceptEntry` per entity, one `langSec` per language, one `termSec` per label, with the
 /// label's kind as `administrativeStatus` (pref: preferred, alt: admitted, hidden: deprecated).
@@ -31,20 +33,20 @@ enum TBXExport {
             """
         let labels = lexicon.exportedLabels()
         for entity in lexicon.uniqueEntities() {
-            out += "      <conceptEntry id=\"\(escaped(entryID(entity.id)))\">\n"
+            out += "      <conceptEntry id=\"\(XMLText.escape(entryID(entity.id)))\">\n"
             out += "        <descrip type=\"subjectField\">\(entity.type.rawValue)</descrip>\n"
-            out += "        <note>\(escaped(entity.id))</note>\n"
+            out += "        <note>\(XMLText.escape(entity.id))</note>\n"
             if !entity.wikidata.isEmpty {
                 out += "        <xref type=\"externalCrossReference\" target=\"http://www.wikidata.org/entity/"
-                    + "\(escaped(entity.wikidata))\">\(escaped(entity.wikidata))</xref>\n"
+                    + "\(XMLText.escape(entity.wikidata))\">\(XMLText.escape(entity.wikidata))</xref>\n"
             }
             var languages: [String] = []
             for label in labels[entity.id] ?? [] where !languages.contains(label.lang) { languages.append(label.lang) }
             for lang in languages {
-                out += "        <langSec xml:lang=\"\(escaped(lang))\">\n"
+                out += "        <langSec xml:lang=\"\(XMLText.escape(lang))\">\n"
                 for label in labels[entity.id]! where label.lang == lang {
                     out += "          <termSec>\n"
-                    out += "            <term>\(escaped(label.text))</term>\n"
+                    out += "            <term>\(XMLText.escape(label.text))</term>\n"
                     out += "            <termNote type=\"administrativeStatus\">\(status(of: label.kind))</termNote>\n"
                     out += "          </termSec>\n"
                 }
@@ -56,18 +58,4 @@ enum TBXExport {
         return out
     }
 
-    /// Text for XML content and attribute values.
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
 }
