@@ -185,11 +185,11 @@ public final class MentionFinder {
         if fuzzy == nil { fuzzy = FuzzyMatcher(model: model, index: try model.fuzzyIndex()) }
     }
 
-    /// The matcher, moved out of `fuzzy` (made on first use).
+    /// The matcher, moved out of `fuzzy` (made on first use): `take()` leaves nil behind without
+    /// copying the matcher (a copy retains and releases each of its buffers).
     private func takeFuzzyMatcher() throws(NormalizationSetupError) -> FuzzyMatcher {
         try prepareFuzzyPass()
-        defer { fuzzy = nil }
-        return fuzzy!
+        return fuzzy.take()!
     }
 
     private func fuzzyMentions(_ hits: [FuzzyMatcher.Hit], options: MatchOptions) -> [Mention] {
