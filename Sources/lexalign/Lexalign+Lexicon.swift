@@ -8,7 +8,7 @@ extension Lexalign {
     struct LexiconCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "lexicon",
-            abstract: "Check, format, count and export lexicon files (entities.tsv, labels.tsv, affixes.tsv); propose and add labels.",
+            abstract: "Check, format, count and export lexicon files (entities.tsv, labels.tsv, affixes.tsv, identifiers.tsv); propose and add labels.",
             subcommands: [Lint.self, Format.self, Stats.self, Suggest.self, Accept.self, Export.self]
         )
 
@@ -35,9 +35,9 @@ struct LexiconDirectory: ParsableArguments {
         return DiagnosticRenderer.render(report, as: .text)
     }
 
-    /// The files of `sources` that exist (affixes.tsv is optional).
+    /// The files of `sources` that exist (affixes.tsv and identifiers.tsv are optional).
     static func files(of sources: LexiconSources) -> [String] {
-        [sources.entities.path, sources.labels.path, sources.affixes.path].filter { TextFiles.exists($0) }
+        sources.files.map(\.text.path).filter { TextFiles.exists($0) }
     }
 
     func load() throws -> LexiconSources {
@@ -89,7 +89,7 @@ extension Lexalign.LexiconCommand {
             abstract: "Rewrite lexicon files in canonical order, atomically, keeping every line and comment.",
             discussion: """
                 Entities sort by id; labels by id, lang, kind (pref, alt, hidden) and label; affixes \
-                by lang, kind and text. A comment stays with the line below it; comments at the top \
+                by lang, kind and text; identifiers by id, scheme and value. A comment stays with the line below it; comments at the top \
                 followed by a blank line stay at the top. With --check, nothing is written and the \
                 exit status is 1 when a file is not canonical. A file with merge conflict markers or \
                 lines with the wrong number of fields is not touched: sorting would scatter what must \
@@ -111,7 +111,7 @@ extension Lexalign.LexiconCommand {
             let sources = try lexicon.load()
             var unformatted = 0
             var refused: [Diagnostic] = []
-            for (file, kind) in [(sources.entities, LexiconFileKind.entities), (sources.labels, .labels), (sources.affixes, .affixes)] {
+            for (file, kind) in sources.files {
                 guard TextFiles.exists(file.path) else { continue }
                 let blocking = LexiconFormatter.blockingProblems(file, kind: kind)
                 guard blocking.isEmpty else {

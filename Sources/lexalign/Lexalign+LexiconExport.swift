@@ -47,7 +47,7 @@ extension Lexalign.LexiconCommand {
             }
             let parsed = Lexicon.parse(sources).0
             let text = format.export(parsed)
-            let inputs = builtIn ? [] : [sources.entities.path, sources.labels.path, sources.affixes.path]
+            let inputs = builtIn ? [] : sources.files.map(\.text.path)
             try CommandOutput.write(text, to: output, inputs: inputs)
         }
     }

@@ -73,6 +73,9 @@ extension Lexalign {
         @Flag(inversion: .prefixedNo, help: "Report nationality adjectives (Chinese, چینی) as mentions of their country, marked \"demonym\":true.")
         var demonyms = true
 
+        @Option(help: ArgumentHelp("Write the entity's standard identifiers with each JSON mention as \"ids\": a comma-separated list of wikidata, iso3166-1, iso3166-2, geonames, iso3166 (both ISO parts) or all.", valueName: "schemes"))
+        var ids: String?
+
         @OptionGroup var filter: FilterOptions
 
         func validate() throws {
@@ -84,6 +87,10 @@ extension Lexalign {
             }
             if let minScore, !(0...1).contains(minScore) {
                 throw ValidationError("--min-score must be between 0 and 1, not \(minScore).")
+            }
+            if let ids {
+                do { _ = try IdentifierScheme.list(ids) } catch { throw ValidationError("\(error).") }
+                if format != .jsonl { throw ValidationError("--ids adds a member to JSON records: it needs --format jsonl.") }
             }
             if let labelLang, LabelLanguage.canonical(labelLang) == nil {
                 throw ValidationError("unknown --label-lang '\(labelLang)'.")
@@ -110,6 +117,10 @@ extension Lexalign {
             options.textField = textField
             options.offsets = offsetUnits.valid
             options.labelLanguage = labelLang.flatMap(LabelLanguage.canonical)
+            if let ids {
+                let schemes = try IdentifierScheme.list(ids)
+                options.identifiers = try LexiconLocation.identifiers(directory: lexicon, model: model, schemes: schemes)
+            }
             options.match = MatchOptions(includeWeak: weak, types: entityTypes.valid,
                                          fuzzyMinimum: minScore ?? fuzzy.minimumScore, partial: partial,
                                          demonyms: demonyms)

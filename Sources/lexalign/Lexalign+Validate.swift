@@ -83,7 +83,8 @@ extension Lexalign {
                     StandardError.line("lexalign: error: \(error)")
                     throw ExitStatus.ioError
                 }
-                checked += [current.entities.path, current.labels.path] + (current.affixes.text.isEmpty ? [] : [current.affixes.path])
+                checked += [current.entities.path, current.labels.path]
+                    + [current.affixes, current.identifiers].filter { !$0.text.isEmpty }.map(\.path)
             }
 
             let context = ValidationContext(model: try LexiconLocation.model(directory: lexicon), realign: realign)
@@ -127,7 +128,7 @@ extension Lexalign {
         /// not be written.
         private func fixLexicon(_ sources: LexiconSources) -> Bool {
             var written = true
-            for (file, kind) in [(sources.entities, LexiconFileKind.entities), (sources.labels, .labels), (sources.affixes, .affixes)]
+            for (file, kind) in sources.files
                 where TextFiles.exists(file.path) {
                 // Lint reports what stops fmt (conflict markers, field counts); the file stays as it is.
                 guard LexiconFormatter.blockingProblems(file, kind: kind).isEmpty else {

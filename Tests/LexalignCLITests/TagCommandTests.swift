@@ -145,6 +145,54 @@ struct TagCommandTests {
         #expect(outcome.output == "1\t10\t16\tplace:bagram\tBagram\n")
     }
 
+    /// --ids writes each mention's identifiers in the schemes asked for, QIDs from entities.tsv and
+    /// the rest from identifiers.tsv; an entity without any gets an empty object. (A scratch
+    /// lexicon: the GeoNames value only has the right form.)
+    @Test(arguments: [
+        (["--ids", "wikidata"], #"{"wikidata":"Q5838"}|{}"#),
+        (["--ids", "iso3166"], #"{"iso3166-2":"AF-KAB"}|{"iso3166-1":"AF"}"#),
+        (["--ids", "geonames,wikidata"], #"{"wikidata":"Q5838","geonames":"123"}|{}"#),
+        (["--ids", "all"], #"{"wikidata":"Q5838","iso3166-2":"AF-KAB","geonames":"123"}|{"iso3166-1":"AF"}"#),
+    ])
+    func identifiersJoinEachMention(arguments: [String], expected: String) throws {
+        let scratch = try Scratch()
+        let folder = scratch.directory.appendingPathComponent("lexicon")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        _ = try scratch.file("lexicon/entities.tsv", "place:afghanistan\tplace\t\t\t\nplace:kabul-province\tplace\t\tQ5838\t\n")
+        _ = try scratch.file("lexicon/labels.tsv", "place:afghanistan\ten\tpref\tAfghanistan\t\t\n"
+            + "place:kabul-province\ten\tpref\tKabul Province\t\t\n")
+        _ = try scratch.file("lexicon/identifiers.tsv", "place:afghanistan\tiso3166-1\tAF\ttest\n"
+            + "place:kabul-province\tgeonames\t123\ttest\nplace:kabul-province\tiso3166-2\tAF-KAB\ttest\n")
+        let outcome = try CLIRunner.run(["tag", "--lexicon", folder.path] + arguments, stdin: "Kabul Province, Afghanistan\n")
+        #expect(outcome.status == 0, "\(outcome)")
+        // The record is JSON, each mention has the member; written in the order of the schemes
+        // (wikidata, iso3166-1, iso3166-2, geonames).
+        let record = try JSONSerialization.jsonObject(with: outcome.stdout) as? [String: Any]
+        let mentions = record?["mentions"] as? [[String: Any]] ?? []
+        #expect(mentions.count == 2 && mentions.allSatisfy { $0["ids"] is [String: String] })
+        let written = outcome.output.components(separatedBy: #""ids":"#).dropFirst().map { $0.prefix { $0 != "}" } + "}" }
+        #expect(written.joined(separator: "|") == expected)
+    }
+
+    /// A lexicon folder whose identifiers.tsv has errors is refused when --ids asks for them.
+    @Test func identifiersWithErrorsStopTheRun() throws {
+        let scratch = try Scratch()
+        let folder = scratch.directory.appendingPathComponent("lexicon")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        _ = try scratch.file("lexicon/entities.tsv", "place:kabul\tplace\t\t\t\n")
+        _ = try scratch.file("lexicon/labels.tsv", "place:kabul\ten\tpref\tKabul\t\t\n")
+        _ = try scratch.file("lexicon/identifiers.tsv", "place:kabul\tgeonames\tK1\ttest\nplace:kandahar\tgeonames\t1138958\ttest\n")
+        let outcome = try CLIRunner.run(["tag", "--lexicon", folder.path, "--ids", "geonames"], stdin: "Kabul\n")
+        #expect(outcome.stdout.isEmpty)
+        #expect(outcome.stderr == """
+            \(folder.path)/identifiers.tsv:1:22: error: 'K1' is not a GeoNames id (digits, no leading zero, e.g. 1138958) [identifier-syntax]
+            \(folder.path)/identifiers.tsv:2:1: error: unknown id 'place:kandahar' (not in \(folder.path)/entities.tsv) [unknown-id]
+            lexalign: error: the lexicon has 2 errors and is not used; `lexalign lexicon lint` lists every problem with its hint
+
+            """)
+        #expect(outcome.status == 2)
+    }
+
     @Test(arguments: [
         ["tag", "--offsets", "utf32"],
         ["tag", "--types", "event"],
@@ -155,6 +203,9 @@ struct TagCommandTests {
         ["tag", "--doc-field", "doc"],
         ["tag", "--input", "jsonl", "--doc-field", "doc", "--documents", "blank-line"],
         ["tag", "--documents", "paragraph"],
+        ["tag", "--ids", "isbn"],
+        ["tag", "--ids", "wikidata,"],
+        ["tag", "--ids", "wikidata", "--format", "tsv"],
     ])
     func usageErrorsExit64(arguments: [String]) throws {
         #expect(try CLIRunner.run(arguments).status == 64)

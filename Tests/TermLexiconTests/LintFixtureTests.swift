@@ -18,6 +18,7 @@ struct LintFixtureTests {
         "frequent-word", "mixed-script", "negative-conflict", "nul-byte", "proper-flag", "redundant-label",
         "script-mismatch", "shared-key", "stray-space", "suffixed-label", "type-mismatch", "unknown-broader", "unknown-flag",
         "unknown-id", "unknown-kind", "unknown-lang", "unknown-type", "unsorted", "wikidata-syntax",
+        "unknown-scheme", "identifier-syntax", "identifier-type", "duplicate-identifier", "shared-identifier",
     ]
 
     @Test func everyRuleHasAFixture() {
@@ -49,5 +50,6 @@ struct LintFixtureTests {
         #expect(builtIn.entities.text == shipped.entities.text)
         #expect(builtIn.labels.text == shipped.labels.text)
         #expect(builtIn.affixes.text == shipped.affixes.text)
+        #expect(builtIn.identifiers.text == shipped.identifiers.text)
     }
 }

@@ -12,7 +12,7 @@ func readText(_ url: URL) throws -> String {
     String(decoding: try Data(contentsOf: url), as: UTF8.self)
 }
 
-/// The three lexicon files of a folder, named by file name only (as diagnostics show them).
+/// The lexicon files of a folder, named by file name only (as diagnostics show them).
 func lexiconSources(in directory: URL) throws -> LexiconSources {
     func file(_ name: String) throws -> LexiconText {
         let url = directory.appendingPathComponent(name)
@@ -20,7 +20,8 @@ func lexiconSources(in directory: URL) throws -> LexiconSources {
         let bytes = FileManager.default.fileExists(atPath: url.path) ? [UInt8](try Data(contentsOf: url)) : []
         return LexiconText(path: name, bytes: bytes)
     }
-    return LexiconSources(entities: try file("entities.tsv"), labels: try file("labels.tsv"), affixes: try file("affixes.tsv"))
+    return LexiconSources(entities: try file("entities.tsv"), labels: try file("labels.tsv"), affixes: try file("affixes.tsv"),
+                          identifiers: try file("identifiers.tsv"))
 }
 
 /// A small lexicon written inline, for matcher tests that must not move when the shipped data does.

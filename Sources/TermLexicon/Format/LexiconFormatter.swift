@@ -25,6 +25,7 @@ public enum LexiconFormatter {
         case .entities: diagnostics = LexiconParser.entities(tsv).1
         case .labels: diagnostics = LexiconParser.labels(tsv).1
         case .affixes: diagnostics = LexiconParser.affixes(tsv).1
+        case .identifiers: diagnostics = LexiconParser.identifiers(tsv).1
         }
         return (file.encodingProblems + diagnostics).filter { blockingRules.contains($0.ruleID) }.sorted { $0.location < $1.location }
     }

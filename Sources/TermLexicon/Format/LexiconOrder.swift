@@ -1,5 +1,5 @@
 /// The canonical order of lexicon lines (docs/FORMATS.md): entities by id; labels by id, lang, kind
-/// (pref, alt, hidden, negative) and label; affixes by lang, kind and text. Strings compare by Unicode
+/// (pref, alt, hidden, negative) and label; affixes by lang, kind and text; identifiers by id, scheme and value. Strings compare by Unicode
 /// scalar values, so the order is the same on every machine and locale.
 public enum LexiconOrder {
     static func scalarsPrecede(_ a: some StringProtocol, _ b: some StringProtocol) -> Bool {
@@ -18,6 +18,8 @@ public enum LexiconOrder {
             return [field(0), field(1), rank, field(3)]
         case .affixes:
             return [field(0), field(1), field(2)]
+        case .identifiers:
+            return [field(0), field(1), field(2)]
         }
     }
 
@@ -29,7 +31,7 @@ public enum LexiconOrder {
 
 /// Which lexicon file a TSV file is.
 public enum LexiconFileKind: String, CaseIterable, Sendable {
-    case entities, labels, affixes
+    case entities, labels, affixes, identifiers
 
     public var fileName: String { rawValue + ".tsv" }
 }

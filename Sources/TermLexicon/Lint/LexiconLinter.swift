@@ -93,6 +93,14 @@ public final class LexiconLinter {
         diagnostics += orderProblems(files.entities, kind: .entities)
         diagnostics += orderProblems(files.labels, kind: .labels)
         diagnostics += orderProblems(files.affixes, kind: .affixes)
+
+        // Identifiers: syntax per scheme, then against the entities.
+        let identifierFile = sources.identifiers.tsv
+        let (identifiers, identifierProblems) = LexiconParser.identifiers(identifierFile)
+        diagnostics += identifierProblems
+        diagnostics += IdentifierCheck.problems(identifiers, file: identifierFile, entities: lexicon.entities,
+                                                entitiesFile: files.entities)
+        diagnostics += orderProblems(identifierFile, kind: .identifiers)
         return diagnostics.sorted { ($0.location, $0.ruleID) < ($1.location, $1.ruleID) }
     }
 

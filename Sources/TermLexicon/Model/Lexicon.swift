@@ -31,20 +31,30 @@ public struct LexiconSources: Sendable {
     public static let entitiesFile = "entities.tsv"
     public static let labelsFile = "labels.tsv"
     public static let affixesFile = "affixes.tsv"
+    public static let identifiersFile = "identifiers.tsv"
 
     public var entities: LexiconText
     public var labels: LexiconText
     public var affixes: LexiconText
+    /// Standard identifiers (ISO 3166, GeoNames) by entity; optional, like affixes.
+    public var identifiers: LexiconText
 
-    public init(entities: LexiconText, labels: LexiconText, affixes: LexiconText) {
+    public init(entities: LexiconText, labels: LexiconText, affixes: LexiconText,
+                identifiers: LexiconText = LexiconText(path: LexiconSources.identifiersFile, text: "")) {
         self.entities = entities
         self.labels = labels
         self.affixes = affixes
+        self.identifiers = identifiers
+    }
+
+    /// Each file with its kind, in the order lint and fmt take them.
+    public var files: [(text: LexiconText, kind: LexiconFileKind)] {
+        [(entities, .entities), (labels, .labels), (affixes, .affixes), (identifiers, .identifiers)]
     }
 
     /// Every file's encoding findings.
     public var encodingProblems: [Diagnostic] {
-        entities.encodingProblems + labels.encodingProblems + affixes.encodingProblems
+        files.flatMap(\.text.encodingProblems)
     }
 
     /// The lexicon compiled into the binary from the repository's Lexicons/ folder.
@@ -52,7 +62,8 @@ public struct LexiconSources: Sendable {
         func file(_ name: String) -> LexiconText {
             LexiconText(path: "Lexicons/" + name, text: EmbeddedLexicon.files[name] ?? "")
         }
-        return LexiconSources(entities: file(entitiesFile), labels: file(labelsFile), affixes: file(affixesFile))
+        return LexiconSources(entities: file(entitiesFile), labels: file(labelsFile), affixes: file(affixesFile),
+                              identifiers: file(identifiersFile))
     }
 }
 

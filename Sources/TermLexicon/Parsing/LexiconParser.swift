@@ -7,6 +7,7 @@ public enum LexiconParser {
     public static let entityColumns = ["id", "type", "broader", "wikidata", "note"]
     public static let labelColumns = ["id", "lang", "kind", "label", "flags", "note"]
     public static let affixColumns = ["lang", "kind", "text", "after", "note"]
+    public static let identifierColumns = ["id", "scheme", "value", "note"]
 
     public static func entities(_ file: TSVFile) -> ([Entity], [Diagnostic]) {
         var entities: [Entity] = []
@@ -93,6 +94,35 @@ public enum LexiconParser {
             labels.append(Label(id: fields[0], lang: lang, kind: kind, text: fields[3], flags: flags, note: fields[5], line: line.number))
         }
         return (labels, diagnostics)
+    }
+
+    /// identifiers.tsv: id and value syntax by scheme. Whether the id is an entity, whether the
+    /// scheme fits its type and whether a value is given twice are `IdentifierCheck`'s.
+    public static func identifiers(_ file: TSVFile) -> ([EntityIdentifier], [Diagnostic]) {
+        var identifiers: [EntityIdentifier] = []
+        var diagnostics = lineEndProblems(file)
+        for line in file.lines where !line.isComment && !line.isBlank && !line.isConflictMarker {
+            guard checkFieldCount(line, expected: identifierColumns, in: file, into: &diagnostics) else { continue }
+            diagnostics += straySpaces(line, in: file, columns: identifierColumns)
+            let fields = line.fields.map(String.init)
+            if let problem = idProblem(fields[0]) {
+                diagnostics.append(file.diagnostic(.error, line, field: 0, problem, rule: "id-syntax"))
+                continue
+            }
+            guard let scheme = IdentifierScheme(rawValue: fields[1]), scheme != .wikidata else {
+                let message = fields[1] == IdentifierScheme.wikidata.rawValue
+                    ? "Wikidata QIDs are kept in entities.tsv's wikidata column, not here"
+                    : "unknown scheme '\(fields[1])' (known: \(IdentifierScheme.allCases.filter { $0 != .wikidata }.map(\.rawValue).joined(separator: ", ")))"
+                diagnostics.append(file.diagnostic(.error, line, field: 1, message, rule: "unknown-scheme"))
+                continue
+            }
+            if let problem = scheme.syntaxProblem(fields[2]) {
+                diagnostics.append(file.diagnostic(.error, line, field: 2, problem, rule: "identifier-syntax"))
+                continue
+            }
+            identifiers.append(EntityIdentifier(id: fields[0], scheme: scheme, value: fields[2], note: fields[3], line: line.number))
+        }
+        return (identifiers, diagnostics)
     }
 
     public static func affixes(_ file: TSVFile) -> (Affixes, [Diagnostic]) {

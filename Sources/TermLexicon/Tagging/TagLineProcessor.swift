@@ -33,6 +33,8 @@ public final class TagLineProcessor: LineProcessor {
         /// Written into every JSON record as "file" when set (several inputs in one run).
         public var fileName: String?
         public var documents = Documents.line
+        /// Standard identifiers written with each JSON mention (`tag --ids`); nil writes none.
+        public var identifiers: IdentifierTable?
 
         public init() {}
     }
@@ -234,7 +236,9 @@ public final class TagLineProcessor: LineProcessor {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             JSONText.appendString(parent, to: &out)
         }
-        out.append(contentsOf: #"],"match":"#.utf8)
+        out.append(UInt8(ascii: "]"))
+        options.identifiers?.append(entity: mention.entity, to: &out)
+        out.append(contentsOf: #","match":"#.utf8)
         JSONText.appendString(mention.kind.rawValue, to: &out)
         if let score = mention.score {
             // Three decimals: enough to rank, stable to compare.

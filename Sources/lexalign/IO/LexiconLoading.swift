@@ -1,3 +1,4 @@
+import ArgumentParser
 import ContentHash
 import FoundationEssentials
 import LexiconData
@@ -13,7 +14,7 @@ enum LexiconLocation {
         return path.isEmpty ? nil : path
     }
 
-    /// The three files of `directory`; a missing affixes.tsv reads as empty.
+    /// The files of `directory`; a missing affixes.tsv or identifiers.tsv reads as empty.
     static func sources(in directory: String) throws(InputError) -> LexiconSources {
         guard TextFiles.isDirectory(directory) else { throw InputError(path: directory, reason: "not a directory") }
         func file(_ kind: LexiconFileKind, optional: Bool = false) throws(InputError) -> LexiconText {
@@ -21,46 +22,66 @@ enum LexiconLocation {
             if optional && !TextFiles.exists(path) { return LexiconText(path: path, text: "") }
             return LexiconText(path: path, bytes: try TextFiles.readBytes(path))
         }
-        return LexiconSources(entities: try file(.entities), labels: try file(.labels), affixes: try file(.affixes, optional: true))
+        return LexiconSources(entities: try file(.entities), labels: try file(.labels), affixes: try file(.affixes, optional: true),
+                              identifiers: try file(.identifiers, optional: true))
     }
 
     /// The compiled lexicon of `directory`, else `$LEXALIGN_LEXICON`, else the built-in one. A
     /// lexicon with errors stops the run before any output: its problems go to standard error.
     /// Unless `quiet`, using the built-in lexicon where `./Lexicons` holds another is noted once.
     static func model(directory: String?, quiet: Bool = false) throws -> TaggingModel {
-        let sources: LexiconSources
-        let chosen = directory ?? environmentDirectory
-        if let directory = chosen {
+        let (sources, fromFolder) = try chosenSources(directory: directory, quiet: quiet)
+        do {
+            // A lexicon from a folder must pass every check lint makes an error; the built-in one
+            // was linted when it was built.
+            return try TaggingModel.load(sources, verify: fromFolder)
+        } catch {
+            throw reported(error)
+        }
+    }
+
+    /// The identifiers `tag --ids` writes, from the same lexicon as `model(directory:quiet:)`.
+    static func identifiers(directory: String?, model: TaggingModel,
+                            schemes: [IdentifierScheme]) throws -> IdentifierTable {
+        let (sources, fromFolder) = try chosenSources(directory: directory, quiet: true)
+        do {
+            return try IdentifierTable.load(sources, model: model, schemes: schemes, verify: fromFolder)
+        } catch {
+            throw reported(error)
+        }
+    }
+
+    /// The files of `directory`, else `$LEXALIGN_LEXICON`'s, else the built-in ones; and whether
+    /// they come from a folder.
+    private static func chosenSources(directory: String?, quiet: Bool) throws -> (LexiconSources, Bool) {
+        if let directory = directory ?? environmentDirectory {
             do {
-                sources = try LexiconLocation.sources(in: directory)
+                return (try LexiconLocation.sources(in: directory), true)
             } catch {
                 StandardError.line(error.description)
                 throw ExitStatus.ioError
             }
+        }
+        if !quiet, let local = digest(ofFolder: "Lexicons"), local != EmbeddedLexicon.digest {
+            StandardError.line("lexalign: note: using the lexicon built into this binary (sha256 "
+                + "\(FileSetDigest.short(EmbeddedLexicon.digest))), which differs from ./Lexicons "
+                + "(\(FileSetDigest.short(local))); rebuild lexalign or pass --lexicon Lexicons")
+        }
+        return (LexiconSources.builtIn(), false)
+    }
+
+    /// Writes what is wrong with the lexicon to standard error; the exit status to throw.
+    private static func reported(_ error: LexiconLoadError) -> ExitCode {
+        if case .invalid(let errors) = error {
+            // The first errors say what is wrong; lint lists them all.
+            for problem in errors.prefix(20) { StandardError.line(problem.description) }
+            if errors.count > 20 { StandardError.line("lexalign: ... and \(errors.count - 20) more") }
+            StandardError.line("lexalign: error: the lexicon has \(errors.count) error\(errors.count == 1 ? "" : "s") and is not used; "
+                + "`lexalign lexicon lint` lists every problem with its hint")
         } else {
-            sources = LexiconSources.builtIn()
-            if !quiet, let local = digest(ofFolder: "Lexicons"), local != EmbeddedLexicon.digest {
-                StandardError.line("lexalign: note: using the lexicon built into this binary (sha256 "
-                    + "\(FileSetDigest.short(EmbeddedLexicon.digest))), which differs from ./Lexicons "
-                    + "(\(FileSetDigest.short(local))); rebuild lexalign or pass --lexicon Lexicons")
-            }
+            StandardError.line("lexalign: error: \(error)")
         }
-        do {
-            // A lexicon from a folder must pass every check lint makes an error; the built-in one
-            // was linted when it was built.
-            return try TaggingModel.load(sources, verify: chosen != nil)
-        } catch {
-            if case .invalid(let errors) = error {
-                // The first errors say what is wrong; lint lists them all.
-                for problem in errors.prefix(20) { StandardError.line(problem.description) }
-                if errors.count > 20 { StandardError.line("lexalign: ... and \(errors.count - 20) more") }
-                StandardError.line("lexalign: error: the lexicon has \(errors.count) error\(errors.count == 1 ? "" : "s") and is not used; "
-                    + "`lexalign lexicon lint` lists every problem with its hint")
-            } else {
-                StandardError.line("lexalign: error: \(error)")
-            }
-            throw ExitStatus.ioError
-        }
+        return ExitStatus.ioError
     }
 }
 

@@ -20,7 +20,7 @@ struct ValidationTargets {
     /// Folders already walked, by device and inode: a symbolic link back up the tree is walked once.
     private var visited: Set<[UInt64]> = []
 
-    static let lexiconFileNames: Set<String> = ["entities.tsv", "labels.tsv", "affixes.tsv"]
+    static let lexiconFileNames: Set<String> = ["entities.tsv", "labels.tsv", "affixes.tsv", "identifiers.tsv"]
 
     init(paths: [String]) {
         for path in paths {
