@@ -42,6 +42,7 @@ public enum LexiconRuleCatalogue {
         rule("script-mismatch", .error, "A label's script does not fit its language (Latin in a Dari label).", "Move the label to the right language or fix the letters."),
         rule("arabic-letter", .warning, "A Dari or Pashto label uses an Arabic letter form (ك, ي in Dari; ى).", "Write the Persian or Pashto form (ک, ی)."),
         rule("mixed-script", .warning, "A label mixes scripts or uses look-alike letters (Cyrillic а in a Latin name).", "Retype the label in one script."),
+        rule("cldr-name", .warning, "A country (ISO 3166-1 code in identifiers.tsv) lacks, in a language the lexicon uses, the name CLDR gives it (ICU's locale data).", "Run `lexalign lexicon cldr --apply` to add CLDR's names as alt labels, or add the name yourself; flag it weak if it is also a common word."),
         rule("unsorted", .warning, "Lines are not in canonical order.", "Run `lexalign lexicon fmt`."),
         rule("affix-after", .error, "An affix's `after` column is malformed or on a kind that takes none.", "List endings comma-separated, only for suffixes."),
     ]

@@ -17,6 +17,7 @@
 #include <unicode/utrans.h>
 #include <unicode/ubrk.h>
 #include <unicode/uspoof.h>
+#include <unicode/uloc.h>
 
 // MARK: errors and versions
 
@@ -153,5 +154,14 @@ static inline int32_t cicu_uspoof_getSkeleton(const USpoofChecker *checker, cons
                                               UChar *dest, int32_t capacity, UErrorCode *status) {
     return uspoof_getSkeleton(checker, 0, id, length, dest, capacity, status);
 }
+
+// MARK: locale display names (CLDR data)
+
+static inline int32_t cicu_uloc_getDisplayCountry(const char *locale, const char *displayLocale, UChar *country,
+                                                  int32_t capacity, UErrorCode *status) {
+    return uloc_getDisplayCountry(locale, displayLocale, country, capacity, status);
+}
+// Whether ICU answered from its default (root) data: it has nothing for the display locale.
+static inline int cicu_isUsingDefault(UErrorCode code) { return code == U_USING_DEFAULT_WARNING; }
 
 #endif

@@ -9,7 +9,7 @@ extension Lexalign {
         static let configuration = CommandConfiguration(
             commandName: "lexicon",
             abstract: "Check, format, count and export lexicon files (entities.tsv, labels.tsv, affixes.tsv, identifiers.tsv); propose and add labels.",
-            subcommands: [Lint.self, Format.self, Stats.self, Suggest.self, Accept.self, Export.self]
+            subcommands: [Lint.self, Format.self, Stats.self, Suggest.self, Accept.self, Export.self, CLDR.self]
         )
 
         static let examples = [
@@ -246,6 +246,64 @@ extension Lexalign.LexiconCommand {
             let output = OutputStream(descriptor: 1)
             try output.write(acceptance.review.report(labelsPath: sources.labels.path, dryRun: dryRun))
             try output.flush()
+        }
+    }
+}
+
+extension Lexalign.LexiconCommand {
+    struct CLDR: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "cldr",
+            abstract: "List the country names CLDR (ICU's locale data) has that the lexicon lacks, as labels.tsv lines; --apply adds them.",
+            discussion: """
+                Each entity with an ISO 3166-1 code in identifiers.tsv is compared, in every language the \
+                lexicon has labels in, with ICU's name of that country (Dari as fa_AF, Uzbek in Latin and \
+                Cyrillic letters); lint's cldr-name rule reports the same. With --apply the names are added \
+                to labels.tsv as alt labels whose note says cldr, the file is rewritten in canonical order, \
+                atomically, and nothing is written when the result would have a lint error.
+                """
+        )
+
+        static let examples = [
+            "lexalign lexicon cldr",
+            "lexalign lexicon cldr --apply",
+        ]
+
+        @OptionGroup var lexicon: LexiconDirectory
+
+        @Flag(help: "Add the names to labels.tsv instead of listing them.")
+        var apply = false
+
+        func run() throws {
+            let sources = try lexicon.load()
+            let application: CLDRCheck.Application
+            do {
+                application = try CLDRCheck.apply(sources)
+            } catch {
+                StandardError.line("lexalign: error: \(error)")
+                throw ExitStatus.ioError
+            }
+            guard apply else {
+                for finding in application.added { print(finding.labelLine) }
+                StandardError.line("\(application.added.count) CLDR name\(application.added.count == 1 ? "" : "s") missing from \(sources.labels.path)")
+                return
+            }
+            for problem in application.problems { StandardError.line(problem.description) }
+            if application.problems.contains(where: { $0.severity == .error }) {
+                StandardError.line("\(sources.labels.path): not written: the added labels would leave the lexicon with errors")
+                throw ExitStatus.findings
+            }
+            guard !application.added.isEmpty else {
+                StandardError.line("\(sources.labels.path): no CLDR name missing")
+                return
+            }
+            do {
+                try FileWriter.write(application.labelsText, to: sources.labels.path)
+            } catch {
+                StandardError.line(error.description)
+                throw ExitStatus.ioError
+            }
+            StandardError.line("\(sources.labels.path): added \(application.added.count) CLDR name\(application.added.count == 1 ? "" : "s") as alt labels")
         }
     }
 }

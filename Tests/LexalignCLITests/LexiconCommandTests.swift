@@ -12,6 +12,36 @@ struct LexiconCommandTests {
         return folder.path
     }
 
+    /// `lexicon cldr` lists the CLDR country names the lexicon lacks as labels.tsv lines;
+    /// `--apply` adds them in canonical order, and a second run finds nothing.
+    @Test func cldrListsThenAddsMissingCountryNames() throws {
+        let scratch = try Scratch()
+        let folder = try LexiconCommandTests.folder(scratch,
+            entities: "place:afghanistan\tplace\t\t\t\nplace:kabul\tplace\t\t\t\n",
+            labels: "place:afghanistan\ten\tpref\tAfghanistan\t\t\nplace:kabul\ten\tpref\tKabul\t\t\n"
+                + "place:kabul\tprs\tpref\tکابل\t\t\nplace:kabul\tru\tpref\tКабул\t\t\n")
+        _ = try scratch.file("lexicon/identifiers.tsv", "place:afghanistan\tiso3166-1\tAF\ttest\n")
+        let expected = """
+            place:afghanistan\tprs\talt\tافغانستان\t\tcldr: ICU 72.1 name of AF (fa_AF)
+            place:afghanistan\tru\talt\tАфганистан\t\tcldr: ICU 72.1 name of AF (ru)
+
+            """
+        let listed = try CLIRunner.run(["lexicon", "cldr", folder])
+        #expect(listed == CLIRunner.Outcome(stdout: Data(expected.utf8),
+                                            stderr: "2 CLDR names missing from \(folder)/labels.tsv\n", status: 0))
+        let lint = try CLIRunner.run(["lexicon", "lint", folder])
+        #expect(lint.stderr.contains("[cldr-name]") && lint.status == 0)
+        let applied = try CLIRunner.run(["lexicon", "cldr", "--apply", folder])
+        #expect(applied.stderr == "\(folder)/labels.tsv: added 2 CLDR names as alt labels\n")
+        #expect(applied.status == 0)
+        let labels = try String(contentsOfFile: folder + "/labels.tsv", encoding: .utf8)
+        #expect(labels == "place:afghanistan\ten\tpref\tAfghanistan\t\t\n" + expected
+            + "place:kabul\ten\tpref\tKabul\t\t\nplace:kabul\tprs\tpref\tکابل\t\t\nplace:kabul\tru\tpref\tКабул\t\t\n")
+        let again = try CLIRunner.run(["lexicon", "cldr", "--apply", folder])
+        #expect(again.stderr == "\(folder)/labels.tsv: no CLDR name missing\n")
+        #expect(try CLIRunner.run(["lexicon", "lint", "--strict", folder]).status == 0)
+    }
+
     @Test func lintPassesACleanLexicon() throws {
         let scratch = try Scratch()
         let folder = try LexiconCommandTests.folder(scratch, entities: "place:kabul\tplace\t\t\t\n", labels: "place:kabul\ten\tpref\tKabul\t\t\n")

@@ -1,5 +1,6 @@
 import Testing
 import TermLexicon
+import TextNormalization
 
 /// Identifier schemes: what each accepts, and the lists `tag --ids` takes.
 @Suite("identifiers")
@@ -43,5 +44,32 @@ struct IdentifierTests {
         let (identifiers, problems) = LexiconParser.identifiers(TSVFile(path: "identifiers.tsv", text: line + "\n"))
         #expect(identifiers.map { "\($0.id) \($0.scheme.rawValue) \($0.value)" } == (kept.map { [$0] } ?? []))
         #expect(problems.map(\.ruleID) == (rule.map { [$0] } ?? []))
+    }
+}
+
+/// ICU's CLDR territory names, which lint's cldr-name rule checks country labels against.
+@Suite("CLDR names")
+struct CLDRNameTests {
+    @Test(arguments: [
+        ("AF", "en", "Afghanistan"), ("AF", "fa_AF", "افغانستان"), ("AF", "ru", "Афганистан"),
+        ("AF", "uz", "Afgʻoniston"), ("AF", "uz_Cyrl", "Афғонистон"), ("PK", "ar", "باكستان"),
+        ("IR", "tg", "Эрон"), ("AF", "xx", nil), ("QQ", "en", nil),
+    ] as [(String, String, String?)])
+    func territoryNames(region: String, locale: String, expected: String?) {
+        #expect(ICUTerritoryNames.name(of: region, in: locale) == expected)
+    }
+
+    /// A name counts as there when a label of the language has its key (here: Arabic yeh, ي, in
+    /// place of ی), or when another language spells it differently with the same key.
+    @Test func namesAreComparedByKey() throws {
+        let sources = LexiconSources(
+            entities: LexiconText(path: "entities.tsv", text: "place:iran\tplace\t\t\t\n"),
+            labels: LexiconText(path: "labels.tsv", text: "place:iran\ten\tpref\tIran\t\t\nplace:iran\tprs\tpref\tايران\t\t\n"
+                + "place:iran\tru\tpref\tИран\t\t\n"),
+            affixes: LexiconText(path: "affixes.tsv", text: ""),
+            identifiers: LexiconText(path: "identifiers.tsv", text: "place:iran\tiso3166-1\tIR\ttest\n"))
+        let application = try CLDRCheck.apply(sources)
+        #expect(application.added.isEmpty)
+        #expect(application.problems.isEmpty)
     }
 }

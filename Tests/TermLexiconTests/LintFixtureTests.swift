@@ -18,7 +18,7 @@ struct LintFixtureTests {
         "frequent-word", "mixed-script", "negative-conflict", "nul-byte", "proper-flag", "redundant-label",
         "script-mismatch", "shared-key", "stray-space", "suffixed-label", "type-mismatch", "unknown-broader", "unknown-flag",
         "unknown-id", "unknown-kind", "unknown-lang", "unknown-type", "unsorted", "wikidata-syntax",
-        "unknown-scheme", "identifier-syntax", "identifier-type", "duplicate-identifier", "shared-identifier",
+        "unknown-scheme", "identifier-syntax", "identifier-type", "duplicate-identifier", "shared-identifier", "cldr-name",
     ]
 
     @Test func everyRuleHasAFixture() {

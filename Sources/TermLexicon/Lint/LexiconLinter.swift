@@ -101,6 +101,8 @@ public final class LexiconLinter {
         diagnostics += IdentifierCheck.problems(identifiers, file: identifierFile, entities: lexicon.entities,
                                                 entitiesFile: files.entities)
         diagnostics += orderProblems(identifierFile, kind: .identifiers)
+        diagnostics += CLDRCheck.diagnostics(CLDRCheck(keys: keys).findings(lexicon, identifiers: identifiers),
+                                             entitiesPath: entitiesPath)
         return diagnostics.sorted { ($0.location, $0.ruleID) < ($1.location, $1.ruleID) }
     }
 
