@@ -17,7 +17,8 @@ struct ExportTests {
         let base = LexiconSources.builtIn()
         let sources = LexiconSources(entities: LexiconText(path: "entities.tsv", text: base.entities.text + "org:test\torg\tplace:kabul\tQ42\t\n"),
                                      labels: LexiconText(path: "labels.tsv", text: base.labels.text + tricky),
-                                     affixes: base.affixes)
+                                     affixes: base.affixes,
+                                     identifiers: base.identifiers)
         let (parsed, problems) = Lexicon.parse(sources)
         precondition(!problems.contains { $0.severity == .error }, "\(problems)")
         return parsed
@@ -41,6 +42,11 @@ struct ExportTests {
         #expect(concepts.count == Set(Self.lexicon.entities.map(\.id)).count)
         #expect(triples.contains { $0.subject == "urn:lexalign:org:test" && $0.object == .iri("http://www.wikidata.org/entity/Q42") })
         #expect(triples.contains { $0.subject == "urn:lexalign:org:test" && $0.object == .iri("urn:lexalign:place:kabul") })
+        // Identifiers: GeoNames as an exact match, ISO 3166 codes as notations.
+        #expect(triples.contains { $0.subject == "urn:lexalign:place:kabul" && $0.object == .iri("https://sws.geonames.org/1138958/") })
+        let notations = triples.filter { $0.predicate == "http://www.w3.org/2004/02/skos/core#notation" }
+        #expect(notations.count == Self.lexicon.identifiers.filter { $0.scheme == .iso3166_1 || $0.scheme == .iso3166_2 }.count)
+        #expect(notations.contains { $0.subject == "urn:lexalign:place:kabul-province" && $0.object == .literal("AF-KAB", "") })
     }
 
     @Test func spacyPatternsReadBack() throws {

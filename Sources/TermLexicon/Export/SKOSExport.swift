@@ -1,7 +1,8 @@
 /// SKOS in Turtle: one `skos:Concept` per entity, named `<urn:lexalign:ID>`, in the concept scheme
 /// `<urn:lexalign:lexicon>`; pref, alt and hidden labels as `skos:prefLabel`, `altLabel` and
 /// `hiddenLabel` with the label's language tag (`prs` and `ps` are BCP 47 subtags as they stand);
-/// `broader` as `skos:broader`; a Wikidata QID as `skos:exactMatch` to its entity IRI.
+/// `broader` as `skos:broader`; a Wikidata QID and a GeoNames id as `skos:exactMatch` to their
+/// entity IRIs; ISO 3166 codes (AF, AF-KAB) as `skos:notation`.
 enum SKOSExport {
     static let scheme = "urn:lexalign:lexicon"
 
@@ -15,6 +16,8 @@ enum SKOSExport {
 
             """
         let labels = lexicon.exportedLabels()
+        var identifiers: [String: [EntityIdentifier]] = [:]
+        for identifier in lexicon.identifiers { identifiers[identifier.id, default: []].append(identifier) }
         for entity in lexicon.uniqueEntities() {
             var statements = ["a skos:Concept", "skos:inScheme <\(scheme)>"]
             for (kind, predicate) in [(LabelKind.pref, "skos:prefLabel"), (.alt, "skos:altLabel"), (.hidden, "skos:hiddenLabel")] {
@@ -24,9 +27,18 @@ enum SKOSExport {
             if !entity.broader.isEmpty {
                 statements.append("skos:broader " + entity.broader.map(iri(of:)).joined(separator: ", "))
             }
-            if !entity.wikidata.isEmpty {
-                statements.append("skos:exactMatch <http://www.wikidata.org/entity/\(entity.wikidata)>")
+            var matches: [String] = []
+            if !entity.wikidata.isEmpty { matches.append("<http://www.wikidata.org/entity/\(entity.wikidata)>") }
+            var notations: [String] = []
+            for identifier in identifiers[entity.id] ?? [] {
+                switch identifier.scheme {
+                case .geonames: matches.append("<https://sws.geonames.org/\(identifier.value)/>")
+                case .iso3166_1, .iso3166_2: notations.append(literal(identifier.value))
+                case .wikidata: break
+                }
             }
+            if !matches.isEmpty { statements.append("skos:exactMatch " + matches.joined(separator: ", ")) }
+            if !notations.isEmpty { statements.append("skos:notation " + notations.joined(separator: ", ")) }
             out += "\n\(iri(of: entity.id))\n    " + statements.joined(separator: " ;\n    ") + " .\n"
         }
         return out

@@ -67,26 +67,31 @@ public struct LexiconSources: Sendable {
     }
 }
 
-/// A parsed lexicon: entities, their labels, and the affixes and titles the matcher allows.
+/// A parsed lexicon: entities, their labels, the affixes and titles the matcher allows, and the
+/// entities' standard identifiers.
 public struct Lexicon: Sendable {
     public let entities: [Entity]
     public let labels: [Label]
     public let affixes: Affixes
+    public let identifiers: [EntityIdentifier]
     private let entityIndex: [String: Int]
 
-    public init(entities: [Entity], labels: [Label], affixes: Affixes = Affixes()) {
+    public init(entities: [Entity], labels: [Label], affixes: Affixes = Affixes(), identifiers: [EntityIdentifier] = []) {
         self.entities = entities
         self.labels = labels
         self.affixes = affixes
+        self.identifiers = identifiers
         var index: [String: Int] = [:]
         for (position, entity) in entities.enumerated() where index[entity.id] == nil { index[entity.id] = position }
         entityIndex = index
     }
 
-    /// Parses all three files, collecting every line-level problem.
+    /// Parses all four files, collecting every line-level problem.
     public static func parse(_ sources: LexiconSources) -> (Lexicon, [Diagnostic]) {
         let (lexicon, problems) = parse(entities: sources.entities.tsv, labels: sources.labels.tsv, affixes: sources.affixes.tsv)
-        return (lexicon, sources.encodingProblems + problems)
+        let (identifiers, identifierProblems) = LexiconParser.identifiers(sources.identifiers.tsv)
+        return (Lexicon(entities: lexicon.entities, labels: lexicon.labels, affixes: lexicon.affixes, identifiers: identifiers),
+                sources.encodingProblems + problems + identifierProblems)
     }
 
     public static func parse(entities entityFile: TSVFile, labels labelFile: TSVFile, affixes affixFile: TSVFile) -> (Lexicon, [Diagnostic]) {
