@@ -1,12 +1,14 @@
 import TextNormalization
 
 /// Counts for `lexalign lexicon stats`: entities by type, labels by language and kind, flags,
-/// affixes, and the coverage of each language (`LexiconCoverage`).
+/// affixes, entities with each kind of identifier, and the coverage of each language (`LexiconCoverage`).
 public struct LexiconStats: Equatable, Sendable {
     public var entitiesByType: [EntityType: Int] = [:]
     public var labelsByLanguage: [String: [LabelKind: Int]] = [:]
     public var flagged: [String: Int] = [:]
     public var affixesByKind: [Affixes.Kind: Int] = [:]
+    /// Entities with an identifier in each scheme (QIDs from entities.tsv).
+    public var identifiedByScheme: [IdentifierScheme: Int] = [:]
     public var coverage: LexiconCoverage
 
     public init(_ lexicon: Lexicon) {
@@ -17,6 +19,10 @@ public struct LexiconStats: Equatable, Sendable {
             for (name, flag) in LabelFlags.names where label.flags.contains(flag) { flagged[name, default: 0] += 1 }
         }
         for entry in lexicon.affixes.entries { affixesByKind[entry.kind, default: 0] += 1 }
+        identifiedByScheme[.wikidata] = Set(lexicon.entities.filter { !$0.wikidata.isEmpty }.map(\.id)).count
+        for scheme in IdentifierScheme.allCases where scheme != .wikidata {
+            identifiedByScheme[scheme] = Set(lexicon.identifiers.filter { $0.scheme == scheme }.map(\.id)).count
+        }
     }
 
     /// A plain-text report, one table per count.
@@ -36,6 +42,8 @@ public struct LexiconStats: Equatable, Sendable {
         for (name, _) in LabelFlags.names { lines.append("  \(name)\t\(flagged[name] ?? 0)") }
         lines.append("affixes")
         for kind in Affixes.Kind.allCases { lines.append("  \(kind.rawValue)\t\(affixesByKind[kind] ?? 0)") }
+        lines.append("identifiers")
+        for scheme in IdentifierScheme.allCases { lines.append("  \(scheme.rawValue)\t\(identifiedByScheme[scheme] ?? 0)") }
         lines += coverage.reportLines
         return lines.joined(separator: "\n") + "\n"
     }
@@ -76,6 +84,7 @@ public struct LexiconStats: Equatable, Sendable {
             }) }),
             ("flags", { object(LabelFlags.names.map { ($0.0, number(flagged[$0.0] ?? 0)) }) }),
             ("affixes", { object(Affixes.Kind.allCases.map { ($0.rawValue, number(affixesByKind[$0] ?? 0)) }) }),
+            ("identifiers", { object(IdentifierScheme.allCases.map { ($0.rawValue, number(identifiedByScheme[$0] ?? 0)) }) }),
             ("coverage", { object(EntityType.allCases.map { type in
                 (type.rawValue, { object(languages.compactMap { lang in
                     guard let counts = coverage.counts[type]?[lang] else { return nil }
