@@ -254,7 +254,8 @@ extension Lexalign.LexiconCommand {
     struct CLDR: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "cldr",
-            abstract: "List the country names CLDR (ICU's locale data) has that the lexicon lacks, as labels.tsv lines; --apply adds them.",
+            abstract: "List the country names CLDR (ICU's locale data) has that the lexicon lacks, as labels.tsv lines; "
+                + "--apply adds them.",
             discussion: """
                 Each entity with an ISO 3166-1 code in identifiers.tsv is compared, in every language the \
                 lexicon has labels in, with ICU's name of that country (Dari as fa_AF, Uzbek in Latin and \
@@ -283,9 +284,10 @@ extension Lexalign.LexiconCommand {
                 StandardError.line("lexalign: error: \(error)")
                 throw ExitStatus.ioError
             }
+            let names = "\(application.added.count) CLDR name\(application.added.count == 1 ? "" : "s")"
             guard apply else {
                 for finding in application.added { print(finding.labelLine) }
-                StandardError.line("\(application.added.count) CLDR name\(application.added.count == 1 ? "" : "s") missing from \(sources.labels.path)")
+                StandardError.line("\(names) missing from \(sources.labels.path)")
                 return
             }
             for problem in application.problems { StandardError.line(problem.description) }
@@ -303,7 +305,7 @@ extension Lexalign.LexiconCommand {
                 StandardError.line(error.description)
                 throw ExitStatus.ioError
             }
-            StandardError.line("\(sources.labels.path): added \(application.added.count) CLDR name\(application.added.count == 1 ? "" : "s") as alt labels")
+            StandardError.line("\(sources.labels.path): added \(names) as alt labels")
         }
     }
 }

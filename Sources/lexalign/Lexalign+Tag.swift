@@ -73,7 +73,9 @@ extension Lexalign {
         @Flag(inversion: .prefixedNo, help: "Report nationality adjectives (Chinese, چینی) as mentions of their country, marked \"demonym\":true.")
         var demonyms = true
 
-        @Option(help: ArgumentHelp("Write the entity's standard identifiers with each JSON mention as \"ids\": a comma-separated list of wikidata, iso3166-1, iso3166-2, geonames, iso3166 (both ISO parts) or all.", valueName: "schemes"))
+        @Option(help: ArgumentHelp("Write the entity's standard identifiers with each JSON mention as \"ids\": a "
+                                   + "comma-separated list of wikidata, iso3166-1, iso3166-2, geonames, iso3166 (both "
+                                   + "ISO parts) or all.", valueName: "schemes"))
         var ids: String?
 
         @OptionGroup var filter: FilterOptions

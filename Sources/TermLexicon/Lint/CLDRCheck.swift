@@ -21,7 +21,8 @@ public struct CLDRCheck {
 
         /// The label `lexicon cldr` proposes: `alt`, with the source in its note.
         public var label: Label {
-            Label(id: entity, lang: lang, kind: .alt, text: name, note: "cldr: ICU \(ICUVersion.icu) name of \(region) (\(locale))")
+            Label(id: entity, lang: lang, kind: .alt, text: name,
+                  note: "cldr: ICU \(ICUVersion.icu) name of \(region) (\(locale))")
         }
 
         /// The label as a labels.tsv line (no line end).
@@ -74,9 +75,9 @@ public struct CLDRCheck {
                 for locale in CLDRCheck.locales(of: lang) {
                     guard let name = ICUTerritoryNames.name(of: region, in: locale) else { continue }
                     let key = keys.keyString(name)
-                    // A negative label with CLDR's key is the lexicon's answer: that name is not this entity.
                     let spelled = entity.id + "\t" + key
                     let otherSpellings = spellings[spelled, default: []].subtracting([name])
+                    // A negative label with CLDR's key is the lexicon's answer: that name is not this entity.
                     guard !key.isEmpty, labelKeys[slot]?.contains(key) != true, negativeKeys[slot]?.contains(key) != true,
                           otherSpellings.isEmpty, proposed.insert(key).inserted else { continue }
                     // Proposed names count as spellings too: two languages' names with one key and
@@ -114,8 +115,7 @@ extension CLDRCheck {
     public static func apply(_ sources: LexiconSources) throws -> Application {
         let keys = try LabelKeys()
         let (lexicon, _) = Lexicon.parse(sources)
-        let (identifiers, _) = LexiconParser.identifiers(sources.identifiers.tsv)
-        let findings = CLDRCheck(keys: keys).findings(lexicon, identifiers: identifiers)
+        let findings = CLDRCheck(keys: keys).findings(lexicon, identifiers: lexicon.identifiers)
         var text = sources.labels.text
         if let last = text.utf8.last, last != 0x0A { text += "\n" }
         let firstAdded = TSVFile.splitLines(text).count + 1
@@ -124,7 +124,8 @@ extension CLDRCheck {
         changed.labels.text = text
         let problems = try LexiconLinter().lint(changed).filter { problem in
             problem.severity == .error
-                || (problem.location.path == sources.labels.path && problem.location.line >= firstAdded && problem.ruleID != "unsorted")
+                || (problem.location.path == sources.labels.path && problem.location.line >= firstAdded
+                    && problem.ruleID != "unsorted")
         }
         let formatted = LexiconFormatter.format(TSVFile(path: sources.labels.path, text: text), kind: .labels)
         return Application(added: findings, labelsText: formatted, problems: problems)
