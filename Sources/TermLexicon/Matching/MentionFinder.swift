@@ -115,11 +115,21 @@ public final class MentionFinder {
         // Words read first, so that an exact mention inside a longer name that sounds like a
         // negative label is dropped; then the fuzzy pass over the words the exact pass left.
         fuzzy.read(text, bytes, range, covered: candidates.map { $0.firstUnit...max($0.firstUnit, $0.resumeAt - 1) })
-        var (mentions, strong) = resolve(candidates, bytes: bytes, range: range, options: options, support: support) {
+        var (mentions, strong, heldBack) = resolve(candidates, bytes: bytes, range: range, options: options,
+                                                    support: support) {
             first, last, entity in fuzzy.isInsideNegative(first, last, entity: entity, minimum: minimum)
         }
         fuzzy.keepCovered(mentions, text: text)
-        let hits = fuzzy.hits(support: strong, minimum: minimum, bytes: bytes, range: range)
+        // A weak label held back for want of support says the text needs it: the fuzzy pass does
+        // not read the same words as the same entity through a strong label that sounds alike
+        // (Abdul Kabir, weak, heard as Abdul Kabeer). A longer name around them is another
+        // matter (Ahmad Schah Massoud around the weak Massoud).
+        let hits = fuzzy.hits(support: strong, minimum: minimum, bytes: bytes, range: range).filter { hit in
+            let entity = payloadTable[Int(hit.payload)].entity
+            return !heldBack.contains {
+                $0.entities.contains(entity) && $0.units.contains(hit.firstUnit) && $0.units.contains(hit.lastUnit)
+            }
+        }
         if !hits.isEmpty {
             mentions += fuzzyMentions(hits, options: options)
             mentions.sort { $0.start < $1.start }
@@ -132,7 +142,7 @@ public final class MentionFinder {
     /// A name inside a longer unknown name (`LongerNames`) lends nothing.
     public func strongEntities(in bytes: [UInt8], _ range: Range<Int>) -> Set<Int32> {
         let candidates = scan(bytes, range)
-        let (mentions, strong) = resolve(candidates, bytes: bytes, range: range, options: MatchOptions())
+        let (mentions, strong, _) = resolve(candidates, bytes: bytes, range: range, options: MatchOptions())
         guard !mentions.isEmpty, let rule = longerNameRule() else { return strong }
         let marks = rule.partOfLongerName(mentions, text: text, bytes: bytes, range: range, keys: &keys)
         guard marks.contains(true) else { return strong }
@@ -356,9 +366,10 @@ public final class MentionFinder {
     /// Picks one entity per candidate. A strong label decides alone; a weak one only beside a
     /// strong mention of the same entity in the record (or with `includeWeak`). A span shared by
     /// several entities that the record does not tell apart is left out rather than guessed.
+    /// `heldBack`: the spans whose only labels are weak and unsupported, with their entities.
     private func resolve(_ candidates: [Candidate], bytes: [UInt8], range: Range<Int>, options: MatchOptions,
-                         support: Set<Int32> = [],
-                         vetoed: ((Int, Int, Int32) -> Bool)? = nil) -> ([Mention], strong: Set<Int32>) {
+                         support: Set<Int32> = [], vetoed: ((Int, Int, Int32) -> Bool)? = nil)
+        -> ([Mention], strong: Set<Int32>, heldBack: [(units: ClosedRange<Int>, entities: [Int32])]) {
         /// The entities the span may name: a negative label of an entity on the same span rules
         /// it out, whatever else matched there. A weak acronym that stands on its own in running
         /// text (WHO in "On January 30, WHO declared") counts as strong; one inside a run of
@@ -392,6 +403,7 @@ public final class MentionFinder {
         }
         strong.formUnion(support)
         var mentions: [Mention] = []
+        var heldBack: [(units: ClosedRange<Int>, entities: [Int32])] = []
         for candidate in candidates {
             let strongEntities = entities(candidate, weak: false)
             var chosen: Int32?
@@ -410,6 +422,8 @@ public final class MentionFinder {
                     chosen = supported[0]
                 } else if options.includeWeak && weakEntities.count == 1 {
                     chosen = weakEntities[0]
+                } else if !weakEntities.isEmpty {
+                    heldBack.append((candidate.firstUnit...candidate.lastUnit, weakEntities))
                 }
             }
             guard let entity = chosen else { continue }
@@ -438,7 +452,7 @@ public final class MentionFinder {
             mentions.append(Mention(start: start, end: end, entity: Int(entity), label: Int(payload.label), kind: kind,
                                     nameStart: nameStart, weak: weak, demonym: payload.flags.contains(.demonym)))
         }
-        return (mentions, strong)
+        return (mentions, strong, heldBack)
     }
 
     /// A line written in capitals: Latin letters, none of them lower case, and no letters of an
