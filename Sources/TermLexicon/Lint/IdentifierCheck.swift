@@ -16,14 +16,22 @@ public enum IdentifierCheck {
         }
         // (scheme, value) -> the first id and where it stands; QIDs first, as entities.tsv is read first.
         var holders: [String: (id: String, place: String)] = [:]
+        /// Records `id` as the holder of `value` in `scheme` unless another id holds it: then that one.
+        func otherHolder(of value: String, in scheme: IdentifierScheme, id: String,
+                         place: String) -> (id: String, place: String)? {
+            let slot = scheme.rawValue + "\t" + value
+            guard let first = holders[slot] else {
+                holders[slot] = (id, place)
+                return nil
+            }
+            return first.id == id ? nil : first
+        }
         for entity in entities where !entity.wikidata.isEmpty {
-            let slot = IdentifierScheme.wikidata.rawValue + "\t" + entity.wikidata
-            if let first = holders[slot], first.id != entity.id {
+            if let first = otherHolder(of: entity.wikidata, in: .wikidata, id: entity.id,
+                                       place: "\(entitiesFile.path):\(entity.line)") {
                 diagnostics.append(Diagnostic(.error, at: at(entitiesFile, entity.line, field: 3),
                     "\(entity.wikidata) is also the wikidata id of \(first.id) (\(first.place)): one of them is wrong",
                     rule: "shared-identifier"))
-            } else if holders[slot] == nil {
-                holders[slot] = (entity.id, "\(entitiesFile.path):\(entity.line)")
             }
         }
         var given: [String: Int] = [:]
@@ -46,13 +54,11 @@ public enum IdentifierCheck {
                 continue
             }
             given[pair] = identifier.line
-            let slot = identifier.scheme.rawValue + "\t" + identifier.value
-            if let first = holders[slot], first.id != identifier.id {
+            if let first = otherHolder(of: identifier.value, in: identifier.scheme, id: identifier.id,
+                                       place: "line \(identifier.line)") {
                 diagnostics.append(Diagnostic(.error, at: at(file, identifier.line, field: 2),
                     "\(identifier.scheme.rawValue) \(identifier.value) is also given to \(first.id) (\(first.place))",
                     rule: "shared-identifier"))
-            } else if holders[slot] == nil {
-                holders[slot] = (identifier.id, "line \(identifier.line)")
             }
         }
         return diagnostics
