@@ -174,15 +174,17 @@ struct TagCommandTests {
         #expect(written.joined(separator: "|") == expected)
     }
 
-    /// A lexicon folder whose identifiers.tsv has errors is refused when --ids asks for them.
-    @Test func identifiersWithErrorsStopTheRun() throws {
+    /// A lexicon folder whose identifiers.tsv has errors is refused, whether or not --ids asks
+    /// for them (any error lint reports stops the run).
+    @Test(arguments: [["--ids", "geonames"], []])
+    func identifiersWithErrorsStopTheRun(arguments: [String]) throws {
         let scratch = try Scratch()
         let folder = scratch.directory.appendingPathComponent("lexicon")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         _ = try scratch.file("lexicon/entities.tsv", "place:kabul\tplace\t\t\t\n")
         _ = try scratch.file("lexicon/labels.tsv", "place:kabul\ten\tpref\tKabul\t\t\n")
         _ = try scratch.file("lexicon/identifiers.tsv", "place:kabul\tgeonames\tK1\ttest\nplace:kandahar\tgeonames\t1138958\ttest\n")
-        let outcome = try CLIRunner.run(["tag", "--lexicon", folder.path, "--ids", "geonames"], stdin: "Kabul\n")
+        let outcome = try CLIRunner.run(["tag", "--lexicon", folder.path] + arguments, stdin: "Kabul\n")
         #expect(outcome.stdout.isEmpty)
         #expect(outcome.stderr == """
             \(folder.path)/identifiers.tsv:1:22: error: 'K1' is not a GeoNames id (digits, no leading zero, e.g. 1138958) [identifier-syntax]

@@ -76,7 +76,9 @@ public final class TaggingModel: Sendable {
                 } catch {
                     throw .setup(error)
                 }
-                if !verify || !model.mayHaveNegativeConflict { return model }
+                if !verify || !model.mayHaveNegativeConflict && !identifiersHaveErrors(sources, entities: entities) {
+                    return model
+                }
             }
         }
         // Something is or may be wrong: the full parser (or lint) says what, at which line and column.
@@ -88,6 +90,15 @@ public final class TaggingModel: Sendable {
         }
         if !errors.isEmpty { throw .invalid(errors) }
         do { return try TaggingModel(lexicon: Lexicon.parse(sources).0) } catch { throw .setup(error) }
+    }
+
+    /// Whether identifiers.tsv has an error lint would report (a small file: checked in full).
+    private static func identifiersHaveErrors(_ sources: LexiconSources, entities: [Entity]) -> Bool {
+        guard !sources.identifiers.text.isEmpty else { return false }
+        let file = sources.identifiers.tsv
+        let (identifiers, problems) = LexiconParser.identifiers(file)
+        return (problems + IdentifierCheck.problems(identifiers, file: file, entities: entities,
+                                                    entitiesFile: sources.entities.tsv)).contains { $0.severity == .error }
     }
 
     private static func index(of entities: [Entity]) -> [String: Int32] {
