@@ -208,7 +208,8 @@ struct LexiconCommandTests {
     /// lexicon with errors is not exported.
     @Test(arguments: [
         (["--format", "spacy"], 0, #"{"label":"LOC","pattern":"Kabul","id":"place:kabul"}"# + "\n", ""),
-        (["--format", "csv"], 0, "id,type,lang,kind,label,flags,broader,wikidata\r\nplace:kabul,place,en,pref,Kabul,,,Q5838\r\n", ""),
+        (["--format", "csv"], 0, "id,type,lang,kind,label,flags,broader,wikidata,iso3166-1,iso3166-2,geonames\r\n"
+            + "place:kabul,place,en,pref,Kabul,,,Q5838,,,\r\n", ""),
         (["--format", "skos", "-o", "LEXICON/labels.tsv"], 2, "", "refusing to write over LEXICON/labels.tsv, which this command reads"),
         (["--format", "tbx", "BROKEN"], 1, "", "BROKEN/labels.tsv:1:1: error: unknown id 'place:herat' (not in BROKEN/entities.tsv) [unknown-id]"),
     ])

@@ -68,13 +68,28 @@ struct ExportTests {
         #expect(reader.namespace == "urn:iso:std:iso:30042:ed-2")
         #expect(reader.labels.sorted() == Self.expected)
         #expect(reader.entries == Set(Self.lexicon.entities.map(\.id)).count)
+        // Identifiers as cross-references: one per QID and identifiers.tsv row.
+        let identifiers = Self.lexicon.identifiers.count + Self.lexicon.entities.filter { !$0.wikidata.isEmpty }.count
+        #expect(reader.crossReferences.count == identifiers)
+        for expected in ["place:kabul|https://sws.geonames.org/1138958/|1138958",
+                         "place:kabul-province|https://www.iso.org/obp/ui/#iso:code:3166:AF|AF-KAB",
+                         "place:afghanistan|https://www.iso.org/obp/ui/#iso:code:3166:AF|AF",
+                         "org:test|http://www.wikidata.org/entity/Q42|Q42"] {
+            #expect(reader.crossReferences.contains(expected), "\(expected)")
+        }
     }
 
     @Test func csvReadsBack() throws {
         let rows = CSVReader.rows(LexiconExportFormat.csv.export(Self.lexicon))
-        #expect(rows.first == ["id", "type", "lang", "kind", "label", "flags", "broader", "wikidata"])
+        #expect(rows.first == ["id", "type", "lang", "kind", "label", "flags", "broader", "wikidata",
+                               "iso3166-1", "iso3166-2", "geonames"])
+        #expect(rows.allSatisfy { $0.count == 11 })
         #expect(rows.dropFirst().map { "\($0[0])|\($0[2])|\($0[3])|\($0[4])" }.sorted() == Self.expected)
         #expect(rows.contains { $0[0] == "org:test" && $0[2] == "prs" && $0[5] == "weak" && $0[6] == "place:kabul" && $0[7] == "Q42" })
+        // Every label row of an entity carries its identifiers.
+        let kabulProvince = rows.filter { $0[0] == "place:kabul-province" }
+        #expect(!kabulProvince.isEmpty && kabulProvince.allSatisfy { $0[8] == "" && $0[9] == "AF-KAB" && $0[10] == "1138957" })
+        #expect(rows.contains { $0[0] == "place:afghanistan" && $0[8] == "AF" && $0[10] == "1149361" })
     }
 }
 
@@ -174,13 +189,16 @@ final class TBXReader: NSObject, XMLParserDelegate {
     var namespace = ""
     var entries = 0
     var labels: [String] = []
-    private var entity = "", lang = "", term = "", status = "", text = ""
+    /// entity|target|text of each `xref`.
+    var crossReferences: [String] = []
+    private var entity = "", lang = "", term = "", status = "", text = "", target = ""
 
     func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
         if element == "tbx" { namespace = namespaceURI ?? "" }
         if element == "conceptEntry" { entries += 1 }
         if element == "langSec" { lang = attributes["xml:lang"] ?? attributes["lang"] ?? "" }
+        if element == "xref" { target = attributes["target"] ?? "" }
         text = ""
     }
 
@@ -189,6 +207,7 @@ final class TBXReader: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
         switch element {
         case "note": entity = text
+        case "xref": crossReferences.append("\(entity)|\(target)|\(text)")
         case "term": term = text
         case "termNote": status = text
         case "termSec":

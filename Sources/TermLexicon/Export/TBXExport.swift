@@ -4,7 +4,9 @@ import TextNormalization
 /// `conceptEntry` per entity, one `langSec` per language, one `termSec` per label, with the
 /// label's kind as `administrativeStatus` (pref: preferred, alt: admitted, hidden: deprecated).
 /// An entry's `id` is the entity id with `:` written `.` (an XML ID may not hold a colon:
-/// `place.kabul`); the id as written, the type and the Wikidata QID go into the entry too.
+/// `place.kabul`); the id as written, the type and the entity's identifiers go into the entry too,
+/// each an `externalCrossReference`: Wikidata and GeoNames to the item's page, an ISO 3166 code
+/// to the country's page of ISO's Online Browsing Platform (which lists its subdivisions' codes).
 enum TBXExport {
     static func status(of kind: LabelKind) -> String {
         switch kind {
@@ -32,13 +34,17 @@ enum TBXExport {
 
             """
         let labels = lexicon.exportedLabels()
+        var identifiers: [String: [EntityIdentifier]] = [:]
+        for identifier in lexicon.identifiers { identifiers[identifier.id, default: []].append(identifier) }
         for entity in lexicon.uniqueEntities() {
             out += "      <conceptEntry id=\"\(XMLText.escape(entryID(entity.id)))\">\n"
             out += "        <descrip type=\"subjectField\">\(entity.type.rawValue)</descrip>\n"
             out += "        <note>\(XMLText.escape(entity.id))</note>\n"
             if !entity.wikidata.isEmpty {
-                out += "        <xref type=\"externalCrossReference\" target=\"http://www.wikidata.org/entity/"
-                    + "\(XMLText.escape(entity.wikidata))\">\(XMLText.escape(entity.wikidata))</xref>\n"
+                out += crossReference("http://www.wikidata.org/entity/\(entity.wikidata)", entity.wikidata)
+            }
+            for identifier in (identifiers[entity.id] ?? []).sorted(by: { $0.scheme < $1.scheme }) {
+                out += crossReference(target(of: identifier), identifier.value)
             }
             var languages: [String] = []
             for label in labels[entity.id] ?? [] where !languages.contains(label.lang) { languages.append(label.lang) }
@@ -56,6 +62,19 @@ enum TBXExport {
         }
         out += "    </body>\n  </text>\n</tbx>\n"
         return out
+    }
+
+    static func crossReference(_ target: String, _ text: String) -> String {
+        "        <xref type=\"externalCrossReference\" target=\"\(XMLText.escape(target))\">\(XMLText.escape(text))</xref>\n"
+    }
+
+    /// Where an identifier is defined: an ISO 3166-2 code (AF-KAB) on its country's page.
+    static func target(of identifier: EntityIdentifier) -> String {
+        switch identifier.scheme {
+        case .wikidata: return "http://www.wikidata.org/entity/\(identifier.value)"
+        case .geonames: return "https://sws.geonames.org/\(identifier.value)/"
+        case .iso3166_1, .iso3166_2: return "https://www.iso.org/obp/ui/#iso:code:3166:\(identifier.value.prefix(2))"
+        }
     }
 
 }
