@@ -33,6 +33,18 @@ struct DecodingTests {
         Case(bytes: [0x61, 0x0D, 0x62, 0x0D, 0x63], text: "a b c", issues: [DecodingIssue(kind: .loneCR, byteOffset: 1, column: 2)]),
         // a 4-byte scalar survives whole
         Case(bytes: Array("a😀b".utf8), text: "a😀b", issues: []),
+        // two-byte sequences (decoded inline): the first and last of them, a lead byte without
+        // its continuation (before ASCII, before another lead, at the end of the line), and a
+        // continuation byte alone after a good pair
+        Case(bytes: [0xC2, 0xA9, 0xDF, 0xBF], text: "©\u{7FF}", issues: []),
+        Case(bytes: [0xC2, 0x41], text: "\u{FFFD}A",
+             issues: [DecodingIssue(kind: .invalidUTF8([0xC2]), byteOffset: 0, column: 1)]),
+        Case(bytes: [0xD8, 0xD8, 0xA8], text: "\u{FFFD}ب",
+             issues: [DecodingIssue(kind: .invalidUTF8([0xD8]), byteOffset: 0, column: 1)]),
+        Case(bytes: [0x61, 0xDA], text: "a\u{FFFD}",
+             issues: [DecodingIssue(kind: .invalidUTF8([0xDA]), byteOffset: 1, column: 2)]),
+        Case(bytes: [0xD8, 0xA8, 0xA8, 0x61], text: "ب\u{FFFD}a",
+             issues: [DecodingIssue(kind: .invalidUTF8([0xA8]), byteOffset: 2, column: 2)]),
     ]
 
     @Test(arguments: cases)

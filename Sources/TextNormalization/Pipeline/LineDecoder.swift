@@ -131,6 +131,13 @@ struct LineDecoder {
                         issues.append(DecodingIssue(kind: .loneCR, byteOffset: index - 1 - range.lowerBound, column: column))
                     }
                 }
+            } else if lead >= 0xC2 && lead <= 0xDF && index + 1 < end && bytes[index + 1] & 0xC0 == 0x80 {
+                // Two bytes (Arabic script, Cyrillic, Latin with diacritics): decoded here, since
+                // the general decoder is a call per character. Two-byte units are never ZWNJ
+                // (U+200C) nor outside the BMP.
+                allASCII = false
+                unit = UInt16(lead & 0x1F) << 6 | UInt16(bytes[index + 1] & 0x3F)
+                index += 2
             } else {
                 allASCII = false
                 let (scalar, length) = UTF8Decoding.decodeMultiByte(bytes, at: index, end: end)
