@@ -217,18 +217,18 @@ struct TagCommandTests {
     /// --min-score choose how near is near enough.
     @Test(arguments: [
         ([String](), """
-            {"line":1,"text":"Serajuddin Haqani spoke in Qunduz.","mentions":[{"start":0,"end":17,"surface":"Serajuddin Haqani","id":"person:sirajuddin-haqqani","type":"person","label":"Sirajuddin Haqqani","broader":[],"match":"fuzzy","score":0.989,"via":"Sirajuddin Haqqani"},{"start":27,"end":33,"surface":"Qunduz","id":"place:kunduz","type":"place","label":"Kunduz","broader":["place:kunduz-province","place:afghanistan"],"match":"fuzzy","score":0.978,"via":"Qonduz"}]}
+            {"line":1,"text":"Serajuddin Haqani spoke in Kundoz.","mentions":[{"start":0,"end":17,"surface":"Serajuddin Haqani","id":"person:sirajuddin-haqqani","type":"person","label":"Sirajuddin Haqqani","broader":[],"match":"fuzzy","score":0.989,"via":"Sirajuddin Haqqani"},{"start":27,"end":33,"surface":"Kundoz","id":"place:kunduz","type":"place","label":"Kunduz","broader":["place:kunduz-province","place:afghanistan"],"match":"fuzzy","score":0.978,"via":"Kunduz"}]}
 
             """),
         (["--fuzzy", "off"], """
-            {"line":1,"text":"Serajuddin Haqani spoke in Qunduz.","mentions":[]}
+            {"line":1,"text":"Serajuddin Haqani spoke in Kundoz.","mentions":[]}
 
             """),
         (["--min-score", "0.98", "--format", "tsv"], "1\t0\t17\tperson:sirajuddin-haqqani\tSerajuddin Haqani\n"),
         (["--fuzzy", "strict", "--format", "inline"], "Sirajuddin Haqqani spoke in Kunduz.\n"),
     ])
     func fuzzyMentions(arguments: [String], expected: String) throws {
-        let outcome = try CLIRunner.run(["tag"] + arguments, stdin: "Serajuddin Haqani spoke in Qunduz.\n")
+        let outcome = try CLIRunner.run(["tag"] + arguments, stdin: "Serajuddin Haqani spoke in Kundoz.\n")
         #expect(outcome.output == expected)
         #expect(outcome.stderr == "")
         #expect(outcome.status == 0)

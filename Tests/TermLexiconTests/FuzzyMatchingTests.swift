@@ -131,7 +131,8 @@ struct FuzzyMatchingTests {
     }
 
     @Test func offReportsNoFuzzyMention() {
-        let line = "Foreign Minister Amir Khan Mottaqi met the envoy in Qunduz."
+        // Kundoz scores 0.978 against Kunduz (Qunduz is now as near as can be: Tajik Қундуз).
+        let line = "Foreign Minister Amir Khan Mottaqi met the envoy in Kundoz."
         let finder = FuzzyMatchingTests.finder
         #expect(tag(line, with: finder).filter { $0.hasSuffix("|fuzzy") }.isEmpty)
         #expect(tag(line, with: finder, options: MatchOptions(fuzzyMinimum: 0.99)) == [
