@@ -224,3 +224,17 @@ meta_common() {
   # shellcheck disable=SC2016  # the backticks are Markdown, not a command
   printf 'lexalign\t%s (`%s`)\n' "$(lexalign_version)" "$LEXALIGN"
 }
+
+# callgrind_count TOOL FORM INPUT ARGV...: runs ARGV under callgrind and appends
+# "tool form bytes instructions" to $WORK/instructions.tsv (instructions of the
+# whole process, start-up included: this machine has no hardware counters).
+callgrind_count() {
+  local tool="$1" form="$2" input="$3"; shift 3
+  local total
+  valgrind --tool=callgrind --callgrind-out-file="$WORK/callgrind.out" "$@" >/dev/null 2>"$WORK/callgrind.log" \
+    || { note "callgrind failed for $tool $form (see $WORK/callgrind.log)"; return; }
+  total="$(sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$WORK/callgrind.log" | tail -n1)"
+  [[ -n "$total" ]] || { note "no instruction count for $tool $form"; return; }
+  printf '%s\t%s\t%s\t%s\n' "$tool" "$form" "$(wc -c <"$input")" "$total" >>"$WORK/instructions.tsv"
+  note "$tool $form: $total instructions"
+}

@@ -12,8 +12,14 @@ usage() {
 Usage: Benchmarks/normalize.sh [options]
 
 Times `lexalign normalize` (--form key/text/latin, --jobs 1/2) and peer
-normalisers (normality, hazm, anyascii, uconv -x NFKC) on the same mixed
-English/Dari/Pashto corpus, and prints a Markdown table of median wall times.
+normalisers (normality, hazm, anyascii, Python's NFKC + casefold, uconv -x
+NFKC) on the same mixed English/Dari/Pashto corpus, and prints a Markdown
+table of median wall times. An ICU-limit row is a C program built here
+(peers/icu_limit.c: UTF-8 -> UTF-16 -> NFKC_Casefold -> UTF-8 per line,
+ICU's C API alone). With valgrind installed, a second table gives the
+instructions per input byte (callgrind) of lexalign's forms, the ICU limit and
+Python's NFKC + casefold on a 2 MB sample: the figure this machine can measure
+without hardware counters.
 
 Options:
   --corpora DIR     the corpora folder the mixed corpus is made from
@@ -29,6 +35,7 @@ Options:
   --memory          measure peak RSS of `lexalign normalize --form key` on a
                     1 GiB corpus (default)
   --no-memory       skip the memory check
+  --no-instructions skip the callgrind instruction counts
   -h, --help        show this help
 
 Environment:
@@ -61,6 +68,9 @@ PEER_MB=5
 PREFIX_PEERS="hazm"
 DO_MEMORY=1
 MEMORY_MB=1024
+DO_INSTRUCTIONS=1
+SAMPLE_BYTES=2000000
+ICU_LIMIT=""      # the built C reference, when it builds
 
 PEERS=()          # peers that are installed and working
 SKIPPED=()        # "peer: reason" lines, shown in the report
@@ -76,6 +86,7 @@ parse_args() {
       --no-build) DO_BUILD=0; shift ;;
       --memory) DO_MEMORY=1; shift ;;
       --no-memory) DO_MEMORY=0; shift ;;
+      --no-instructions) DO_INSTRUCTIONS=0; shift ;;
       -h|--help) usage; exit 0 ;;
       *) usage >&2; die "unknown option: $1" ;;
     esac
@@ -136,7 +147,7 @@ setup_venv() {
   if ! peer_works hazm; then
     install_hazm || note "hazm install failed; see $VENV/pip-install.log"
   fi
-  for peer in normality hazm anyascii; do
+  for peer in normality hazm anyascii nfkc-casefold; do
     if peer_works "$peer"; then
       PEERS+=("$peer")
     else
@@ -144,6 +155,21 @@ setup_venv() {
       say "NOTE: skipping peer $peer: it does not import (see $VENV/pip-install.log)"
     fi
   done
+}
+
+# The ICU-limit reference (peers/icu_limit.c), built into the work folder.
+build_icu_limit() {
+  if ! command -v cc >/dev/null || ! pkg-config --exists icu-uc 2>/dev/null; then
+    SKIPPED+=("icu-c: needs cc and pkg-config's icu-uc (apt-get install -y gcc pkg-config libicu-dev)")
+    return
+  fi
+  # shellcheck disable=SC2046 # pkg-config prints several flags
+  if cc -O2 -o "$WORK/icu_limit" "$PEERS_DIR/icu_limit.c" $(pkg-config --cflags --libs icu-uc) 2>"$WORK/icu_limit.log"; then
+    ICU_LIMIT="$WORK/icu_limit"
+    PEERS+=(icu-c)
+  else
+    SKIPPED+=("icu-c: did not build (see $WORK/icu_limit.log)")
+  fi
 }
 
 check_uconv() {
@@ -158,6 +184,7 @@ check_uconv() {
 peer_version() {
   case "$1" in
     uconv) uconv --version 2>&1 | head -n1 ;;
+    icu-c) printf 'peers/icu_limit.c, cc -O2, ICU %s\n' "$(pkg-config --modversion icu-uc)" ;;
     *) "$PY" "$PEERS_DIR/normalize_peer.py" --version "$1" 2>/dev/null ;;
   esac
 }
@@ -181,6 +208,8 @@ plan_peer() {
   local peer="$1" file="$2"
   case "$peer" in
     uconv) plan_line "$WORK/plan.tsv" uconv "-x NFKC" - "$file" "$file" uconv -x NFKC ;;
+    icu-c) plan_line "$WORK/plan.tsv" icu-c "NFKC_CF per line" - "$file" - "$ICU_LIMIT" "$file" ;;
+    nfkc-casefold) plan_line "$WORK/plan.tsv" nfkc-casefold "NFKC+casefold()" - "$file" - "$PY" "$PEERS_DIR/normalize_peer.py" nfkc-casefold "$file" ;;
     normality) plan_line "$WORK/plan.tsv" normality "normalize()" - "$file" - "$PY" "$PEERS_DIR/normalize_peer.py" normality "$file" ;;
     hazm) plan_line "$WORK/plan.tsv" hazm "Normalizer()" - "$file" - "$PY" "$PEERS_DIR/normalize_peer.py" hazm "$file" ;;
     anyascii) plan_line "$WORK/plan.tsv" anyascii "anyascii()" - "$file" - "$PY" "$PEERS_DIR/normalize_peer.py" anyascii "$file" ;;
@@ -238,6 +267,32 @@ memory_check() {
   done
 }
 
+# ----------------------------------------------------------- instructions
+
+# Instructions per input byte under callgrind (this machine has no hardware
+# counters): lexalign's three forms with --jobs 1, the ICU limit and Python's
+# NFKC + casefold, each on the same sample of whole lines. Deterministic, so
+# one run each; start-up is included (a few million instructions).
+count_instructions() {
+  local full="$1" sample="$WORK/sample.txt" argv
+  if ! command -v valgrind >/dev/null; then
+    SKIPPED+=("instructions per byte: valgrind not installed (apt-get install -y valgrind)")
+    return
+  fi
+  head -c "$SAMPLE_BYTES" "$full" | sed '$d' >"$sample"
+  say "Counting instructions with callgrind on $(wc -c <"$sample") bytes"
+  : >"$WORK/instructions.tsv"
+  local form
+  for form in key text latin; do
+    mapfile -t argv < <(lexalign_argv "$form" 1 "$sample")
+    callgrind_count lexalign "$form" "$sample" "${argv[@]}"
+  done
+  [[ -n "$ICU_LIMIT" ]] && callgrind_count icu-c "NFKC_CF per line" "$sample" "$ICU_LIMIT" "$sample"
+  if [[ " ${PEERS[*]} " == *" nfkc-casefold "* ]]; then
+    callgrind_count nfkc-casefold "NFKC+casefold()" "$sample" "$PY" "$PEERS_DIR/normalize_peer.py" nfkc-casefold "$sample"
+  fi
+}
+
 # ----------------------------------------------------------------- report
 
 write_meta() {
@@ -261,10 +316,11 @@ write_meta() {
 }
 
 print_report() {
-  local memory_arg=()
-  [[ -s "$WORK/memory.tsv" ]] && memory_arg=(--memory "$WORK/memory.tsv")
+  local extra=()
+  [[ -s "$WORK/memory.tsv" ]] && extra+=(--memory "$WORK/memory.tsv")
+  [[ -s "$WORK/instructions.tsv" ]] && extra+=(--instructions "$WORK/instructions.tsv")
   python3 "$PEERS_DIR/bench.py" report --results "$WORK/results.json" \
-    --meta "$WORK/meta.tsv" "${memory_arg[@]}"
+    --meta "$WORK/meta.tsv" "${extra[@]}"
 }
 
 # ------------------------------------------------------------------- main
@@ -278,6 +334,7 @@ main() {
   build_lexalign
   setup_venv
   check_uconv
+  build_icu_limit
 
   local full prefix="" 
   full="$(ensure_corpus "$CORPUS_MB")"
@@ -289,6 +346,7 @@ main() {
   make_plan "$full" "$prefix"
   run_timings "$full" "$prefix"
   if ((DO_MEMORY)); then memory_check "$full"; fi
+  if ((DO_INSTRUCTIONS)); then count_instructions "$full"; fi
   write_meta "$full" "$prefix"
   print_report
 }

@@ -35,6 +35,9 @@ Options:
                      0 = skip)
   --no-big           skip everything with the generated lexicon
   --no-memory        skip the peak-memory runs
+  --no-instructions  skip the callgrind instruction counts (a 2 MB sample:
+                     lexalign tag --jobs 1 with and without the fuzzy pass,
+                     normalize --form key, pyahocorasick; needs valgrind)
   --no-build         do not run `swift build -c release --product lexalign`
   -h, --help         show this help
 
@@ -70,6 +73,7 @@ BIG_LABELS=1000000
 COUNT_MB=5
 DO_BIG=1
 DO_MEMORY=1
+DO_INSTRUCTIONS=1
 
 BIG_DIR=""        # generated lexicon folder
 PEERS=()          # peers that are installed and working
@@ -87,6 +91,7 @@ parse_args() {
       --count-mb) COUNT_MB="${2:?--count-mb needs a number}"; shift 2 ;;
       --no-big) DO_BIG=0; shift ;;
       --no-memory) DO_MEMORY=0; shift ;;
+      --no-instructions) DO_INSTRUCTIONS=0; shift ;;
       --no-build) DO_BUILD=0; shift ;;
       -h|--help) usage; exit 0 ;;
       *) usage >&2; die "unknown option: $1" ;;
@@ -475,6 +480,14 @@ if os.path.exists(counts_path) and os.path.getsize(counts_path):
             "matches the labels exactly as written anywhere, inside words too; flashtext lowercases and "
             "uses ASCII word boundaries only. The peers' counts include matches lexalign rightly skips."]
 
+ins_path = os.path.join(work, "instructions.tsv")
+if os.path.exists(ins_path) and os.path.getsize(ins_path):
+    rows = [line.rstrip("\n").split("\t") for line in open(ins_path, encoding="utf-8") if line.strip()]
+    out += ["", f"## Instructions per input byte (callgrind, one run on a {int(rows[0][2]) / 1e6:.1f} MB sample, "
+            "start-up included)", "", "| command | lexicon / form | instructions | per byte |", "| --- | --- | ---: | ---: |"]
+    for tool, form, size, total in rows:
+        out.append(f"| {tool} | {form} | {int(total):,} | {int(total) / int(size):.1f} |")
+
 mem_path = os.path.join(work, "memory.tsv")
 if os.path.exists(mem_path) and os.path.getsize(mem_path):
     out += ["", "## Peak memory (maximum resident set size)", "",
@@ -487,6 +500,30 @@ if os.path.exists(mem_path) and os.path.getsize(mem_path):
             out.append(f"| {what} | {where} | {int(kib) / 1024:.1f} |")
 print("\n".join(out))
 PYREPORT
+}
+
+# ----------------------------------------------------------- instructions
+
+# Instructions per input byte under callgrind on a sample of whole lines: tag
+# with the built-in lexicon (fuzzy pass on and off), the key form it matches
+# on (issue 13's "within 1.5x of normalize key"), and pyahocorasick with the
+# same labels.
+count_instructions() {
+  local corpus="$1" sample="$WORK/sample.txt" argv
+  if ! command -v valgrind >/dev/null; then
+    note "valgrind not installed: no instruction counts (apt-get install -y valgrind)"
+    return
+  fi
+  head -c 2000000 "$corpus" | sed '$d' >"$sample"
+  say "Counting instructions with callgrind on $(wc -c <"$sample") bytes"
+  : >"$WORK/instructions.tsv"
+  mapfile -t argv < <(lexalign_argv "" 1 "$sample")
+  callgrind_count "lexalign tag" "built-in, fuzzy default" "$sample" "${argv[@]}"
+  callgrind_count "lexalign tag" "built-in, --fuzzy off" "$sample" "${argv[@]:0:2}" --fuzzy off "${argv[@]:2}"
+  callgrind_count "lexalign normalize" "--form key" "$sample" "$LEXALIGN" normalize --form key --jobs 1 "$sample"
+  if have_peer pyahocorasick; then
+    callgrind_count pyahocorasick "Lexicons/" "$sample" "$PY" "$PEERS_DIR/tag_peer.py" pyahocorasick --lexicon "$LEXICONS" "$sample"
+  fi
 }
 
 # ------------------------------------------------------------------- main
@@ -514,6 +551,7 @@ main() {
   run_timings "$corpus"
   count_mentions
   if ((DO_MEMORY)); then memory_check "$corpus"; fi
+  if ((DO_INSTRUCTIONS)) && ! is_cat; then count_instructions "$corpus"; fi
   write_meta "$corpus"
   print_report
 }

@@ -3,7 +3,7 @@
 
     bench.py run --plan PLAN --runs N --out RESULTS.json [--startup EMPTY]
     bench.py maxrss -- CMD ARGS...          # prints peak RSS of CMD in KiB
-    bench.py report --results RESULTS.json --meta META [--memory MEMORY]
+    bench.py report --results RESULTS.json --meta META [--memory MEMORY] [--instructions TSV]
 
 PLAN is a tab-separated file written by normalize.sh, one command a line:
 
@@ -290,7 +290,31 @@ def cmd_report(args):
                 cmd, infile, kib = line.split("\t")
                 size = os.path.getsize(infile) / MIB if os.path.exists(infile) else float("nan")
                 out.append(f"| `{cmd}` | {size:.0f} MB | {int(kib) / 1024:.1f} |")
+    if args.instructions and os.path.exists(args.instructions):
+        out += instruction_table(args.instructions)
     print("\n".join(out))
+
+
+def instruction_table(path):
+    """Instructions per input byte from callgrind (normalize.sh's count_instructions)."""
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) == 4:
+                rows.append((fields[0], fields[1], int(fields[2]), int(fields[3])))
+    if not rows:
+        return []
+    out = [
+        "",
+        f"## Instructions per input byte (callgrind, one run on a {rows[0][2] / 1e6:.1f} MB sample, start-up included)",
+        "",
+        "| tool | form | instructions | per byte |",
+        "| --- | --- | ---: | ---: |",
+    ]
+    for tool, form, size, total in rows:
+        out.append(f"| {tool} | {form} | {total:,} | {total / size:.1f} |")
+    return out
 
 
 def main():
@@ -309,6 +333,7 @@ def main():
     p.add_argument("--results", required=True)
     p.add_argument("--meta", required=True)
     p.add_argument("--memory")
+    p.add_argument("--instructions", help="tool, form, bytes, instructions per line (callgrind)")
     p.set_defaults(func=cmd_report)
     args = ap.parse_args()
     if args.cmd_name == "maxrss" and args.cmd and args.cmd[0] == "--":

@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Run one peer normaliser over a file, line by line, as a user would.
 
-    normalize_peer.py {normality|hazm|anyascii} FILE     # normalised lines to stdout
-    normalize_peer.py --version {normality|hazm|anyascii}
+    normalize_peer.py {normality|hazm|anyascii|nfkc-casefold} FILE     # normalised lines to stdout
+    normalize_peer.py --version {normality|hazm|anyascii|nfkc-casefold}
+
+nfkc-casefold is Python's own `unicodedata.normalize("NFKC", line).casefold()`,
+the standard library's nearest thing to the key form (issue 13's baseline).
 
 The normaliser is loaded/constructed once, outside the loop, with its default
 options; each input line (without its newline) is normalised and written
@@ -67,6 +70,9 @@ def make_normalizer(tool):
         from anyascii import anyascii
 
         return anyascii, "anyascii(line)"
+    if tool == "nfkc-casefold":
+        import unicodedata
+        return (lambda line: unicodedata.normalize("NFKC", line).casefold()), "unicodedata NFKC + casefold()"
     if tool == "hazm":
         Normalizer, mode = load_hazm_normalizer()
         return Normalizer().normalize, f"hazm Normalizer().normalize(line) [{mode} import]"
@@ -74,6 +80,9 @@ def make_normalizer(tool):
 
 
 def version(tool):
+    if tool == "nfkc-casefold":
+        import unicodedata
+        return f"Python {sys.version.split()[0]}, Unicode {unicodedata.unidata_version}"
     dist = {"normality": "normality", "hazm": "hazm", "anyascii": "anyascii"}[tool]
     v = importlib.metadata.version(dist)
     if tool == "normality":
