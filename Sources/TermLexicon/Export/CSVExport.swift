@@ -9,17 +9,14 @@ enum CSVExport {
 
     static func text(_ lexicon: Lexicon) -> String {
         let entities = Dictionary(lexicon.uniqueEntities().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var identifiers: [String: [IdentifierScheme: [String]]] = [:]
-        for identifier in lexicon.identifiers {
-            identifiers[identifier.id, default: [:]][identifier.scheme, default: []].append(identifier.value)
-        }
+        let identifiers = lexicon.exportedIdentifiers()
         var rows = [header]
         for label in lexicon.labels where label.kind != .negative {
             let entity = entities[label.id]
-            let values = identifiers[label.id] ?? [:]
+            let ids = identifiers[label.id] ?? []
             rows.append([label.id, entity?.type.rawValue ?? "", label.lang, label.kind.rawValue, label.text,
                          label.flags.description, entity?.broader.joined(separator: " ") ?? "", entity?.wikidata ?? ""]
-                        + schemes.map { values[$0]?.joined(separator: " ") ?? "" })
+                        + schemes.map { scheme in ids.filter { $0.scheme == scheme }.map(\.value).joined(separator: " ") })
         }
         return rows.map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
     }

@@ -35,3 +35,30 @@ extension Lexicon {
         return entities.filter { seen.insert($0.id).inserted }
     }
 }
+
+extension Lexicon {
+    /// Each entity's identifiers, for the exports: its Wikidata QID (entities.tsv) first, then its
+    /// identifiers.tsv rows in scheme order.
+    func exportedIdentifiers() -> [String: [EntityIdentifier]] {
+        var byEntity: [String: [EntityIdentifier]] = [:]
+        for entity in uniqueEntities() where !entity.wikidata.isEmpty {
+            byEntity[entity.id] = [EntityIdentifier(id: entity.id, scheme: .wikidata, value: entity.wikidata)]
+        }
+        for identifier in identifiers.sorted(by: { $0.scheme < $1.scheme }) {
+            byEntity[identifier.id, default: []].append(identifier)
+        }
+        return byEntity
+    }
+}
+
+extension EntityIdentifier {
+    /// The address of the thing itself, for schemes with one per value (Wikidata, GeoNames); ISO
+    /// 3166 codes have none (their standard lists them on a page per country).
+    var entityURI: String? {
+        switch scheme {
+        case .wikidata: return "http://www.wikidata.org/entity/\(value)"
+        case .geonames: return "https://sws.geonames.org/\(value)/"
+        case .iso3166_1, .iso3166_2: return nil
+        }
+    }
+}

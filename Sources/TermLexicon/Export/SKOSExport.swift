@@ -16,8 +16,7 @@ enum SKOSExport {
 
             """
         let labels = lexicon.exportedLabels()
-        var identifiers: [String: [EntityIdentifier]] = [:]
-        for identifier in lexicon.identifiers { identifiers[identifier.id, default: []].append(identifier) }
+        let identifiers = lexicon.exportedIdentifiers()
         for entity in lexicon.uniqueEntities() {
             var statements = ["a skos:Concept", "skos:inScheme <\(scheme)>"]
             for (kind, predicate) in [(LabelKind.pref, "skos:prefLabel"), (.alt, "skos:altLabel"), (.hidden, "skos:hiddenLabel")] {
@@ -27,15 +26,10 @@ enum SKOSExport {
             if !entity.broader.isEmpty {
                 statements.append("skos:broader " + entity.broader.map(iri(of:)).joined(separator: ", "))
             }
-            var matches: [String] = []
-            if !entity.wikidata.isEmpty { matches.append("<http://www.wikidata.org/entity/\(entity.wikidata)>") }
-            var notations: [String] = []
+            // Wikidata and GeoNames name the thing itself (exact matches); ISO codes are notations.
+            var matches: [String] = [], notations: [String] = []
             for identifier in identifiers[entity.id] ?? [] {
-                switch identifier.scheme {
-                case .geonames: matches.append("<https://sws.geonames.org/\(identifier.value)/>")
-                case .iso3166_1, .iso3166_2: notations.append(literal(identifier.value))
-                case .wikidata: break
-                }
+                if let uri = identifier.entityURI { matches.append("<\(uri)>") } else { notations.append(literal(identifier.value)) }
             }
             if !matches.isEmpty { statements.append("skos:exactMatch " + matches.joined(separator: ", ")) }
             if !notations.isEmpty { statements.append("skos:notation " + notations.joined(separator: ", ")) }

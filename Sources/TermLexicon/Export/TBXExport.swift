@@ -34,17 +34,16 @@ enum TBXExport {
 
             """
         let labels = lexicon.exportedLabels()
-        var identifiers: [String: [EntityIdentifier]] = [:]
-        for identifier in lexicon.identifiers { identifiers[identifier.id, default: []].append(identifier) }
+        let identifiers = lexicon.exportedIdentifiers()
         for entity in lexicon.uniqueEntities() {
             out += "      <conceptEntry id=\"\(XMLText.escape(entryID(entity.id)))\">\n"
             out += "        <descrip type=\"subjectField\">\(entity.type.rawValue)</descrip>\n"
             out += "        <note>\(XMLText.escape(entity.id))</note>\n"
-            if !entity.wikidata.isEmpty {
-                out += crossReference("http://www.wikidata.org/entity/\(entity.wikidata)", entity.wikidata)
-            }
-            for identifier in (identifiers[entity.id] ?? []).sorted(by: { $0.scheme < $1.scheme }) {
-                out += crossReference(target(of: identifier), identifier.value)
+            for identifier in identifiers[entity.id] ?? [] {
+                // An ISO 3166 code (AF-KAB) points at its country's page, which lists the codes.
+                let target = identifier.entityURI ?? "https://www.iso.org/obp/ui/#iso:code:3166:\(identifier.value.prefix(2))"
+                out += "        <xref type=\"externalCrossReference\" target=\"\(XMLText.escape(target))\">"
+                    + "\(XMLText.escape(identifier.value))</xref>\n"
             }
             var languages: [String] = []
             for label in labels[entity.id] ?? [] where !languages.contains(label.lang) { languages.append(label.lang) }
@@ -62,19 +61,6 @@ enum TBXExport {
         }
         out += "    </body>\n  </text>\n</tbx>\n"
         return out
-    }
-
-    static func crossReference(_ target: String, _ text: String) -> String {
-        "        <xref type=\"externalCrossReference\" target=\"\(XMLText.escape(target))\">\(XMLText.escape(text))</xref>\n"
-    }
-
-    /// Where an identifier is defined: an ISO 3166-2 code (AF-KAB) on its country's page.
-    static func target(of identifier: EntityIdentifier) -> String {
-        switch identifier.scheme {
-        case .wikidata: return "http://www.wikidata.org/entity/\(identifier.value)"
-        case .geonames: return "https://sws.geonames.org/\(identifier.value)/"
-        case .iso3166_1, .iso3166_2: return "https://www.iso.org/obp/ui/#iso:code:3166:\(identifier.value.prefix(2))"
-        }
     }
 
 }
