@@ -21,7 +21,8 @@ import TextNormalization
 ///   of those;
 /// - a single word is matched only with support: a strong mention of the entity in the line (or
 ///   document), or a head noun right before or after it (ولایت قندوز, کندز ولایت, Kunduz Province);
-///   a Latin word of six letters or more also when it scores `unsupportedLatinMinimum` (Kandahaar);
+///   a Latin or Cyrillic word also when it scores `unsupportedLatinMinimum` (Kandahaar, Lugar, Чаман)
+///   and no capitalised word of a longer name stands next to it (Richard Lugar);
 /// - a single word that is the label plus an adjective ending (امریکایی, Nuristani) is the
 ///   adjective, not the name.
 struct FuzzyMatcher {
@@ -116,7 +117,8 @@ struct FuzzyMatcher {
                 let skeleton = FuzzyIndex.skeleton(span[...])
                 let labelSkeletons = index.labelSkeletons
                 for candidate in negatives where FuzzyIndex.withinOneEdit(skeleton[...], labelSkeletons[Int(candidate)])
-                    && PhoneticDistance.score(span, Array(index.symbols(of: candidate)), crossScript: false) >= minimum {
+                    && PhoneticDistance.score(span, Array(index.symbols(of: candidate)), crossScript: false,
+                                              arabic: words[start].script == .arabic) >= minimum {
                     return true
                 }
             }
@@ -227,6 +229,8 @@ struct FuzzyMatcher {
                                     && letters >= FuzzyIndex.minimumLetters)
         }
         let headNoun = isHeadNoun(start - 1, beside: start) || isHeadNoun(start + 1, beside: start)
+        let standsAlone = script != .arabic && !isCapitalisedName(start - 1, beside: start)
+            && !isCapitalisedName(start + 1, beside: start)
         // The candidates left after the checks that depend on the start word alone (`candidates`).
         let candidateList = cache.candidates
         for candidate in candidateList[candidateRange] {
@@ -249,11 +253,13 @@ struct FuzzyMatcher {
                 if words[start + count - 1].frequent && entry.lastWord != words[start + count - 1].hash { continue }
                 let symbols = span[..<info.symbolEnd]
                 let labelSymbols = labelSymbols[Int(candidate)]
-                let score = PhoneticDistance.score(symbols, labelSymbols, crossScript: false,
+                let score = PhoneticDistance.score(symbols, labelSymbols, crossScript: false, arabic: script == .arabic,
                                                    weights: (info.weight, entry.weight), minimum: minimum, rows: &rows,
                                                    sameWordCount: count - 1 == Int(entry.spaces))
                 guard score >= minimum else { continue }
-                if count == labelWords && !FuzzyMatcher.wordsAreNear(symbols, labelSymbols) { continue }
+                if count == labelWords && !FuzzyMatcher.wordsAreNear(symbols, labelSymbols, arabic: script == .arabic) {
+                    continue
+                }
                 let bestEntity = info.best >= 0 ? entries[info.best].entity : -1
                 if score > info.bestScore {
                     if info.best >= 0 && bestEntity != entity { spans[count].runnerUp = info.bestScore }
@@ -274,7 +280,7 @@ struct FuzzyMatcher {
             let entity = entry.entity
             let info = spans[1]
             if !entry.negative && !support.contains(entity) && !headNoun
-                && !(script != .arabic && info.letters >= 6 && score >= FuzzyMatcher.unsupportedLatinMinimum) {
+                && !(standsAlone && score >= FuzzyMatcher.unsupportedLatinMinimum) {
                 continue
             }
             let bestEntity = info.best >= 0 ? entries[info.best].entity : -1
@@ -329,10 +335,13 @@ struct FuzzyMatcher {
                 let symbols = span[..<info.symbolEnd]
                 let labelSymbols = labelSymbols[Int(candidate)]
                 if FuzzyMatcher.isAdjective(symbols, of: labelSymbols) { continue }
-                let score = PhoneticDistance.score(symbols, labelSymbols, crossScript: false,
+                let arabic = word.script == .arabic
+                let score = PhoneticDistance.score(symbols, labelSymbols, crossScript: false, arabic: arabic,
                                                    weights: (info.weight, entry.weight), minimum: minimum, rows: &rows,
                                                    sameWordCount: Int(entry.spaces) == 0)
-                guard score >= minimum, !FuzzyMatcher.isAdjective(symbols, scoring: score, against: labelSymbols) else { continue }
+                guard score >= minimum,
+                      !FuzzyMatcher.isAdjective(symbols, scoring: score, against: labelSymbols, arabic: arabic)
+                else { continue }
                 singlePasses.append(candidate)
                 singleScores.append(score)
             }
@@ -392,9 +401,9 @@ struct FuzzyMatcher {
     static let wordMinimum = 0.7
 
     /// Whether each word of `span` scores `wordMinimum` against the same word of the label.
-    static func wordsAreNear(_ span: ArraySlice<UInt8>, _ label: ArraySlice<UInt8>) -> Bool {
+    static func wordsAreNear(_ span: ArraySlice<UInt8>, _ label: ArraySlice<UInt8>, arabic: Bool = false) -> Bool {
         for (a, b) in zip(span.split(separator: 0x20), label.split(separator: 0x20))
-        where PhoneticDistance.score(Array(a), Array(b), crossScript: false) < wordMinimum {
+        where PhoneticDistance.score(Array(a), Array(b), crossScript: false, arabic: arabic) < wordMinimum {
             return false
         }
         return true
@@ -413,7 +422,8 @@ struct FuzzyMatcher {
     /// A word that sounds like the label once an adjective ending is taken off, better than it
     /// does whole: قندهاری against کندهار, Kandahari against Qandahar (`isAdjective(_:of:)` needs the
     /// label's very letters). Only for words that passed, so the second score is rarely paid.
-    static func isAdjective(_ word: ArraySlice<UInt8>, scoring score: Double, against label: ArraySlice<UInt8>) -> Bool {
+    static func isAdjective(_ word: ArraySlice<UInt8>, scoring score: Double, against label: ArraySlice<UInt8>,
+                            arabic: Bool = false) -> Bool {
         var stem = word
         var endedInI = false
         while let last = stem.last, last == 0x79 || last == 0x69 {
@@ -422,7 +432,7 @@ struct FuzzyMatcher {
         }
         while endedInI, let last = stem.last, last == 0x61 { stem = stem.dropLast() }
         guard endedInI, stem.count >= 3 else { return false }
-        return PhoneticDistance.score(Array(stem), Array(label), crossScript: false) > score
+        return PhoneticDistance.score(Array(stem), Array(label), crossScript: false, arabic: arabic) > score
     }
 
     /// The score a single Latin word needs without support.
@@ -435,6 +445,15 @@ struct FuzzyMatcher {
     }
 
     private var isHeadNoun: [Bool] = []
+
+    /// Whether word `position` is a capitalised word of a name next to word `name` (no punctuation
+    /// between): not a frequent word, a particle or a head noun. A single word beside one is part of
+    /// a longer name (Richard Lugar), so it needs support to be read alone.
+    private func isCapitalisedName(_ position: Int, beside name: Int) -> Bool {
+        guard position >= 0, position < words.count, !words[max(position, name)].breakBefore else { return false }
+        let word = words[position]
+        return word.script != .arabic && word.capitalised && !word.frequent && !word.particle && !isHeadNoun[position]
+    }
 
     /// The number of word `position`'s profile in `cache`, looked up on first use.
     private mutating func profile(of position: Int) -> Int {
@@ -484,11 +503,12 @@ struct FuzzyMatcher {
             let isCovered = coveredIndex < covered.count && covered[coveredIndex].lowerBound <= last
             let script = PhoneticFold.script(of: text.units[unit])
             let hash = FuzzyWordLists.hash(text.units[unit...last])
-            // Case matters to Latin words only (and costs a look at the character's properties).
+            // Case matters to Latin and Cyrillic words only (and costs a look at the character's properties).
             let latin = script == .latin
             let word = Word(first: unit, last: last, script: script, breakBefore: breakPending || script != previousScript,
                             covered: isCovered, frequent: frequentWords.contains(hash),
-                            capitalised: latin && FuzzyMatcher.startsWithCapital(text, unit, bytes, range),
+                            capitalised: (latin || script == .cyrillic)
+                                && FuzzyMatcher.startsWithCapital(text, unit, bytes, range),
                             allCapitals: latin && last > unit
                                 && FuzzyMatcher.isAllCapitals(text, unit, last, bytes, range),
                             particle: particles.contains(hash), hash: hash, profile: -1)
@@ -518,3 +538,4 @@ struct FuzzyMatcher {
         return (0x41...0x5A).contains(bytes[start]) && (0x41...0x5A).contains(bytes[start + 1])
     }
 }
+

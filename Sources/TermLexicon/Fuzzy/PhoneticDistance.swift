@@ -6,7 +6,10 @@
 /// - the glides y w and h cost a little, h least at a word's end (Kandahār, کندهار; Herat, هرات);
 /// - an inserted or dropped consonant, or another consonant, costs a whole symbol; so does a space
 ///   less (Abdulghani, Abdul Ghani) only a little;
-/// - a word that starts with another sound pays extra: names differ least at their initials.
+/// - a word that starts with another sound pays extra: names differ least at their initials;
+/// - between two Arabic-script words, the letters Arabic writes for the Persian ones it lacks are
+///   near them too: ب for پ, ج or ك or غ for گ, ج for چ, ز or ج for ژ (ننغرهار, نانجارهار for ننگرهار;
+///   بكتيا for پکتیا), so Arabic-language spellings of Dari and Pashto names are heard as the same.
 public enum PhoneticDistance {
     /// Cost of substituting symbol a by b (symmetric), 1 where nothing makes them near.
     static let substitution: [[Float]] = {
@@ -29,8 +32,30 @@ public enum PhoneticDistance {
         near("s", "T", 0.15); near("t", "T", 0.3); near("s", "S", 0.4); near("S", "C", 0.3); near("s", "C", 0.5)
         near("j", "C", 0.4); near("j", "y", 0.5); near("j", "g", 0.6); near("j", "d", 0.6)
         near("p", "b", 0.5); near("f", "p", 0.5); near("t", "d", 0.5); near("Z", "S", 0.4); near("Z", "g", 0.5)
+        // German writes kh as ch (Balch, Chost, Badachschan).
+        near("C", "x", 0.4)
+        // Cyrillic г (`H`): Russian writes it for g and for the h of other languages (Газни Ghazni,
+        // Гильменд Helmand, Герат Herat).
+        near("H", "g", 0.1); near("H", "G", 0.1); near("H", "h", 0.2); near("H", "x", 0.4); near("H", "k", 0.5)
         return table
     }()
+
+    /// `substitution` with the letters Arabic uses for the Persian letters it lacks made near.
+    static let arabicSubstitution: [[Float]] = {
+        var table = substitution
+        func near(_ a: Character, _ b: Character, _ cost: Float) {
+            let x = Int(a.asciiValue!), y = Int(b.asciiValue!)
+            table[x][y] = min(table[x][y], cost)
+            table[y][x] = min(table[y][x], cost)
+        }
+        near("p", "b", 0.2); near("g", "k", 0.2); near("g", "j", 0.3); near("g", "G", 0.2)
+        near("C", "j", 0.2); near("Z", "j", 0.2); near("Z", "z", 0.2)
+        return table
+    }()
+
+    /// The substitution table for a comparison.
+    @inline(__always)
+    static func substitutions(arabic: Bool) -> [[Float]] { arabic ? arabicSubstitution : substitution }
 
     /// What a symbol weighs in a name: a consonant 1, a glide 0.5, a vowel 0.25, a space nothing.
     @inline(__always)
@@ -61,10 +86,11 @@ public enum PhoneticDistance {
 
     /// The score of two symbol strings: 1 - cost / weight of the heavier, at least 0.
     /// - Parameter crossScript: the strings come from different scripts (vowels cost less).
-    public static func score(_ a: [UInt8], _ b: [UInt8], crossScript: Bool) -> Double {
+    /// - Parameter arabic: both are Arabic-script words (`arabicSubstitution`).
+    public static func score(_ a: [UInt8], _ b: [UInt8], crossScript: Bool, arabic: Bool = false) -> Double {
         var rows: [Float] = []
-        return score(a[...], b[...], crossScript: crossScript, weights: (weight(of: a[...]), weight(of: b[...])),
-                     minimum: 0, rows: &rows)
+        return score(a[...], b[...], crossScript: crossScript, arabic: arabic,
+                     weights: (weight(of: a[...]), weight(of: b[...])), minimum: 0, rows: &rows)
     }
 
     /// The weight of a symbol string (see `weight`).
@@ -73,20 +99,24 @@ public enum PhoneticDistance {
     /// The score, or 0 as soon as it is sure to stay under `minimum`; `rows` is scratch space reused
     /// from call to call, `weights` the strings' weights computed once.
     /// `sameWordCount`, when known, says whether both have as many spaces (else they are counted).
-    static func score(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>, crossScript: Bool, weights: (Float, Float),
-                      minimum: Double, rows: inout [Float], sameWordCount: Bool? = nil) -> Double {
+    static func score(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>, crossScript: Bool, arabic: Bool = false,
+                      weights: (Float, Float), minimum: Double, rows: inout [Float],
+                      sameWordCount: Bool? = nil) -> Double {
         let norm = max(weights.0, weights.1)
         guard norm > 0 else { return a == b ? 1 : 0 }
-        let initial = initials(a, b, sameWordCount: sameWordCount)
+        let table = substitutions(arabic: arabic)
+        let initial = initials(a, b, table: table, sameWordCount: sameWordCount)
         let budget = Float(1 - minimum) * norm - initial
         guard budget >= 0 else { return 0 }
-        guard let cost = distance(a, b, crossScript: crossScript, budget: budget, rows: &rows) else { return 0 }
+        guard let cost = distance(a, b, crossScript: crossScript, table: table, budget: budget, rows: &rows)
+        else { return 0 }
         return Double(max(0, 1 - (cost + initial) / norm))
     }
 
     /// The initial penalty for each pair of words whose first symbols are far apart (both words
     /// counted in order; with different word counts only the first words).
-    static func initials(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>, sameWordCount: Bool? = nil) -> Float {
+    static func initials(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>, table: [[Float]] = substitution,
+                         sameWordCount: Bool? = nil) -> Float {
         // Word starts of both, walked in step: no arrays made.
         let equalCounts = sameWordCount ?? {
             var spaces = 0
@@ -97,7 +127,7 @@ public enum PhoneticDistance {
         var penalty: Float = 0
         var i = a.startIndex, j = b.startIndex
         while i < a.endIndex && j < b.endIndex {
-            penalty += penaltyForInitials(a[i], b[j])
+            penalty += penaltyForInitials(a[i], b[j], table: table)
             guard equalCounts else { break }
             while i < a.endIndex && a[i] != 0x20 { i += 1 }
             while j < b.endIndex && b[j] != 0x20 { j += 1 }
@@ -109,7 +139,7 @@ public enum PhoneticDistance {
 
     /// The penalty for two words starting with `x` and `y`.
     @inline(__always)
-    static func penaltyForInitials(_ x: UInt8, _ y: UInt8) -> Float {
+    static func penaltyForInitials(_ x: UInt8, _ y: UInt8, table: [[Float]] = substitution) -> Float {
         let vowelX = PhoneticFold.isVowel(x), vowelY = PhoneticFold.isVowel(y)
         if vowelX && vowelY { return 0 }
         if vowelX != vowelY {
@@ -118,6 +148,6 @@ public enum PhoneticDistance {
             let other = vowelX ? y : x
             return other != 0x79 && other != 0x77 && other != 0x68 ? initialPenalty : 0
         }
-        return substitution[Int(x & 0x7F)][Int(y & 0x7F)] >= 0.5 ? initialPenalty : 0
+        return table[Int(x & 0x7F)][Int(y & 0x7F)] >= 0.5 ? initialPenalty : 0
     }
 }

@@ -5,13 +5,13 @@
 // insertion costs share one scratch array with no bounds or exclusivity checks per cell. The
 // pointers never leave the closures; `rows` is grown to 3 × (b.count + 1) before they are taken,
 // and every index is below that: `previous`/`current` address [0, width) of their row, insertion
-// costs [2·width, 2·width + b.count); `substitution` rows have 128 entries and are indexed by a
+// costs [2·width, 2·width + b.count); substitution tables' rows have 128 entries and are indexed by a
 // symbol masked with 0x7F.
 
 extension PhoneticDistance {
     /// The weighted edit distance (two rows), or nil once every path costs more than `budget`.
-    static func distance(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>, crossScript: Bool, budget: Float = .infinity,
-                         rows: inout [Float]) -> Float? {
+    static func distance(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>, crossScript: Bool,
+                         table: [[Float]] = substitution, budget: Float = .infinity, rows: inout [Float]) -> Float? {
         let width = b.count + 1
         if rows.count < 3 * width { rows = [Float](repeating: 0, count: 3 * width) }
         return rows.withUnsafeMutableBufferPointer { buffer -> Float? in
@@ -26,7 +26,7 @@ extension PhoneticDistance {
                 let deleteA = indel(a, i, crossScript: crossScript)
                 current[0] = previous[0] + deleteA
                 var rowMinimum = current[0]
-                substitution[Int(a[a.startIndex + i] & 0x7F)].withUnsafeBufferPointer { row in
+                table[Int(a[a.startIndex + i] & 0x7F)].withUnsafeBufferPointer { row in
                     for j in 0..<b.count {
                         let replace = previous[j] + row[Int(b[b.startIndex + j] & 0x7F)]
                         let delete = previous[j + 1] + deleteA
