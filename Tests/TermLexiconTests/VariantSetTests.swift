@@ -80,8 +80,12 @@ struct VariantSetTests {
         // and organisations and its 2024-26 officials (five distractor rows became entities and now
         // expect their ids), Mojtaba Khamenei, and the Russian agencies' Амир Хан Муттаки / Мутаки:
         // exact 37. The fuzzy figures count them too.
+        // Cyrillic г near g and h, Arabic letters for Persian ones, German ch near kh, single Latin and
+        // Cyrillic words from five letters (not beside another capitalised word), and negative labels
+        // for three namesakes (Ahmed Wali Karzai, Akylbek Japarov, Sarpol-e Zahab; two of the rows
+        // are now negative labels): fuzzy 177 resolved, 21 false.
         #expect(exact.resolved <= 37)
-        #expect(fuzzy.resolved >= 143)
-        #expect(fuzzy.falseMatches <= 27)
+        #expect(fuzzy.resolved >= 177)
+        #expect(fuzzy.falseMatches <= 21)
     }
 }
