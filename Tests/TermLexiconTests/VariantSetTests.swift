@@ -83,9 +83,10 @@ struct VariantSetTests {
         // Cyrillic г near g and h, Arabic letters for Persian ones, German ch near kh, single Latin and
         // Cyrillic words from five letters (not beside another capitalised word), and negative labels
         // for three namesakes (Ahmed Wali Karzai, Akylbek Japarov, Sarpol-e Zahab; two of the rows
-        // are now negative labels): fuzzy 177 resolved, 21 false.
+        // are now negative labels): fuzzy 177 resolved, 21 false. Persons' labels heard without an
+        // omissible Mohammad or Khan (امیر متقی; ملا یعقوب): 180.
         #expect(exact.resolved <= 37)
-        #expect(fuzzy.resolved >= 177)
+        #expect(fuzzy.resolved >= 180)
         #expect(fuzzy.falseMatches <= 21)
     }
 }

@@ -61,6 +61,8 @@ public final class FuzzyIndex: Sendable {
         var spaces: UInt8
         var script: PhoneticFold.Script
         var negative: Bool
+        /// The label with one of its `omissibleNameWords` left out.
+        var shortened: Bool
         /// Hashes of the keys of the label's first and last words (`FuzzyWordLists.hash`).
         var firstWord: UInt64
         var lastWord: UInt64
@@ -70,6 +72,17 @@ public final class FuzzyIndex: Sendable {
     static let particleWords = ["al", "el", "ul", "ud", "ad", "ur", "ar", "as", "ash", "az", "at", "an", "e", "i",
                                 "bin", "ibn", "abu", "da", "de", "di", "du", "wa", "u", "la", "le", "von", "van",
                                 "بن", "ابن", "ابو", "آل", "ال", "د", "و"]
+
+    /// Words of a person's name that the press often leaves out: Mohammad before or inside a name
+    /// (Mohammad Hassan Akhund, Hassan Akhund; Atta Mohammad Noor, Atta Noor) and Khan inside one
+    /// (Amir Khan Muttaqi, Amir Muttaqi). A label of three words or more with one of them, not as its
+    /// last word, is also filed without it (`Entry.shortened`), for the fuzzy pass only.
+    static let omissibleNameWords = ["mohammad", "mohammed", "muhammad", "muhammed", "mohamad", "mohd", "khan",
+                                     "محمد", "خان", "мухаммад", "мохаммад", "хан"]
+
+    /// What a match through a label with a word left out scores less than the same match through
+    /// the label: the text says less than the label.
+    static let shortenedPenalty = 0.05
 
     static let minimumLetters = 5
 
@@ -125,10 +138,9 @@ public final class FuzzyIndex: Sendable {
                 let words = spaces.count + 1
                 let person = model.entityTypes[Int(payload.entity)] == .person
                 if words == 1 && person && !flags.contains(.negative) { continue }
-                // The label's words, folded one by one and joined by spaces; the first two that fold to
-                // something are remembered for filing.
-                symbols.removeAll(keepingCapacity: true)
-                var firstFolded = 0..<0, secondFolded = 0..<0, foldedWords = 0
+                // The label's words, folded one by one.
+                var folds: [[UInt8]] = []
+                var hashes: [UInt64] = []
                 var wordStart = key.startIndex
                 var boundaryIndex = spaces.startIndex
                 while true {
@@ -137,47 +149,61 @@ public final class FuzzyIndex: Sendable {
                     if boundary > wordStart {
                         word.removeAll(keepingCapacity: true)
                         FuzzyIndex.fold(key[wordStart..<boundary], script: script, cyrillic: cyrillic, into: &word)
-                        if !symbols.isEmpty && !word.isEmpty { symbols.append(0x20) }
-                        let foldedStart = symbols.count
-                        symbols.append(contentsOf: word)
-                        if !word.isEmpty {
-                            if foldedWords == 0 { firstFolded = foldedStart..<symbols.count }
-                            if foldedWords == 1 { secondFolded = foldedStart..<symbols.count }
-                            foldedWords += 1
-                        }
+                        folds.append(word)
+                        hashes.append(FuzzyWordLists.hash(key[wordStart..<boundary]))
                         wordStart = boundary
                     }
                     if boundaryIndex == spaces.endIndex { break }
                     boundaryIndex += 1
                 }
-                let firstWordEnd = spaces.isEmpty ? key.endIndex : key.startIndex + Int(spaces[spaces.startIndex])
-                let lastWordStart = spaces.isEmpty ? key.startIndex : key.startIndex + Int(spaces[spaces.endIndex - 1])
-                let firstWord = FuzzyWordLists.hash(key[key.startIndex..<firstWordEnd])
-                let lastWord = FuzzyWordLists.hash(key[lastWordStart..<key.endIndex])
-                let fullSkeleton = FuzzyIndex.skeleton(symbols[...])
-                guard fullSkeleton.count >= 2 else { continue }
-                let entry = Int32(entries.count)
-                entries.append(Entry(payload: Int32(index), entity: payload.entity, words: UInt8(min(words, 255)),
-                                     spaces: UInt8(min(max(foldedWords - 1, 0), 255)), script: script,
-                                     negative: flags.contains(.negative), firstWord: firstWord, lastWord: lastWord,
-                                     weight: PhoneticDistance.weight(of: symbols[...])))
-                labelSymbols.append(symbols)
-                labelSkeletons.append(fullSkeleton)
-                longest = max(longest, words)
-                // Filed by the first word (by its hash when it is a frequent word), and by the first two
-                // words written together.
-                if lists.frequentWordHashes.contains(firstWord) {
-                    byFrequentFirstWord.append(firstWord, entry)
-                } else {
-                    skeleton.removeAll(keepingCapacity: true)
-                    FuzzyIndex.appendSkeleton(of: symbols[firstFolded], to: &skeleton)
-                    buckets.file(entry, under: skeleton, neighbours: &neighbours)
+                // Joined by spaces (words that fold to nothing left out); the first two that fold to
+                // something are remembered for filing.
+                func add(_ kept: [Int], shortened: Bool) {
+                    symbols.removeAll(keepingCapacity: true)
+                    var firstFolded = 0..<0, secondFolded = 0..<0, foldedWords = 0
+                    for position in kept where !folds[position].isEmpty {
+                        if !symbols.isEmpty { symbols.append(0x20) }
+                        let foldedStart = symbols.count
+                        symbols.append(contentsOf: folds[position])
+                        if foldedWords == 0 { firstFolded = foldedStart..<symbols.count }
+                        if foldedWords == 1 { secondFolded = foldedStart..<symbols.count }
+                        foldedWords += 1
+                    }
+                    let fullSkeleton = FuzzyIndex.skeleton(symbols[...])
+                    guard fullSkeleton.count >= 2, let firstWord = kept.first.map({ hashes[$0] }),
+                          let lastWord = kept.last.map({ hashes[$0] }) else { return }
+                    let entry = Int32(entries.count)
+                    entries.append(Entry(payload: Int32(index), entity: payload.entity, words: UInt8(min(kept.count, 255)),
+                                         spaces: UInt8(min(max(foldedWords - 1, 0), 255)), script: script,
+                                         negative: flags.contains(.negative), shortened: shortened,
+                                         firstWord: firstWord, lastWord: lastWord,
+                                         weight: PhoneticDistance.weight(of: symbols[...])))
+                    labelSymbols.append(symbols)
+                    labelSkeletons.append(fullSkeleton)
+                    longest = max(longest, kept.count)
+                    // Filed by the first word (by its hash when it is a frequent word), and by the first
+                    // two words written together.
+                    if lists.frequentWordHashes.contains(firstWord) {
+                        byFrequentFirstWord.append(firstWord, entry)
+                    } else {
+                        skeleton.removeAll(keepingCapacity: true)
+                        FuzzyIndex.appendSkeleton(of: symbols[firstFolded], to: &skeleton)
+                        buckets.file(entry, under: skeleton, neighbours: &neighbours)
+                    }
+                    if kept.count > 1 {
+                        skeleton.removeAll(keepingCapacity: true)
+                        FuzzyIndex.appendSkeleton(of: symbols[firstFolded], to: &skeleton)
+                        FuzzyIndex.appendSkeleton(of: symbols[secondFolded], to: &skeleton)
+                        buckets.file(entry, under: skeleton, neighbours: &neighbours)
+                    }
                 }
-                if words > 1 {
-                    skeleton.removeAll(keepingCapacity: true)
-                    FuzzyIndex.appendSkeleton(of: symbols[firstFolded], to: &skeleton)
-                    FuzzyIndex.appendSkeleton(of: symbols[secondFolded], to: &skeleton)
-                    buckets.file(entry, under: skeleton, neighbours: &neighbours)
+                let all = Array(folds.indices)
+                add(all, shortened: false)
+                // A person's name of three words or more, also without a word the press leaves out.
+                if person && !flags.contains(.negative) && folds.count >= 3 {
+                    for position in all.dropLast() where lists.omissibleNameHashes.contains(hashes[position]) {
+                        add(all.filter { $0 != position }, shortened: true)
+                    }
                 }
             }
             var negatives: [Int32: [Int32]] = [:]

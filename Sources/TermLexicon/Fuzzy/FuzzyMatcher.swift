@@ -253,9 +253,10 @@ struct FuzzyMatcher {
                 if words[start + count - 1].frequent && entry.lastWord != words[start + count - 1].hash { continue }
                 let symbols = span[..<info.symbolEnd]
                 let labelSymbols = labelSymbols[Int(candidate)]
+                let penalty = entry.shortened ? FuzzyIndex.shortenedPenalty : 0
                 let score = PhoneticDistance.score(symbols, labelSymbols, crossScript: false, arabic: script == .arabic,
-                                                   weights: (info.weight, entry.weight), minimum: minimum, rows: &rows,
-                                                   sameWordCount: count - 1 == Int(entry.spaces))
+                                                   weights: (info.weight, entry.weight), minimum: minimum + penalty,
+                                                   rows: &rows, sameWordCount: count - 1 == Int(entry.spaces)) - penalty
                 guard score >= minimum else { continue }
                 if count == labelWords && !FuzzyMatcher.wordsAreNear(symbols, labelSymbols, arabic: script == .arabic) {
                     continue
@@ -336,9 +337,10 @@ struct FuzzyMatcher {
                 let labelSymbols = labelSymbols[Int(candidate)]
                 if FuzzyMatcher.isAdjective(symbols, of: labelSymbols) { continue }
                 let arabic = word.script == .arabic
+                let penalty = entry.shortened ? FuzzyIndex.shortenedPenalty : 0
                 let score = PhoneticDistance.score(symbols, labelSymbols, crossScript: false, arabic: arabic,
-                                                   weights: (info.weight, entry.weight), minimum: minimum, rows: &rows,
-                                                   sameWordCount: Int(entry.spaces) == 0)
+                                                   weights: (info.weight, entry.weight), minimum: minimum + penalty,
+                                                   rows: &rows, sameWordCount: Int(entry.spaces) == 0) - penalty
                 guard score >= minimum,
                       !FuzzyMatcher.isAdjective(symbols, scoring: score, against: labelSymbols, arabic: arabic)
                 else { continue }

@@ -29,6 +29,8 @@ public struct FuzzyWordLists: Sendable {
     let headNounHashes: Set<UInt64>
     /// Hashes of `FuzzyIndex.particleWords`, keyed here with the lists' character keys.
     let particleHashes: Set<UInt64>
+    /// Hashes of `FuzzyIndex.omissibleNameWords`.
+    let omissibleNameHashes: Set<UInt64>
 
     /// The built-in lists (empty when a file is missing).
     public static func builtIn() throws(NormalizationSetupError) -> FuzzyWordLists {
@@ -47,6 +49,9 @@ public struct FuzzyWordLists: Sendable {
             FuzzyWordLists.hash(FuzzyWordLists.key($0, keys: &keys))
         })
         particleHashes = Set(FuzzyIndex.particleWords.map { FuzzyWordLists.hash(FuzzyWordLists.key($0, keys: &keys)) })
+        omissibleNameHashes = Set(FuzzyIndex.omissibleNameWords.map {
+            FuzzyWordLists.hash(FuzzyWordLists.key($0, keys: &keys))
+        })
     }
 
     /// The words of a list's lines as `read` takes them (first field of a line of two fields or
