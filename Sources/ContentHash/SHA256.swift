@@ -28,14 +28,36 @@ public struct SHA256: Sendable {
     }
 
     public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+        // Arrays and slices go a block at a time; any other sequence a byte at a time.
+        if let array = bytes as? [UInt8] { return update(blocksOf: array[...]) }
+        if let slice = bytes as? ArraySlice<UInt8> { return update(blocksOf: slice) }
         for byte in bytes {
             pending.append(byte)
             totalBytes &+= 1
             if pending.count == 64 {
-                compress(pending)
+                compress(pending[...])
                 pending.removeAll(keepingCapacity: true)
             }
         }
+    }
+
+    /// `update` for contiguous bytes: whole blocks are compressed where they lie, not copied.
+    private mutating func update(blocksOf bytes: ArraySlice<UInt8>) {
+        totalBytes &+= UInt64(bytes.count)
+        var index = bytes.startIndex
+        if !pending.isEmpty {
+            let taken = min(64 - pending.count, bytes.count)
+            pending.append(contentsOf: bytes[index..<index + taken])
+            index += taken
+            guard pending.count == 64 else { return }
+            compress(pending[...])
+            pending.removeAll(keepingCapacity: true)
+        }
+        while bytes.endIndex - index >= 64 {
+            compress(bytes[index..<index + 64])
+            index += 64
+        }
+        pending.append(contentsOf: bytes[index...])
     }
 
     public mutating func finalizeHex() -> String {
@@ -44,7 +66,7 @@ public struct SHA256: Sendable {
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        for start in stride(from: 0, to: tail.count, by: 64) { compress(Array(tail[start..<start + 64])) }
+        for start in stride(from: 0, to: tail.count, by: 64) { compress(tail[start..<start + 64]) }
         pending.removeAll()
         let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
         let digits: [Character] = Array("0123456789abcdef")
@@ -55,10 +77,13 @@ public struct SHA256: Sendable {
         return hex
     }
 
-    private mutating func compress(_ block: [UInt8]) {
-        var w = [UInt32](repeating: 0, count: 64)
+    /// Compresses one block of 64 bytes; the message schedule lives on the stack.
+    private mutating func compress(_ block: ArraySlice<UInt8>) {
+        var w = InlineArray<64, UInt32>(repeating: 0)
+        let start = block.startIndex
         for t in 0..<16 {
-            w[t] = UInt32(block[4 * t]) << 24 | UInt32(block[4 * t + 1]) << 16 | UInt32(block[4 * t + 2]) << 8 | UInt32(block[4 * t + 3])
+            w[t] = UInt32(block[start + 4 * t]) << 24 | UInt32(block[start + 4 * t + 1]) << 16
+                | UInt32(block[start + 4 * t + 2]) << 8 | UInt32(block[start + 4 * t + 3])
         }
         for t in 16..<64 {
             let s0 = w[t - 15].rotatedRight(7) ^ w[t - 15].rotatedRight(18) ^ (w[t - 15] >> 3)

@@ -128,8 +128,8 @@ import TextNormalization
         let english = try documents.filter { $0.hasSuffix("/en.txt") }.flatMap { Self.lines(try TestCorpora.projectBytes($0)) }
         let dari = try documents.filter { $0.hasSuffix("/prs.txt") }.flatMap { Self.lines(try TestCorpora.projectBytes($0)) }
         try #require(english.count > 40 && dari.count > 40)
-        // Small blocks, so the coarse pass has something to decide on fifty sentences.
-        try Self.compare(english: english, dari: dari, coarseBlocks: 12)
+        // Blocks of four, so the coarse pass has something to decide on fifty sentences.
+        try Self.compare(english: english, dari: dari, blockSize: 4)
     }
 
     @Test(.enabled(if: TestCorpora.shouldRun, Comment(rawValue: TestCorpora.skipReason)))
@@ -139,15 +139,16 @@ import TextNormalization
         // Drop every 97th English and every 89th Dari sentence, so the path leaves the diagonal.
         english = english.enumerated().filter { $0.offset % 97 != 50 }.map(\.element)
         dari = dari.enumerated().filter { $0.offset % 89 != 30 }.map(\.element)
-        try Self.compare(english: english, dari: dari, coarseBlocks: 200)
+        try Self.compare(english: english, dari: dari, blockSize: 4)
+        try Self.compare(english: english, dari: dari, blockSize: 10)
     }
 
-    static func compare(english: [String], dari: [String], coarseBlocks: Int) throws {
+    static func compare(english: [String], dari: [String], blockSize: Int) throws {
         var exact = AlignerParameters()
         exact.exactCellLimit = Int.max
         var banded = AlignerParameters()
         banded.exactCellLimit = 0
-        banded.coarseBlocks = coarseBlocks
+        banded.coarseBlockSize = blockSize
         let model = try TaggingModel.load(LexiconSources.builtIn())
         let full = try DocumentAligner(model: model, parameters: exact).align(source: dari, sourceLanguage: .dari, target: english, targetLanguage: .english)
         let band = try DocumentAligner(model: model, parameters: banded).align(source: dari, sourceLanguage: .dari, target: english, targetLanguage: .english)

@@ -22,8 +22,12 @@ public struct AlignerParameters: Sendable {
     /// Documents up to this many lattice cells get the exact search; longer ones a band around
     /// a coarse pass.
     public var exactCellLimit = 2_500_000
-    /// Blocks per side in the coarse pass.
-    public var coarseBlocks = 600
+    /// Sentences per block in the coarse pass (at least 2). Fixed, so the fine band, and the time
+    /// per sentence, are the same at any length.
+    public var coarseBlockSize = 4
+    /// The block alignment gets the exact search up to this many cells; a longer one is itself
+    /// aligned in blocks and banded, level after level, so no level is quadratic in the document.
+    public var coarseExactCellLimit = 100_000
     /// Extra sentences on each side of the coarse path the fine search may use, beyond twice the
     /// block size.
     public var bandMargin = 12
@@ -60,7 +64,8 @@ extension AlignerParameters {
             case "deletion": deletionScale = value
             case "position": positionWeight = value
             case "exact": exactCellLimit = Int(value)
-            case "blocks": coarseBlocks = Int(value)
+            case "block": coarseBlockSize = Int(value)
+            case "coarse-exact": coarseExactCellLimit = Int(value)
             case "margin": bandMargin = Int(value)
             case "p11": prior(1, 1)
             case "p21": prior(2, 1)

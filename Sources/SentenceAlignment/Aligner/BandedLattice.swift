@@ -40,14 +40,35 @@ struct BandedLattice {
 
     var cellCount: Int { rowStart[rows + 1] }
 
+    /// The cell index of (i, j), or nil outside the band.
+    @inline(__always)
+    private func cell(_ i: Int, _ j: Int) -> Int? {
+        guard i >= 0, i <= rows, j >= lo[i], j <= hi[i] else { return nil }
+        return rowStart[i] + j - lo[i]
+    }
+
     /// The cheapest path from (0, 0) to (rows, columns), as beads.
+    ///
+    /// At each cell the anchors of the 1-1 bead ending there are counted once and kept
+    /// (`pairMatched`): a longer bead's matched weight is at most the sum of its sentence pairs'
+    /// (min(a + b, c) ≤ min(a, c) + min(b, c)), so most beads of other kinds are ruled out by
+    /// `BeadCost.lowerBound` without counting their anchors. The path is the one the plain search
+    /// finds: a bead is skipped only when it cannot cost less than the best already found.
     func bestPath(kinds: [BeadKind], cost: inout BeadCost) -> [Bead] {
         var total = [Double](repeating: .infinity, count: cellCount)
         var back = [UInt8](repeating: UInt8.max, count: cellCount)
+        // The anchor weight matched by the 1-1 bead ending at each cell (sentences i-1 and j-1).
+        var pairMatched = [Double](repeating: 0, count: cellCount)
         total[0] = 0
         for i in 0...rows {
             let rowLo = lo[i], base = rowStart[i] - rowLo
             for j in rowLo...hi[i] where i > 0 || j > 0 {
+                var pair: (matched: Double, unmatched: Double)?
+                if i > 0, j > 0, cost.hasAnchors(i - 1, i, j - 1, j) {
+                    let agreement = cost.anchorAgreement(i - 1, i, j - 1, j)
+                    pairMatched[base + j] = agreement.matched
+                    pair = agreement
+                }
                 var best = Double.infinity
                 var bestKind = UInt8.max
                 for (k, kind) in kinds.enumerated() {
@@ -55,7 +76,16 @@ struct BandedLattice {
                     guard pi >= 0, pj >= lo[max(pi, 0)], pj <= hi[max(pi, 0)] else { continue }
                     let previous = total[rowStart[pi] + pj - lo[pi]]
                     guard previous < best else { continue }
-                    let candidate = previous + cost.cost(pi, i, pj, j, prior: kind.prior)
+                    let single = kind.source == 1 && kind.target == 1
+                    // A bead that cannot win is not costed (the margin covers rounding: the bound
+                    // adds the same terms in another order).
+                    if best < .infinity, !single,
+                       previous + cost.lowerBound(pi, i, pj, j, prior: kind.prior,
+                                                  matchedAtMost: pairSum(pi, i, pj, j, pairMatched))
+                        > best + 1e-9 * (1 + abs(best)) {
+                        continue
+                    }
+                    let candidate = previous + cost.cost(pi, i, pj, j, prior: kind.prior, agreement: single ? pair : nil)
                     if candidate < best {
                         best = candidate
                         bestKind = UInt8(k)
@@ -80,5 +110,19 @@ struct BandedLattice {
         }
         beads.reverse()
         return beads
+    }
+
+    /// The matched weight of the bead's sentence pairs, summed (`pairMatched` of the cells
+    /// (a + 1, b + 1)); infinity when one of them lies outside the band.
+    @inline(__always)
+    private func pairSum(_ s0: Int, _ s1: Int, _ t0: Int, _ t1: Int, _ pairMatched: [Double]) -> Double {
+        var sum = 0.0
+        for a in s0..<s1 {
+            for b in t0..<t1 {
+                guard let index = cell(a + 1, b + 1) else { return .infinity }
+                sum += pairMatched[index]
+            }
+        }
+        return sum
     }
 }

@@ -21,6 +21,10 @@ struct BeadCost {
     let targetAnchors: [Int32]
     let targetStart: [Int]
     let anchorWeight: [Double]
+    /// Prefix sums of each side's anchor weights, sentence after sentence: what a bead's anchors
+    /// weigh on each side, without counting them (`lowerBound`).
+    let sourceWeightPrefix: [Double]
+    let targetWeightPrefix: [Double]
     /// Per-anchor counts for one bead, valid where `stamp` equals `generation` (no clearing).
     private var counts: [Int32]
     private var stamp: [UInt32]
@@ -62,12 +66,14 @@ struct BeadCost {
         targetAnchors = targetLists.flatMap { $0 }
         sourceStart = Self.prefixSums(sourceLists.map(\.count))
         targetStart = Self.prefixSums(targetLists.map(\.count))
+        sourceWeightPrefix = Self.prefixSums(sourceLists.map { $0.reduce(0) { $0 + weights[Int($1)] } })
+        targetWeightPrefix = Self.prefixSums(targetLists.map { $0.reduce(0) { $0 + weights[Int($1)] } })
         counts = [Int32](repeating: 0, count: table.count)
         stamp = [UInt32](repeating: 0, count: table.count)
     }
 
-    private static func prefixSums(_ values: [Int]) -> [Int] {
-        var sums = [Int](repeating: 0, count: values.count + 1)
+    private static func prefixSums<Value: AdditiveArithmetic>(_ values: [Value]) -> [Value] {
+        var sums = [Value](repeating: .zero, count: values.count + 1)
         for (index, value) in values.enumerated() { sums[index + 1] = sums[index] + value }
         return sums
     }
@@ -75,8 +81,10 @@ struct BeadCost {
     var sourceTotal: Int { sourcePrefix.last ?? 0 }
     var targetTotal: Int { targetPrefix.last ?? 0 }
 
-    /// The cost of pairing sentences `s0..<s1` with `t0..<t1` (one side may be empty).
-    mutating func cost(_ s0: Int, _ s1: Int, _ t0: Int, _ t1: Int, prior: Double) -> Double {
+    /// The cost of pairing sentences `s0..<s1` with `t0..<t1` (one side may be empty);
+    /// `agreement`, when the caller has it, is `anchorAgreement` of the same bead.
+    mutating func cost(_ s0: Int, _ s1: Int, _ t0: Int, _ t1: Int, prior: Double,
+                       agreement known: (matched: Double, unmatched: Double)? = nil) -> Double {
         let sourceLength = sourcePrefix[s1] - sourcePrefix[s0]
         let targetLength = targetPrefix[t1] - targetPrefix[t0]
         var cost = prior
@@ -85,8 +93,8 @@ struct BeadCost {
         } else {
             cost += LengthModel.cost(z: lengthZ(s0, s1, t0, t1))
         }
-        if sourceStart[s1] != sourceStart[s0] || targetStart[t1] != targetStart[t0] {
-            let (matched, unmatched) = anchorAgreement(s0, s1, t0, t1)
+        if hasAnchors(s0, s1, t0, t1) {
+            let (matched, unmatched) = known ?? anchorAgreement(s0, s1, t0, t1)
             cost += parameters.unmatchedFactor * unmatched - matched
         }
         if parameters.positionWeight > 0, sourceTotal > 0, targetTotal > 0 {
@@ -94,6 +102,34 @@ struct BeadCost {
             cost += parameters.positionWeight * abs(drift)
         }
         return cost
+    }
+
+    /// Whether either side of the bead has an anchor the other side's document has too.
+    @inline(__always)
+    func hasAnchors(_ s0: Int, _ s1: Int, _ t0: Int, _ t1: Int) -> Bool {
+        sourceStart[s1] != sourceStart[s0] || targetStart[t1] != targetStart[t0]
+    }
+
+    /// A cost `cost` never goes below, in constant time: the prior and the position cost as
+    /// they are, nothing for the lengths, and the anchors as if `matchedAtMost` of their weight
+    /// were matched (never more than either side's weight). The search skips a bead whose bound
+    /// cannot beat the best found, without counting its anchors or taking a logarithm.
+    @inline(__always)
+    func lowerBound(_ s0: Int, _ s1: Int, _ t0: Int, _ t1: Int, prior: Double,
+                    matchedAtMost: Double = .infinity) -> Double {
+        var bound = prior
+        if hasAnchors(s0, s1, t0, t1) {
+            let sourceWeight = sourceWeightPrefix[s1] - sourceWeightPrefix[s0]
+            let targetWeight = targetWeightPrefix[t1] - targetWeightPrefix[t0]
+            let factor = parameters.unmatchedFactor
+            let matched = min(matchedAtMost, sourceWeight, targetWeight)
+            bound += factor * (sourceWeight + targetWeight) - (2 * factor + 1) * matched
+        }
+        if parameters.positionWeight > 0, sourceTotal > 0, targetTotal > 0 {
+            let drift = Double(sourcePrefix[s1]) / Double(sourceTotal) - Double(targetPrefix[t1]) / Double(targetTotal)
+            bound += parameters.positionWeight * abs(drift)
+        }
+        return bound
     }
 
     @inline(__always)

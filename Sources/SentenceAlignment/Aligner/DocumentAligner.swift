@@ -1,8 +1,11 @@
+import Dispatch
+import Synchronization
 import TermLexicon
 import TextNormalization
 
 /// Aligns two documents given as sentences: works out each side's features (the two sides on two
-/// threads would gain little against the search, so one thread) and runs `SentenceAligner`.
+/// threads: normalising, romanising and tagging take about a quarter of a long document's time)
+/// and runs `SentenceAligner`.
 public struct DocumentAligner {
     public var parameters: AlignerParameters
     private let model: TaggingModel?
@@ -32,9 +35,43 @@ public struct DocumentAligner {
 
     private func features(_ source: [String], _ sourceLanguage: Language, _ target: [String], _ targetLanguage: Language)
         throws(NormalizationSetupError) -> ([SentenceFeatures], [SentenceFeatures], AnchorTable) {
-        var table = AnchorTable()
-        let sourceFeatures = try FeatureExtractor(language: sourceLanguage, model: model).features(of: source, anchors: &table)
-        let targetFeatures = try FeatureExtractor(language: targetLanguage, model: model).features(of: target, anchors: &table)
-        return (sourceFeatures, targetFeatures, table)
+        let sides = Sides(sentences: [source, target],
+                          extractors: [try FeatureExtractor(language: sourceLanguage, model: model),
+                                       try FeatureExtractor(language: targetLanguage, model: model)])
+        DispatchQueue.concurrentPerform(iterations: 2) { side in sides.extract(side) }
+        // The target's anchors renumbered as if both sides had shared one table, source first: the
+        // ids, and so every sum over them, are those of a single thread's run.
+        let (sourceFeatures, sourceTable) = sides.result(0)
+        let (targetFeatures, targetTable) = sides.result(1)
+        var table = sourceTable
+        let renumbered = targetTable.names.map { table.id($0) }
+        let target = targetFeatures.map { features in
+            var features = features
+            features.anchors = features.anchors.map { renumbered[Int($0)] }.sorted()
+            return features
+        }
+        return (sourceFeatures, target, table)
+    }
+
+    /// The two sides' sentences, extractors and results: thread k reads sentences k, uses only
+    /// extractor k (an extractor serves one thread) and writes only result k, under a lock; the
+    /// results are read after both threads finish.
+    private final class Sides: @unchecked Sendable {
+        private let sentences: [[String]]
+        private let extractors: [FeatureExtractor]
+        private let results = Mutex<[([SentenceFeatures], AnchorTable)?]>([nil, nil])
+
+        init(sentences: [[String]], extractors: [FeatureExtractor]) {
+            self.sentences = sentences
+            self.extractors = extractors
+        }
+
+        func extract(_ side: Int) {
+            var table = AnchorTable()
+            let features = extractors[side].features(of: sentences[side], anchors: &table)
+            results.withLock { $0[side] = (features, table) }
+        }
+
+        func result(_ side: Int) -> ([SentenceFeatures], AnchorTable) { results.withLock { $0[side]! } }
     }
 }

@@ -2,11 +2,11 @@
 ///
 /// The search is dynamic programming over the bead kinds of `AlignerParameters.kinds`, scored by
 /// `BeadCost` (length model, shared anchors, distance from the length diagonal). Short documents
-/// get the exact search. Longer ones are first aligned in blocks of k sentences (2 ≤ k ≤ 16,
-/// aiming at `coarseBlocks` per side; the block alignment is itself banded the same way when it is
-/// too long for the exact search); the sentence-level search then runs only in a band of
-/// `2k + bandMargin` sentences around that coarse path, so time and memory grow linearly with
-/// length (after Vecalign's approximation, with blocks instead of averaged embeddings).
+/// get the exact search. Longer ones are first aligned in blocks of `coarseBlockSize` sentences
+/// (the block alignment itself banded the same way beyond `coarseExactCellLimit` cells); the
+/// sentence-level search then runs only in a band of `2k + bandMargin` sentences around that
+/// coarse path, k the block size, so time and memory grow linearly with length (after Vecalign's
+/// approximation, with blocks instead of averaged embeddings).
 public struct SentenceAligner: Sendable {
     public var parameters: AlignerParameters
 
@@ -57,17 +57,16 @@ public struct SentenceAligner: Sendable {
         if (n + 1) * (m + 1) <= parameters.exactCellLimit || max(n, m) <= Self.alwaysExact {
             return .full(rows: n, columns: m)
         }
-        // Blocks of at most `maximumBlockSize` sentences keep the band narrow; when that leaves
-        // too many blocks for an exact coarse search, the coarse search is itself banded
-        // (recursively), so the whole stays linear however long the document.
-        let blocks = max(parameters.coarseBlocks, 1)
-        let blockSize = min(max((max(n, m) + blocks - 1) / blocks, 2), Self.maximumBlockSize)
+        // Blocks of a fixed size keep the band as narrow at 20,000 sentences as at 3,000; when
+        // they are too many for an exact coarse search (its cells grow with the square of the
+        // length), the coarse search is itself banded, recursively, so the whole stays linear.
+        let blockSize = max(parameters.coarseBlockSize, 2)
         let coarseSource = Self.blocks(source, size: blockSize)
         let coarseTarget = Self.blocks(target, size: blockSize)
         var coarseParameters = parameters
         coarseParameters.deletionScale = parameters.deletionScale * 2
-        // Each level shrinks the document 2 to 16 times; below the exact limit it stops.
-        coarseParameters.exactCellLimit = max(parameters.exactCellLimit, 4)
+        // Each level shrinks the document `blockSize` times; at 64 blocks or the limit it stops.
+        coarseParameters.exactCellLimit = min(parameters.coarseExactCellLimit, parameters.exactCellLimit)
         let coarse = SentenceAligner(parameters: coarseParameters)
             .align(source: coarseSource, target: coarseTarget, anchors: anchors, model: model)
 
@@ -90,8 +89,6 @@ public struct SentenceAligner: Sendable {
         return BandedLattice(rows: n, columns: m, lo: lo, hi: hi)
     }
 
-    /// Sentences per coarse block, at most: the fine band is about `2 × 16 + bandMargin` wide.
-    static let maximumBlockSize = 16
     /// Documents this short always get the exact search (it also ends the recursion).
     static let alwaysExact = 64
 
@@ -100,9 +97,17 @@ public struct SentenceAligner: Sendable {
     static func blocks(_ sentences: [SentenceFeatures], size: Int) -> [SentenceFeatures] {
         stride(from: 0, to: sentences.count, by: size).map { start in
             let slice = sentences[start..<min(start + size, sentences.count)]
+            // Sorted, each once: what a set would give, without hashing.
+            var anchors = slice.flatMap(\.anchors)
+            anchors.sort()
+            var kept = 0
+            for anchor in anchors where kept == 0 || anchors[kept - 1] != anchor {
+                anchors[kept] = anchor
+                kept += 1
+            }
+            anchors.removeLast(anchors.count - kept)
             return SentenceFeatures(length: slice.reduce(0) { $0 + $1.length },
-                                    words: slice.reduce(0) { $0 + $1.words },
-                                    anchors: Set(slice.flatMap(\.anchors)).sorted())
+                                    words: slice.reduce(0) { $0 + $1.words }, anchors: anchors)
         }
     }
 }
