@@ -26,7 +26,7 @@ public final class NormalizationContext: Sendable {
             tables = NormalizationTables(
                 form: options.form, digits: options.effectiveDigits,
                 latinFolds: options.form == .text ? [] : try NormalizationTables.latinFolds(),
-                latinASCII: options.form == .latin ? try NormalizationTables.latinASCII() : [])
+                latinASCII: options.form == .latin ? NormalizationTables.latinASCII() : [])
             unicodeNormalizer = options.form == .key
                 ? try ICUNormalizer(.nfkcCasefold)
                 : try ICUNormalizer(.nfkc, onlyIn: NormalizationContext.textFormCompatibilityFilter)

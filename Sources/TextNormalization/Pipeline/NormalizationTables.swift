@@ -118,9 +118,18 @@ extension NormalizationTables {
         return folds
     }
 
-    /// Latin letters and punctuation in ASCII, case kept, for the latin form.
-    static func latinASCII() throws(ICUError) -> [(UInt16, String)] {
-        try latinToASCII(ranges: OrthographyRules.latinRanges + [0x00A0...0x00BF, 0x2010...0x205E], onlyLetters: false)
+    /// Latin letters and punctuation in ASCII, case kept, for the latin form: ICU's Latin-ASCII
+    /// as `LatinASCIITable` holds it. Asking ICU at start-up costs about 30 ms: the first
+    /// transliterator opened by ID builds ICU's registry of every transform it has.
+    static func latinASCII() -> [(UInt16, String)] { LatinASCIITable.entries }
+
+    /// The characters `LatinASCIITable` covers.
+    static let latinASCIIRanges: [ClosedRange<UInt16>] = OrthographyRules.latinRanges + [0x00A0...0x00BF, 0x2010...0x205E]
+
+    /// What ICU's Latin-ASCII makes of the characters of `latinASCIIRanges` now: a test checks
+    /// `LatinASCIITable` against it, and prints the table anew when ICU's answer changes.
+    static func latinASCIIFromICU() throws(ICUError) -> [(UInt16, String)] {
+        try latinToASCII(ranges: latinASCIIRanges, onlyLetters: false)
     }
 
     /// What ICU's Latin-ASCII makes of each character of `ranges`, computed in one call (each

@@ -11,9 +11,11 @@ final class Romanizer {
     private let data: RomanizationData
     private let keyFolding: CodeUnitMap
     private let latinASCII: CodeUnitMap
-    private let dariRules: ICUTransliterator
-    private let pashtoRules: ICUTransliterator
-    private let anyToASCII: ICUTransliterator
+    private let dariRules: RulePasses
+    private let pashtoRules: RulePasses
+    /// Made when a line first needs it (most text never does): opening a transliterator by ID
+    /// builds ICU's registry of transforms, about 30 ms.
+    private var anyToASCII: ICUTransliterator?
     private var scratch: [UInt16] = []
     private var wordKey: [UInt16] = []
     private var wordUnits: [UInt16] = []
@@ -25,18 +27,20 @@ final class Romanizer {
         self.data = data
         self.keyFolding = keyFolding
         self.latinASCII = latinASCII
-        dariRules = try ICUTransliterator(rules: data.dariRules, name: "Lexalign-prs-Latn",
-                                          path: "Lexicons/" + RomanizationData.dariRulesPath)
-        pashtoRules = try ICUTransliterator(rules: data.pashtoRules, name: "Lexalign-ps-Latn",
-                                            path: "Lexicons/" + RomanizationData.pashtoRulesPath)
-        do {
-            // NFKC first too: a compatibility character (circled ㋗, squared ㍻) becomes letters of
-            // its script, which Any-Latin must still see, or the next pass would romanise them.
-            anyToASCII = try ICUTransliterator(id: "NFKC; Any-Latin; NFKC; Latin-ASCII")
-        } catch {
-            throw Diagnostic(.error, at: SourceLocation(path: "<icu>", line: 1, column: 1), error.description,
-                             rule: "icu")
-        }
+        dariRules = try RulePasses(rules: data.dariRules, name: "Lexalign-prs-Latn",
+                                   path: "Lexicons/" + RomanizationData.dariRulesPath)
+        pashtoRules = try RulePasses(rules: data.pashtoRules, name: "Lexalign-ps-Latn",
+                                     path: "Lexicons/" + RomanizationData.pashtoRulesPath)
+    }
+
+    /// ICU's romanisation of whatever script is left, opened on first use.
+    private func anyLatin() throws(ICUError) -> ICUTransliterator {
+        if let anyToASCII { return anyToASCII }
+        // NFKC first too: a compatibility character (circled ㋗, squared ㍻) becomes letters of
+        // its script, which Any-Latin must still see, or the next pass would romanise them.
+        let made = try ICUTransliterator(id: "NFKC; Any-Latin; NFKC; Latin-ASCII")
+        anyToASCII = made
+        return made
     }
 
     /// Romanises `text[0..<count]` in place.
@@ -80,7 +84,7 @@ final class Romanizer {
         count = scratch.count
         swap(&text, &scratch)
         if needsICU {
-            try anyToASCII.transliterate(&text, count: &count)
+            try anyLatin().transliterate(&text, count: &count)
         }
     }
 
