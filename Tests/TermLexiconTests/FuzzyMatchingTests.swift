@@ -85,6 +85,9 @@ struct FuzzyMatchingTests {
         ("Serajuddin Haqani spoke.", ["Serajuddin Haqani|person:sirajuddin-haqqani|fuzzy"]),
         ("Міністр Амір Хан Муттакі прибув.", ["Амір Хан Муттакі|person:amir-khan-muttaqi|fuzzy"]),
         ("The Islamic Emirat said so.", ["Islamic Emirat|org:islamic-emirate-of-afghanistan|fuzzy"]),
+        // Ezafe and connecting vowels are near each other (-i- for the label's -e-).
+        ("Officials said Jaish-i-Mohammed claimed it.", ["Jaish-i-Mohammed|org:jaish-e-mohammed|fuzzy"]),
+        ("Officials said Jaish-u-Mohammed claimed it.", ["Jaish-u-Mohammed|org:jaish-e-mohammed|fuzzy"]),
         // A single Latin or Cyrillic word scoring 0.95 needs no support, unless a capitalised word
         // of a longer name stands next to it.
         ("The convoy reached Qunduz on Monday.", ["Qunduz|place:kunduz|fuzzy"]),

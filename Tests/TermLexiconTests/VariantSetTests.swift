@@ -84,9 +84,10 @@ struct VariantSetTests {
         // Cyrillic words from five letters (not beside another capitalised word), and negative labels
         // for three namesakes (Ahmed Wali Karzai, Akylbek Japarov, Sarpol-e Zahab; two of the rows
         // are now negative labels): fuzzy 177 resolved, 21 false. Persons' labels heard without an
-        // omissible Mohammad or Khan (امیر متقی; ملا یعقوب): 180.
+        // omissible Mohammad or Khan (امیر متقی; ملا یعقوب): 180. Connecting vowels near each
+        // other (Jaish-i-Mohammed, Лашкар-е-Тайба): 182.
         #expect(exact.resolved <= 37)
-        #expect(fuzzy.resolved >= 180)
+        #expect(fuzzy.resolved >= 182)
         #expect(fuzzy.falseMatches <= 21)
     }
 }

@@ -402,13 +402,21 @@ struct FuzzyMatcher {
     /// The lowest score of each word of a span against its label's word.
     static let wordMinimum = 0.7
 
-    /// Whether each word of `span` scores `wordMinimum` against the same word of the label.
+    /// Whether each word of `span` scores `wordMinimum` against the same word of the label. Two
+    /// ezafe or connecting vowels (-e-, -i-, -ye-, -u-: Jaish-i-Mohammed, Jaish-e-Mohammed) are
+    /// near each other whatever they score, as words of a vowel or two.
     static func wordsAreNear(_ span: ArraySlice<UInt8>, _ label: ArraySlice<UInt8>, arabic: Bool = false) -> Bool {
         for (a, b) in zip(span.split(separator: 0x20), label.split(separator: 0x20))
-        where PhoneticDistance.score(Array(a), Array(b), crossScript: false, arabic: arabic) < wordMinimum {
+        where !(isConnectingVowel(a) && isConnectingVowel(b))
+            && PhoneticDistance.score(Array(a), Array(b), crossScript: false, arabic: arabic) < wordMinimum {
             return false
         }
         return true
+    }
+
+    /// A word of one or two symbols, all vowels or glides (e, i, ye, u, wa).
+    static func isConnectingVowel(_ word: ArraySlice<UInt8>) -> Bool {
+        word.count <= 2 && word.allSatisfy { PhoneticFold.isVowel($0) || $0 == 0x79 || $0 == 0x77 }
     }
 
     /// A word made of the name and an adjective ending: ی, یی, ایی, ي in Arabic script (the label's
