@@ -97,11 +97,17 @@ struct BeadCost {
             let (matched, unmatched) = known ?? anchorAgreement(s0, s1, t0, t1)
             cost += parameters.unmatchedFactor * unmatched - matched
         }
-        if parameters.positionWeight > 0, sourceTotal > 0, targetTotal > 0 {
-            let drift = Double(sourcePrefix[s1]) / Double(sourceTotal) - Double(targetPrefix[t1]) / Double(targetTotal)
-            cost += parameters.positionWeight * abs(drift)
-        }
+        if let position = positionCost(s1, t1) { cost += position }
         return cost
+    }
+
+    /// The cost of a bead ending at (`s1`, `t1`) for its distance from the length diagonal; nil
+    /// when position does not count.
+    @inline(__always)
+    func positionCost(_ s1: Int, _ t1: Int) -> Double? {
+        guard parameters.positionWeight > 0, sourceTotal > 0, targetTotal > 0 else { return nil }
+        let drift = Double(sourcePrefix[s1]) / Double(sourceTotal) - Double(targetPrefix[t1]) / Double(targetTotal)
+        return parameters.positionWeight * abs(drift)
     }
 
     /// Whether either side of the bead has an anchor the other side's document has too.
@@ -125,10 +131,7 @@ struct BeadCost {
             let matched = min(matchedAtMost, sourceWeight, targetWeight)
             bound += factor * (sourceWeight + targetWeight) - (2 * factor + 1) * matched
         }
-        if parameters.positionWeight > 0, sourceTotal > 0, targetTotal > 0 {
-            let drift = Double(sourcePrefix[s1]) / Double(sourceTotal) - Double(targetPrefix[t1]) / Double(targetTotal)
-            bound += parameters.positionWeight * abs(drift)
-        }
+        if let position = positionCost(s1, t1) { bound += position }
         return bound
     }
 
