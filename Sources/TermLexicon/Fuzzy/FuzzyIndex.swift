@@ -86,13 +86,17 @@ public final class FuzzyIndex: Sendable {
 
     static let minimumLetters = 5
 
-    /// The labels taking part and what finds them.
-    final class Tables: Sendable {
+    /// The labels taking part and what finds them: a value, held by each matcher in a stored
+    /// property, so the hot loops read its arrays without retaining a class for each access.
+    struct Tables: Sendable {
         let entries: [Entry]
         /// Each entry's symbols, and the skeleton of all its words.
         let labelSymbols: PackedStrings
         let labelSkeletons: PackedStrings
+        /// The skeleton buckets of Latin and Cyrillic labels, and of Arabic-script ones: a word is
+        /// compared with labels of its own side only.
         let buckets: BucketTable
+        let arabicBuckets: BucketTable
         /// The labels whose first word is a frequent word, by the hash of that word: a span starting on
         /// a frequent word is compared with these only, and the skeleton buckets leave them out.
         let byFrequentFirstWord: BucketTable
@@ -112,6 +116,25 @@ public final class FuzzyIndex: Sendable {
         let frequentFirstWords: HashSet64
         let frequentLastWords: HashSet64
 
+        /// No labels: what a matcher holds before its first record with text.
+        static let empty = Tables()
+
+        private init() {
+            entries = []
+            labelSymbols = PackedStrings()
+            labelSkeletons = PackedStrings()
+            buckets = BucketTable(BucketTable.Pairs())
+            arabicBuckets = buckets
+            byFrequentFirstWord = buckets
+            longestLabel = 0
+            frequentWords = HashSet64([])
+            headNouns = frequentWords
+            particles = frequentWords
+            negativesByEntity = [:]
+            frequentFirstWords = frequentWords
+            frequentLastWords = frequentWords
+        }
+
         fileprivate init(labels model: Labels, lists: FuzzyWordLists) {
             let cyrillic = CyrillicFold()
             var entries: [Entry] = []
@@ -121,6 +144,7 @@ public final class FuzzyIndex: Sendable {
             var neighbours: [UInt64] = []
             // What each label is filed under, as (bucket, entry) pairs in entry order.
             var buckets = BucketTable.Pairs()
+            var arabicBuckets = BucketTable.Pairs()
             var byFrequentFirstWord = BucketTable.Pairs()
             var longest = 0
             var word: [UInt8] = []
@@ -188,13 +212,21 @@ public final class FuzzyIndex: Sendable {
                     } else {
                         skeleton.removeAll(keepingCapacity: true)
                         FuzzyIndex.appendSkeleton(of: symbols[firstFolded], to: &skeleton)
-                        buckets.file(entry, under: skeleton, neighbours: &neighbours)
+                        if script == .arabic {
+                            arabicBuckets.file(entry, under: skeleton, neighbours: &neighbours)
+                        } else {
+                            buckets.file(entry, under: skeleton, neighbours: &neighbours)
+                        }
                     }
                     if kept.count > 1 {
                         skeleton.removeAll(keepingCapacity: true)
                         FuzzyIndex.appendSkeleton(of: symbols[firstFolded], to: &skeleton)
                         FuzzyIndex.appendSkeleton(of: symbols[secondFolded], to: &skeleton)
-                        buckets.file(entry, under: skeleton, neighbours: &neighbours)
+                        if script == .arabic {
+                            arabicBuckets.file(entry, under: skeleton, neighbours: &neighbours)
+                        } else {
+                            buckets.file(entry, under: skeleton, neighbours: &neighbours)
+                        }
                     }
                 }
                 let all = Array(folds.indices)
@@ -215,6 +247,7 @@ public final class FuzzyIndex: Sendable {
             self.labelSymbols = labelSymbols
             self.labelSkeletons = labelSkeletons
             self.buckets = BucketTable(buckets)
+            self.arabicBuckets = BucketTable(arabicBuckets)
             self.byFrequentFirstWord = BucketTable(byFrequentFirstWord)
             longestLabel = longest
             particles = HashSet64(lists.particleHashes)

@@ -52,34 +52,30 @@ struct FuzzyMatcher {
 
     /// The index, whose tables (`index`) are fetched at the first record with text.
     private let source: FuzzyIndex
-    private var tables: FuzzyIndex.Tables?
-    private var index: FuzzyIndex.Tables { tables! }
+    private var index = FuzzyIndex.Tables.empty
+    private var hasTables = false
     private let cyrillic = CyrillicFold()
     private var words: [Word] = []
     private var cache = FuzzyWordCache()
     private var span: [UInt8] = []
     private var neighbours: [UInt64] = []
     private var rows: [Float] = []
-    /// Candidates already gathered for the current word (stamp per entry).
-    private var seen: [UInt32]
-    private var stamp: UInt32 = 0
 
     /// `model` is the index's (its labels are read through the index).
     init(model: TaggingModel, index: FuzzyIndex) {
         source = index
-        seen = []
     }
 
     /// Reads the record's words; `covered` are the unit ranges the exact pass matched, in order.
     mutating func read(_ text: KeyedText, _ bytes: [UInt8], _ range: Range<Int>, covered: [ClosedRange<Int>]) {
-        if tables == nil {
+        if !hasTables {
             guard text.count > 0 else {
                 words.removeAll(keepingCapacity: true)
                 currentText = KeyedText()
                 return
             }
-            tables = source.tables
-            seen = [UInt32](repeating: 0, count: index.entries.count)
+            index = source.tables
+            hasTables = true
         }
         readWords(text, bytes, range, covered: covered)
     }
@@ -98,7 +94,7 @@ struct FuzzyMatcher {
     /// Whether the exact match of `entity` on units `first...last` lies inside a span of one or two
     /// more words on either side that sounds like a negative label of the entity.
     mutating func isInsideNegative(_ first: Int, _ last: Int, entity: Int32, minimum: Double) -> Bool {
-        guard tables != nil, let negatives = index.negativesByEntity[entity],
+        guard hasTables, let negatives = index.negativesByEntity[entity],
               let firstWord = words.firstIndex(where: { $0.last >= first }),
               let lastWord = words.lastIndex(where: { $0.first <= last }) else { return false }
         for extraBefore in 0...2 {
@@ -130,7 +126,7 @@ struct FuzzyMatcher {
         // The record's text is let go at the end: held here, it would make the finder's next read
         // copy its buffers instead of reusing them.
         defer { currentText = KeyedText() }
-        guard tables != nil else { return [] }
+        guard hasTables else { return [] }
         let latinAllowed = !MentionFinder.isShouting(bytes, range)
         let longest = min(index.longestLabel + 1, 8)
         let frequentFirstWords = index.frequentFirstWords
@@ -196,62 +192,79 @@ struct FuzzyMatcher {
     private mutating func best(from start: Int, through end: Int, candidates candidateRange: Range<Int>,
                                support: Set<Int32>, minimum: Double) -> Outcome {
         let script = words[start].script
-        // The index's arrays held locally: read through the class in the loop, each access would
-        // retain and release them.
-        let entries = index.entries, skeletons = index.labelSkeletons, labelSymbols = index.labelSymbols
-        let skeletonBytes = skeletons.bytes, skeletonStarts = skeletons.starts
+        // The index's arrays held locally: the loops below call mutating methods, and a read
+        // through `self` after one may not reuse what was loaded before it.
+        let entries = index.entries, labelSymbols = index.labelSymbols
+        let skeletonBytes = index.labelSkeletons.bytes
         let frequentLastWords = index.frequentLastWords
-        var longest = 0
-        for candidate in cache.candidates[candidateRange] {
-            longest = max(longest, Int(entries[Int(candidate)].words) + 1)
-        }
-        if longest == 0 { return .none }
-        longest = min(longest, end - start + 1)
+        let startProfile = cache.profiles[profile(of: start)]
+        let widest = Int(startProfile.widestCandidate)
+        if widest == 0 { return .none }
+        var longest = min(widest + 1, end - start + 1)
         if spans.count < longest + 1 { spans = [Span](repeating: Span(), count: longest + 1) }
+        // A span whose skeleton is two classes longer than every candidate's is more than one edit
+        // from each, and so is every longer span.
+        let skeletonStarts = index.labelSkeletons.starts
+        let longestSkeleton = Int(startProfile.longestSkeleton)
         span.removeAll(keepingCapacity: true)
         spanSkeleton.removeAll(keepingCapacity: true)
+        // Skeletons of every span from here; symbols only as far as a candidate needs them
+        // (`spellSpan`): most spans pass no skeleton test.
         var letters = 0, hasParticle = false, weight: Float = 0
-        for count in 1...max(1, longest) {
+        for count in 1...longest {
             let position = start + count - 1
-            if count > 1 { span.append(0x20) }
             // Looked up first: `cache.profiles[profile(of:)]` would read the array before it grows.
             let number = self.profile(of: position)
             let profile = cache.profiles[number]
-            span.append(contentsOf: cache.symbols[profile.symbols])
             FuzzyIndex.appendWordSkeleton(cache.skeletons[profile.skeleton], to: &spanSkeleton)
+            if count > 1 && spanSkeleton.count > longestSkeleton + 1 {
+                longest = count - 1
+                break
+            }
             weight += profile.weight
             let word = words[position]
             letters += word.last - word.first + 1
             hasParticle = hasParticle || word.particle
-            spans[count] = Span(symbolEnd: span.count, skeletonEnd: spanSkeleton.count, weight: weight, letters: letters,
+            spans[count] = Span(symbolEnd: -1, skeletonEnd: spanSkeleton.count, weight: weight, letters: letters,
                                 hasParticle: hasParticle,
                                 endsWell: !word.particle && (!word.frequent || frequentLastWords.contains(word.hash))
                                     && letters >= FuzzyIndex.minimumLetters)
         }
+        spelled = 0
+        spellSpan(through: 1, from: start)
         let headNoun = isHeadNoun(start - 1, beside: start) || isHeadNoun(start + 1, beside: start)
         let standsAlone = script != .arabic && !isCapitalisedName(start - 1, beside: start)
             && !isCapitalisedName(start + 1, beside: start)
-        // The candidates left after the checks that depend on the start word alone (`candidates`).
+        // Spans of two words or more. The candidates come ordered by skeleton length, so each span
+        // reads only those within one class of its own skeleton's length (farther ones are more
+        // than one edit away); spans of one word are settled by `singleWordPasses`.
         let candidateList = cache.candidates
-        for candidate in candidateList[candidateRange] {
-            let entry = entries[Int(candidate)]
-            let labelWords = Int(entry.words)
-            // The span has as many words as the label, one fewer, or one more (a particle).
-            guard labelWords - 1 <= longest else { continue }
-            let entity = entry.entity
-            let labelSkeletonStart = Int(skeletonStarts[Int(candidate)])
-            let labelSkeletonLength = Int(skeletonStarts[Int(candidate) + 1]) - labelSkeletonStart
-            // Spans of one word are settled by `singleWordPasses`.
-            for count in max(1, labelWords - 1)...min(longest, labelWords + 1) where count > 1 {
-                let info = spans[count]
-                // Skeletons of lengths two or more apart are more than one edit apart.
-                guard info.endsWell, count != labelWords + 1 || info.hasParticle,
-                      abs(info.skeletonEnd - labelSkeletonLength) <= 1,
-                      FuzzyIndex.withinOneEdit(spanSkeleton, count: info.skeletonEnd, skeletonBytes,
+        var low = candidateRange.lowerBound
+        for count in stride(from: 2, through: longest, by: 1) where spans[count].endsWell {
+            let info = spans[count]
+            let length = info.skeletonEnd
+            while low < candidateRange.upperBound && PackedCandidate.skeletonLength(candidateList[low]) < length - 1 {
+                low += 1
+            }
+            var next = low
+            while next < candidateRange.upperBound {
+                let key = candidateList[next]
+                next += 1
+                let labelSkeletonLength = PackedCandidate.skeletonLength(key)
+                if labelSkeletonLength > length + 1 { break }
+                let labelWords = PackedCandidate.words(key)
+                // The span has as many words as the label, one fewer, or one more (a particle).
+                guard count >= labelWords - 1, count <= labelWords + 1, count != labelWords + 1 || info.hasParticle
+                else { continue }
+                let candidate = PackedCandidate.entry(key)
+                let labelSkeletonStart = Int(skeletonStarts[Int(candidate)])
+                guard FuzzyIndex.withinOneEdit(spanSkeleton, count: length, skeletonBytes,
                                                from: labelSkeletonStart, count: labelSkeletonLength)
                 else { continue }
+                let entry = entries[Int(candidate)]
                 if words[start + count - 1].frequent && entry.lastWord != words[start + count - 1].hash { continue }
-                let symbols = span[..<info.symbolEnd]
+                spellSpan(through: count, from: start)
+                let symbols = span[..<spans[count].symbolEnd]
                 let labelSymbols = labelSymbols[Int(candidate)]
                 let penalty = entry.shortened ? FuzzyIndex.shortenedPenalty : 0
                 let score = PhoneticDistance.score(symbols, labelSymbols, crossScript: false, arabic: script == .arabic,
@@ -261,39 +274,33 @@ struct FuzzyMatcher {
                 if count == labelWords && !FuzzyMatcher.wordsAreNear(symbols, labelSymbols, arabic: script == .arabic) {
                     continue
                 }
-                let bestEntity = info.best >= 0 ? entries[info.best].entity : -1
-                if score > info.bestScore {
-                    if info.best >= 0 && bestEntity != entity { spans[count].runnerUp = info.bestScore }
-                    spans[count].bestScore = score
-                    spans[count].best = Int(candidate)
-                } else if info.best >= 0 && bestEntity != entity {
-                    spans[count].runnerUp = max(info.runnerUp, score)
-                }
+                consider(candidate, of: entry.entity, scoring: score, at: count, entries: entries)
             }
         }
         // The span of the start word alone: what the word passes whatever the text around it, then
-        // the support it needs. Its updates touch `spans[1]` only, in candidate order as above.
+        // the support it needs. Without support, a head noun or standing alone, only a negative
+        // label could be heard in it: most words are done here.
+        guard headNoun || standsAlone || !support.isEmpty || startProfile.nearNegativeWord else {
+            return outcome(longest: longest, start: start)
+        }
         let passes = singleWordPasses(from: start, candidates: candidateRange, minimum: minimum)
         let passedCandidates = cache.passedCandidates, passedScores = cache.passedScores
         for pass in passes {
             let candidate = passedCandidates[pass], score = passedScores[pass]
             let entry = entries[Int(candidate)]
             let entity = entry.entity
-            let info = spans[1]
             if !entry.negative && !support.contains(entity) && !headNoun
                 && !(standsAlone && score >= FuzzyMatcher.unsupportedLatinMinimum) {
                 continue
             }
-            let bestEntity = info.best >= 0 ? entries[info.best].entity : -1
-            if score > info.bestScore {
-                if info.best >= 0 && bestEntity != entity { spans[1].runnerUp = info.bestScore }
-                spans[1].bestScore = score
-                spans[1].best = Int(candidate)
-            } else if info.best >= 0 && bestEntity != entity {
-                spans[1].runnerUp = max(info.runnerUp, score)
-            }
+            consider(candidate, of: entity, scoring: score, at: 1, entries: entries)
         }
-        guard longest >= 1 else { return .none }
+        return outcome(longest: longest, start: start)
+    }
+
+    /// The longest span with a winner decides: a negative label leaves it alone, a tie with another
+    /// entity says nothing of it.
+    private func outcome(longest: Int, start: Int) -> Outcome {
         for count in stride(from: longest, through: 1, by: -1) where spans[count].best >= 0 {
             let info = spans[count]
             let entry = index.entries[info.best]
@@ -305,6 +312,43 @@ struct FuzzyMatcher {
                             score: info.bestScore), last: last)
         }
         return .none
+    }
+
+    /// Records a label that passed for the span of `count` words: the best score wins, the lower
+    /// entry number on a tie, so the outcome does not depend on the order candidates come in; the
+    /// runner-up is the best score of any other entity.
+    @inline(__always)
+    private mutating func consider(_ candidate: Int32, of entity: Int32, scoring score: Double, at count: Int,
+                                   entries: [FuzzyIndex.Entry]) {
+        let info = spans[count]
+        guard info.best >= 0 else {
+            spans[count].best = Int(candidate)
+            spans[count].bestScore = score
+            return
+        }
+        let sameEntity = entries[info.best].entity == entity
+        if score > info.bestScore || score == info.bestScore && Int(candidate) < info.best {
+            if !sameEntity { spans[count].runnerUp = max(info.runnerUp, info.bestScore) }
+            spans[count].best = Int(candidate)
+            spans[count].bestScore = score
+        } else if !sameEntity {
+            spans[count].runnerUp = max(info.runnerUp, score)
+        }
+    }
+
+    /// How many words from the start word `span` holds the symbols of.
+    private var spelled = 0
+
+    /// Writes the symbols of the span's words into `span` up to `count` words (words joined by a
+    /// space), setting each span's `symbolEnd`.
+    private mutating func spellSpan(through count: Int, from start: Int) {
+        while spelled < count {
+            spelled += 1
+            if spelled > 1 { span.append(0x20) }
+            let profile = cache.profiles[Int(words[start + spelled - 1].profile)]
+            span.append(contentsOf: cache.symbols[profile.symbols])
+            spans[spelled].symbolEnd = span.count
+        }
     }
 
     /// The candidates the start word passes as a span of one word, before support: every test of
@@ -322,12 +366,13 @@ struct FuzzyMatcher {
             let entries = index.entries, labelSymbols = index.labelSymbols
             let skeletonBytes = index.labelSkeletons.bytes, skeletonStarts = index.labelSkeletons.starts
             let candidateList = cache.candidates
-            for candidate in candidateList[candidateRange] {
-                let entry = entries[Int(candidate)]
+            for key in candidateList[candidateRange] {
                 // One word: the label's own count or one fewer (no particle in a single word).
-                guard entry.words == 1 || entry.words == 2 else { continue }
+                guard PackedCandidate.words(key) <= 2 else { continue }
+                let candidate = PackedCandidate.entry(key)
+                let entry = entries[Int(candidate)]
                 let labelSkeletonStart = Int(skeletonStarts[Int(candidate)])
-                let labelSkeletonLength = Int(skeletonStarts[Int(candidate) + 1]) - labelSkeletonStart
+                let labelSkeletonLength = PackedCandidate.skeletonLength(key)
                 guard abs(info.skeletonEnd - labelSkeletonLength) <= 1,
                       FuzzyIndex.withinOneEdit(spanSkeleton, count: info.skeletonEnd, skeletonBytes,
                                                from: labelSkeletonStart, count: labelSkeletonLength)
@@ -356,45 +401,64 @@ struct FuzzyMatcher {
     private var singleScores: [Double] = []
 
     /// The entries whose first word is near word `position`'s, each once, as a range of
-    /// `cache.candidates`: gathered once per distinct word, without those the start word alone
-    /// rules out (another script; a label not starting with the frequent word the span starts with).
+    /// `cache.candidates` (`PackedCandidate` keys, by skeleton length): gathered once per distinct
+    /// word, or per skeleton for words that are not frequent words, without those the start word
+    /// alone rules out (another script; a label not starting with the frequent word the span starts
+    /// with).
     private mutating func candidates(startingWith position: Int) -> Range<Int> {
         let number = profile(of: position)
         if let known = cache.profiles[number].candidates { return known }
-        gathered.removeAll(keepingCapacity: true)
         let word = words[position]
+        let entries = index.entries, skeletonStarts = index.labelSkeletons.starts
+        // Each candidate as its skeleton length and entry number in one key: sorted, the list comes
+        // by length (`best` reads only the lengths near a span's), and an entry filed under two of
+        // the word's buckets is next to itself.
+        sortKeys.removeAll(keepingCapacity: true)
+        func gather(_ candidate: Int32) {
+            let length = Int(skeletonStarts[Int(candidate) + 1] - skeletonStarts[Int(candidate)])
+            sortKeys.append(PackedCandidate.key(skeletonLength: length, words: Int(entries[Int(candidate)].words),
+                                                entry: candidate))
+        }
+        let arabic = word.script == .arabic
+        var skeletonBucket: UInt64?
         if word.frequent {
-            gathered.append(contentsOf: index.byFrequentFirstWord.entries(word.hash))
+            for candidate in index.byFrequentFirstWord.entries(word.hash) {
+                let entry = entries[Int(candidate)]
+                if (entry.script == .arabic) == arabic && entry.firstWord == word.hash { gather(candidate) }
+            }
         } else {
             let profile = cache.profiles[number]
             let skeleton = Array(cache.skeletons[profile.skeleton])
+            let bucket = FuzzyIndex.bucket(skeleton)
+            if cache.shareCandidates(skeleton: bucket, arabic: arabic, with: number) {
+                return cache.profiles[number].candidates!
+            }
+            skeletonBucket = bucket
             if !skeleton.isEmpty {
-                stamp &+= 1
-                if stamp == 0 {
-                    for entry in seen.indices { seen[entry] = 0 }
-                    stamp = 1
-                }
                 FuzzyIndex.neighbourhood(skeleton, label: false, into: &neighbours)
-                let buckets = index.buckets
+                let buckets = arabic ? index.arabicBuckets : index.buckets
                 for bucket in neighbours {
-                    for candidate in buckets.entries(bucket) where seen[Int(candidate)] != stamp {
-                        seen[Int(candidate)] = stamp
-                        gathered.append(candidate)
-                    }
+                    for candidate in buckets.entries(bucket) { gather(candidate) }
                 }
             }
         }
-        let entries = index.entries
-        gathered.removeAll { candidate in
-            let entry = entries[Int(candidate)]
-            return (word.script == .arabic) != (entry.script == .arabic)
-                || word.frequent && entry.firstWord != word.hash
+        sortKeys.sort()
+        gathered.removeAll(keepingCapacity: true)
+        var previous = UInt64.max
+        for key in sortKeys where key != previous {
+            gathered.append(key)
+            previous = key
         }
-        cache.setCandidates(gathered, of: number)
+        let widest = gathered.reduce(0) { max($0, PackedCandidate.words($1)) }
+        let nearNegative = gathered.contains { PackedCandidate.words($0) <= 2 && entries[Int(PackedCandidate.entry($0))].negative }
+        cache.setCandidates(gathered, widest: widest, longestSkeleton: gathered.last.map(PackedCandidate.skeletonLength) ?? 0,
+                            nearNegativeWord: nearNegative, of: number)
+        if let skeletonBucket { cache.fileCandidates(of: number, skeleton: skeletonBucket, arabic: arabic) }
         return cache.profiles[number].candidates!
     }
 
-    private var gathered: [Int32] = []
+    private var gathered: [UInt64] = []
+    private var sortKeys: [UInt64] = []
 
     /// How much better than every other entity the best one must score.
     static let margin = 0.02
@@ -491,8 +555,7 @@ struct FuzzyMatcher {
         words.removeAll(keepingCapacity: true)
         cache.makeRoomIfFull()
         isHeadNoun.removeAll(keepingCapacity: true)
-        // The index's sets held locally: read through the class for each word, each would be
-        // retained and released.
+        // The index's sets held locally, loaded once for the record's words.
         let frequentWords = index.frequentWords, particles = index.particles, headNouns = index.headNouns
         var coveredIndex = 0
         var breakPending = false

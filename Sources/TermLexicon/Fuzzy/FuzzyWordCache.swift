@@ -5,30 +5,91 @@
 /// found by hash and told apart by their key units, so two words never share a profile. One per
 /// matcher; emptied between records once it holds `limit` words.
 struct FuzzyWordCache {
+    /// What is known of one word, in 56 bytes: the pass reads one for nearly every word of the
+    /// text, from a table larger than the processor's caches, so its size is its speed.
     struct Profile {
         var hash: UInt64
-        var units: Range<Int>
-        var symbols: Range<Int>
-        var skeleton: Range<Int>
+        private var unitStart: Int32
+        private var symbolStart: Int32
+        private var skeletonStart: Int32
         var weight: Float
+        private var candidateStart: Int32 = 0
+        /// -1 until asked.
+        private var candidateCount: Int32 = -1
+        private var passStart: Int32 = 0
+        /// -1 until asked.
+        private var passCount: Int32 = -1
+        private var unitCount: Int32
+        private var symbolCount: Int32
+        private var skeletonCount: UInt8
+        /// The most words of a label among `candidates`.
+        var widestCandidate: UInt8 = 0
+        /// The longest skeleton of a label among `candidates`.
+        var longestSkeleton: UInt8 = 0
+        /// Whether a negative label of one or two words is among `candidates` (a single word may be
+        /// one without any support).
+        var nearNegativeWord = false
+
+        init(hash: UInt64, units: Range<Int>, symbols: Range<Int>, skeleton: Range<Int>, weight: Float) {
+            self.hash = hash
+            unitStart = Int32(units.lowerBound)
+            unitCount = Int32(units.count)
+            symbolStart = Int32(symbols.lowerBound)
+            symbolCount = Int32(symbols.count)
+            skeletonStart = Int32(skeleton.lowerBound)
+            skeletonCount = UInt8(skeleton.count)
+            self.weight = weight
+        }
+
+        var units: Range<Int> { Int(unitStart)..<Int(unitStart) + Int(unitCount) }
+        var symbols: Range<Int> { Int(symbolStart)..<Int(symbolStart) + Int(symbolCount) }
+        var skeleton: Range<Int> { Int(skeletonStart)..<Int(skeletonStart) + Int(skeletonCount) }
+
         /// The labels a span starting on the word is scored against, in `candidates`; nil until asked.
-        var candidates: Range<Int>?
+        var candidates: Range<Int>? {
+            get { candidateCount < 0 ? nil : Int(candidateStart)..<Int(candidateStart + candidateCount) }
+            set {
+                candidateStart = Int32(newValue?.lowerBound ?? 0)
+                candidateCount = newValue.map { Int32($0.count) } ?? -1
+            }
+        }
+
         /// The candidates the word alone passes as a span of one word, in `singleWordPasses`, before
         /// the text around it is looked at (support, head nouns); nil until asked.
-        var singleWordPasses: Range<Int>?
+        var singleWordPasses: Range<Int>? {
+            get { passCount < 0 ? nil : Int(passStart)..<Int(passStart + passCount) }
+            set {
+                passStart = Int32(newValue?.lowerBound ?? 0)
+                passCount = newValue.map { Int32($0.count) } ?? -1
+            }
+        }
+    }
+
+    /// A slot of the open-addressing table: the word's hash beside its profile number (+ 1, 0 for
+    /// an empty slot), so a probe reads the profile only when the hash matches.
+    private struct Slot {
+        var hash: UInt64 = 0
+        var number: Int32 = 0
     }
 
     private(set) var profiles: [Profile] = []
     private(set) var units: [UInt16] = []
     private(set) var symbols: [UInt8] = []
     private(set) var skeletons: [UInt8] = []
-    private(set) var candidates: [Int32] = []
+    private(set) var candidates: [UInt64] = []
     /// What single words pass: candidates and their scores, for `passMinimum`.
     private(set) var passedCandidates: [Int32] = []
     private(set) var passedScores: [Double] = []
     private(set) var passMinimum = -1.0
-    /// Open addressing by hash: profile number + 1, 0 for an empty slot.
-    private var slots: [Int32] = []
+    private var slots: [Slot] = []
+    /// The profile whose candidates were gathered for a skeleton, on each side (Arabic script or
+    /// not): words that differ only in vowels (inflections, spellings) share one list.
+    private var bySkeleton: [SkeletonKey: Int32] = [:]
+
+    private struct SkeletonKey: Hashable {
+        var bucket: UInt64
+        var arabic: Bool
+    }
     private var scratch: [UInt8] = []
 
     static let limit = 1 << 15
@@ -44,7 +105,8 @@ struct FuzzyWordCache {
         candidates.removeAll(keepingCapacity: true)
         passedCandidates.removeAll(keepingCapacity: true)
         passedScores.removeAll(keepingCapacity: true)
-        for slot in slots.indices { slots[slot] = 0 }
+        bySkeleton.removeAll(keepingCapacity: true)
+        for slot in slots.indices { slots[slot] = Slot() }
     }
 
     /// The number of the word's profile, made on first sight.
@@ -53,9 +115,11 @@ struct FuzzyWordCache {
         if profiles.count * 2 >= slots.count { grow() }
         let mask = slots.count - 1
         var slot = FuzzyWordCache.slot(of: hash, mask: mask)
-        while slots[slot] != 0 {
-            let number = Int(slots[slot]) - 1
-            if profiles[number].hash == hash && hasUnits(profiles[number].units, word) { return number }
+        while slots[slot].number != 0 {
+            if slots[slot].hash == hash {
+                let number = Int(slots[slot].number) - 1
+                if hasUnits(profiles[number].units, word) { return number }
+            }
             slot = (slot + 1) & mask
         }
         scratch.removeAll(keepingCapacity: true)
@@ -66,9 +130,8 @@ struct FuzzyWordCache {
         FuzzyIndex.appendSkeleton(of: scratch[...], to: &skeletons, from: skeletonStart)
         profiles.append(Profile(hash: hash, units: unitStart..<units.count, symbols: symbolStart..<symbols.count,
                                 skeleton: skeletonStart..<skeletons.count,
-                                weight: PhoneticDistance.weight(of: scratch[...]), candidates: nil,
-                                singleWordPasses: nil))
-        slots[slot] = Int32(profiles.count)
+                                weight: PhoneticDistance.weight(of: scratch[...])))
+        slots[slot] = Slot(hash: hash, number: Int32(profiles.count))
         return profiles.count - 1
     }
 
@@ -84,11 +147,32 @@ struct FuzzyWordCache {
         return true
     }
 
-    /// Records the candidates of profile `number`.
-    mutating func setCandidates(_ list: [Int32], of number: Int) {
+    /// Records the candidates of profile `number`, the most words of their labels being `widest`.
+    mutating func setCandidates(_ list: [UInt64], widest: Int, longestSkeleton: Int, nearNegativeWord: Bool,
+                                of number: Int) {
         let start = candidates.count
         candidates.append(contentsOf: list)
         profiles[number].candidates = start..<candidates.count
+        profiles[number].widestCandidate = UInt8(min(widest, 255))
+        profiles[number].longestSkeleton = UInt8(min(longestSkeleton, 255))
+        profiles[number].nearNegativeWord = nearNegativeWord
+    }
+
+    /// Gives profile `number` the candidates already gathered for its skeleton (`bucket`, a
+    /// `FuzzyIndex.bucket`) on its side, if there are; returns whether there were.
+    mutating func shareCandidates(skeleton bucket: UInt64, arabic: Bool, with number: Int) -> Bool {
+        guard let known = bySkeleton[SkeletonKey(bucket: bucket, arabic: arabic)] else { return false }
+        let source = profiles[Int(known)]
+        profiles[number].candidates = source.candidates
+        profiles[number].widestCandidate = source.widestCandidate
+        profiles[number].longestSkeleton = source.longestSkeleton
+        profiles[number].nearNegativeWord = source.nearNegativeWord
+        return true
+    }
+
+    /// Files profile `number`'s candidates under its skeleton, for other words with that skeleton.
+    mutating func fileCandidates(of number: Int, skeleton bucket: UInt64, arabic: Bool) {
+        bySkeleton[SkeletonKey(bucket: bucket, arabic: arabic)] = Int32(number)
     }
 
     /// Records what profile `number` passes as a span of one word at score `minimum` (what was
@@ -107,12 +191,13 @@ struct FuzzyWordCache {
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: 0, count: max(1024, slots.count * 2))
+        slots = [Slot](repeating: Slot(), count: max(1024, slots.count * 2))
         let mask = slots.count - 1
         for number in profiles.indices {
-            var slot = FuzzyWordCache.slot(of: profiles[number].hash, mask: mask)
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(number + 1)
+            let hash = profiles[number].hash
+            var slot = FuzzyWordCache.slot(of: hash, mask: mask)
+            while slots[slot].number != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Slot(hash: hash, number: Int32(number + 1))
         }
     }
 
@@ -120,4 +205,23 @@ struct FuzzyWordCache {
     private static func slot(of hash: UInt64, mask: Int) -> Int {
         Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
+}
+
+/// A candidate of a word as one sortable key: the label's skeleton length, its word count and its
+/// entry number. Sorted, a word's candidates come by skeleton length; a span's scan reads lengths
+/// and word counts from the list itself, not from the entries scattered over the index.
+enum PackedCandidate {
+    @inline(__always)
+    static func key(skeletonLength: Int, words: Int, entry: Int32) -> UInt64 {
+        UInt64(skeletonLength) << 40 | UInt64(min(words, 255)) << 32 | UInt64(UInt32(bitPattern: entry))
+    }
+
+    @inline(__always)
+    static func skeletonLength(_ key: UInt64) -> Int { Int(key >> 40) }
+
+    @inline(__always)
+    static func words(_ key: UInt64) -> Int { Int((key >> 32) & 0xFF) }
+
+    @inline(__always)
+    static func entry(_ key: UInt64) -> Int32 { Int32(truncatingIfNeeded: key) }
 }
