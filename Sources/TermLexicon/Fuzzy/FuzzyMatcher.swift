@@ -183,7 +183,10 @@ struct FuzzyMatcher {
     }
 
     private var spans: [Span] = []
-    private var spanSkeleton: [UInt8] = []
+    /// The skeleton of the longest span from the start word: at most 15 classes, so a fixed buffer
+    /// written in place (`spanSkeletonCount` of them in use).
+    private var spanSkeleton = [UInt8](repeating: 0, count: 16)
+    private var spanSkeletonCount = 0
 
     /// The longest span from word `start` (up to word `end`) whose best label passes, or a negative
     /// label nearest to one: every candidate is scored against the spans with word counts it fits
@@ -206,8 +209,7 @@ struct FuzzyMatcher {
         // from each, and so is every longer span.
         let skeletonStarts = index.labelSkeletons.starts
         let longestSkeleton = Int(startProfile.longestSkeleton)
-        span.removeAll(keepingCapacity: true)
-        spanSkeleton.removeAll(keepingCapacity: true)
+        spanSkeletonCount = 0
         // Skeletons of every span from here; symbols only as far as a candidate needs them
         // (`spellSpan`): most spans pass no skeleton test.
         var letters = 0, hasParticle = false, weight: Float = 0
@@ -216,8 +218,13 @@ struct FuzzyMatcher {
             // Looked up first: `cache.profiles[profile(of:)]` would read the array before it grows.
             let number = self.profile(of: position)
             let profile = cache.profiles[number]
-            FuzzyIndex.appendWordSkeleton(cache.skeletons[profile.skeleton], to: &spanSkeleton)
-            if count > 1 && spanSkeleton.count > longestSkeleton + 1 {
+            // As `FuzzyIndex.appendWordSkeleton` appends: a class equal to the last once, 15 at most.
+            for value in cache.skeletons[profile.skeleton]
+            where spanSkeletonCount < 15 && (spanSkeletonCount == 0 || spanSkeleton[spanSkeletonCount - 1] != value) {
+                spanSkeleton[spanSkeletonCount] = value
+                spanSkeletonCount += 1
+            }
+            if count > 1 && spanSkeletonCount > longestSkeleton + 1 {
                 longest = count - 1
                 break
             }
@@ -225,13 +232,12 @@ struct FuzzyMatcher {
             let word = words[position]
             letters += word.last - word.first + 1
             hasParticle = hasParticle || word.particle
-            spans[count] = Span(symbolEnd: -1, skeletonEnd: spanSkeleton.count, weight: weight, letters: letters,
+            spans[count] = Span(symbolEnd: -1, skeletonEnd: spanSkeletonCount, weight: weight, letters: letters,
                                 hasParticle: hasParticle,
                                 endsWell: !word.particle && (!word.frequent || frequentLastWords.contains(word.hash))
                                     && letters >= FuzzyIndex.minimumLetters)
         }
         spelled = 0
-        spellSpan(through: 1, from: start)
         let headNoun = isHeadNoun(start - 1, beside: start) || isHeadNoun(start + 1, beside: start)
         let standsAlone = script != .arabic && !isCapitalisedName(start - 1, beside: start)
             && !isCapitalisedName(start + 1, beside: start)
@@ -342,6 +348,7 @@ struct FuzzyMatcher {
     /// Writes the symbols of the span's words into `span` up to `count` words (words joined by a
     /// space), setting each span's `symbolEnd`.
     private mutating func spellSpan(through count: Int, from start: Int) {
+        if spelled == 0 && count > 0 { span.removeAll(keepingCapacity: true) }
         while spelled < count {
             spelled += 1
             if spelled > 1 { span.append(0x20) }
@@ -360,6 +367,7 @@ struct FuzzyMatcher {
         if cache.passMinimum == minimum, let known = cache.profiles[number].singleWordPasses { return known }
         singlePasses.removeAll(keepingCapacity: true)
         singleScores.removeAll(keepingCapacity: true)
+        spellSpan(through: 1, from: start)
         let info = spans[1]
         let word = words[start]
         if info.endsWell {

@@ -106,25 +106,24 @@ public final class MentionFinder {
     private func allMentions(in bytes: [UInt8], _ range: Range<Int>, options: MatchOptions,
                              support: Set<Int32>) -> [Mention] {
         let candidates = scan(bytes, range)
-        guard let minimum = options.fuzzyMinimum, var fuzzy = try? takeFuzzyMatcher() else {
+        guard let minimum = options.fuzzyMinimum, (try? prepareFuzzyPass()) != nil else {
             return resolve(candidates, bytes: bytes, range: range, options: options, support: support).0
         }
-        // The matcher is a value moved out of the finder while it works (its buffers are not
-        // copied, and its loops pay no exclusivity checks), and back after.
-        defer { self.fuzzy = fuzzy }
+        // The matcher is a value changed in place (`fuzzy!.…`): one exclusivity check per call, none
+        // in its loops, and its buffers never copied (moving it out and back copied it per record).
         // Words read first, so that an exact mention inside a longer name that sounds like a
         // negative label is dropped; then the fuzzy pass over the words the exact pass left.
-        fuzzy.read(text, bytes, range, covered: candidates.map { $0.firstUnit...max($0.firstUnit, $0.resumeAt - 1) })
+        fuzzy!.read(text, bytes, range, covered: candidates.map { $0.firstUnit...max($0.firstUnit, $0.resumeAt - 1) })
         var (mentions, strong, heldBack) = resolve(candidates, bytes: bytes, range: range, options: options,
                                                     support: support) {
-            first, last, entity in fuzzy.isInsideNegative(first, last, entity: entity, minimum: minimum)
+            first, last, entity in self.fuzzy!.isInsideNegative(first, last, entity: entity, minimum: minimum)
         }
-        fuzzy.keepCovered(mentions, text: text)
+        fuzzy!.keepCovered(mentions, text: text)
         // A weak label held back for want of support says the text needs it: the fuzzy pass does
         // not read the same words as the same entity through a strong label that sounds alike
         // (Abdul Kabir, weak, heard as Abdul Kabeer). A longer name around them is another
         // matter (Ahmad Schah Massoud around the weak Massoud).
-        let hits = fuzzy.hits(support: strong, minimum: minimum, bytes: bytes, range: range).filter { hit in
+        let hits = fuzzy!.hits(support: strong, minimum: minimum, bytes: bytes, range: range).filter { hit in
             let entity = payloadTable[Int(hit.payload)].entity
             return !heldBack.contains {
                 $0.entities.contains(entity) && $0.units.contains(hit.firstUnit) && $0.units.contains(hit.lastUnit)
@@ -193,13 +192,6 @@ public final class MentionFinder {
     /// index once for all threads).
     public func prepareFuzzyPass() throws(NormalizationSetupError) {
         if fuzzy == nil { fuzzy = FuzzyMatcher(model: model, index: try model.fuzzyIndex()) }
-    }
-
-    /// The matcher, moved out of `fuzzy` (made on first use): `take()` leaves nil behind without
-    /// copying the matcher (a copy retains and releases each of its buffers).
-    private func takeFuzzyMatcher() throws(NormalizationSetupError) -> FuzzyMatcher {
-        try prepareFuzzyPass()
-        return fuzzy.take()!
     }
 
     private func fuzzyMentions(_ hits: [FuzzyMatcher.Hit], options: MatchOptions) -> [Mention] {
