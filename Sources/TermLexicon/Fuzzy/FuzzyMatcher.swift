@@ -305,8 +305,10 @@ struct FuzzyMatcher {
     }
 
     /// The longest span with a winner decides: a negative label leaves it alone, a tie with another
-    /// entity says nothing of it.
-    private func outcome(longest: Int, start: Int) -> Outcome {
+    /// entity says nothing of it. (`mutating`, like the other helpers `best` calls, though it
+    /// changes nothing: called from a mutating method, a non-mutating one is handed a copy of the
+    /// matcher, some 500 bytes.)
+    private mutating func outcome(longest: Int, start: Int) -> Outcome {
         for count in stride(from: longest, through: 1, by: -1) where spans[count].best >= 0 {
             let info = spans[count]
             let entry = index.entries[info.best]
@@ -521,7 +523,7 @@ struct FuzzyMatcher {
     static let unsupportedLatinMinimum = 0.95
 
     /// Whether word `position` is a head noun next to word `name`, with no punctuation between.
-    private func isHeadNoun(_ position: Int, beside name: Int) -> Bool {
+    private mutating func isHeadNoun(_ position: Int, beside name: Int) -> Bool {
         guard position >= 0, position < words.count, isHeadNoun[position] else { return false }
         return !words[max(position, name)].breakBefore
     }
@@ -531,7 +533,7 @@ struct FuzzyMatcher {
     /// Whether word `position` is a capitalised word of a name next to word `name` (no punctuation
     /// between): not a frequent word, a particle or a head noun. A single word beside one is part of
     /// a longer name (Richard Lugar), so it needs support to be read alone.
-    private func isCapitalisedName(_ position: Int, beside name: Int) -> Bool {
+    private mutating func isCapitalisedName(_ position: Int, beside name: Int) -> Bool {
         guard position >= 0, position < words.count, !words[max(position, name)].breakBefore else { return false }
         let word = words[position]
         return word.script != .arabic && word.capitalised && !word.frequent && !word.particle && !isHeadNoun[position]
