@@ -219,8 +219,11 @@ struct FuzzyMatcher {
             let number = self.profile(of: position)
             let profile = cache.profiles[number]
             // As `FuzzyIndex.appendWordSkeleton` appends: a class equal to the last once, 15 at most.
-            for value in cache.skeletons[profile.skeleton]
-            where spanSkeletonCount < 15 && (spanSkeletonCount == 0 || spanSkeleton[spanSkeletonCount - 1] != value) {
+            var classes = profile.packedSkeleton
+            for _ in 0..<profile.skeletonLength where spanSkeletonCount < 15 {
+                let value = UInt8(classes & 0xF)
+                classes >>= 4
+                if spanSkeletonCount > 0 && spanSkeleton[spanSkeletonCount - 1] == value { continue }
                 spanSkeleton[spanSkeletonCount] = value
                 spanSkeletonCount += 1
             }
@@ -229,13 +232,13 @@ struct FuzzyMatcher {
                 break
             }
             weight += profile.weight
-            let word = words[position]
-            letters += word.last - word.first + 1
-            hasParticle = hasParticle || word.particle
+            letters += words[position].last - words[position].first + 1
+            let particle = words[position].particle
+            hasParticle = hasParticle || particle
+            let endsWell = !particle && letters >= FuzzyIndex.minimumLetters
+                && (!words[position].frequent || frequentLastWords.contains(words[position].hash))
             spans[count] = Span(symbolEnd: -1, skeletonEnd: spanSkeletonCount, weight: weight, letters: letters,
-                                hasParticle: hasParticle,
-                                endsWell: !word.particle && (!word.frequent || frequentLastWords.contains(word.hash))
-                                    && letters >= FuzzyIndex.minimumLetters)
+                                hasParticle: hasParticle, endsWell: endsWell)
         }
         spelled = 0
         let headNoun = isHeadNoun(start - 1, beside: start) || isHeadNoun(start + 1, beside: start)

@@ -5,7 +5,7 @@
 /// found by hash and told apart by their key units, so two words never share a profile. One per
 /// matcher; emptied between records once it holds `limit` words.
 struct FuzzyWordCache {
-    /// What is known of one word, in 56 bytes: the pass reads one for nearly every word of the
+    /// What is known of one word, in 64 bytes: the pass reads one for nearly every word of the
     /// text, from a table larger than the processor's caches, so its size is its speed.
     struct Profile {
         var hash: UInt64
@@ -13,6 +13,9 @@ struct FuzzyWordCache {
         private var symbolStart: Int32
         private var skeletonStart: Int32
         var weight: Float
+        /// The skeleton's classes, four bits each from the lowest (at most 15 of them, each 1...10):
+        /// spans are built from these without reading `skeletons`.
+        var packedSkeleton: UInt64 = 0
         private var candidateStart: Int32 = 0
         /// -1 until asked.
         private var candidateCount: Int32 = -1
@@ -30,7 +33,8 @@ struct FuzzyWordCache {
         /// one without any support).
         var nearNegativeWord = false
 
-        init(hash: UInt64, units: Range<Int>, symbols: Range<Int>, skeleton: Range<Int>, weight: Float) {
+        init(hash: UInt64, units: Range<Int>, symbols: Range<Int>, skeleton: Range<Int>, classes: ArraySlice<UInt8>,
+             weight: Float) {
             self.hash = hash
             unitStart = Int32(units.lowerBound)
             unitCount = Int32(units.count)
@@ -38,12 +42,16 @@ struct FuzzyWordCache {
             symbolCount = Int32(symbols.count)
             skeletonStart = Int32(skeleton.lowerBound)
             skeletonCount = UInt8(skeleton.count)
+            var packed: UInt64 = 0
+            for (offset, value) in classes.enumerated() { packed |= UInt64(value & 0xF) << UInt64(4 * offset) }
+            packedSkeleton = packed
             self.weight = weight
         }
 
         var units: Range<Int> { Int(unitStart)..<Int(unitStart) + Int(unitCount) }
         var symbols: Range<Int> { Int(symbolStart)..<Int(symbolStart) + Int(symbolCount) }
         var skeleton: Range<Int> { Int(skeletonStart)..<Int(skeletonStart) + Int(skeletonCount) }
+        var skeletonLength: Int { Int(skeletonCount) }
 
         /// The labels a span starting on the word is scored against, in `candidates`; nil until asked.
         var candidates: Range<Int>? {
@@ -129,7 +137,7 @@ struct FuzzyWordCache {
         symbols.append(contentsOf: scratch)
         FuzzyIndex.appendSkeleton(of: scratch[...], to: &skeletons, from: skeletonStart)
         profiles.append(Profile(hash: hash, units: unitStart..<units.count, symbols: symbolStart..<symbols.count,
-                                skeleton: skeletonStart..<skeletons.count,
+                                skeleton: skeletonStart..<skeletons.count, classes: skeletons[skeletonStart...],
                                 weight: PhoneticDistance.weight(of: scratch[...])))
         slots[slot] = Slot(hash: hash, number: Int32(profiles.count))
         return profiles.count - 1
