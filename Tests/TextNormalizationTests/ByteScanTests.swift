@@ -24,3 +24,36 @@ struct ByteScanTests {
         }
     }
 }
+
+/// The JSON writers' scan for bytes a string must escape, word by word, against a look byte by
+/// byte: each escape and its near neighbours (0x1F/0x20, 0x21/0x23, 0x5B/0x5D, 0x7E/0x80, UTF-8
+/// continuation bytes) at every position and length, in slices that do not start at 0.
+@Suite("JSON escape scan")
+struct JSONEscapeScanTests {
+    static func reference(_ bytes: ArraySlice<UInt8>) -> Int {
+        bytes.firstIndex { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F } ?? bytes.endIndex
+    }
+
+    @Test(arguments: [
+        ("", 0), ("plain text of some length", 25), ("say \"hi\"", 4), ("a\\b", 1), ("tab\there", 3),
+        ("کابل \u{7F}", 9), ("\u{1F}", 0), ("0123456789abcdef\u{0}", 16),
+    ])
+    func finds(text: String, expected: Int) {
+        let bytes = Array(text.utf8)
+        #expect(ByteScan.firstJSONEscape(in: bytes[...]) == expected)
+    }
+
+    @Test func everyPositionAndLength() {
+        let alphabet: [UInt8] = [0x61, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7E, 0x7F, 0x80, 0xD8, 0x00, 0xFF]
+        for length in 0..<40 {
+            for seed in 0..<alphabet.count {
+                // Mostly harmless bytes, one of the alphabet every few.
+                let bytes = [0x41, 0x42] + (0..<length).map { position -> UInt8 in
+                    (position * 7 + seed) % 5 == 0 ? alphabet[(position + seed) % alphabet.count] : 0x62
+                }
+                let slice = bytes[2...]
+                #expect(ByteScan.firstJSONEscape(in: slice) == Self.reference(slice), "\(Array(slice))")
+            }
+        }
+    }
+}

@@ -1,9 +1,11 @@
-/// Scans over raw bytes for the batch reader. Unsafe buffers in TextNormalization live in this
-/// folder: the reading thread counts every byte of the input once while the workers wait, and a
-/// byte-by-byte count (checked `Span` indexing; the compiler did not vectorise it) took about
-/// 7 instructions a byte, 8% of a two-job `normalize`. The buffer is the array's own storage,
-/// taken for the length of the closure; every 8-byte load starts at least 8 bytes before
-/// `buffer.count`, and the byte reads after it are below it.
+/// Scans over raw bytes for the batch reader and the JSON writers. Unsafe buffers in
+/// TextNormalization live in this folder: the reading thread counts every byte of the input once
+/// while the workers wait, and a byte-by-byte count (checked `Span` indexing; the compiler did not
+/// vectorise it) took about 7 instructions a byte, 8% of a two-job `normalize`; `tag` copies every
+/// byte of every line into a JSON string, and looking at them one by one for quotes and controls
+/// took 17 instructions a byte. The buffer is the array's own storage, taken for the length of the
+/// closure; every 8-byte load starts at least 8 bytes before `buffer.count`, and the byte reads
+/// after it are below it.
 enum ByteScan {
     /// The number of line feeds in `bytes`: eight bytes at a time (a byte equal to LF becomes a
     /// zero byte, and the zero bytes of a word are counted by their high bits), the last few one
@@ -26,6 +28,34 @@ enum ByteScan {
                 offset += 1
             }
             return total
+        }
+    }
+
+    /// The index in `bytes` of the first byte a JSON string must escape (a control below 0x20, `"`,
+    /// `\`, DEL), or `bytes.endIndex`: eight bytes at a time. Every test is exact byte by byte
+    /// (no carry crosses a byte), so the lowest flagged byte is the first.
+    static func firstJSONEscape(in bytes: ArraySlice<UInt8>) -> Int {
+        bytes.withUnsafeBytes { buffer in
+            let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            /// High bit of each byte set exactly where the byte of `word` is zero.
+            func zeroBytes(_ word: UInt64) -> UInt64 { ~(((word & lows) &+ lows) | word | lows) }
+            var offset = 0
+            while offset + 8 <= buffer.count {
+                let word = buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                // Below 0x20: the high bit clear, and the low seven bits plus 0x60 stay under 0x80.
+                let controls = ~((word & lows) &+ 0x6060_6060_6060_6060) & ~word & highs
+                let flagged = controls | zeroBytes(word ^ 0x2222_2222_2222_2222)
+                    | zeroBytes(word ^ 0x5C5C_5C5C_5C5C_5C5C) | zeroBytes(word ^ 0x7F7F_7F7F_7F7F_7F7F)
+                if flagged != 0 { return bytes.startIndex + offset + flagged.trailingZeroBitCount / 8 }
+                offset += 8
+            }
+            while offset < buffer.count {
+                let byte = buffer[offset]
+                if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F { return bytes.startIndex + offset }
+                offset += 1
+            }
+            return bytes.endIndex
         }
     }
 }
