@@ -42,6 +42,10 @@ public struct LabelTrie: Sendable {
     private var nodes: [Node] = []
     /// Every edge, each node's side by side: what walks use.
     private(set) var steps: [Step] = []
+    /// Each edge's first unit, apart: a node's edges are searched by these, two bytes each, and
+    /// only the one taken is read whole (a search through `steps` read 28 bytes an edge, and the
+    /// walk waited on memory more than it computed).
+    private var stepUnits: [UInt16] = []
     /// Edge index of the root's edge for each first unit, or -1.
     private var rootEdges = [Int32](repeating: -1, count: 0x1_0000)
     /// The keys the edges point into.
@@ -121,6 +125,7 @@ public struct LabelTrie: Sendable {
         for step in Int(nodes[0].childStart)..<Int(nodes[0].childStart + nodes[0].childCount) {
             rootEdges[Int(steps[step].unit)] = Int32(step)
         }
+        stepUnits = steps.map(\.unit)
         // The matcher walks `steps` only.
         nodes = []
     }
@@ -223,12 +228,12 @@ public struct LabelTrie: Sendable {
         var high = low + Int(count)
         // Few edges (the usual case below the root): a scan beats a binary search's branches.
         if high - low <= 8 {
-            for step in low..<high where steps[step].unit == unit { return Int32(step) }
+            for step in low..<high where stepUnits[step] == unit { return Int32(step) }
             return nil
         }
         while low < high {
             let middle = (low + high) / 2
-            let value = steps[middle].unit
+            let value = stepUnits[middle]
             if value == unit { return Int32(middle) }
             if value < unit { low = middle + 1 } else { high = middle }
         }
