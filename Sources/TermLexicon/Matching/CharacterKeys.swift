@@ -111,6 +111,15 @@ public struct CharacterKeys {
     static func decode(_ bytes: [UInt8], at index: Int, end: Int) -> (Unicode.Scalar, Int, valid: Bool) {
         let lead = bytes[index]
         if lead < 0x80 { return (Unicode.Scalar(lead), 1, true) }
+        // Two bytes (Arabic script, Cyrillic, Latin with diacritics) decoded here: the general
+        // decoder is a call per character, and most characters of Dari and Pashto text take two.
+        if lead >= 0xC2 && lead <= 0xDF && index + 1 < end {
+            let next = bytes[index + 1]
+            if next & 0xC0 == 0x80 {
+                // 0x80...0x7FF: never a surrogate, so always a scalar.
+                return (Unicode.Scalar(UInt16(lead & 0x1F) << 6 | UInt16(next & 0x3F))!, 2, true)
+            }
+        }
         let (value, length) = UTF8Decoding.decodeMultiByte(bytes, at: index, end: end)
         guard let value, let scalar = Unicode.Scalar(value) else { return ("\u{FFFD}", length, false) }
         return (scalar, length, true)
