@@ -29,32 +29,66 @@ struct BucketTable: Sendable {
     }
 
     /// A table of the pairs' keys, each with its entries in pair order, an entry repeated right
-    /// after itself under one key kept once. Two passes over the pairs, no list per key.
+    /// after itself under one key kept once. The keys are first numbered through a table that grows
+    /// with the distinct keys, and the final table is sized by those: sized by the pairs (a million
+    /// labels file some 25 million), its work arrays took over a gigabyte.
     init(_ pairs: Pairs) {
+        // Each pair's key, numbered in order of first appearance.
+        var keyOfPair = [Int32](repeating: 0, count: pairs.keys.count)
+        var distinct: [UInt64] = []
+        var numbering = [Int32](repeating: 0, count: 16)
+        for (pair, key) in pairs.keys.enumerated() {
+            if (distinct.count + 1) * 2 > numbering.count {
+                numbering = [Int32](repeating: 0, count: numbering.count * 2)
+                let mask = numbering.count - 1
+                for (number, known) in distinct.enumerated() {
+                    var slot = BucketTable.slot(of: known, mask: mask)
+                    while numbering[slot] != 0 { slot = (slot + 1) & mask }
+                    numbering[slot] = Int32(number + 1)
+                }
+            }
+            let mask = numbering.count - 1
+            var slot = BucketTable.slot(of: key, mask: mask)
+            while numbering[slot] != 0 && distinct[Int(numbering[slot]) - 1] != key { slot = (slot + 1) & mask }
+            if numbering[slot] == 0 {
+                distinct.append(key)
+                numbering[slot] = Int32(distinct.count)
+            }
+            keyOfPair[pair] = numbering[slot] - 1
+        }
+        numbering = []
+        // The final table: each distinct key's slot, and its entries' count.
         var capacity = 16
-        while capacity < pairs.keys.count * 2 { capacity *= 2 }
+        while capacity < distinct.count * 2 { capacity *= 2 }
         let mask = capacity - 1
         var keys = [UInt64](repeating: BucketTable.empty, count: capacity)
-        var slots = [Int32](repeating: 0, count: pairs.keys.count)
+        var slotOfKey = [Int32](repeating: 0, count: distinct.count)
+        for (number, key) in distinct.enumerated() {
+            var slot = BucketTable.slot(of: key, mask: mask)
+            while keys[slot] != BucketTable.empty { slot = (slot + 1) & mask }
+            keys[slot] = key
+            slotOfKey[number] = Int32(slot)
+        }
+        distinct = []
         var counts = [Int32](repeating: 0, count: capacity)
         var lastEntry = [Int32](repeating: -1, count: capacity)
-        for (pair, key) in pairs.keys.enumerated() {
-            var slot = BucketTable.slot(of: key, mask: mask)
-            while keys[slot] != BucketTable.empty && keys[slot] != key { slot = (slot + 1) & mask }
-            keys[slot] = key
-            slots[pair] = Int32(slot)
+        for (pair, number) in keyOfPair.enumerated() {
+            let slot = Int(slotOfKey[Int(number)])
             let entry = pairs.entries[pair]
             if lastEntry[slot] != entry {
                 lastEntry[slot] = entry
                 counts[slot] += 1
             }
         }
+        lastEntry = []
         var starts = [Int32](repeating: 0, count: capacity + 1)
         for slot in 0..<capacity { starts[slot + 1] = starts[slot] + counts[slot] }
+        counts = []
         var values = [Int32](repeating: 0, count: Int(starts[capacity]))
         var next = starts
-        for (pair, entry) in pairs.entries.enumerated() {
-            let slot = Int(slots[pair])
+        for (pair, number) in keyOfPair.enumerated() {
+            let slot = Int(slotOfKey[Int(number)])
+            let entry = pairs.entries[pair]
             if next[slot] > starts[slot] && values[Int(next[slot]) - 1] == entry { continue }
             values[Int(next[slot])] = entry
             next[slot] += 1
