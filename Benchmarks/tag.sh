@@ -13,8 +13,8 @@ usage() {
   cat <<'EOF'
 Usage: Benchmarks/tag.sh [options]
 
-Times `lexalign tag` (--jobs 1 and 2, built-in lexicon; --jobs 1 --fuzzy off
-with a generated 1M-label lexicon) and two peer taggers (pyahocorasick iter_long,
+Times `lexalign tag` (--jobs 1 and 2, and the exact pass alone with --fuzzy
+off, built-in lexicon; --jobs 1 --fuzzy off with a generated 1M-label lexicon) and two peer taggers (pyahocorasick iter_long,
 flashtext extract_keywords) on the same mixed English/Dari/Pashto corpus,
 whole processes, median of N runs; measures start-up, lexicon load time and
 peak memory; prints a Markdown report with the targets and whether they are met.
@@ -208,6 +208,14 @@ plan_lexalign() {
   plan_line "$plan" "lexalign tag" "$lexicon" "${jobs:--}" "$file" - "${argv[@]}"
 }
 
+# The exact pass alone (built-in lexicon): what the peers, exact matchers, do.
+plan_lexalign_exact() {
+  local plan="$1" jobs="$2" file="$3" argv
+  is_cat && return 0
+  mapfile -t argv < <(lexalign_argv "" "$jobs" "$file")
+  plan_line "$plan" "lexalign tag --fuzzy off" default "$jobs" "$file" - "${argv[@]:0:2}" --fuzzy off "${argv[@]:2}"
+}
+
 plan_peer() {
   local plan="$1" peer="$2" lexicon="$3" file="$4" dir="$LEXICONS"
   have_peer "$peer" || return 0
@@ -235,6 +243,7 @@ run_timings() {
   : >"$WORK/main.tsv"
   plan_lexalign "$WORK/main.tsv" default 1 "$corpus"
   plan_lexalign "$WORK/main.tsv" default 2 "$corpus"
+  plan_lexalign_exact "$WORK/main.tsv" 1 "$corpus"
   plan_peer "$WORK/main.tsv" pyahocorasick default "$corpus"
   plan_peer "$WORK/main.tsv" flashtext default "$corpus"
   bench_run "$WORK/main.tsv" "$RUNS" "$WORK/main.json" --startup "$empty"
@@ -435,6 +444,17 @@ if ratios:
 if lex1 and lex2:
     out += ["", f"lexalign tag --jobs 2 vs --jobs 1 (built-in lexicon): {fmt_ratio(med(lex1) / med(lex2))} "
             f"({med(lex1):.3f} s → {med(lex2):.3f} s)"]
+exact1 = find("lexalign tag --fuzzy off", "default", "1")
+if exact1:
+    line = (f"The exact pass alone (`--fuzzy off`, --jobs 1): {med(exact1):.3f} s, "
+            f"{exact1['bytes'] / MIB / med(exact1):.1f} MB/s")
+    for peer in ("pyahocorasick", "flashtext"):
+        p = find(peer, "default")
+        if p is not None:
+            line += f", {fmt_ratio(med(p) / med(exact1))} {peer}"
+    if lex1:
+        line += f"; the fuzzy pass adds {100 * (med(lex1) / med(exact1) - 1):.0f}% to it"
+    out += ["", line + "."]
 
 # Targets.
 rows = []
