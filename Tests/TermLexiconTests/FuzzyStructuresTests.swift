@@ -40,19 +40,22 @@ struct FuzzyStructuresTests {
         }
     }
 
-    /// A span's skeleton made of its words' own skeletons is the skeleton of its symbols.
+    /// A span's skeleton made of its words' own skeletons (packed, as the word cache keeps them) is
+    /// the skeleton of its symbols.
     @Test(arguments: [["kandahar"], ["abdul", "Gani"], ["tat", "tut"], ["mmm", "m"], ["aeiou", "kabul"],
                       ["bdgkl", "mnprs", "tbdgk", "lmnpr"]])
     func spanSkeletonFromWordSkeletons(words: [String]) {
-        var fromSymbols: [UInt8] = [], fromWords: [UInt8] = [], wordSkeletons: [UInt8] = []
+        var fromSymbols: [UInt8] = [], wordSkeletons: [UInt8] = []
+        var fromWords = [UInt8](repeating: 0, count: 16), filled = 0
         for (index, word) in words.enumerated() {
             let symbols = Array(((index > 0 ? " " : "") + word).utf8)
             FuzzyIndex.appendSkeleton(of: symbols[...], to: &fromSymbols)
             let start = wordSkeletons.count
             FuzzyIndex.appendSkeleton(of: Array(word.utf8)[...], to: &wordSkeletons, from: start)
-            FuzzyIndex.appendWordSkeleton(wordSkeletons[start...], to: &fromWords)
+            FuzzyIndex.appendPackedSkeleton(FuzzyIndex.packSkeleton(wordSkeletons[start...]),
+                                            count: wordSkeletons.count - start, to: &fromWords, filled: &filled)
         }
-        #expect(fromWords == fromSymbols)
+        #expect(Array(fromWords[..<filled]) == fromSymbols)
     }
 
     /// A word met again gets its profile back, and another word with the same hash does not.

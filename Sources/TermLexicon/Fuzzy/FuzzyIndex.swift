@@ -312,11 +312,27 @@ public final class FuzzyIndex: Sendable {
         }
     }
 
-    /// Appends a word's skeleton (`appendSkeleton(of:to:from:)`) as `appendSkeleton(of:to:)` would
-    /// append the word's symbols: a class equal to the last is written once, at most 15 in all.
+    /// A word's skeleton (`appendSkeleton(of:to:from:)`: at most 15 classes, each 1...10) packed
+    /// four bits a class from the lowest, as the word cache keeps it.
+    static func packSkeleton(_ classes: ArraySlice<UInt8>) -> UInt64 {
+        var packed: UInt64 = 0
+        for (offset, value) in classes.enumerated() { packed |= UInt64(value & 0xF) << UInt64(4 * offset) }
+        return packed
+    }
+
+    /// Appends a packed word skeleton of `count` classes to `skeleton[0..<filled]` (a buffer of 16)
+    /// as `appendSkeleton(of:to:)` would append the word's symbols: a class equal to the last is
+    /// written once, at most 15 in all.
     @inline(__always)
-    static func appendWordSkeleton(_ word: ArraySlice<UInt8>, to skeleton: inout [UInt8]) {
-        for value in word where skeleton.last != value && skeleton.count < 15 { skeleton.append(value) }
+    static func appendPackedSkeleton(_ packed: UInt64, count: Int, to skeleton: inout [UInt8], filled: inout Int) {
+        var classes = packed
+        for _ in 0..<count where filled < 15 {
+            let value = UInt8(classes & 0xF)
+            classes >>= 4
+            if filled > 0 && skeleton[filled - 1] == value { continue }
+            skeleton[filled] = value
+            filled += 1
+        }
     }
 
     /// Whether two skeletons are equal or one change, insertion or deletion apart: a span is scored

@@ -218,15 +218,8 @@ struct FuzzyMatcher {
             // Looked up first: `cache.profiles[profile(of:)]` would read the array before it grows.
             let number = self.profile(of: position)
             let profile = cache.profiles[number]
-            // As `FuzzyIndex.appendWordSkeleton` appends: a class equal to the last once, 15 at most.
-            var classes = profile.packedSkeleton
-            for _ in 0..<profile.skeletonLength where spanSkeletonCount < 15 {
-                let value = UInt8(classes & 0xF)
-                classes >>= 4
-                if spanSkeletonCount > 0 && spanSkeleton[spanSkeletonCount - 1] == value { continue }
-                spanSkeleton[spanSkeletonCount] = value
-                spanSkeletonCount += 1
-            }
+            FuzzyIndex.appendPackedSkeleton(profile.packedSkeleton, count: profile.skeletonLength, to: &spanSkeleton,
+                                            filled: &spanSkeletonCount)
             if count > 1 && spanSkeletonCount > longestSkeleton + 1 {
                 longest = count - 1
                 break

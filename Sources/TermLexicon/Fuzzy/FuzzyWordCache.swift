@@ -42,9 +42,7 @@ struct FuzzyWordCache {
             symbolCount = Int32(symbols.count)
             skeletonStart = Int32(skeleton.lowerBound)
             skeletonCount = UInt8(skeleton.count)
-            var packed: UInt64 = 0
-            for (offset, value) in classes.enumerated() { packed |= UInt64(value & 0xF) << UInt64(4 * offset) }
-            packedSkeleton = packed
+            packedSkeleton = FuzzyIndex.packSkeleton(classes)
             self.weight = weight
         }
 
