@@ -86,6 +86,9 @@ static inline int32_t cicu_unorm2_normalize(const UNormalizer2 *normalizer, cons
                                             UChar *dest, int32_t capacity, UErrorCode *status) {
     return unorm2_normalize(normalizer, src, length, dest, capacity, status);
 }
+static inline UBool cicu_unorm2_hasBoundaryBefore(const UNormalizer2 *normalizer, UChar32 c) {
+    return unorm2_hasBoundaryBefore(normalizer, c);
+}
 static inline int32_t cicu_unorm2_spanQuickCheckYes(const UNormalizer2 *normalizer, const UChar *s,
                                                     int32_t length, UErrorCode *status) {
     return unorm2_spanQuickCheckYes(normalizer, s, length, status);

@@ -56,6 +56,12 @@ public final class ICUNormalizer: @unchecked Sendable {
         return cicu_failure(status) != 0 ? 0 : Int(span)
     }
 
+    /// Whether text always has a normalisation boundary before `scalar`: what comes before it and
+    /// what comes from it on are then normalised independently.
+    public func hasBoundaryBefore(_ scalar: UInt32) -> Bool {
+        cicu_unorm2_hasBoundaryBefore(handle, UChar32(bitPattern: scalar)) != 0
+    }
+
     /// Normalises `source[0..<count]` into the front of `dest`, returning the length written.
     /// `dest` is grown when needed and is meant to be reused across calls.
     public func normalize(_ source: [UInt16], count: Int, into dest: inout [UInt16]) throws(ICUError) -> Int {

@@ -13,6 +13,8 @@ public final class NormalizationContext: Sendable {
     /// Step 3: filtered NFKC for the text and latin forms, NFKC_Casefold for the key form.
     let unicodeNormalizer: ICUNormalizer
     let romanization: RomanizationData?
+    /// The key form's characters that need no pipeline (nil for the other forms).
+    let segmentTable: SegmentTable?
 
     /// Characters whose compatibility mapping would change what the text says (superscripts,
     /// fractions, circled and squared forms), which the text form leaves alone.
@@ -30,6 +32,13 @@ public final class NormalizationContext: Sendable {
             unicodeNormalizer = options.form == .key
                 ? try ICUNormalizer(.nfkcCasefold)
                 : try ICUNormalizer(.nfkc, onlyIn: NormalizationContext.textFormCompatibilityFilter)
+        } catch {
+            throw .icu(error)
+        }
+        do {
+            segmentTable = options.form == .key
+                ? try SegmentTable(normalizer: unicodeNormalizer, clean: tables.cleanForKey, key: tables.keyFolding)
+                : nil
         } catch {
             throw .icu(error)
         }

@@ -50,6 +50,24 @@ public final class TextNormalizer {
     public func normalize(
         _ bytes: [UInt8], _ range: Range<Int>, appendingTo output: inout [UInt8], issues: inout [DecodingIssue]
     ) throws(ICUError) -> Language {
+        if usesSegmentTable, let segments = context.segmentTable, context.options.language != nil || !reportsLanguage,
+           try normalizeBySegments(bytes, range, segments, appendingTo: &output) {
+            return context.options.language ?? .undetermined
+        }
+        let (count, language) = try fold(bytes, range, issues: &issues)
+        let encodedCount = TextNormalizer.encodeUTF8(mapped, count: count, into: &encoded)
+        output.append(contentsOf: encoded[0..<encodedCount])
+        return language
+    }
+
+    /// Whether the key form goes through `SegmentTable` where it can (tests turn it off to compare
+    /// with the pipeline alone).
+    public var usesSegmentTable = true
+
+    /// Steps 1–6 over the UTF-8 line `bytes[range]`: the result is `mapped[0..<count]`.
+    private func fold(
+        _ bytes: [UInt8], _ range: Range<Int>, issues: inout [DecodingIssue]
+    ) throws(ICUError) -> (count: Int, language: Language) {
         let context = self.context
         let form = context.options.form
 
@@ -90,9 +108,156 @@ public final class TextNormalizer {
         if let romanizer {
             try romanizer.romanize(&mapped, count: &mappedCount, language: language)
         }
-        let encodedCount = TextNormalizer.encodeUTF8(mapped, count: mappedCount, into: &encoded)
-        output.append(contentsOf: encoded[0..<encodedCount])
-        return language
+        return (mappedCount, language)
+    }
+
+    /// The key form of the line through `segments`: a character that is a normalisation segment
+    /// of its own (its entry is not slow, nor is the next character's) is written from the table;
+    /// a run of other characters, from the one before the first up to the next character with an
+    /// entry, goes through steps 1–6 (`fold`). The output is the pipeline's: spaces collapse and
+    /// the ends are trimmed as `encodeUTF8` does. Returns false, having written nothing,
+    /// when a run's result could combine with what comes before it or be normalised again by the
+    /// pipeline (then the whole line goes through the pipeline), or when the line has bytes to
+    /// report (NUL, a lone CR, invalid UTF-8), whose places are counted from the line's start.
+    private func normalizeBySegments(_ bytes: [UInt8], _ range: Range<Int>, _ segments: SegmentTable,
+                                     appendingTo output: inout [UInt8]) throws(ICUError) -> Bool {
+        if range.isEmpty { return true }
+        // Written through a span of a local buffer sized for the most the table's characters can
+        // write (`SegmentTable.bytesPerInputByte`); a run that would not fit sends the line to the
+        // pipeline.
+        var buffer = encoded
+        encoded = []
+        defer { encoded = buffer }
+        let needed = range.count * SegmentTable.bytesPerInputByte + 256
+        if buffer.count < needed { buffer = [UInt8](repeating: 0, count: needed + needed / 4) }
+        var out = buffer.mutableSpan
+        let input = bytes.span
+        let table = segments.entries.span
+        let pool = segments.bytePool.span
+        var written = 0
+        var pendingSpace = false
+        var index = range.lowerBound
+        let end = range.upperBound
+        var (scalar, length) = UTF8Decoding.decodeScalar(input, bytes, at: index, end: end)
+        var entry = scalar < 0x1_0000 ? table[Int(scalar)] : 0
+        while index < end {
+            let next = index + length
+            var nextScalar: UInt32 = 0, nextLength = 0, nextEntry: UInt32 = 0
+            if next < end {
+                (nextScalar, nextLength) = UTF8Decoding.decodeScalar(input, bytes, at: next, end: end)
+                nextEntry = nextScalar < 0x1_0000 ? table[Int(nextScalar)] : 0
+            }
+            if !SegmentTable.isSlow(entry) && (next == end || !SegmentTable.isSlow(nextEntry)) {
+                if SegmentTable.isInline(entry) {
+                    let count = SegmentTable.inlineCount(entry)
+                    if count > 0 {
+                        if pendingSpace {
+                            out[written] = 0x20
+                            written += 1
+                            pendingSpace = false
+                        }
+                        var packed = SegmentTable.inlineBytes(entry)
+                        for _ in 0..<count {
+                            out[written] = UInt8(truncatingIfNeeded: packed)
+                            written += 1
+                            packed >>= 8
+                        }
+                    }
+                } else if SegmentTable.isSpace(entry) {
+                    pendingSpace = written > 0
+                } else {
+                    if pendingSpace {
+                        out[written] = 0x20
+                        written += 1
+                        pendingSpace = false
+                    }
+                    for offset in SegmentTable.pooled(entry) {
+                        out[written] = pool[offset]
+                        written += 1
+                    }
+                }
+                index = next
+                (scalar, length, entry) = (nextScalar, nextLength, nextEntry)
+                continue
+            }
+            // A run: from here to the next character with an entry. A space it starts with is written
+            // as one (the pipeline would trim it as the run's first character).
+            var runStart = index
+            if SegmentTable.isSpace(entry) {
+                pendingSpace = written > 0
+                runStart = next
+            }
+            var runEnd = next
+            var (runScalar, runLength, runEntry) = (nextScalar, nextLength, nextEntry)
+            while runEnd < end && SegmentTable.isSlow(runEntry) {
+                runEnd += runLength
+                if runEnd < end {
+                    (runScalar, runLength) = UTF8Decoding.decodeScalar(input, bytes, at: runEnd, end: end)
+                    runEntry = runScalar < 0x1_0000 ? table[Int(runScalar)] : 0
+                }
+            }
+            runIssues.removeAll(keepingCapacity: true)
+            let (count, _) = try fold(bytes, runStart..<runEnd, issues: &runIssues)
+            guard runIssues.isEmpty, written + 4 * count + 1 <= out.count else { return false }
+            if count > 0 {
+                guard mapped[0] < 0xD800 || mapped[0] > 0xDFFF, context.unicodeNormalizer.hasBoundaryBefore(UInt32(mapped[0])),
+                      context.unicodeNormalizer.normalizedPrefixLength(mapped, count: count) == count else { return false }
+                TextNormalizer.writeUTF8(mapped, count: count, to: &out, at: &written, pendingSpace: &pendingSpace)
+            }
+            index = runEnd
+            (scalar, length, entry) = (runScalar, runLength, runEntry)
+        }
+        output.append(contentsOf: buffer[0..<written])
+        return true
+    }
+
+    private var runIssues: [DecodingIssue] = []
+
+    /// Writes `units[0..<count]` as UTF-8 into `buffer` from `written` (which has room for four
+    /// bytes a unit), spaces collapsed and trimmed as `encodeUTF8` does (`pendingSpace`: a space
+    /// waits for what follows).
+    private static func writeUTF8(_ units: [UInt16], count: Int, to buffer: inout MutableSpan<UInt8>,
+                                  at written: inout Int, pendingSpace: inout Bool) {
+        var index = 0
+        while index < count {
+            let unit = units[index]
+            index += 1
+            if unit == 0x20 {
+                pendingSpace = written > 0
+                continue
+            }
+            if pendingSpace {
+                buffer[written] = 0x20
+                written += 1
+                pendingSpace = false
+            }
+            if unit < 0x80 {
+                buffer[written] = UInt8(unit)
+                written += 1
+            } else if unit < 0x800 {
+                buffer[written] = UInt8(0xC0 | (unit >> 6))
+                buffer[written + 1] = UInt8(0x80 | (unit & 0x3F))
+                written += 2
+            } else if unit >= 0xD800 && unit < 0xDC00 && index < count && units[index] >= 0xDC00 && units[index] < 0xE000 {
+                let scalar = 0x1_0000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(units[index]) - 0xDC00)
+                index += 1
+                buffer[written] = UInt8(0xF0 | (scalar >> 18))
+                buffer[written + 1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
+                buffer[written + 2] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+                buffer[written + 3] = UInt8(0x80 | (scalar & 0x3F))
+                written += 4
+            } else if unit >= 0xD800 && unit < 0xE000 {
+                buffer[written] = 0xEF
+                buffer[written + 1] = 0xBF
+                buffer[written + 2] = 0xBD
+                written += 3
+            } else {
+                buffer[written] = UInt8(0xE0 | (unit >> 12))
+                buffer[written + 1] = UInt8(0x80 | ((unit >> 6) & 0x3F))
+                buffer[written + 2] = UInt8(0x80 | (unit & 0x3F))
+                written += 3
+            }
+        }
     }
 
     /// The language of the UTF-8 line `bytes[range]`, as `--lang auto` decides it: steps 1 and 2

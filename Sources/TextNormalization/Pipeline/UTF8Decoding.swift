@@ -33,6 +33,27 @@ public enum UTF8Decoding {
 }
 
 extension UTF8Decoding {
+    /// The scalar at `index` of `input` (the span of `bytes`) and its length in bytes: one, two
+    /// and three-byte sequences decoded inline, the rest by `decodeMultiByte`; bytes that are not
+    /// UTF-8 give `invalid`.
+    @inline(__always)
+    static func decodeScalar(_ input: Span<UInt8>, _ bytes: [UInt8], at index: Int, end: Int) -> (UInt32, Int) {
+        let lead = input[index]
+        if lead < 0x80 { return (UInt32(lead), 1) }
+        if lead >= 0xC2 && lead <= 0xDF && index + 1 < end && input[index + 1] & 0xC0 == 0x80 {
+            return (UInt32(lead & 0x1F) << 6 | UInt32(input[index + 1] & 0x3F), 2)
+        }
+        if lead >= 0xE1 && lead <= 0xEC && index + 2 < end && input[index + 1] & 0xC0 == 0x80
+            && input[index + 2] & 0xC0 == 0x80 {
+            return (UInt32(lead & 0x0F) << 12 | UInt32(input[index + 1] & 0x3F) << 6 | UInt32(input[index + 2] & 0x3F), 3)
+        }
+        let (scalar, length) = decodeMultiByte(bytes, at: index, end: end)
+        return (scalar ?? invalid, length)
+    }
+
+    /// What `decodeScalar` gives for bytes that are not UTF-8.
+    static let invalid: UInt32 = 0xFFFF_FFFF
+
     /// The offset of the first byte of `bytes[range]` that is not well-formed UTF-8, or nil.
     public static func firstInvalidByte(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
         var index = range.lowerBound

@@ -1,0 +1,165 @@
+/// The key form's final UTF-8 for each BMP character that is a normalisation segment of its own,
+/// so that most characters of a line cost one table look-up instead of the five steps of the
+/// pipeline (`TextNormalizer.normalizeBySegments`).
+///
+/// A character gets an entry (`bytes` or `space`) only when the pipeline's output for a line is
+/// the same whether the character goes through it alone or with its neighbours:
+/// - cleaning keeps it (not a control it drops, not ZWNJ, whose fate depends on its neighbours, and
+///   not NUL or CR, which are reported), or makes it a space, which every character cleaning
+///   turns into a space is (in any block);
+/// - NFKC_Casefold has a boundary before it (so the text before it and the text from it on are
+///   normalised apart; the caller also checks the character after it);
+/// - its output F (NFKC_Casefold, then the key table) is the same after both once more (the
+///   pipeline normalises a line again when the table dropped or expanded a character), and every
+///   character of F has a boundary before it (so F never combines with what precedes it then);
+/// - F holds no space, or is a single space (spaces collapse and are trimmed in the line).
+/// Every other character is `slow`: the segment it belongs to goes through the pipeline.
+struct SegmentTable: Sendable {
+    enum Entry: Equatable {
+        case slow
+        /// A space: collapsed with its neighbours, trimmed at the line's ends.
+        case space
+        /// These bytes (possibly none: a character the key drops).
+        case bytes(ArraySlice<UInt8>)
+    }
+
+    /// Per BMP unit: bits 0–1 the kind (0 slow, 1 inline bytes, 2 space, 3 bytes in `pool`); inline,
+    /// bits 2–3 the byte count and bits 8–31 the bytes from the lowest; in the pool, bits 2–7 the
+    /// count and bits 8–31 the offset.
+    let entries: [UInt32]
+    private let pool: [UInt8]
+
+    /// The most bytes an entry writes for one byte of input, a space before it included: a
+    /// character of n bytes writes at most 3n (inline) or 4n (pooled entries are kept to those).
+    static let bytesPerInputByte = 5
+
+    private static let kindInline: UInt32 = 1
+    private static let kindSpace: UInt32 = 2
+    private static let kindPooled: UInt32 = 3
+
+    /// The blocks with entries: Latin, Greek, Cyrillic, Arabic, general punctuation and the Arabic
+    /// and full-width presentation forms. Characters of other blocks go through the pipeline, and
+    /// the table costs a few milliseconds to build, not the tens that all of the BMP would.
+    static let blocks: [ClosedRange<UInt16>] = [0x0000...0x052F, 0x0600...0x08FF, 0x1E00...0x1EFF, 0x2000...0x206F,
+                                                0xFB50...0xFDFF, 0xFE70...0xFEFF, 0xFF00...0xFFEF]
+
+    /// Built from the pipeline's own steps: `normalizer` is NFKC_Casefold, `clean` and `key` the
+    /// key form's tables.
+    init(normalizer: ICUNormalizer, clean: CodeUnitMap, key: CodeUnitMap) throws(ICUError) {
+        var entries = [UInt32](repeating: 0, count: 0x1_0000)
+        var pool: [UInt8] = []
+        // Candidates: units cleaning keeps (or makes a space), each on a line of its own, so one ICU
+        // call normalises all of them (no normalisation reaches across a line feed).
+        // Whatever cleaning makes a space is one before normalisation sees it, in any block.
+        for value in 0...0xFFFF where value != 0 && value != 0x0D && clean[UInt16(value)] == .unit(0x20) {
+            entries[value] = SegmentTable.kindSpace
+        }
+        var units: [UInt16] = []
+        var joined: [UInt16] = []
+        for block in SegmentTable.blocks {
+            for unit in block {
+                guard unit != 0x0A, unit != 0x0D, unit != 0, unit != ArabicScript.zwnj, clean[unit] == .keep,
+                      normalizer.hasBoundaryBefore(UInt32(unit)) else { continue }
+                units.append(unit)
+                joined.append(unit)
+                joined.append(0x0A)
+            }
+        }
+        let once = try SegmentTable.fold(joined, normalizer: normalizer, key: key)
+        let twice = try SegmentTable.fold(once, normalizer: normalizer, key: key)
+        // Each line must have come out as one line, or outputs would be given to the wrong units.
+        let lineCount = units.count
+        guard once.count(where: { $0 == 0x0A }) == lineCount, twice.count(where: { $0 == 0x0A }) == lineCount else {
+            self.entries = entries
+            self.pool = pool
+            return
+        }
+        var bytes: [UInt8] = []
+        var onceStart = 0, twiceStart = 0
+        for unit in units {
+            let onceEnd = once[onceStart...].firstIndex(of: 0x0A)!, twiceEnd = twice[twiceStart...].firstIndex(of: 0x0A)!
+            let output = once[onceStart..<onceEnd]
+            defer { (onceStart, twiceStart) = (onceEnd + 1, twiceEnd + 1) }
+            guard output.elementsEqual(twice[twiceStart..<twiceEnd]) else { continue }
+            if output.count == 1 && output.first == 0x20 {
+                entries[Int(unit)] = SegmentTable.kindSpace
+                continue
+            }
+            guard !output.contains(0x20), !output.contains(where: { (0xD800...0xDFFF).contains($0) }),
+                  output.allSatisfy({ normalizer.hasBoundaryBefore(UInt32($0)) }) else { continue }
+            bytes.removeAll(keepingCapacity: true)
+            for unit in output { SegmentTable.appendUTF8(unit, to: &bytes) }
+            if bytes.count <= 3 {
+                var packed: UInt32 = 0
+                for (offset, byte) in bytes.enumerated() { packed |= UInt32(byte) << UInt32(8 * offset) }
+                entries[Int(unit)] = SegmentTable.kindInline | UInt32(bytes.count) << 2 | packed << 8
+            } else if bytes.count + 1 <= 4 * SegmentTable.utf8Length(unit)
+                        && pool.count < 1 << 24 {
+                entries[Int(unit)] = SegmentTable.kindPooled | UInt32(bytes.count) << 2 | UInt32(pool.count) << 8
+                pool.append(contentsOf: bytes)
+            }
+        }
+        self.entries = entries
+        self.pool = pool
+    }
+
+    private static func utf8Length(_ unit: UInt16) -> Int { unit < 0x80 ? 1 : unit < 0x800 ? 2 : 3 }
+
+    /// A BMP unit that is not a surrogate, as UTF-8.
+    private static func appendUTF8(_ unit: UInt16, to bytes: inout [UInt8]) {
+        if unit < 0x80 {
+            bytes.append(UInt8(unit))
+        } else if unit < 0x800 {
+            bytes.append(UInt8(0xC0 | (unit >> 6)))
+            bytes.append(UInt8(0x80 | (unit & 0x3F)))
+        } else {
+            bytes.append(UInt8(0xE0 | (unit >> 12)))
+            bytes.append(UInt8(0x80 | ((unit >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (unit & 0x3F)))
+        }
+    }
+
+    /// NFKC_Casefold and the key table over lines of one unit each (`joined`, each line ending in
+    /// a line feed): the lines' outputs, each ending in a line feed.
+    private static func fold(_ joined: [UInt16], normalizer: ICUNormalizer, key: CodeUnitMap) throws(ICUError) -> [UInt16] {
+        var normalized: [UInt16] = []
+        let count = try normalizer.normalize(joined, count: joined.count, into: &normalized)
+        var folded: [UInt16] = []
+        folded.reserveCapacity(count)
+        for unit in normalized[0..<count] {
+            if unit == 0x0A { folded.append(0x0A) } else { key.apply(unit, to: &folded) }
+        }
+        return folded
+    }
+
+    /// The entry of a BMP unit, for tests.
+    subscript(unit: UInt16) -> Entry {
+        let raw = entries[Int(unit)]
+        switch raw & 3 {
+        case SegmentTable.kindInline:
+            let count = Int((raw >> 2) & 3)
+            return .bytes((0..<count).map { UInt8(truncatingIfNeeded: raw >> UInt32(8 + 8 * $0)) }[...])
+        case SegmentTable.kindPooled:
+            let start = Int(raw >> 8)
+            return .bytes(pool[start..<start + Int((raw >> 2) & 0x3F)])
+        case SegmentTable.kindSpace: return .space
+        default: return .slow
+        }
+    }
+
+    /// The raw entry of a scalar, for the hot loop: slow outside the BMP and for bytes that are not
+    /// UTF-8 (`UTF8Decoding.invalid`).
+    @inline(__always) func entry(_ scalar: UInt32) -> UInt32 { scalar < 0x1_0000 ? entries[Int(scalar)] : 0 }
+    @inline(__always) static func isSlow(_ raw: UInt32) -> Bool { raw & 3 == 0 }
+    @inline(__always) static func isSpace(_ raw: UInt32) -> Bool { raw & 3 == kindSpace }
+    @inline(__always) static func isInline(_ raw: UInt32) -> Bool { raw & 3 == kindInline }
+    /// Inline entries: the byte count (0–3) and the bytes, lowest first.
+    @inline(__always) static func inlineCount(_ raw: UInt32) -> Int { Int((raw >> 2) & 3) }
+    @inline(__always) static func inlineBytes(_ raw: UInt32) -> UInt32 { raw >> 8 }
+    /// Pooled entries: where their bytes are in `bytePool`.
+    @inline(__always) static func pooled(_ raw: UInt32) -> Range<Int> {
+        let start = Int(raw >> 8)
+        return start..<start + Int((raw >> 2) & 0x3F)
+    }
+    var bytePool: [UInt8] { pool }
+}

@@ -1,0 +1,118 @@
+import Testing
+import TestCorpora
+@testable import TextNormalization
+
+/// The key form through `SegmentTable` must write what the pipeline alone writes, byte for byte,
+/// with the same decoding issues: on chosen cases, on every line of the corpora and on random
+/// text of every script.
+@Suite("key form through the segment table")
+struct SegmentTableTests {
+    /// The key form of `bytes` as a line, through the table or not.
+    static func key(_ bytes: [UInt8], table: Bool, normalizer: TextNormalizer) throws -> ([UInt8], [DecodingIssue]) {
+        normalizer.usesSegmentTable = table
+        var output: [UInt8] = []
+        var issues: [DecodingIssue] = []
+        try normalizer.normalize(bytes, bytes.indices, appendingTo: &output, issues: &issues)
+        return (output, issues)
+    }
+
+    static func makeNormalizer() throws -> TextNormalizer {
+        let normalizer = try NormalizationContext(options: NormalizationOptions(form: .key)).makeNormalizer()
+        normalizer.reportsLanguage = false
+        return normalizer
+    }
+
+    @Test("chosen lines", arguments: [
+        ("Kabul  and KANDAHAR", "kabul and kandahar"),
+        ("  Amir Khan Muttaqi  ", "amir khan muttaqi"),
+        ("متقي و كابل", "متقی و کابل"),  // Arabic yeh and kaf: one character each, from the table
+        ("مـــتقی", "متقی"),  // tatweel dropped
+        ("بَ", "ب"),  // a mark: the letter and its mark go through the pipeline together
+        ("x \u{0301}y", "x y"),  // a run starting on a space keeps the space
+        ("Cafe\u{0301} Z", "cafe z"),
+        ("ﻻ ﷲ", "لا الله"),  // presentation forms
+        ("۱۲۳ ١٢٣", "123 123"),
+        ("می\u{200C}روم", "میروم"),  // ZWNJ
+        ("a\u{00A0}-\u{2013}b", "a b"),
+        ("Ｔａｌｉｂａｎ", "taliban"),
+        ("Д'Есть", "десть"),
+        ("\u{1F600} x", "\u{1F600} x"),
+        ("a\u{0000}b", "a b"),  // NUL: reported, the line through the pipeline
+    ])
+    func chosen(input: String, expected: String) throws {
+        let normalizer = try Self.makeNormalizer()
+        let bytes = Array(input.utf8)
+        let (fast, fastIssues) = try Self.key(bytes, table: true, normalizer: normalizer)
+        let (slow, slowIssues) = try Self.key(bytes, table: false, normalizer: normalizer)
+        #expect(String(decoding: fast, as: UTF8.self) == expected)
+        #expect(fast == slow)
+        #expect(fastIssues == slowIssues)
+    }
+
+    @Test("every line of the project's texts and the corpora",
+          arguments: TestCorpora.projectTexts.map { ($0, true) } + TestCorpora.all.map { ($0, false) })
+    func corpusLines(file: String, project: Bool) throws {
+        guard project || TestCorpora.shouldRun else { return }
+        let bytes = project ? try TestCorpora.projectBytes(file) : try TestCorpora.bytes(file)
+        let normalizer = try Self.makeNormalizer()
+        var differing: [Int] = []
+        for (number, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            let line = Array(line)
+            let fast = try Self.key(line, table: true, normalizer: normalizer)
+            let slow = try Self.key(line, table: false, normalizer: normalizer)
+            if fast.0 != slow.0 || fast.1 != slow.1 { differing.append(number + 1) }
+        }
+        #expect(differing.isEmpty, "\(file): lines \(differing.prefix(10))")
+    }
+
+    /// Characters to draw random text from, script by script: letters and their marks, the
+    /// characters the pipeline treats specially, and some it has no table entry for.
+    static let scripts: [(String, [ClosedRange<UInt32>])] = [
+        ("Latin", [0x20...0x7E, 0xA0...0x24F, 0x300...0x36F, 0x1E00...0x1EFF]),
+        ("Arabic", [0x600...0x6FF, 0x750...0x77F, 0x8A0...0x8FF, 0xFB50...0xFDFF, 0xFE70...0xFEFF, 0x200C...0x200F]),
+        ("Cyrillic and Greek", [0x370...0x52F, 0x300...0x36F, 0x20...0x40]),
+        ("punctuation, spaces and controls", [0x0...0x20, 0x2000...0x206F, 0x3000...0x3003, 0xFF00...0xFFEF]),
+        ("other scripts", [0x900...0x97F, 0x1100...0x11FF, 0xAC00...0xAC40, 0x4E00...0x4E40, 0x1F600...0x1F64F]),
+    ]
+
+    /// SplitMix64: the same random text on every run.
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var value = state
+            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+            return value ^ (value >> 31)
+        }
+    }
+
+    @Test("random text of every script, and of all of them mixed", arguments: 0...5)
+    func random(script: Int) throws {
+        var generator = Generator(state: UInt64(script) &* 0x1234_5678 &+ 1)
+        let ranges = script < Self.scripts.count ? Self.scripts[script].1 : Self.scripts.flatMap(\.1)
+        let normalizer = try Self.makeNormalizer()
+        var differing: [String] = []
+        for _ in 0..<3000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...24, using: &generator) {
+                let range = ranges.randomElement(using: &generator)!
+                if Int.random(in: 0..<200, using: &generator) == 0 {
+                    bytes.append(0xC3)  // a byte that is not UTF-8 here
+                    continue
+                }
+                guard let scalar = Unicode.Scalar(UInt32.random(in: range, using: &generator)), scalar != "\n"
+                else { continue }
+                bytes.append(contentsOf: Array(String(scalar).utf8))
+            }
+            let fast = try Self.key(bytes, table: true, normalizer: normalizer)
+            let slow = try Self.key(bytes, table: false, normalizer: normalizer)
+            if fast.0 != slow.0 || fast.1 != slow.1 {
+                differing.append(String(decoding: bytes, as: UTF8.self).unicodeScalars.map {
+                    String($0.value, radix: 16)
+                }.joined(separator: " "))
+            }
+        }
+        #expect(differing.isEmpty, "\(differing.count) lines differ, as: \(differing.prefix(3))")
+    }
+}
