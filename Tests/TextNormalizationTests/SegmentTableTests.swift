@@ -2,24 +2,41 @@ import Testing
 import TestCorpora
 @testable import TextNormalization
 
-/// The key form through `SegmentTable` must write what the pipeline alone writes, byte for byte,
-/// with the same decoding issues: on chosen cases, on every line of the corpora and on random
-/// text of every script.
-@Suite("key form through the segment table")
+/// The key and text forms through `SegmentTable` must write what the pipeline alone writes, byte
+/// for byte, with the same decoding issues and language: on chosen cases, on every line of the
+/// corpora and on random text of every script.
+@Suite("key and text forms through the segment tables")
 struct SegmentTableTests {
-    /// The key form of `bytes` as a line, through the table or not.
-    static func key(_ bytes: [UInt8], table: Bool, normalizer: TextNormalizer) throws -> ([UInt8], [DecodingIssue]) {
+    struct Result: Equatable {
+        var output: [UInt8]
+        var issues: [DecodingIssue]
+        var language: Language
+    }
+
+    /// `bytes` as a line through `normalizer`, with the tables or not.
+    static func run(_ bytes: [UInt8], table: Bool, normalizer: TextNormalizer) throws -> Result {
         normalizer.usesSegmentTable = table
         var output: [UInt8] = []
         var issues: [DecodingIssue] = []
-        try normalizer.normalize(bytes, bytes.indices, appendingTo: &output, issues: &issues)
-        return (output, issues)
+        let language = try normalizer.normalize(bytes, bytes.indices, appendingTo: &output, issues: &issues)
+        return Result(output: output, issues: issues, language: language)
     }
 
-    static func makeNormalizer() throws -> TextNormalizer {
-        let normalizer = try NormalizationContext(options: NormalizationOptions(form: .key)).makeNormalizer()
-        normalizer.reportsLanguage = false
+    /// The key form as `normalize` writes text (no language), or the text form.
+    static func makeNormalizer(_ form: NormalizationForm = .key, lang: Language? = nil) throws -> TextNormalizer {
+        let normalizer = try NormalizationContext(options: NormalizationOptions(form: form, language: lang)).makeNormalizer()
+        normalizer.reportsLanguage = form != .key
         return normalizer
+    }
+
+    /// Both ways, and the lines of `lines` where they differ.
+    static func differing(_ lines: [[UInt8]], _ normalizer: TextNormalizer) throws -> [Int] {
+        var numbers: [Int] = []
+        for (number, line) in lines.enumerated()
+        where try run(line, table: true, normalizer: normalizer) != run(line, table: false, normalizer: normalizer) {
+            numbers.append(number + 1)
+        }
+        return numbers
     }
 
     @Test("chosen lines", arguments: [
@@ -42,27 +59,36 @@ struct SegmentTableTests {
     func chosen(input: String, expected: String) throws {
         let normalizer = try Self.makeNormalizer()
         let bytes = Array(input.utf8)
-        let (fast, fastIssues) = try Self.key(bytes, table: true, normalizer: normalizer)
-        let (slow, slowIssues) = try Self.key(bytes, table: false, normalizer: normalizer)
-        #expect(String(decoding: fast, as: UTF8.self) == expected)
-        #expect(fast == slow)
-        #expect(fastIssues == slowIssues)
+        let fast = try Self.run(bytes, table: true, normalizer: normalizer)
+        #expect(String(decoding: fast.output, as: UTF8.self) == expected)
+        #expect(fast == (try Self.run(bytes, table: false, normalizer: normalizer)))
+    }
+
+    @Test("chosen lines, text form", arguments: [
+        ("  Kabul   and KANDAHAR ", "Kabul and KANDAHAR"),
+        ("متقي و كابل", "متقی و کابل"),
+        ("د ښار ويب پاڼه", "د ښار ويب پاڼه"),  // Pashto keeps its yeh
+        ("می\u{200C}روم", "می\u{200C}روم"),
+        ("بَ x²", "بَ x²"),  // a mark: through the pipeline with its letter; ² kept by the text form
+        ("ﻻ", "لا"),
+        ("x \u{0301}y", "x \u{0301}y"),
+    ])
+    func chosenText(input: String, expected: String) throws {
+        let normalizer = try Self.makeNormalizer(.text)
+        let bytes = Array(input.utf8)
+        let fast = try Self.run(bytes, table: true, normalizer: normalizer)
+        #expect(String(decoding: fast.output, as: UTF8.self) == expected)
+        #expect(fast == (try Self.run(bytes, table: false, normalizer: normalizer)))
     }
 
     @Test("every line of the project's texts and the corpora",
-          arguments: TestCorpora.projectTexts.map { ($0, true) } + TestCorpora.all.map { ($0, false) })
-    func corpusLines(file: String, project: Bool) throws {
-        guard project || TestCorpora.shouldRun else { return }
-        let bytes = project ? try TestCorpora.projectBytes(file) : try TestCorpora.bytes(file)
-        let normalizer = try Self.makeNormalizer()
-        var differing: [Int] = []
-        for (number, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
-            let line = Array(line)
-            let fast = try Self.key(line, table: true, normalizer: normalizer)
-            let slow = try Self.key(line, table: false, normalizer: normalizer)
-            if fast.0 != slow.0 || fast.1 != slow.1 { differing.append(number + 1) }
-        }
-        #expect(differing.isEmpty, "\(file): lines \(differing.prefix(10))")
+          arguments: [NormalizationForm.key, .text], TestCorpora.projectTexts.map { ($0, true) } + TestCorpora.all.map { ($0, false) })
+    func corpusLines(form: NormalizationForm, file: (name: String, project: Bool)) throws {
+        guard file.project || TestCorpora.shouldRun else { return }
+        let bytes = file.project ? try TestCorpora.projectBytes(file.name) : try TestCorpora.bytes(file.name)
+        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { Array($0) }
+        let differing = try Self.differing(lines, try Self.makeNormalizer(form))
+        #expect(differing.isEmpty, "\(file.name), \(form): lines \(differing.prefix(10))")
     }
 
     /// Characters to draw random text from, script by script: letters and their marks, the
@@ -87,12 +113,12 @@ struct SegmentTableTests {
         }
     }
 
-    @Test("random text of every script, and of all of them mixed", arguments: 0...5)
-    func random(script: Int) throws {
+    @Test("random text of every script, and of all of them mixed",
+          arguments: [(NormalizationForm.key, nil), (.text, nil), (.text, Language.pashto)], 0...5)
+    func random(form: (NormalizationForm, Language?), script: Int) throws {
         var generator = Generator(state: UInt64(script) &* 0x1234_5678 &+ 1)
         let ranges = script < Self.scripts.count ? Self.scripts[script].1 : Self.scripts.flatMap(\.1)
-        let normalizer = try Self.makeNormalizer()
-        var differing: [String] = []
+        var lines: [[UInt8]] = []
         for _ in 0..<3000 {
             var bytes: [UInt8] = []
             for _ in 0..<Int.random(in: 0...24, using: &generator) {
@@ -105,14 +131,12 @@ struct SegmentTableTests {
                 else { continue }
                 bytes.append(contentsOf: Array(String(scalar).utf8))
             }
-            let fast = try Self.key(bytes, table: true, normalizer: normalizer)
-            let slow = try Self.key(bytes, table: false, normalizer: normalizer)
-            if fast.0 != slow.0 || fast.1 != slow.1 {
-                differing.append(String(decoding: bytes, as: UTF8.self).unicodeScalars.map {
-                    String($0.value, radix: 16)
-                }.joined(separator: " "))
-            }
+            lines.append(bytes)
         }
-        #expect(differing.isEmpty, "\(differing.count) lines differ, as: \(differing.prefix(3))")
+        let differing = try Self.differing(lines, try Self.makeNormalizer(form.0, lang: form.1))
+        let examples = differing.prefix(3).map { number in
+            String(decoding: lines[number - 1], as: UTF8.self).unicodeScalars.map { String($0.value, radix: 16) }
+        }
+        #expect(differing.isEmpty, "\(differing.count) lines differ, as: \(examples)")
     }
 }

@@ -6,15 +6,15 @@
 /// more common language of the two in written Afghan media.
 struct LanguageDetector: Sendable {
     /// Short words that mark a language, packed as their UTF-16 units (see `pack`).
-    private let pashtoWords: Set<UInt64>
-    private let dariWords: Set<UInt64>
+    private let pashtoWords: PackedWordSet
+    private let dariWords: PackedWordSet
 
     static let pashtoFunctionWords = ["د", "په", "له", "ته", "کې", "کښې", "چې", "او", "دي", "سره", "څخه", "یې", "وو", "شوي", "کړي", "هغه"]
     static let dariFunctionWords = ["از", "در", "با", "است", "را", "این", "آن", "برای", "شد", "شده", "بود", "کرد", "و", "می", "ها", "های"]
 
     init() {
-        pashtoWords = Set(LanguageDetector.pashtoFunctionWords.compactMap { LanguageDetector.pack(Array($0.utf16)[...]) })
-        dariWords = Set(LanguageDetector.dariFunctionWords.compactMap { LanguageDetector.pack(Array($0.utf16)[...]) })
+        pashtoWords = PackedWordSet(LanguageDetector.pashtoFunctionWords.compactMap { LanguageDetector.pack(Array($0.utf16)[...]) })
+        dariWords = PackedWordSet(LanguageDetector.dariFunctionWords.compactMap { LanguageDetector.pack(Array($0.utf16)[...]) })
     }
 
     /// - Parameters:
@@ -50,5 +50,38 @@ struct LanguageDetector: Sendable {
         var key: UInt64 = 0
         for unit in units { key = (key << 16) | UInt64(unit) }
         return key
+    }
+}
+
+/// A few packed words (never 0), looked up by a multiplicative hash into a table of four times as
+/// many slots: the detector looks up every word of every Arabic-script line, and `Set`'s seeded
+/// hashing cost more than the rest of the detection.
+struct PackedWordSet: Sendable {
+    private let slots: [UInt64]
+    private let shift: UInt64
+
+    init(_ words: [UInt64]) {
+        var bits: UInt64 = 4
+        while 1 << bits < 4 * words.count { bits += 1 }
+        var slots = [UInt64](repeating: 0, count: 1 << bits)
+        let shift = 64 - bits
+        for word in words where word != 0 {
+            var slot = Int(truncatingIfNeeded: (word &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while slots[slot] != 0 && slots[slot] != word { slot = (slot + 1) & (slots.count - 1) }
+            slots[slot] = word
+        }
+        self.slots = slots
+        self.shift = shift
+    }
+
+    @inline(__always)
+    func contains(_ word: UInt64) -> Bool {
+        var slot = Int(truncatingIfNeeded: (word &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while true {
+            let found = slots[slot]
+            if found == word { return word != 0 }
+            if found == 0 { return false }
+            slot = (slot + 1) & (slots.count - 1)
+        }
     }
 }

@@ -13,8 +13,10 @@ public final class NormalizationContext: Sendable {
     /// Step 3: filtered NFKC for the text and latin forms, NFKC_Casefold for the key form.
     let unicodeNormalizer: ICUNormalizer
     let romanization: RomanizationData?
-    /// The key form's characters that need no pipeline (nil for the other forms).
-    let segmentTable: SegmentTable?
+    /// The characters that need no pipeline (`SegmentTable`), built at first use: for the key form
+    /// one table read from bytes (under `.undetermined`), for the text form one per orthography read
+    /// from decoded lines (under `.dari`, which English lines use too, and `.pashto`).
+    private let segmentTables = Mutex<[Language: SegmentTable]>([:])
 
     /// Characters whose compatibility mapping would change what the text says (superscripts,
     /// fractions, circled and squared forms), which the text form leaves alone.
@@ -35,13 +37,6 @@ public final class NormalizationContext: Sendable {
         } catch {
             throw .icu(error)
         }
-        do {
-            segmentTable = options.form == .key
-                ? try SegmentTable(normalizer: unicodeNormalizer, clean: tables.cleanForKey, key: tables.keyFolding)
-                : nil
-        } catch {
-            throw .icu(error)
-        }
         decoder = LineDecoder(cleanMap: options.form == .key ? tables.cleanForKey : tables.clean,
                               letterClasses: tables.letterClasses)
         detector = LanguageDetector()
@@ -53,6 +48,22 @@ public final class NormalizationContext: Sendable {
             }
         } else {
             romanization = nil
+        }
+    }
+
+    /// The segment table of the key form (any `language`) or of the text form in `language`; nil
+    /// for the latin form, or when ICU refuses (the pipeline then does all the work, and reports it).
+    func segmentTable(for language: Language) -> SegmentTable? {
+        let form = options.form
+        guard form != .latin else { return nil }
+        let slot: Language = form == .key ? .undetermined : language == .pashto ? .pashto : .dari
+        return segmentTables.withLock { built in
+            if let table = built[slot] { return table }
+            let table = form == .key
+                ? try? SegmentTable(normalizer: unicodeNormalizer, clean: tables.cleanForKey, map: tables.keyFolding)
+                : try? SegmentTable(normalizer: unicodeNormalizer, clean: nil, map: tables.orthography(for: slot))
+            built[slot] = table
+            return table
         }
     }
 

@@ -1,17 +1,21 @@
-/// The key form's final UTF-8 for each BMP character that is a normalisation segment of its own,
-/// so that most characters of a line cost one table look-up instead of the five steps of the
-/// pipeline (`TextNormalizer.normalizeBySegments`).
+/// A form's final UTF-8 for each BMP character that is a normalisation segment of its own, so that
+/// most characters of a line cost one table look-up instead of the steps of the pipeline
+/// (`TextNormalizer.normalizeBySegments` for the key form, read from the line's bytes;
+/// `writeBySegments` for the text form, read from the decoded line, whose language decides the
+/// table).
 ///
 /// A character gets an entry (`bytes` or `space`) only when the pipeline's output for a line is
 /// the same whether the character goes through it alone or with its neighbours:
-/// - cleaning keeps it (not a control it drops, not ZWNJ, whose fate depends on its neighbours, and
-///   not NUL or CR, which are reported), or makes it a space, which every character cleaning
-///   turns into a space is (in any block);
-/// - NFKC_Casefold has a boundary before it (so the text before it and the text from it on are
-///   normalised apart; the caller also checks the character after it);
-/// - its output F (NFKC_Casefold, then the key table) is the same after both once more (the
-///   pipeline normalises a line again when the table dropped or expanded a character), and every
-///   character of F has a boundary before it (so F never combines with what precedes it then);
+/// - read from bytes (`clean` given), cleaning keeps it (not a control it drops, not ZWNJ, whose
+///   fate depends on its neighbours, and not NUL or CR, which are reported), or makes it a space,
+///   which every character cleaning turns into a space is (`OrthographyRules.spaces`, in any
+///   block); read from the decoded
+///   line, cleaning is done;
+/// - the form's Unicode normaliser has a boundary before it (so the text before it and the text
+///   from it on are normalised apart; the caller also checks the character after it);
+/// - its output F (the normaliser, then the form's character table) is the same after both once
+///   more (the pipeline normalises a line again when the table dropped or expanded a character),
+///   and every character of F has a boundary before it (so F never combines with what precedes it);
 /// - F holds no space, or is a single space (spaces collapse and are trimmed in the line).
 /// Every other character is `slow`: the segment it belongs to goes through the pipeline.
 struct SegmentTable: Sendable {
@@ -43,23 +47,30 @@ struct SegmentTable: Sendable {
     static let blocks: [ClosedRange<UInt16>] = [0x0000...0x052F, 0x0600...0x08FF, 0x1E00...0x1EFF, 0x2000...0x206F,
                                                 0xFB50...0xFDFF, 0xFE70...0xFEFF, 0xFF00...0xFFEF]
 
-    /// Built from the pipeline's own steps: `normalizer` is NFKC_Casefold, `clean` and `key` the
-    /// key form's tables.
-    init(normalizer: ICUNormalizer, clean: CodeUnitMap, key: CodeUnitMap) throws(ICUError) {
+    /// Built from the pipeline's own steps: `normalizer` is the form's Unicode normaliser, `clean`
+    /// its cleaning table (nil: the table reads decoded lines, cleaned already) and `map` its
+    /// character table (the key's, or the orthography of a language).
+    init(normalizer: ICUNormalizer, clean: CodeUnitMap?, map key: CodeUnitMap) throws(ICUError) {
         var entries = [UInt32](repeating: 0, count: 0x1_0000)
         var pool: [UInt8] = []
-        // Candidates: units cleaning keeps (or makes a space), each on a line of its own, so one ICU
-        // call normalises all of them (no normalisation reaches across a line feed).
-        // Whatever cleaning makes a space is one before normalisation sees it, in any block.
-        for value in 0...0xFFFF where value != 0 && value != 0x0D && clean[UInt16(value)] == .unit(0x20) {
-            entries[value] = SegmentTable.kindSpace
+        if let clean {
+            // Whatever cleaning makes a space is one before normalisation sees it, in any block.
+            for range in OrthographyRules.spaces {
+                for unit in range where unit != 0 && unit != 0x0D && clean[unit] == .unit(0x20) {
+                    entries[Int(unit)] = SegmentTable.kindSpace
+                }
+            }
+        } else {
+            entries[0x20] = SegmentTable.kindSpace
         }
+        // Candidates, each on a line of its own, so one ICU call normalises all of them (no
+        // normalisation reaches across a line feed).
         var units: [UInt16] = []
         var joined: [UInt16] = []
         for block in SegmentTable.blocks {
             for unit in block {
-                guard unit != 0x0A, unit != 0x0D, unit != 0, unit != ArabicScript.zwnj, clean[unit] == .keep,
-                      normalizer.hasBoundaryBefore(UInt32(unit)) else { continue }
+                guard unit != 0x0A, unit != 0x0D, unit != 0, unit != 0x20, clean == nil || unit != ArabicScript.zwnj,
+                      clean?[unit] ?? .keep == .keep, normalizer.hasBoundaryBefore(UInt32(unit)) else { continue }
                 units.append(unit)
                 joined.append(unit)
                 joined.append(0x0A)

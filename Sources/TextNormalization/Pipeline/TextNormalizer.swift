@@ -50,44 +50,75 @@ public final class TextNormalizer {
     public func normalize(
         _ bytes: [UInt8], _ range: Range<Int>, appendingTo output: inout [UInt8], issues: inout [DecodingIssue]
     ) throws(ICUError) -> Language {
-        if usesSegmentTable, let segments = context.segmentTable, context.options.language != nil || !reportsLanguage,
-           try normalizeBySegments(bytes, range, segments, appendingTo: &output) {
+        let form = context.options.form
+        if usesSegmentTable, form == .key, context.options.language != nil || !reportsLanguage,
+           let segments = segmentTable(for: .undetermined), try normalizeBySegments(bytes, range, segments, appendingTo: &output) {
             return context.options.language ?? .undetermined
         }
-        let (count, language) = try fold(bytes, range, issues: &issues)
+        let (decodedCount, allASCII, language) = decodeLine(bytes, range, issues: &issues)
+        if usesSegmentTable, form == .text, let segments = segmentTable(for: language),
+           writeBySegments(decodedCount, language: language, tables: segments, appendingTo: &output) {
+            return language
+        }
+        let count = try fold(decoded, count: decodedCount, allASCII: allASCII, language: language)
         let encodedCount = TextNormalizer.encodeUTF8(mapped, count: count, into: &encoded)
         output.append(contentsOf: encoded[0..<encodedCount])
         return language
     }
 
-    /// Whether the key form goes through `SegmentTable` where it can (tests turn it off to compare
-    /// with the pipeline alone).
+    /// Whether the key and text forms go through `SegmentTable` where they can (tests turn it off
+    /// to compare with the pipeline alone).
     public var usesSegmentTable = true
+
+    /// The context's segment tables, fetched at first use: the key form's (slot 0), the text form's
+    /// for Dari and English (1) and for Pashto (2).
+    private var segmentTables: [SegmentTable?] = [nil, nil, nil]
+    private var fetchedSegmentTables: [Bool] = [false, false, false]
+
+    private func segmentTable(for language: Language) -> SegmentTable? {
+        let slot = context.options.form == .key ? 0 : language == .pashto ? 2 : 1
+        if !fetchedSegmentTables[slot] {
+            segmentTables[slot] = context.segmentTable(for: language)
+            fetchedSegmentTables[slot] = true
+        }
+        return segmentTables[slot]
+    }
 
     /// Steps 1–6 over the UTF-8 line `bytes[range]`: the result is `mapped[0..<count]`.
     private func fold(
         _ bytes: [UInt8], _ range: Range<Int>, issues: inout [DecodingIssue]
     ) throws(ICUError) -> (count: Int, language: Language) {
-        let context = self.context
-        let form = context.options.form
+        let (decodedCount, allASCII, language) = decodeLine(bytes, range, issues: &issues)
+        return (try fold(decoded, count: decodedCount, allASCII: allASCII, language: language), language)
+    }
 
-        // Steps 1 and 2.
+    /// Steps 1 and 2 into `decoded`, and the line's language.
+    private func decodeLine(
+        _ bytes: [UInt8], _ range: Range<Int>, issues: inout [DecodingIssue]
+    ) -> (count: Int, allASCII: Bool, language: Language) {
         var counts = LetterCounts()
         let (decodedCount, allASCII) = context.decoder.decode(bytes, range, into: &decoded, counts: &counts, issues: &issues)
-
         var language = Language.undetermined
         if let fixed = context.options.language {
             language = fixed
-        } else if form != .key || reportsLanguage {
+        } else if context.options.form != .key || reportsLanguage {
             language = context.detector.language(of: decoded, count: decodedCount, counts: counts)
         }
+        return (decodedCount, allASCII, language)
+    }
+
+    /// Steps 3–6 over the decoded `source[0..<count]`: the result is `mapped[0..<count]`.
+    private func fold(_ source: [UInt16], count decodedCount: Int, allASCII: Bool,
+                      language: Language) throws(ICUError) -> Int {
+        let context = self.context
+        let form = context.options.form
 
         // Step 3: Unicode normalisation. ASCII is already NFC and NFKC; the key form's lower-casing
         // of ASCII is done by its table in step 5.
         var useNormalized = false
         var sourceCount = decodedCount
-        if !allASCII && context.unicodeNormalizer.normalizedPrefixLength(decoded, count: decodedCount) < decodedCount {
-            sourceCount = try context.unicodeNormalizer.normalize(decoded, count: decodedCount, into: &normalized)
+        if !allASCII && context.unicodeNormalizer.normalizedPrefixLength(source, count: decodedCount) < decodedCount {
+            sourceCount = try context.unicodeNormalizer.normalize(source, count: decodedCount, into: &normalized)
             useNormalized = true
         }
 
@@ -95,7 +126,7 @@ public final class TextNormalizer {
         let map = form == .key ? context.tables.keyFolding : context.tables.orthography(for: language)
         var (mappedCount, changedShape) = useNormalized
             ? TextNormalizer.apply(map, to: normalized, count: sourceCount, into: &mapped)
-            : TextNormalizer.apply(map, to: decoded, count: sourceCount, into: &mapped)
+            : TextNormalizer.apply(map, to: source, count: sourceCount, into: &mapped)
         // A dropped character (a tatweel between a letter and its mark) can leave a sequence that
         // is no longer normalised; normalise and map once more so the output is idempotent.
         if changedShape && !allASCII
@@ -108,20 +139,118 @@ public final class TextNormalizer {
         if let romanizer {
             try romanizer.romanize(&mapped, count: &mappedCount, language: language)
         }
-        return (mappedCount, language)
+        return mappedCount
     }
+
+    /// The text form of the decoded line `decoded[0..<count]` through `tables` (its language's),
+    /// as `normalizeBySegments` does for the key form from bytes: units written from the table,
+    /// runs of the others (with the unit before them, taken back) through steps 3–6. Returns false,
+    /// having written nothing, when a run's result could combine with what comes before it or be
+    /// normalised again by the pipeline; the line then goes through the pipeline from `decoded`.
+    private func writeBySegments(_ count: Int, language: Language, tables segments: SegmentTable,
+                                 appendingTo output: inout [UInt8]) -> Bool {
+        if count == 0 { return true }
+        var buffer = encoded
+        encoded = []
+        defer { encoded = buffer }
+        // A unit of the table writes at most four bytes, a space before it included (pooled
+        // entries write at most 4 bytes per UTF-8 byte of the unit, and no unit is longer than 3).
+        let needed = count * 3 * SegmentTable.bytesPerInputByte + 256
+        if buffer.count < needed { buffer = [UInt8](repeating: 0, count: needed + needed / 4) }
+        var out = buffer.mutableSpan
+        let source = decoded
+        let units = source.span
+        let table = segments.entries.span
+        var written = 0
+        var pendingSpace = false
+        var takeBackFrom = -1, writtenBefore = 0, pendingBefore = false
+        var index = 0
+        while index < count {
+            let entry = table[Int(units[index])]
+            if SegmentTable.isInline(entry) {
+                takeBackFrom = index
+                writtenBefore = written
+                pendingBefore = pendingSpace
+                var byteCount = SegmentTable.inlineCount(entry)
+                if byteCount > 0 {
+                    if pendingSpace {
+                        out[written] = 0x20
+                        written += 1
+                        pendingSpace = false
+                    }
+                    var packed = SegmentTable.inlineBytes(entry)
+                    while byteCount > 0 {
+                        out[written] = UInt8(truncatingIfNeeded: packed)
+                        written += 1
+                        packed >>= 8
+                        byteCount -= 1
+                    }
+                }
+                index += 1
+                continue
+            }
+            if SegmentTable.isSpace(entry) {
+                takeBackFrom = -1
+                pendingSpace = written > 0
+                index += 1
+                continue
+            }
+            if !SegmentTable.isSlow(entry) {
+                takeBackFrom = index
+                writtenBefore = written
+                pendingBefore = pendingSpace
+                if pendingSpace {
+                    out[written] = 0x20
+                    written += 1
+                    pendingSpace = false
+                }
+                for byte in segments.bytePool[SegmentTable.pooled(entry)] {
+                    out[written] = byte
+                    written += 1
+                }
+                index += 1
+                continue
+            }
+            var runStart = index
+            if takeBackFrom >= 0 {
+                runStart = takeBackFrom
+                written = writtenBefore
+                pendingSpace = pendingBefore
+                takeBackFrom = -1
+            }
+            var runEnd = index + 1
+            while runEnd < count && SegmentTable.isSlow(table[Int(units[runEnd])]) { runEnd += 1 }
+            runUnits.removeAll(keepingCapacity: true)
+            runUnits.append(contentsOf: source[runStart..<runEnd])
+            let allASCII = runUnits.allSatisfy { $0 < 0x80 }
+            guard let mappedCount = try? fold(runUnits, count: runUnits.count, allASCII: allASCII, language: language),
+                  written + 4 * mappedCount + 1 <= out.count else { return false }
+            if mappedCount > 0 {
+                guard mapped[0] < 0xD800 || mapped[0] > 0xDFFF, context.unicodeNormalizer.hasBoundaryBefore(UInt32(mapped[0])),
+                      context.unicodeNormalizer.normalizedPrefixLength(mapped, count: mappedCount) == mappedCount
+                else { return false }
+                pendingSpace = TextNormalizer.writeUTF8(mapped, count: mappedCount, to: &out, at: &written,
+                                                        pendingSpace: pendingSpace)
+            }
+            index = runEnd
+        }
+        output.append(contentsOf: buffer[0..<written])
+        return true
+    }
+
+    private var runUnits: [UInt16] = []
 
     /// The key form of the line through `segments`: a character that is a normalisation segment
     /// of its own (its entry is not slow, nor is the next character's) is written from the table;
     /// a run of other characters, from the one before the first up to the next character with an
-    /// entry, goes through steps 1–6 (`fold`). The output is the pipeline's: spaces collapse and
-    /// the ends are trimmed as `encodeUTF8` does. Returns false, having written nothing,
-    /// when a run's result could combine with what comes before it or be normalised again by the
-    /// pipeline (then the whole line goes through the pipeline), or when the line has bytes to
-    /// report (NUL, a lone CR, invalid UTF-8), whose places are counted from the line's start.
+    /// entry, goes through steps 1–6 (`fold`). Characters are written from the table as they come
+    /// and the last one is taken back when a slow one follows it. The output is the pipeline's:
+    /// spaces collapse and the ends are trimmed as `encodeUTF8` does. Returns false, having written
+    /// nothing, when a run's result could combine with what comes before it or be normalised again
+    /// by the pipeline (then the whole line goes through the pipeline), or when the line has bytes
+    /// to report (NUL, a lone CR, invalid UTF-8), whose places are counted from the line's start.
     private func normalizeBySegments(_ bytes: [UInt8], _ range: Range<Int>, _ segments: SegmentTable,
                                      appendingTo output: inout [UInt8]) throws(ICUError) -> Bool {
-        if range.isEmpty { return true }
         // Written through a span of a local buffer sized for the most the table's characters can
         // write (`SegmentTable.bytesPerInputByte`); a run that would not fit sends the line to the
         // pipeline.
@@ -133,68 +262,73 @@ public final class TextNormalizer {
         var out = buffer.mutableSpan
         let input = bytes.span
         let table = segments.entries.span
-        let pool = segments.bytePool.span
         var written = 0
         var pendingSpace = false
+        // The last character written from the table, to take back: where it starts, and `written`
+        // and `pendingSpace` before it (-1: none, or a space, which a run may follow as it is).
+        var takeBackFrom = -1, writtenBefore = 0, pendingBefore = false
         var index = range.lowerBound
         let end = range.upperBound
-        var (scalar, length) = UTF8Decoding.decodeScalar(input, bytes, at: index, end: end)
-        var entry = scalar < 0x1_0000 ? table[Int(scalar)] : 0
         while index < end {
-            let next = index + length
-            var nextScalar: UInt32 = 0, nextLength = 0, nextEntry: UInt32 = 0
-            if next < end {
-                (nextScalar, nextLength) = UTF8Decoding.decodeScalar(input, bytes, at: next, end: end)
-                nextEntry = nextScalar < 0x1_0000 ? table[Int(nextScalar)] : 0
-            }
-            if !SegmentTable.isSlow(entry) && (next == end || !SegmentTable.isSlow(nextEntry)) {
-                if SegmentTable.isInline(entry) {
-                    let count = SegmentTable.inlineCount(entry)
-                    if count > 0 {
-                        if pendingSpace {
-                            out[written] = 0x20
-                            written += 1
-                            pendingSpace = false
-                        }
-                        var packed = SegmentTable.inlineBytes(entry)
-                        for _ in 0..<count {
-                            out[written] = UInt8(truncatingIfNeeded: packed)
-                            written += 1
-                            packed >>= 8
-                        }
-                    }
-                } else if SegmentTable.isSpace(entry) {
-                    pendingSpace = written > 0
-                } else {
+            let (scalar, length) = UTF8Decoding.decodeScalar(input, bytes, at: index, end: end)
+            let entry = scalar < 0x1_0000 ? table[Int(scalar)] : 0
+            if SegmentTable.isInline(entry) {
+                takeBackFrom = index
+                writtenBefore = written
+                pendingBefore = pendingSpace
+                var count = SegmentTable.inlineCount(entry)
+                if count > 0 {
                     if pendingSpace {
                         out[written] = 0x20
                         written += 1
                         pendingSpace = false
                     }
-                    for offset in SegmentTable.pooled(entry) {
-                        out[written] = pool[offset]
+                    var packed = SegmentTable.inlineBytes(entry)
+                    while count > 0 {
+                        out[written] = UInt8(truncatingIfNeeded: packed)
                         written += 1
+                        packed >>= 8
+                        count -= 1
                     }
                 }
-                index = next
-                (scalar, length, entry) = (nextScalar, nextLength, nextEntry)
+                index += length
                 continue
             }
-            // A run: from here to the next character with an entry. A space it starts with is written
-            // as one (the pipeline would trim it as the run's first character).
-            var runStart = index
             if SegmentTable.isSpace(entry) {
+                takeBackFrom = -1
                 pendingSpace = written > 0
-                runStart = next
+                index += length
+                continue
             }
-            var runEnd = next
-            var (runScalar, runLength, runEntry) = (nextScalar, nextLength, nextEntry)
-            while runEnd < end && SegmentTable.isSlow(runEntry) {
-                runEnd += runLength
-                if runEnd < end {
-                    (runScalar, runLength) = UTF8Decoding.decodeScalar(input, bytes, at: runEnd, end: end)
-                    runEntry = runScalar < 0x1_0000 ? table[Int(runScalar)] : 0
+            if !SegmentTable.isSlow(entry) {
+                takeBackFrom = index
+                writtenBefore = written
+                pendingBefore = pendingSpace
+                if pendingSpace {
+                    out[written] = 0x20
+                    written += 1
+                    pendingSpace = false
                 }
+                for byte in segments.bytePool[SegmentTable.pooled(entry)] {
+                    out[written] = byte
+                    written += 1
+                }
+                index += length
+                continue
+            }
+            // A run: from the character before (taken back) up to the next with an entry.
+            var runStart = index
+            if takeBackFrom >= 0 {
+                runStart = takeBackFrom
+                written = writtenBefore
+                pendingSpace = pendingBefore
+                takeBackFrom = -1
+            }
+            var runEnd = index + length
+            while runEnd < end {
+                let (runScalar, runLength) = UTF8Decoding.decodeScalar(input, bytes, at: runEnd, end: end)
+                if runScalar < 0x1_0000 && !SegmentTable.isSlow(table[Int(runScalar)]) { break }
+                runEnd += runLength
             }
             runIssues.removeAll(keepingCapacity: true)
             let (count, _) = try fold(bytes, runStart..<runEnd, issues: &runIssues)
@@ -202,10 +336,9 @@ public final class TextNormalizer {
             if count > 0 {
                 guard mapped[0] < 0xD800 || mapped[0] > 0xDFFF, context.unicodeNormalizer.hasBoundaryBefore(UInt32(mapped[0])),
                       context.unicodeNormalizer.normalizedPrefixLength(mapped, count: count) == count else { return false }
-                TextNormalizer.writeUTF8(mapped, count: count, to: &out, at: &written, pendingSpace: &pendingSpace)
+                pendingSpace = TextNormalizer.writeUTF8(mapped, count: count, to: &out, at: &written, pendingSpace: pendingSpace)
             }
             index = runEnd
-            (scalar, length, entry) = (runScalar, runLength, runEntry)
         }
         output.append(contentsOf: buffer[0..<written])
         return true
@@ -214,10 +347,11 @@ public final class TextNormalizer {
     private var runIssues: [DecodingIssue] = []
 
     /// Writes `units[0..<count]` as UTF-8 into `buffer` from `written` (which has room for four
-    /// bytes a unit), spaces collapsed and trimmed as `encodeUTF8` does (`pendingSpace`: a space
-    /// waits for what follows).
+    /// bytes a unit), spaces collapsed and trimmed as `encodeUTF8` does. `pendingSpace`: a space
+    /// waits for what follows, before and (returned) after.
     private static func writeUTF8(_ units: [UInt16], count: Int, to buffer: inout MutableSpan<UInt8>,
-                                  at written: inout Int, pendingSpace: inout Bool) {
+                                  at written: inout Int, pendingSpace: Bool) -> Bool {
+        var pendingSpace = pendingSpace
         var index = 0
         while index < count {
             let unit = units[index]
@@ -258,6 +392,7 @@ public final class TextNormalizer {
                 written += 3
             }
         }
+        return pendingSpace
     }
 
     /// The language of the UTF-8 line `bytes[range]`, as `--lang auto` decides it: steps 1 and 2
