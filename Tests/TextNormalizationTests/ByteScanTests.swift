@@ -14,6 +14,14 @@ struct ByteScanTests {
         #expect(ByteScan.lineFeeds(in: bytes) == expected)
     }
 
+    @Test("next line feed", arguments: [
+        ([UInt8](), 0, 0), (Array("a\nb\n".utf8), 0, 1), (Array("a\nb\n".utf8), 1, 1), (Array("a\nb\n".utf8), 2, 3),
+        (Array("a\nb\n".utf8), 4, 4), (Array("ab".utf8), 0, 2), (Array("ab".utf8), 5, 2), ([0x8A, 0x0B, 0x0A], 0, 2),
+    ])
+    func nextLineFeed(bytes: [UInt8], start: Int, expected: Int) {
+        #expect(ByteScan.nextLineFeed(in: bytes, from: start) == expected)
+    }
+
     @Test func everyPositionAndLength() {
         let neighbours: [UInt8] = [0x0A, 0x8A, 0x0B, 0x08, 0x2A, 0x00, 0xFF, 0x61]
         for length in 0..<40 {
@@ -41,6 +49,14 @@ struct JSONEscapeScanTests {
     func finds(text: String, expected: Int) {
         let bytes = Array(text.utf8)
         #expect(ByteScan.firstJSONEscape(in: bytes[...]) == expected)
+    }
+
+    @Test("next line feed", arguments: [
+        ([UInt8](), 0, 0), (Array("a\nb\n".utf8), 0, 1), (Array("a\nb\n".utf8), 1, 1), (Array("a\nb\n".utf8), 2, 3),
+        (Array("a\nb\n".utf8), 4, 4), (Array("ab".utf8), 0, 2), (Array("ab".utf8), 5, 2), ([0x8A, 0x0B, 0x0A], 0, 2),
+    ])
+    func nextLineFeed(bytes: [UInt8], start: Int, expected: Int) {
+        #expect(ByteScan.nextLineFeed(in: bytes, from: start) == expected)
     }
 
     @Test func everyPositionAndLength() {

@@ -22,8 +22,7 @@ public struct LineChunk: Sendable {
         var start = 0
         let count = bytes.count
         while start < count {
-            var end = start
-            while end < count && bytes[end] != 0x0A { end += 1 }
+            let end = ByteScan.nextLineFeed(in: bytes, from: start)
             var contentEnd = end
             if contentEnd > start && bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
             try body(start..<contentEnd)
