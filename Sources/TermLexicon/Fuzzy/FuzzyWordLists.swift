@@ -1,4 +1,5 @@
 import LexiconData
+import Synchronization
 import TextNormalization
 
 /// The word lists of `Lexicons/fuzzy/`, built into the binary like the romanisation rules:
@@ -32,11 +33,19 @@ public struct FuzzyWordLists: Sendable {
     /// Hashes of `FuzzyIndex.omissibleNameWords`.
     let omissibleNameHashes: Set<UInt64>
 
-    /// The built-in lists (empty when a file is missing).
+    /// The built-in lists (empty when a file is missing), made once per process: the fuzzy index
+    /// and the longer-name rule both read them, and keying their words costs milliseconds.
     public static func builtIn() throws(NormalizationSetupError) -> FuzzyWordLists {
-        try FuzzyWordLists(frequentWords: EmbeddedLexicon.files[frequentWordsPath] ?? "",
-                           headNouns: EmbeddedLexicon.files[headNounsPath] ?? "")
+        if let lists = builtInLists.withLock({ $0 }) { return lists }
+        let lists = try FuzzyWordLists(frequentWords: EmbeddedLexicon.files[frequentWordsPath] ?? "",
+                                       headNouns: EmbeddedLexicon.files[headNounsPath] ?? "")
+        return builtInLists.withLock { stored in
+            if stored == nil { stored = lists }
+            return stored!
+        }
     }
+
+    private static let builtInLists = Mutex<FuzzyWordLists?>(nil)
 
     public init(frequentWords: String, headNouns: String) throws(NormalizationSetupError) {
         var keys = try CharacterKeys()
