@@ -14,6 +14,11 @@ struct LanguageDetectionTests {
         // a few English words in a Dari line, and a Dari name in an English line
         ("گزارش BBC و CNN از کابل", .dari),
         ("He wrote کابل in Dari on the board yesterday", .english),
+        // words as the decoded line has them: a ZWNJ ends one (می‌روند counts می), a dropped
+        // zero-width space does not (دکابل is one word, not د), punctuation does (د، په)
+        ("کتاب او قلم می\u{200C}روند", .dari),
+        ("د\u{200B}کابل", .dari),
+        ("کابل،د،په", .pashto),
         ("2023-04-01 12:00", .undetermined),
         ("", .undetermined),
     ])

@@ -6,8 +6,8 @@
 /// more common language of the two in written Afghan media.
 struct LanguageDetector: Sendable {
     /// Short words that mark a language, packed as their UTF-16 units (see `pack`).
-    private let pashtoWords: PackedWordSet
-    private let dariWords: PackedWordSet
+    let pashtoWords: PackedWordSet
+    let dariWords: PackedWordSet
 
     static let pashtoFunctionWords = ["د", "په", "له", "ته", "کې", "کښې", "چې", "او", "دي", "سره", "څخه", "یې", "وو", "شوي", "کړي", "هغه"]
     static let dariFunctionWords = ["از", "در", "با", "است", "را", "این", "آن", "برای", "شد", "شده", "بود", "کرد", "و", "می", "ها", "های"]
@@ -17,30 +17,14 @@ struct LanguageDetector: Sendable {
         dariWords = PackedWordSet(LanguageDetector.dariFunctionWords.compactMap { LanguageDetector.pack(Array($0.utf16)[...]) })
     }
 
-    /// - Parameters:
-    ///   - text: the cleaned line (UTF-16), only read when the letters alone do not decide.
-    ///   - counts: the line's letter counts from the decoder.
-    func language(of text: [UInt16], count: Int, counts: LetterCounts) -> Language {
+    /// The language of a line from what its decoding counted (`LineDecoder`): its letters, and
+    /// its words that are Pashto or Dari function words (a word ends at anything but an Arabic
+    /// letter; a ZWNJ ends one too: می‌رود, کتاب‌ها).
+    func language(counts: LetterCounts) -> Language {
         if counts.arabic == 0 && counts.latin == 0 { return .undetermined }
         if counts.latin > counts.arabic { return .english }
-        var pashtoScore = counts.pashtoOnly
-        var dariScore = 0
-        // Scan words; a ZWNJ ends a word too (می‌رود, کتاب‌ها).
-        var start = 0
-        var index = 0
-        while index <= count {
-            let atEnd = index == count
-            let unit = atEnd ? 0x20 : text[index]
-            let isWordUnit = ArabicScript.isLetter(unit) && unit != ArabicScript.zwnj
-            if !isWordUnit {
-                if index > start, let key = LanguageDetector.pack(text[start..<index]) {
-                    if pashtoWords.contains(key) { pashtoScore += 2 }
-                    if dariWords.contains(key) { dariScore += 2 }
-                }
-                start = index + 1
-            }
-            index += 1
-        }
+        let pashtoScore = counts.pashtoOnly + 2 * counts.pashtoWords
+        let dariScore = 2 * counts.dariWords
         return pashtoScore > dariScore ? .pashto : .dari
     }
 

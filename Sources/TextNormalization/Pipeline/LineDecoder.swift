@@ -43,11 +43,14 @@ public struct DecodingIssue: Equatable, Sendable {
     }
 }
 
-/// How many letters of each kind a line holds, for deciding its language.
+/// How many letters of each kind a line holds, and how many of its words are Pashto or Dari
+/// function words (`LanguageDetector`), for deciding its language.
 struct LetterCounts: Equatable {
     var latin = 0
     var arabic = 0
     var pashtoOnly = 0
+    var pashtoWords = 0
+    var dariWords = 0
 }
 
 /// Step 1 and 2 of the pipeline in one pass: decodes a line's UTF-8 into UTF-16 and cleans it.
@@ -69,8 +72,13 @@ struct LineDecoder {
     }
 
     private let properties: [UInt8]
+    /// The function words counted as the line is written (`LetterCounts`).
+    private let pashtoWords: PackedWordSet
+    private let dariWords: PackedWordSet
 
-    init(cleanMap: CodeUnitMap, letterClasses: [NormalizationTables.LetterClass]) {
+    init(cleanMap: CodeUnitMap, letterClasses: [NormalizationTables.LetterClass], detector: LanguageDetector) {
+        pashtoWords = detector.pashtoWords
+        dariWords = detector.dariWords
         var properties = [UInt8](repeating: 0, count: 0x1_0000)
         for unit in 0...0xFFFF {
             switch cleanMap[UInt16(unit)] {
@@ -112,6 +120,11 @@ struct LineDecoder {
         var lastJoins = false
         var allASCII = true
         var sawCR = false
+        // The Arabic-script word being written (runs of Arabic letters in the output, as the
+        // detector reads words): its first four units packed, and its length.
+        var word: UInt64 = 0
+        var wordLength = 0
+        var pashtoHits = 0, dariHits = 0
         var index = range.lowerBound
         var column = 0
         let end = range.upperBound
@@ -145,6 +158,7 @@ struct LineDecoder {
                     index += length
                     if scalar >= 0x1_0000 {
                         // Outside the BMP: nothing to clean; written as a surrogate pair.
+                        LineDecoder.endWord(&word, &wordLength, pashtoWords, dariWords, &pashtoHits, &dariHits)
                         if pendingSpace && written > 0 { span[written] = 0x20; written += 1 }
                         pendingSpace = false
                         pendingZWNJ = false
@@ -178,10 +192,16 @@ struct LineDecoder {
             }
             let isArabicLetter = property & Properties.arabic != 0
             if pendingSpace {
+                // A space or a ZWNJ written ends the word being written.
+                LineDecoder.endWord(&word, &wordLength, pashtoWords, dariWords, &pashtoHits, &dariHits)
                 if written > 0 { span[written] = 0x20; written += 1 }
                 pendingSpace = false
             } else if pendingZWNJ {
-                if isArabicLetter { span[written] = ArabicScript.zwnj; written += 1 }
+                if isArabicLetter {
+                    LineDecoder.endWord(&word, &wordLength, pashtoWords, dariWords, &pashtoHits, &dariHits)
+                    span[written] = ArabicScript.zwnj
+                    written += 1
+                }
                 pendingZWNJ = false
             }
             span[written] = unit
@@ -190,10 +210,28 @@ struct LineDecoder {
             if isArabicLetter {
                 arabic += 1
                 if property & Properties.pashtoOnly != 0 { pashtoOnly += 1 }
+                wordLength += 1
+                if wordLength <= 4 { word = word << 16 | UInt64(unit) }
+            } else {
+                LineDecoder.endWord(&word, &wordLength, pashtoWords, dariWords, &pashtoHits, &dariHits)
             }
             lastJoins = isArabicLetter || (lastJoins && property & Properties.arabicMark != 0)
         }
-        counts = LetterCounts(latin: latin, arabic: arabic, pashtoOnly: pashtoOnly)
+        LineDecoder.endWord(&word, &wordLength, pashtoWords, dariWords, &pashtoHits, &dariHits)
+        counts = LetterCounts(latin: latin, arabic: arabic, pashtoOnly: pashtoOnly, pashtoWords: pashtoHits,
+                              dariWords: dariHits)
         return (written, allASCII)
+    }
+
+    /// Ends the word being written: a word of one to four letters counts if it is a function word.
+    @inline(__always)
+    private static func endWord(_ word: inout UInt64, _ length: inout Int, _ pashto: PackedWordSet, _ dari: PackedWordSet,
+                                _ pashtoHits: inout Int, _ dariHits: inout Int) {
+        if length > 0 && length <= 4 {
+            if pashto.contains(word) { pashtoHits += 1 }
+            if dari.contains(word) { dariHits += 1 }
+        }
+        word = 0
+        length = 0
     }
 }

@@ -37,9 +37,9 @@ public final class NormalizationContext: Sendable {
         } catch {
             throw .icu(error)
         }
-        decoder = LineDecoder(cleanMap: options.form == .key ? tables.cleanForKey : tables.clean,
-                              letterClasses: tables.letterClasses)
         detector = LanguageDetector()
+        decoder = LineDecoder(cleanMap: options.form == .key ? tables.cleanForKey : tables.clean,
+                              letterClasses: tables.letterClasses, detector: detector)
         if options.form == .latin {
             do {
                 romanization = try RomanizationData.builtIn(keyFolding: tables.keyFolding)

@@ -102,7 +102,7 @@ public final class TextNormalizer {
         if let fixed = context.options.language {
             language = fixed
         } else if context.options.form != .key || reportsLanguage {
-            language = context.detector.language(of: decoded, count: decodedCount, counts: counts)
+            language = context.detector.language(counts: counts)
         }
         return (decodedCount, allASCII, language)
     }
@@ -400,8 +400,8 @@ public final class TextNormalizer {
     public func language(of bytes: [UInt8], _ range: Range<Int>) -> Language {
         var counts = LetterCounts()
         var ignored: [DecodingIssue] = []
-        let (count, _) = context.decoder.decode(bytes, range, into: &decoded, counts: &counts, issues: &ignored)
-        return context.detector.language(of: decoded, count: count, counts: counts)
+        _ = context.decoder.decode(bytes, range, into: &decoded, counts: &counts, issues: &ignored)
+        return context.detector.language(counts: counts)
     }
 
     /// Maps `source[0..<count]` through `map` into the front of `output`.
