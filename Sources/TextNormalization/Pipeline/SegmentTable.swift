@@ -34,8 +34,9 @@ struct SegmentTable: Sendable {
     private let pool: [UInt8]
 
     /// The most bytes an entry writes for one byte of input, a space before it included: a
-    /// character of n bytes writes at most 3n (inline) or 4n (pooled entries are kept to those).
-    static let bytesPerInputByte = 5
+    /// character of n bytes writes at most 4n (inline entries hold three bytes at most, pooled ones
+    /// are kept to 4n - 1).
+    static let bytesPerInputByte = 4
 
     private static let kindInline: UInt32 = 1
     private static let kindSpace: UInt32 = 2

@@ -57,7 +57,8 @@ public final class TextNormalizer {
         }
         let (decodedCount, allASCII, language) = decodeLine(bytes, range, issues: &issues)
         if usesSegmentTable, form == .text, let segments = segmentTable(for: language),
-           writeBySegments(decodedCount, language: language, tables: segments, appendingTo: &output) {
+           writeBySegments(decodedCount, fromBytes: range.count, language: language, tables: segments,
+                           appendingTo: &output) {
             return language
         }
         let count = try fold(decoded, count: decodedCount, allASCII: allASCII, language: language)
@@ -147,15 +148,15 @@ public final class TextNormalizer {
     /// runs of the others (with the unit before them, taken back) through steps 3–6. Returns false,
     /// having written nothing, when a run's result could combine with what comes before it or be
     /// normalised again by the pipeline; the line then goes through the pipeline from `decoded`.
-    private func writeBySegments(_ count: Int, language: Language, tables segments: SegmentTable,
-                                 appendingTo output: inout [UInt8]) -> Bool {
+    private func writeBySegments(_ count: Int, fromBytes inputBytes: Int, language: Language,
+                                 tables segments: SegmentTable, appendingTo output: inout [UInt8]) -> Bool {
         if count == 0 { return true }
         var buffer = encoded
         encoded = []
         defer { encoded = buffer }
-        // A unit of the table writes at most four bytes, a space before it included (pooled
-        // entries write at most 4 bytes per UTF-8 byte of the unit, and no unit is longer than 3).
-        let needed = count * 3 * SegmentTable.bytesPerInputByte + 256
+        // Each unit came from at least as many input bytes as its own UTF-8 takes (a space from at
+        // least one), and an entry writes at most `bytesPerInputByte` bytes for each of those.
+        let needed = inputBytes * SegmentTable.bytesPerInputByte + 256
         if buffer.count < needed { buffer = [UInt8](repeating: 0, count: needed + needed / 4) }
         var out = buffer.mutableSpan
         let source = decoded
