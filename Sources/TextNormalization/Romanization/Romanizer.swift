@@ -18,10 +18,9 @@ final class Romanizer {
     private var anyToASCII: ICUTransliterator?
     private var scratch: [UInt16] = []
     private var wordKey: [UInt16] = []
-    private var wordUnits: [UInt16] = []
     /// Romanisations of the words met so far, by language.
-    private var dariSeen: [[UInt16]: [UInt16]] = [:]
-    private var pashtoSeen: [[UInt16]: [UInt16]] = [:]
+    private var dariSeen = WordMap()
+    private var pashtoSeen = WordMap()
 
     init(data: RomanizationData, keyFolding: CodeUnitMap, latinASCII: CodeUnitMap) throws(Diagnostic) {
         self.data = data
@@ -56,7 +55,7 @@ final class Romanizer {
                 guard isWordUnit(unit) else {
                     if unit == ArabicScript.zwnj {
                         // A ZWNJ only separates a suffix: nothing to write.
-                    } else if !isEnglish, let punctuation = Romanizer.punctuation[unit] {
+                    } else if !isEnglish, let punctuation = Romanizer.punctuation(unit) {
                         scratch.append(punctuation)
                     } else {
                         // Arabic punctuation and signs by the table; every other unit is kept.
@@ -75,6 +74,8 @@ final class Romanizer {
         }
         // Latin letters with diacritics and typographic punctuation by table; ICU's Any-Latin
         // only for what is left (Cyrillic, Greek, ...), which is rare and slow to set up per line.
+        // Most lines are ASCII by now, which the table keeps as they are.
+        guard text[0..<count].contains(where: { $0 >= 0x80 }) else { return }
         var needsICU = false
         scratch.removeAll(keepingCapacity: true)
         for unit in text[0..<count] {
@@ -92,10 +93,13 @@ final class Romanizer {
     /// already seen, or from the language's rules. News text repeats its words, so the rules run
     /// once per distinct word, not once per occurrence.
     private func appendWord(_ word: ArraySlice<UInt16>, isPashto: Bool) throws(ICUError) {
-        wordUnits.removeAll(keepingCapacity: true)
-        wordUnits.append(contentsOf: word)
-        if let latin = (isPashto ? pashtoSeen : dariSeen)[wordUnits] {
-            scratch.append(contentsOf: latin)
+        let hash = WordMap.hash(word)
+        if isPashto, let known = pashtoSeen.find(word, hash: hash) {
+            scratch.append(contentsOf: pashtoSeen.value(known))
+            return
+        }
+        if !isPashto, let known = dariSeen.find(word, hash: hash) {
+            scratch.append(contentsOf: dariSeen.value(known))
             return
         }
         let latin: [UInt16]
@@ -121,11 +125,11 @@ final class Romanizer {
         }
         scratch.append(contentsOf: latin)
         if isPashto {
-            if pashtoSeen.count >= Romanizer.seenLimit { pashtoSeen.removeAll(keepingCapacity: true) }
-            pashtoSeen[wordUnits] = latin
+            if pashtoSeen.count >= Romanizer.seenLimit { pashtoSeen.removeAll() }
+            pashtoSeen.insert(word, hash: hash, value: latin)
         } else {
-            if dariSeen.count >= Romanizer.seenLimit { dariSeen.removeAll(keepingCapacity: true) }
-            dariSeen[wordUnits] = latin
+            if dariSeen.count >= Romanizer.seenLimit { dariSeen.removeAll() }
+            dariSeen.insert(word, hash: hash, value: latin)
         }
     }
 
@@ -133,9 +137,17 @@ final class Romanizer {
     private static let seenLimit = 200_000
 
     /// Arabic punctuation in ASCII (the rule files say the same, for words run through them alone).
-    private static let punctuation: [UInt16: UInt16] = [
-        0x060C: 0x2C, 0x061B: 0x3B, 0x061F: 0x3F, 0x06D4: 0x2E, 0x00AB: 0x22, 0x00BB: 0x22, 0x066A: 0x25,
-    ]
+    private static func punctuation(_ unit: UInt16) -> UInt16? {
+        switch unit {
+        case 0x060C: return 0x2C
+        case 0x061B: return 0x3B
+        case 0x061F: return 0x3F
+        case 0x06D4: return 0x2E
+        case 0x00AB, 0x00BB: return 0x22
+        case 0x066A: return 0x25
+        default: return nil
+        }
+    }
 
     /// Whether `text[0..<count]` holds a character of the Arabic blocks or presentation forms.
     static func containsArabicScript(_ text: [UInt16], count: Int) -> Bool {
