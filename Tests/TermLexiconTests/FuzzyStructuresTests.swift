@@ -70,4 +70,16 @@ struct FuzzyStructuresTests {
         #expect(Array(cache.symbols[cache.profiles[first].symbols]) == Array("kabul".utf8))
         #expect(Array(cache.skeletons[cache.profiles[first].skeleton]) == FuzzyIndex.skeleton(Array("kabul".utf8)[...]))
     }
+
+    /// The words of one language in a word list, as the longer-name rule reads them: the header
+    /// and comments skipped, other languages and lines without a language left out.
+    @Test(arguments: [
+        ("word\tlang\tper_million\tnote\nthe\ten\t50000\t\nاز\tprs\t9000\t\nof\ten\t30000\tx\n", "en", ["the", "of"]),
+        ("# a comment\nword\tlang\nprovince\ten\nولایت\tprs\n", "prs", ["ولایت"]),
+        ("lonely\nword\tlang\nworld\ten\n\ten\n", "en", ["world"]),
+        ("", "en", []),
+    ])
+    func wordsOfOneLanguage(text: String, lang: String, expected: [String]) {
+        #expect(FuzzyWordLists.words(text, lang: lang) == expected)
+    }
 }

@@ -24,6 +24,9 @@ public struct FuzzyWordLists: Sendable {
     /// ask once, and tagging, which needs only the hashes, does not pay for them at start-up.
     public var frequentWords: [Word] { FuzzyWordLists.read(frequentWordsText, evidenceColumns: 2..<4) }
     public var headNouns: [Word] { FuzzyWordLists.read(headNounsText, evidenceColumns: 2..<3) }
+    /// The words alone, of one language.
+    func frequentWords(lang: String) -> [String] { FuzzyWordLists.words(frequentWordsText, lang: lang) }
+    func headNouns(lang: String) -> [String] { FuzzyWordLists.words(headNounsText, lang: lang) }
     private let frequentWordsText: String
     private let headNounsText: String
     let frequentWordHashes: Set<UInt64>
@@ -79,6 +82,25 @@ public struct FuzzyWordLists: Sendable {
             }
             guard tab != nil, !first.isEmpty else { continue }
             words.append(String(decoding: first, as: UTF8.self))
+        }
+        return words
+    }
+
+    /// The words of one language in a list's text, without their evidence: what the rules that
+    /// only need the words read (building every evidence string costs more than the rest).
+    static func words(_ text: String, lang: String) -> [String] {
+        let language = Array(lang.utf8)
+        var words: [String] = []
+        var headerSeen = false
+        for line in Array(text.utf8).split(separator: 0x0A, omittingEmptySubsequences: true) where line.first != 0x23 {
+            var fields = line.split(separator: 0x09, maxSplits: 2, omittingEmptySubsequences: false)[...]
+            guard let word = fields.popFirst() else { continue }
+            if !headerSeen && word.elementsEqual("word".utf8) {
+                headerSeen = true
+                continue
+            }
+            guard let wordLanguage = fields.popFirst(), !word.isEmpty, wordLanguage.elementsEqual(language) else { continue }
+            words.append(String(decoding: word, as: UTF8.self))
         }
         return words
     }

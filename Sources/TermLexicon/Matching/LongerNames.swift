@@ -38,14 +38,10 @@ struct LongerNames: Sendable {
 
     init(model: TaggingModel, lists: FuzzyWordLists) throws(NormalizationSetupError) {
         var keys = try CharacterKeys()
-        let english = lists.frequentWords.filter { $0.lang == "en" }.map {
-            FuzzyWordLists.hash(FuzzyWordLists.key($0.text, keys: &keys))
-        }
+        let english = lists.frequentWords(lang: "en").map { FuzzyWordLists.hash(FuzzyWordLists.key($0, keys: &keys)) }
         englishWords = Set(english)
         var words = Set(english)
-        words.formUnion(lists.headNouns.filter { $0.lang == "en" }.map {
-            FuzzyWordLists.hash(FuzzyWordLists.key($0.text, keys: &keys))
-        })
+        words.formUnion(lists.headNouns(lang: "en").map { FuzzyWordLists.hash(FuzzyWordLists.key($0, keys: &keys)) })
         // One-word titles; a longer title's last word is also a frequent word (Prime Minister).
         for title in model.titles { words.insert(FuzzyWordLists.hash(title)) }
         boundaryWords = words
