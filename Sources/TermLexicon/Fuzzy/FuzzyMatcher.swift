@@ -195,11 +195,6 @@ struct FuzzyMatcher {
     private mutating func best(from start: Int, through end: Int, candidates candidateRange: Range<Int>,
                                support: Set<Int32>, minimum: Double) -> Outcome {
         let script = words[start].script
-        // The index's arrays held locally: the loops below call mutating methods, and a read
-        // through `self` after one may not reuse what was loaded before it.
-        let entries = index.entries, labelSymbols = index.labelSymbols
-        let skeletonBytes = index.labelSkeletons.bytes
-        let frequentLastWords = index.frequentLastWords
         let startProfile = cache.profiles[profile(of: start)]
         let widest = Int(startProfile.widestCandidate)
         if widest == 0 { return .none }
@@ -207,12 +202,11 @@ struct FuzzyMatcher {
         if spans.count < longest + 1 { spans = [Span](repeating: Span(), count: longest + 1) }
         // A span whose skeleton is two classes longer than every candidate's is more than one edit
         // from each, and so is every longer span.
-        let skeletonStarts = index.labelSkeletons.starts
         let longestSkeleton = Int(startProfile.longestSkeleton)
         spanSkeletonCount = 0
         // Skeletons of every span from here; symbols only as far as a candidate needs them
         // (`spellSpan`): most spans pass no skeleton test.
-        var letters = 0, hasParticle = false, weight: Float = 0
+        var letters = 0, hasParticle = false, weight: Float = 0, multiWordEndsWell = false
         for count in 1...longest {
             let position = start + count - 1
             // Looked up first: `cache.profiles[profile(of:)]` would read the array before it grows.
@@ -229,7 +223,8 @@ struct FuzzyMatcher {
             let particle = words[position].particle
             hasParticle = hasParticle || particle
             let endsWell = !particle && letters >= FuzzyIndex.minimumLetters
-                && (!words[position].frequent || frequentLastWords.contains(words[position].hash))
+                && (!words[position].frequent || index.frequentLastWords.contains(words[position].hash))
+            multiWordEndsWell = multiWordEndsWell || count > 1 && endsWell
             spans[count] = Span(symbolEnd: -1, skeletonEnd: spanSkeletonCount, weight: weight, letters: letters,
                                 hasParticle: hasParticle, endsWell: endsWell)
         }
@@ -237,9 +232,43 @@ struct FuzzyMatcher {
         let headNoun = isHeadNoun(start - 1, beside: start) || isHeadNoun(start + 1, beside: start)
         let standsAlone = script != .arabic && !isCapitalisedName(start - 1, beside: start)
             && !isCapitalisedName(start + 1, beside: start)
-        // Spans of two words or more. The candidates come ordered by skeleton length, so each span
-        // reads only those within one class of its own skeleton's length (farther ones are more
-        // than one edit away); spans of one word are settled by `singleWordPasses`.
+        // Spans of two words or more, when one may end well (`scanSpans` holds the index's arrays
+        // locally, a retain and a release each, which most start words need not pay); spans of
+        // one word are settled by `singleWordPasses`.
+        if multiWordEndsWell {
+            scanSpans(from: start, longest: longest, candidates: candidateRange, script: script, minimum: minimum)
+        }
+        // The span of the start word alone: what the word passes whatever the text around it, then
+        // the support it needs. Without support, a head noun or standing alone, only a negative
+        // label could be heard in it: most words are done here.
+        guard headNoun || standsAlone || !support.isEmpty || startProfile.nearNegativeWord else {
+            return outcome(longest: longest, start: start)
+        }
+        let passes = singleWordPasses(from: start, candidates: candidateRange, minimum: minimum)
+        let passedCandidates = cache.passedCandidates, passedScores = cache.passedScores
+        let entries = index.entries
+        for pass in passes {
+            let candidate = passedCandidates[pass], score = passedScores[pass]
+            let entry = entries[Int(candidate)]
+            let entity = entry.entity
+            if !entry.negative && !support.contains(entity) && !headNoun
+                && !(standsAlone && score >= FuzzyMatcher.unsupportedLatinMinimum) {
+                continue
+            }
+            consider(candidate, of: entity, scoring: score, at: 1, entries: entries)
+        }
+        return outcome(longest: longest, start: start)
+    }
+
+    /// Scores the candidates against the spans of two words or more from word `start` (up to
+    /// `longest`) whose last word may end a span: the candidates come ordered by skeleton length,
+    /// so each span reads only those within one class of its own skeleton's length (farther ones
+    /// are more than one edit away). The index's arrays are held locally: the loop calls mutating
+    /// methods, after which a read through `self` may not reuse what was loaded before.
+    private mutating func scanSpans(from start: Int, longest: Int, candidates candidateRange: Range<Int>,
+                                    script: PhoneticFold.Script, minimum: Double) {
+        let entries = index.entries, labelSymbols = index.labelSymbols
+        let skeletonBytes = index.labelSkeletons.bytes, skeletonStarts = index.labelSkeletons.starts
         let candidateList = cache.candidates
         var low = candidateRange.lowerBound
         for count in stride(from: 2, through: longest, by: 1) where spans[count].endsWell {
@@ -279,25 +308,6 @@ struct FuzzyMatcher {
                 consider(candidate, of: entry.entity, scoring: score, at: count, entries: entries)
             }
         }
-        // The span of the start word alone: what the word passes whatever the text around it, then
-        // the support it needs. Without support, a head noun or standing alone, only a negative
-        // label could be heard in it: most words are done here.
-        guard headNoun || standsAlone || !support.isEmpty || startProfile.nearNegativeWord else {
-            return outcome(longest: longest, start: start)
-        }
-        let passes = singleWordPasses(from: start, candidates: candidateRange, minimum: minimum)
-        let passedCandidates = cache.passedCandidates, passedScores = cache.passedScores
-        for pass in passes {
-            let candidate = passedCandidates[pass], score = passedScores[pass]
-            let entry = entries[Int(candidate)]
-            let entity = entry.entity
-            if !entry.negative && !support.contains(entity) && !headNoun
-                && !(standsAlone && score >= FuzzyMatcher.unsupportedLatinMinimum) {
-                continue
-            }
-            consider(candidate, of: entity, scoring: score, at: 1, entries: entries)
-        }
-        return outcome(longest: longest, start: start)
     }
 
     /// The longest span with a winner decides: a negative label leaves it alone, a tie with another
