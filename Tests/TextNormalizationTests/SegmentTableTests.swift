@@ -24,7 +24,8 @@ struct SegmentTableTests {
 
     /// The key form as `normalize` writes text (no language), or the text form.
     static func makeNormalizer(_ form: NormalizationForm = .key, lang: Language? = nil) throws -> TextNormalizer {
-        let normalizer = try NormalizationContext(options: NormalizationOptions(form: form, language: lang)).makeNormalizer()
+        let context = try NormalizationContext(options: NormalizationOptions(form: form, language: lang))
+        let normalizer = try context.makeNormalizer()
         normalizer.reportsLanguage = form != .key
         return normalizer
     }
@@ -82,7 +83,8 @@ struct SegmentTableTests {
     }
 
     @Test("every line of the project's texts and the corpora",
-          arguments: [NormalizationForm.key, .text], TestCorpora.projectTexts.map { ($0, true) } + TestCorpora.all.map { ($0, false) })
+          arguments: [NormalizationForm.key, .text],
+          TestCorpora.projectTexts.map { ($0, true) } + TestCorpora.all.map { ($0, false) })
     func corpusLines(form: NormalizationForm, file: (name: String, project: Bool)) throws {
         guard file.project || TestCorpora.shouldRun else { return }
         let bytes = file.project ? try TestCorpora.projectBytes(file.name) : try TestCorpora.bytes(file.name)

@@ -99,7 +99,8 @@ public struct FuzzyWordLists: Sendable {
                 headerSeen = true
                 continue
             }
-            guard let wordLanguage = fields.popFirst(), !word.isEmpty, wordLanguage.elementsEqual(language) else { continue }
+            guard let wordLanguage = fields.popFirst(), !word.isEmpty, wordLanguage.elementsEqual(language)
+            else { continue }
             words.append(String(decoding: word, as: UTF8.self))
         }
         return words

@@ -13,8 +13,8 @@ struct LanguageDetector: Sendable {
     static let dariFunctionWords = ["از", "در", "با", "است", "را", "این", "آن", "برای", "شد", "شده", "بود", "کرد", "و", "می", "ها", "های"]
 
     init() {
-        pashtoWords = PackedWordSet(LanguageDetector.pashtoFunctionWords.compactMap { LanguageDetector.pack(Array($0.utf16)[...]) })
-        dariWords = PackedWordSet(LanguageDetector.dariFunctionWords.compactMap { LanguageDetector.pack(Array($0.utf16)[...]) })
+        pashtoWords = PackedWordSet(LanguageDetector.pashtoFunctionWords.compactMap { Self.pack(Array($0.utf16)[...]) })
+        dariWords = PackedWordSet(LanguageDetector.dariFunctionWords.compactMap { Self.pack(Array($0.utf16)[...]) })
     }
 
     /// The language of a line from what its decoding counted (`LineDecoder`): its letters, and

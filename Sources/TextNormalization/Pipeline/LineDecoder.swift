@@ -225,8 +225,8 @@ struct LineDecoder {
 
     /// Ends the word being written: a word of one to four letters counts if it is a function word.
     @inline(__always)
-    private static func endWord(_ word: inout UInt64, _ length: inout Int, _ pashto: PackedWordSet, _ dari: PackedWordSet,
-                                _ pashtoHits: inout Int, _ dariHits: inout Int) {
+    private static func endWord(_ word: inout UInt64, _ length: inout Int, _ pashto: PackedWordSet,
+                                _ dari: PackedWordSet, _ pashtoHits: inout Int, _ dariHits: inout Int) {
         if length > 0 && length <= 4 {
             if pashto.contains(word) { pashtoHits += 1 }
             if dari.contains(word) { dariHits += 1 }

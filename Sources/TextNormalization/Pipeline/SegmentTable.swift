@@ -89,7 +89,8 @@ struct SegmentTable: Sendable {
         var bytes: [UInt8] = []
         var onceStart = 0, twiceStart = 0
         for unit in units {
-            let onceEnd = once[onceStart...].firstIndex(of: 0x0A)!, twiceEnd = twice[twiceStart...].firstIndex(of: 0x0A)!
+            let onceEnd = once[onceStart...].firstIndex(of: 0x0A)!
+            let twiceEnd = twice[twiceStart...].firstIndex(of: 0x0A)!
             let output = once[onceStart..<onceEnd]
             defer { (onceStart, twiceStart) = (onceEnd + 1, twiceEnd + 1) }
             guard output.elementsEqual(twice[twiceStart..<twiceEnd]) else { continue }
@@ -133,7 +134,8 @@ struct SegmentTable: Sendable {
 
     /// NFKC_Casefold and the key table over lines of one unit each (`joined`, each line ending in
     /// a line feed): the lines' outputs, each ending in a line feed.
-    private static func fold(_ joined: [UInt16], normalizer: ICUNormalizer, key: CodeUnitMap) throws(ICUError) -> [UInt16] {
+    private static func fold(_ joined: [UInt16], normalizer: ICUNormalizer,
+                             key: CodeUnitMap) throws(ICUError) -> [UInt16] {
         var normalized: [UInt16] = []
         let count = try normalizer.normalize(joined, count: joined.count, into: &normalized)
         var folded: [UInt16] = []

@@ -52,7 +52,8 @@ public final class TextNormalizer {
     ) throws(ICUError) -> Language {
         let form = context.options.form
         if usesSegmentTable, form == .key, context.options.language != nil || !reportsLanguage,
-           let segments = segmentTable(for: .undetermined), try normalizeBySegments(bytes, range, segments, appendingTo: &output) {
+           let segments = segmentTable(for: .undetermined),
+           try normalizeBySegments(bytes, range, segments, appendingTo: &output) {
             return context.options.language ?? .undetermined
         }
         let (decodedCount, allASCII, language) = decodeLine(bytes, range, issues: &issues)
@@ -227,9 +228,7 @@ public final class TextNormalizer {
             guard let mappedCount = try? fold(runUnits, count: runUnits.count, allASCII: allASCII, language: language),
                   written + 4 * mappedCount + 1 <= out.count else { return false }
             if mappedCount > 0 {
-                guard mapped[0] < 0xD800 || mapped[0] > 0xDFFF, context.unicodeNormalizer.hasBoundaryBefore(UInt32(mapped[0])),
-                      context.unicodeNormalizer.normalizedPrefixLength(mapped, count: mappedCount) == mappedCount
-                else { return false }
+                guard runStandsApart(mappedCount) else { return false }
                 pendingSpace = TextNormalizer.writeUTF8(mapped, count: mappedCount, to: &out, at: &written,
                                                         pendingSpace: pendingSpace)
             }
@@ -335,9 +334,9 @@ public final class TextNormalizer {
             let (count, _) = try fold(bytes, runStart..<runEnd, issues: &runIssues)
             guard runIssues.isEmpty, written + 4 * count + 1 <= out.count else { return false }
             if count > 0 {
-                guard mapped[0] < 0xD800 || mapped[0] > 0xDFFF, context.unicodeNormalizer.hasBoundaryBefore(UInt32(mapped[0])),
-                      context.unicodeNormalizer.normalizedPrefixLength(mapped, count: count) == count else { return false }
-                pendingSpace = TextNormalizer.writeUTF8(mapped, count: count, to: &out, at: &written, pendingSpace: pendingSpace)
+                guard runStandsApart(count) else { return false }
+                pendingSpace = TextNormalizer.writeUTF8(mapped, count: count, to: &out, at: &written,
+                                                        pendingSpace: pendingSpace)
             }
             index = runEnd
         }
@@ -346,6 +345,15 @@ public final class TextNormalizer {
     }
 
     private var runIssues: [DecodingIssue] = []
+
+    /// Whether a run's result (`mapped[0..<count]`, not empty) can be joined to what precedes it
+    /// as the pipeline would have it: it starts with a character that has a normalisation boundary
+    /// before it, and it is normalised (so the pipeline's second round would leave it alone).
+    private func runStandsApart(_ count: Int) -> Bool {
+        let first = mapped[0]
+        return (first < 0xD800 || first > 0xDFFF) && context.unicodeNormalizer.hasBoundaryBefore(UInt32(first))
+            && context.unicodeNormalizer.normalizedPrefixLength(mapped, count: count) == count
+    }
 
     /// Writes `units[0..<count]` as UTF-8 into `buffer` from `written` (which has room for four
     /// bytes a unit), spaces collapsed and trimmed as `encodeUTF8` does. `pendingSpace`: a space
