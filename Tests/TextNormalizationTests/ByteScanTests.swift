@@ -51,14 +51,6 @@ struct JSONEscapeScanTests {
         #expect(ByteScan.firstJSONEscape(in: bytes[...]) == expected)
     }
 
-    @Test("next line feed", arguments: [
-        ([UInt8](), 0, 0), (Array("a\nb\n".utf8), 0, 1), (Array("a\nb\n".utf8), 1, 1), (Array("a\nb\n".utf8), 2, 3),
-        (Array("a\nb\n".utf8), 4, 4), (Array("ab".utf8), 0, 2), (Array("ab".utf8), 5, 2), ([0x8A, 0x0B, 0x0A], 0, 2),
-    ])
-    func nextLineFeed(bytes: [UInt8], start: Int, expected: Int) {
-        #expect(ByteScan.nextLineFeed(in: bytes, from: start) == expected)
-    }
-
     @Test func everyPositionAndLength() {
         let alphabet: [UInt8] = [0x61, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7E, 0x7F, 0x80, 0xD8, 0x00, 0xFF]
         for length in 0..<40 {

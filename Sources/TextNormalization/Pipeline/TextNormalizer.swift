@@ -355,8 +355,8 @@ public final class TextNormalizer {
             && context.unicodeNormalizer.normalizedPrefixLength(mapped, count: count) == count
     }
 
-    /// Writes `units[0..<count]` as UTF-8 into `buffer` from `written` (which has room for four
-    /// bytes a unit), spaces collapsed and trimmed as `encodeUTF8` does. `pendingSpace`: a space
+    /// Writes `units[0..<count]` as UTF-8 into `buffer` from `written` (which has room for three
+    /// bytes a unit), spaces collapsed and the ends trimmed. `pendingSpace`: a space
     /// waits for what follows, before and (returned) after.
     private static func writeUTF8(_ units: [UInt16], count: Int, to buffer: inout MutableSpan<UInt8>,
                                   at written: inout Int, pendingSpace: Bool) -> Bool {
@@ -441,48 +441,8 @@ public final class TextNormalizer {
         if output.count < needed { output = [UInt8](repeating: 0, count: needed + needed / 4 + 16) }
         var span = output.mutableSpan
         var written = 0
-        var pendingSpace = false
-        var index = 0
-        while index < count {
-            let unit = units[index]
-            index += 1
-            if unit == 0x20 {
-                pendingSpace = written > 0
-                continue
-            }
-            if pendingSpace {
-                span[written] = 0x20
-                written += 1
-                pendingSpace = false
-            }
-            if unit < 0x80 {
-                span[written] = UInt8(unit)
-                written += 1
-            } else if unit < 0x800 {
-                span[written] = UInt8(0xC0 | (unit >> 6))
-                span[written + 1] = UInt8(0x80 | (unit & 0x3F))
-                written += 2
-            } else if unit >= 0xD800 && unit < 0xDC00 && index < count && units[index] >= 0xDC00 && units[index] < 0xE000 {
-                let scalar = 0x1_0000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(units[index]) - 0xDC00)
-                index += 1
-                span[written] = UInt8(0xF0 | (scalar >> 18))
-                span[written + 1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
-                span[written + 2] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
-                span[written + 3] = UInt8(0x80 | (scalar & 0x3F))
-                written += 4
-            } else if unit >= 0xD800 && unit < 0xE000 {
-                // An unpaired surrogate cannot be written in UTF-8 (the decoder never makes one).
-                span[written] = 0xEF
-                span[written + 1] = 0xBF
-                span[written + 2] = 0xBD
-                written += 3
-            } else {
-                span[written] = UInt8(0xE0 | (unit >> 12))
-                span[written + 1] = UInt8(0x80 | ((unit >> 6) & 0x3F))
-                span[written + 2] = UInt8(0x80 | (unit & 0x3F))
-                written += 3
-            }
-        }
+        // A space left pending at the end is the trailing one: never written.
+        _ = writeUTF8(units, count: count, to: &span, at: &written, pendingSpace: false)
         return written
     }
 }
