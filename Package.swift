@@ -60,6 +60,12 @@ let package = Package(
             name: "SourceDiagnostics",
             dependencies: ["TextNormalization"]
         ),
+        // Reading and writing the project's files: size-limited reads, the one safe writer, bead
+        // files with the sentence files they pin.
+        .target(
+            name: "ProjectFiles",
+            dependencies: ["TextNormalization", "SentenceAlignment", "AlignmentValidation"]
+        ),
         .executableTarget(
             name: "lexalign",
             dependencies: [
@@ -70,6 +76,7 @@ let package = Package(
                 "SourceDiagnostics",
                 "ContentHash",
                 "LexiconData",
+                "ProjectFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

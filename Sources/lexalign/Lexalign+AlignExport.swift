@@ -1,3 +1,4 @@
+import ProjectFiles
 import ArgumentParser
 import SentenceAlignment
 import TextNormalization

@@ -1,3 +1,4 @@
+import ProjectFiles
 import AlignmentValidation
 import ArgumentParser
 import SentenceAlignment

@@ -11,7 +11,7 @@
 /// - every finding names the bead file or a sentence file, on a line that file has;
 /// - every pin read has 64 lowercase hex digits;
 /// - a file the validator finds no error in (what `align export` and `align rescore` accept,
-///   Sources/lexalign/IO/AlignmentDocuments.swift) written back by `AlignmentFileWriter` reads
+///   Sources/ProjectFiles/AlignmentDocuments.swift) written back by `AlignmentFileWriter` reads
 ///   again without error, with the same pins, refs, statuses, scores (to two decimals) and texts
 ///   (tabs, CR and LF as spaces); its exports write one vecalign line per bead and as many Moses
 ///   lines on both sides;

@@ -1,3 +1,4 @@
+import ProjectFiles
 import TextNormalization
 
 /// Where a command that writes one text sends it: the `-o` file through `FileWriter` (never over

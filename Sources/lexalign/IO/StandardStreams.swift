@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ProjectFiles
 
 /// Buffered writes to a file descriptor (standard output for data).
 final class OutputStream {
@@ -45,11 +46,6 @@ final class OutputStream {
             remaining = Array(remaining[result...])
         }
     }
-}
-
-struct OutputError: Error, CustomStringConvertible {
-    let reason: String
-    var description: String { "lexalign: error: cannot write output: \(reason)" }
 }
 
 /// The three standard descriptors, made safe before anything is opened.

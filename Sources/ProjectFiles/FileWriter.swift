@@ -15,12 +15,12 @@ import Darwin
 ///   never renamed over; `/dev/stdout`, `/dev/stderr` and `/dev/fd/N` write to that descriptor.
 /// - A file the command reads (the same device and inode as one of `inputs`) is refused, and so
 ///   are folders and block devices.
-enum FileWriter {
-    static func write(_ text: String, to path: String, inputs: [String] = []) throws(OutputError) {
+public enum FileWriter {
+    public static func write(_ text: String, to path: String, inputs: [String] = []) throws(OutputError) {
         try write(Array(text.utf8), to: path, inputs: inputs)
     }
 
-    static func write(_ bytes: [UInt8], to path: String, inputs: [String] = []) throws(OutputError) {
+    public static func write(_ bytes: [UInt8], to path: String, inputs: [String] = []) throws(OutputError) {
         if let descriptor = standardDescriptor(path) {
             try writeAll(bytes, to: descriptor, path: path)
             return
@@ -162,7 +162,7 @@ enum FileWriter {
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
-    static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(OutputError) {
+    public static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(OutputError) {
         var pending = bytes
         while !pending.isEmpty {
             let written = Glibc.write(descriptor, pending, pending.count)

@@ -6,14 +6,14 @@ import Darwin
 import TextNormalization
 
 /// An open input: a file named on the command line, or standard input for "-" or no name.
-final class FileInput: ByteSource {
-    let displayName: String
+public final class FileInput: ByteSource {
+    public let displayName: String
     private let descriptor: Int32
     private let ownsDescriptor: Bool
     private var scratch: [UInt8] = []
 
     /// Opens `path`; "-" is standard input.
-    init(path: String) throws(InputError) {
+    public init(path: String) throws(InputError) {
         if path == "-" {
             displayName = "<stdin>"
             descriptor = 0
@@ -33,14 +33,14 @@ final class FileInput: ByteSource {
     }
 
     /// The file's size when it is a regular file (for progress), else 0.
-    var sizeHint: Int {
+    public var sizeHint: Int {
         var info = stat()
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return 0 }
         return Int(info.st_size)
     }
 
     /// The size of all `paths` together when every one is a regular file, else nil.
-    static func totalSize(of paths: [String]) -> Int? {
+    public static func totalSize(of paths: [String]) -> Int? {
         var total = 0
         for path in paths {
             var info = stat()
@@ -51,12 +51,12 @@ final class FileInput: ByteSource {
     }
 
     /// Anything but a regular file (a pipe, a terminal, a socket) may make a read wait.
-    lazy var mayWait: Bool = {
+    public lazy var mayWait: Bool = {
         var info = stat()
         return !(fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG)
     }()
 
-    func isReadable() -> Bool {
+    public func isReadable() -> Bool {
         var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
         while true {
             let ready = poll(&request, 1, 0)
@@ -69,7 +69,7 @@ final class FileInput: ByteSource {
         if ownsDescriptor { close(descriptor) }
     }
 
-    func read(appendingTo buffer: inout [UInt8], maximum: Int) throws -> Int {
+    public func read(appendingTo buffer: inout [UInt8], maximum: Int) throws -> Int {
         if scratch.count < maximum { scratch = [UInt8](repeating: 0, count: maximum) }
         while true {
             let count = Glibc.read(descriptor, &scratch, maximum)
@@ -84,9 +84,25 @@ final class FileInput: ByteSource {
 }
 
 /// An input that could not be opened or read.
-struct InputError: Error, CustomStringConvertible {
-    let path: String
-    let reason: String
+public struct InputError: Error, CustomStringConvertible {
+    public let path: String
+    public let reason: String
 
-    var description: String { "\(path): error: cannot read: \(reason)" }
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String { "\(path): error: cannot read: \(reason)" }
+}
+
+/// An output that could not be written.
+public struct OutputError: Error, CustomStringConvertible {
+    public let reason: String
+
+    public init(reason: String) {
+        self.reason = reason
+    }
+
+    public var description: String { "lexalign: error: cannot write output: \(reason)" }
 }
