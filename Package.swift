@@ -14,6 +14,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // `lexalign serve`: SwiftNIO's HTTP/1.1 alone (README, "Why SwiftNIO").
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // The system ICU (libicu-dev), reached only through the stable `cicu_*` names of its header.
@@ -24,12 +26,21 @@ let package = Package(
         ),
         // SHA-256 for alignment pins and the digest of the lexicon files.
         .target(name: "ContentHash"),
+        // What the build tools share: Swift string literals of repository files.
+        .target(name: "BuildSupport"),
         // Files under Lexicons/ compiled into the binary, so the tool works without the repository.
-        .executableTarget(name: "EmbedLexiconData", dependencies: ["ContentHash"]),
+        .executableTarget(name: "EmbedLexiconData", dependencies: ["ContentHash", "BuildSupport"]),
         .plugin(
             name: "EmbedLexiconPlugin",
             capability: .buildTool(),
             dependencies: ["EmbedLexiconData"]
+        ),
+        // The review page's HTML, CSS and JavaScript compiled into the binary.
+        .executableTarget(name: "EmbedWebAssets", dependencies: ["BuildSupport"]),
+        .plugin(
+            name: "EmbedWebAssetsPlugin",
+            capability: .buildTool(),
+            dependencies: ["EmbedWebAssets"]
         ),
         .target(
             name: "LexiconData",
@@ -66,6 +77,24 @@ let package = Package(
             name: "ProjectFiles",
             dependencies: ["TextNormalization", "SentenceAlignment", "AlignmentValidation"]
         ),
+        // What `lexalign serve` answers (alignment API, tagging, reconciliation, the page), without sockets.
+        .target(
+            name: "ReviewService",
+            dependencies: ["ProjectFiles", "TermLexicon", "SentenceAlignment", "AlignmentValidation", "ContentHash",
+                           "TextNormalization"],
+            exclude: ["Assets"],
+            plugins: ["EmbedWebAssetsPlugin"]
+        ),
+        // HTTP/1.1 over SwiftNIO for a ReviewService: connections, limits, logging, clean stops.
+        .target(
+            name: "HTTPServing",
+            dependencies: [
+                "ReviewService",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "lexalign",
             dependencies: [
@@ -77,6 +106,8 @@ let package = Package(
                 "ContentHash",
                 "LexiconData",
                 "ProjectFiles",
+                "ReviewService",
+                "HTTPServing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -106,6 +137,10 @@ let package = Package(
             name: "AlignmentValidationTests",
             dependencies: ["AlignmentValidation"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "ReviewServiceTests",
+            dependencies: ["ReviewService", "TermLexicon", "ContentHash"]
         ),
         .testTarget(
             name: "SourceDiagnosticsTests",

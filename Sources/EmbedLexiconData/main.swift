@@ -4,6 +4,7 @@
 // usage: EmbedLexiconData OUTPUT.swift ROOT FILE...
 // Each FILE is recorded under its path relative to ROOT, with its bytes unchanged, beside the
 // digest of the whole set and the number of entities and labels, for `lexalign --version`.
+import BuildSupport
 import ContentHash
 import Foundation
 
@@ -15,28 +16,6 @@ guard arguments.count >= 3 else {
 let outputPath = arguments[1]
 let root = URL(fileURLWithPath: arguments[2]).standardizedFileURL.path
 let inputs = arguments.dropFirst(3).sorted()
-
-/// A Swift string literal holding `text` exactly: quotes, backslashes and control characters escaped.
-func swiftLiteral(_ text: String) -> String {
-    var out = "\""
-    out.reserveCapacity(text.utf8.count + 16)
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\\": out += "\\\\"
-        case "\"": out += "\\\""
-        case "\n": out += "\\n"
-        case "\t": out += "\\t"
-        case "\r": out += "\\r"
-        default:
-            if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
-                out += "\\u{\(String(scalar.value, radix: 16))}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return out + "\""
-}
 
 /// Lines that are neither blank nor comments: the records of a lexicon TSV.
 func recordCount(_ text: String?) -> Int {

@@ -20,6 +20,7 @@ extension Lexalign.LexiconCommand.Format: HasExamples {}
 extension Lexalign.LexiconCommand.Stats: HasExamples {}
 extension Lexalign.LexiconCommand.Accept: HasExamples {}
 extension Lexalign.LexiconCommand.Suggest: HasExamples {}
+extension Lexalign.Serve: HasExamples {}
 
 /// `lexalign align --help` describes the default subcommand, so it shows its examples too.
 extension Lexalign.Align: HasExamples {

@@ -8,7 +8,7 @@ struct HelpTests {
     static let commands: [[String]] = [
         [], ["normalize"], ["tag"], ["split"], ["align"], ["align", "documents"], ["align", "export"],
         ["align", "rescore"], ["validate"], ["lexicon"], ["lexicon", "lint"], ["lexicon", "fmt"], ["lexicon", "stats"],
-        ["lexicon", "accept"],
+        ["lexicon", "accept"], ["serve"],
     ]
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -38,7 +38,8 @@ struct HelpTests {
     /// files: -o, >, --fix, fmt, rescore, accept without --dry-run).
     @Test(arguments: commands)
     func readOnlyExamplesRun(command: [String]) throws {
-        let writes = ["-o ", "> ", "--fix", "rescore", "fmt\n", "accept "]
+        // `serve` runs until stopped, and saves what its page sends.
+        let writes = ["-o ", "> ", "--fix", "rescore", "fmt\n", "accept ", "serve"]
         let readOnly = ["fmt --check Lexicons", "accept --dry-run "]
         for example in Self.examples(try CLIRunner.run(command + ["--help"]).output)
         where !writes.contains(where: { (example + "\n").contains($0) }) || readOnly.contains(where: { example.contains($0) }) {

@@ -5,8 +5,8 @@ import Darwin
 #endif
 
 /// Removes the temporary file of a write in progress when the process is interrupted (SIGINT,
-/// SIGTERM, SIGHUP, unless the caller ignores it), so a Ctrl-C during `lexicon fmt` or `align -o`
-/// leaves no stray file.
+/// SIGTERM, SIGHUP, unless the caller ignores it or the process handles it already), so a Ctrl-C
+/// during `lexicon fmt` or `align -o` leaves no stray file.
 ///
 /// Why unsafe pointers: a signal handler may only call async-signal-safe functions and must not
 /// allocate, take locks or touch Swift objects, so the path lives in a C buffer allocated once,
@@ -46,10 +46,12 @@ enum InterruptCleanup {
         var unblock = sigset_t()
         sigemptyset(&unblock)
         for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
-            // A signal the caller ignores (nohup's SIGHUP) stays ignored.
+            // A signal the caller ignores (nohup's SIGHUP) stays ignored, and one the process
+            // already handles stays with its handler (`serve` stops cleanly on SIGINT and SIGTERM,
+            // after its writes are done).
             var current = sigaction()
             sigaction(signalNumber, nil, &current)
-            if unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) == 1 { continue }  // SIG_IGN
+            if unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) != 0 { continue }  // not SIG_DFL
             signal(signalNumber) { received in
                 if InterruptCleanup.pending[0] != 0 { unlink(InterruptCleanup.pending) }
                 // Die of the same signal, so the caller sees how the process ended.

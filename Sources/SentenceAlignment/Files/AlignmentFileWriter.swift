@@ -2,15 +2,20 @@
 public enum AlignmentFileWriter {
     /// The file's text: pins, the column header, one row per bead, LF line ends.
     public static func text(of file: AlignmentFile) -> String {
-        var text = ""
-        if let pin = file.source { text += "# source: \(PinName.encode(pin.name)) sha256=\(pin.sha256)\n" }
-        if let pin = file.target { text += "# target: \(PinName.encode(pin.name)) sha256=\(pin.sha256)\n" }
-        text += AlignmentFile.columnHeader + "\n"
+        var text = header(of: file)
         for row in file.rows {
             text += ref(row.bead.source) + "\t" + ref(row.bead.target) + "\t" + score(row.bead.score) + "\t"
             text += row.status.rawValue + "\t" + cell(row.sourceText) + "\t" + cell(row.targetText) + "\n"
         }
         return text
+    }
+
+    /// The pin lines and the column header.
+    public static func header(of file: AlignmentFile) -> String {
+        var text = ""
+        if let pin = file.source { text += "# source: \(PinName.encode(pin.name)) sha256=\(pin.sha256)\n" }
+        if let pin = file.target { text += "# target: \(PinName.encode(pin.name)) sha256=\(pin.sha256)\n" }
+        return text + AlignmentFile.columnHeader + "\n"
     }
 
     /// "3", "2-3" or "-" for a 0-based range, written 1-based.
@@ -30,7 +35,7 @@ public enum AlignmentFileWriter {
     }
 
     /// A text cell: tabs and line breaks become spaces, so a row stays one line of six fields.
-    static func cell(_ text: String) -> String {
+    public static func cell(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return text }
         return String(text.unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : Character($0) })
     }

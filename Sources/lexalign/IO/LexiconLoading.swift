@@ -41,6 +41,17 @@ enum LexiconLocation {
         }
     }
 
+    /// The compiled lexicon and the files it came from (the review server shows labels and
+    /// identifiers as written).
+    static func modelAndSources(directory: String?) throws -> (TaggingModel, LexiconSources) {
+        let (sources, fromFolder) = try chosenSources(directory: directory, quiet: true)
+        do {
+            return (try TaggingModel.load(sources, verify: fromFolder), sources)
+        } catch {
+            throw reported(error)
+        }
+    }
+
     /// The identifiers `tag --ids` writes, from the same lexicon as `model(directory:quiet:)`.
     static func identifiers(directory: String?, model: TaggingModel,
                             schemes: [IdentifierScheme]) throws -> IdentifierTable {
