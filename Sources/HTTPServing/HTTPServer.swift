@@ -88,10 +88,7 @@ public struct HTTPServer: Sendable {
                     case .end:
                         guard let requestHead = head else { continue }
                         let started = DispatchTime.now().uptimeNanoseconds
-                        let response = tooLarge
-                            ? ServiceResponse(status: 413, headers: [("content-type", "application/json; charset=utf-8")],
-                                              body: Array("{\"error\":\"the body is larger than \(maximumBody >> 20) MiB\"}".utf8))
-                            : service.respond(to: Self.request(requestHead, body))
+                        let response = tooLarge ? tooLargeAnswer : service.respond(to: Self.request(requestHead, body))
                         let stopping = connections.setBusy(channel, false)
                         let keepAlive = requestHead.isKeepAlive && !tooLarge && !stopping
                         try await write(response, for: requestHead, keepAlive: keepAlive, to: outbound)
@@ -107,6 +104,11 @@ public struct HTTPServer: Sendable {
             // The client went away mid-request: nothing to answer, nothing to log beyond this.
             log("\(peer) connection ended: \(error)")
         }
+    }
+
+    private var tooLargeAnswer: ServiceResponse {
+        ServiceResponse(status: 413, headers: [("content-type", "application/json; charset=utf-8")],
+                        body: Array("{\"error\":\"the body is larger than \(maximumBody >> 20) MiB\"}".utf8))
     }
 
     private static func request(_ head: HTTPRequestHead, _ body: [UInt8]) -> ServiceRequest {

@@ -47,7 +47,8 @@ public final class ReviewService: Sendable {
     /// Headers that keep other sites out of the page: no framing (a framed page could be fed
     /// keystrokes), no scripts or styles but our own, no sniffing, no referrer.
     static let pageHeaders: [(name: String, value: String)] = [
-        ("content-security-policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"),
+        ("content-security-policy",
+         "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"),
         ("x-frame-options", "DENY"),
         ("x-content-type-options", "nosniff"),
         ("referrer-policy", "no-referrer"),
@@ -63,7 +64,8 @@ public final class ReviewService: Sendable {
             return reconcile(request, method)
         case ("GET", "entity") where segments.count == 2:
             let accept = request.header("accept") ?? ""
-            return entities.respond(id: segments[1], wantsJSON: accept.contains("application/json") || request.query["format"] == "json")
+            let wantsJSON = accept.contains("application/json") || request.query["format"] == "json"
+            return entities.respond(id: segments[1], wantsJSON: wantsJSON)
         case ("GET", nil):
             return assets.response(for: "index.html")
         case ("GET", let name?) where segments.count == 1:
@@ -82,7 +84,8 @@ public final class ReviewService: Sendable {
         case ("PUT", 3, "alignments"):
             return alignments.update(document: segments[1], pair: segments[2], request: request)
         case (_, 1, "alignments"), (_, 3, "alignments"):
-            return .error(405, "\(request.method) is not used here", headers: [("allow", segments.count == 1 ? "GET" : "GET, PUT")])
+            return .error(405, "\(request.method) is not used here",
+                          headers: [("allow", segments.count == 1 ? "GET" : "GET, PUT")])
         case ("GET", 1, "tag"):
             guard let text = request.query["text"] else { return .error(400, "GET /api/tag needs ?text=") }
             return tagging.tag(Array(text.utf8), input: .text)
@@ -145,7 +148,8 @@ public final class ReviewService: Sendable {
 
     /// `query=Mottaki` or `query={"query": "Mottaki", "type": "person"}` (protocol 0.1).
     private func reconcileSingle(_ value: String) -> ServiceResponse {
-        let query = (try? JSONDecoder().decode(ReconciliationQuery.self, from: Data(value.utf8))) ?? ReconciliationQuery(query: value)
+        let query = (try? JSONDecoder().decode(ReconciliationQuery.self, from: Data(value.utf8)))
+            ?? ReconciliationQuery(query: value)
         do {
             return .json(ReconciliationResult(result: try reconciler.candidates(for: query)))
         } catch {
@@ -170,7 +174,8 @@ public final class ReviewService: Sendable {
                   || $0 == "_" || $0 == "." || $0 == "$" }) else { return response }
         var wrapped = response
         wrapped.body = Array("/**/\(callback)(".utf8) + response.body + Array(");".utf8)
-        wrapped.headers = wrapped.headers.filter { $0.name != "content-type" } + [("content-type", "text/javascript; charset=utf-8")]
+        wrapped.headers = wrapped.headers.filter { $0.name != "content-type" }
+            + [("content-type", "text/javascript; charset=utf-8")]
         return wrapped
     }
 }

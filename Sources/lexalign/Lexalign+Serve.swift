@@ -14,9 +14,10 @@ extension Lexalign {
                 the JSON API the page uses, tagging, and a W3C reconciliation service at /reconcile \
                 for OpenRefine. Bound to 127.0.0.1 unless --host says otherwise; writes are \
                 accepted only from the server's own pages. The lexicon is --lexicon, else \
-                ROOT/Lexicons when it exists, else the built-in one. Prints the address on \
-                standard error, then one line per request; Ctrl-C (SIGINT) or SIGTERM stops it \
-                after answering the requests in progress. The API is documented in docs/SERVE.md.
+                $LEXALIGN_LEXICON, else ROOT/Lexicons when it exists, else the built-in one. \
+                Prints the address on standard error, then one line per request; Ctrl-C \
+                (SIGINT), SIGTERM or SIGHUP stops it after answering the requests in progress. \
+                The API is documented in docs/SERVE.md.
                 """
         )
 
@@ -31,7 +32,8 @@ extension Lexalign {
         @Option(help: "The address to listen on. Anything but 127.0.0.1, ::1 or localhost lets other machines in.")
         var host: String = "127.0.0.1"
 
-        @Option(help: "A lexicon folder (default: ROOT/Lexicons when it exists, else the built-in lexicon).",
+        @Option(help: ArgumentHelp("A lexicon folder (default: $LEXALIGN_LEXICON, else ROOT/Lexicons when it exists, "
+                                   + "else the built-in lexicon)."),
                 completion: .directory)
         var lexicon: String?
 
@@ -52,7 +54,8 @@ extension Lexalign {
                 throw ExitStatus.ioError
             }
             let rootLexicon = root + "/Lexicons"
-            let folder = lexicon ?? (LexiconLocation.environmentDirectory == nil && TextFiles.isDirectory(rootLexicon) ? rootLexicon : nil)
+            let useRootLexicon = LexiconLocation.environmentDirectory == nil && TextFiles.isDirectory(rootLexicon)
+            let folder = lexicon ?? (useRootLexicon ? rootLexicon : nil)
             let (model, sources) = try LexiconLocation.modelAndSources(directory: folder)
             let service = ReviewService(root: root, model: model, sources: sources, assetsFolder: assets)
             let server = HTTPServer(host: host, port: port) { line in StandardError.line("lexalign: " + line) }

@@ -83,14 +83,17 @@ struct RequestTests {
     }
 
     @Test(arguments: [
-        ("Mottaki", ["Mottaki"]), ("MOTAQI", ["MOTAQI", "Motaqi"]), ("amir khan muttaqi", ["amir khan muttaqi", "Amir Khan Muttaqi"]),
+        ("Mottaki", ["Mottaki"]), ("MOTAQI", ["MOTAQI", "Motaqi"]),
+        ("amir khan muttaqi", ["amir khan muttaqi", "Amir Khan Muttaqi"]),
         ("متقی", ["متقی"]), ("Muttaqi-MOTAQI", ["Muttaqi-MOTAQI"]),
     ])
     func oneCaseLatinIsAlsoReadCapitalised(query: String, readings: [String]) {
         #expect(Reconciler.readings(of: query) == readings)
     }
 
-    @Test(arguments: [(" \"Kabul\" ", "Kabul"), ("\tکابل\n", "کابل"), ("'", ""), ("Dera Ismail Khan", "Dera Ismail Khan")])
+    @Test(arguments: [
+        (" \"Kabul\" ", "Kabul"), ("\tکابل\n", "کابل"), ("'", ""), ("Dera Ismail Khan", "Dera Ismail Khan"),
+    ])
     func cellsAreTrimmed(cell: String, trimmed: String) {
         #expect(Reconciler.trimmed(cell) == trimmed)
     }

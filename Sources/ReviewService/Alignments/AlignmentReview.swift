@@ -134,7 +134,9 @@ final class AlignmentReview: Sendable {
             var value = String(item.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
             if value == "*" { return true }
             if value.hasPrefix("W/") { value.removeFirst(2) }
-            if value.hasPrefix("\"") && value.hasSuffix("\"") && value.count >= 2 { value = String(value.dropFirst().dropLast()) }
+            if value.hasPrefix("\"") && value.hasSuffix("\"") && value.count >= 2 {
+                value = String(value.dropFirst().dropLast())
+            }
             return value == tag
         }
     }

@@ -54,7 +54,8 @@ struct EntityPage: Sendable {
     private func render(_ entity: EntityJSON) -> String {
         var body = "<h1>\(HTML.escape(entity.name))</h1>\n<p><code>\(HTML.escape(entity.id))</code> · \(entity.type)"
         if let wikidata = entity.wikidata {
-            body += " · Wikidata <a href=\"https://www.wikidata.org/wiki/\(HTML.escape(wikidata))\">\(HTML.escape(wikidata))</a>"
+            let qid = HTML.escape(wikidata)
+            body += " · Wikidata <a href=\"https://www.wikidata.org/wiki/\(qid)\">\(qid)</a>"
         }
         body += "</p>\n"
         if !entity.note.isEmpty { body += "<p>\(HTML.escape(entity.note))</p>\n" }
