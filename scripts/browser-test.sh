@@ -1,7 +1,15 @@
 #!/usr/bin/env bash
-# Browser test of `lexalign serve`: a headless Chromium loads the review page, checks text
-# direction and entity highlighting, marks a bead reviewed with the keyboard and saves with
-# Ctrl+S; the bead file on disk must then differ in that bead's status alone.
+# Browser test of `lexalign serve`: a headless Chromium loads the review page and a reviewer's
+# work is done with real key events, each result checked in the page and in the files on disk:
+#   - text direction and entity highlighting; a bead marked reviewed (r) and saved (Ctrl+S): the
+#     bead file differs in that bead's status alone;
+#   - merge (m) and undo (u): one bead fewer with the union of the refs, then all back as before;
+#   - merge and save: the two rows become one (refs united, auto, texts from the sentence files,
+#     the server's score), the rest unchanged, and `lexalign validate` exits 0 on the file;
+#   - a bead file changed on disk after the page read it: the save is refused (409) and the file
+#     keeps its new content; "Reload from disk" shows it;
+#   - a save the server must refuse (a sentence file changed, its pin stale: 422): the page lists
+#     the findings and the bead file is unchanged.
 #
 #   scripts/browser-test.sh [--screenshot PATH] [--binary PATH]
 #
@@ -137,8 +145,8 @@ done
 echo "ok: lexalign serve listens at $url"
 
 # ---------------------------------------------------------------------------------- driver
-driver_args=(--url "$url" --bead-file "$bead_file" --before "$scratch/before.tsv" --line "$line"
-             --chromium "$chromium")
+driver_args=(--url "$url" --root "$root" --binary "$binary" --bead-file "$bead_file"
+             --before "$scratch/before.tsv" --line "$line" --chromium "$chromium")
 [[ -n "$screenshot" ]] && driver_args+=(--screenshot "$screenshot")
 # In the background with `wait`, so that a SIGTERM or Ctrl+C reaches the traps at once rather than
 # after the driver's own time-outs.

@@ -100,8 +100,9 @@ public struct HTTPServer: Sendable {
                     }
                 }
             }
+        } catch let error as ChannelError where error == .ioOnClosedChannel || error == .eof {
+            // The client closed the connection (a browser leaving the page): nothing to answer.
         } catch {
-            // The client went away mid-request: nothing to answer, nothing to log beyond this.
             log("\(peer) connection ended: \(error)")
         }
     }
