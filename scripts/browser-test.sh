@@ -14,8 +14,9 @@
 #   scripts/browser-test.sh [--screenshot PATH] [--binary PATH]
 #
 #   --screenshot PATH   also save a 1280x900 PNG of the Dari pair view of qosh-tepa-canal
-#   --binary PATH       the lexalign to test (default: $(swift build --show-bin-path)/lexalign,
-#                       which must already be built: this script builds nothing)
+#   --binary PATH       the lexalign to test: it serves, and validates and rescores the saved
+#                       file (default: $(swift build --show-bin-path)/lexalign, which must
+#                       already be built: this script builds nothing)
 #
 # Run from the repository root. Installs Debian's chromium with apt-get when it is missing (and
 # fonts-noto-core for Dari and Pashto, with --screenshot), and websocket-client from PyPI into
