@@ -253,6 +253,12 @@ struct ServeTests {
             #expect((candidates.first?["match"] as? Bool ?? false) == item.match, "\(item.testDescription)")
             #expect(candidates.count <= 3)
         }
+        // The protocol-0.1 form: one query, as a string or an object (a limit as a string too).
+        let single = try #require(try server.send("GET", "/reconcile?query=Jalalabad").json() as? [String: Any])
+        #expect(((single["result"] as? [[String: Any]])?.first)?["id"] as? String == "place:jalalabad")
+        let object = "%7B%22query%22%3A%22Kabul%22%2C%22type%22%3A%22place%22%2C%22limit%22%3A%221%22%7D"
+        let limited = try #require(try server.send("GET", "/reconcile?query=" + object).json() as? [String: Any])
+        #expect((limited["result"] as? [[String: Any]])?.map { $0["id"] as? String } == ["place:kabul"])
         // JSONP, for front ends that cannot read a cross-origin answer.
         let wrapped = try server.send("GET", "/reconcile?callback=jsonp123")
         #expect(wrapped.text.hasPrefix("/**/jsonp123({") && wrapped.text.hasSuffix("});"))

@@ -29,7 +29,12 @@ struct ReconciliationQuery: Decodable {
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: Keys.self)
         query = try container.decode(String.self, forKey: .query)
-        limit = try container.decodeIfPresent(Int.self, forKey: .limit)
+        // Some clients send the limit as a string ("3").
+        if let number = try? container.decodeIfPresent(Int.self, forKey: .limit) {
+            limit = number
+        } else {
+            limit = (try? container.decodeIfPresent(String.self, forKey: .limit)).flatMap { $0.flatMap(Int.init) }
+        }
         if let single = try? container.decodeIfPresent(String.self, forKey: .type) {
             types = [single]
         } else if let list = try? container.decodeIfPresent([String].self, forKey: .type) {
