@@ -154,6 +154,12 @@ struct ServeTests {
         #expect(refused.status == 422)
         let findings = try #require((try refused.json() as? [String: Any])?["findings"] as? [[String: Any]])
         #expect(findings.contains { $0["rule"] as? String == "coverage" && $0["severity"] as? String == "error" })
+        // A status the reader cannot take is still named with the bead it was sent as.
+        let (badStatus, _) = try Self.edited(server) { $0[3]["status"] = "done" }
+        let named = try server.send("PUT", Self.pair, headers: Self.json + [("If-Match", etag)], body: badStatus)
+        let badFindings = try #require((try named.json() as? [String: Any])?["findings"] as? [[String: Any]])
+        #expect(named.status == 422)
+        #expect(badFindings.contains { $0["rule"] as? String == "bad-status" && $0["bead"] as? Int == 3 })
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
 
         // Beads 1 and 2 merged into one: its refs span both, its score is the aligner's, not a copy.

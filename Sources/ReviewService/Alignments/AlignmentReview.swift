@@ -99,7 +99,15 @@ final class AlignmentReview: Sendable {
         let findings = validate(document)
         if findings.contains(where: { $0.severity == .error }) {
             let errors = findings.filter { $0.severity == .error }
-            let findingViews = findings.map { finding(for: $0, in: document) }
+            // The proposed file has the header's lines, then one line per bead sent, in order; a
+            // row the reader could not read (a bad status) is still that bead.
+            let headerLines = AlignmentFileWriter.header(of: old.file).utf8.count { $0 == UInt8(ascii: "\n") }
+            let findingViews = findings.map { diagnostic in
+                finding(for: diagnostic, in: document) { line in
+                    let bead = line - headerLines - 1
+                    return edit.beads.indices.contains(bead) ? bead : nil
+                }
+            }
             return .json(RejectedEdit(error: "not saved: \(errors.count) error\(errors.count == 1 ? "" : "s") "
                                           + "(\(errors[0].message))", findings: findingViews), status: 422)
         }
@@ -181,9 +189,15 @@ final class AlignmentReview: Sendable {
     }
 
     /// A finding as JSON: its path relative to ROOT, and the (0-based) bead whose line it is on.
-    private func finding(for diagnostic: Diagnostic, in document: AlignmentDocument) -> FindingView {
+    /// - Parameter beadOfLine: the bead on a line of the bead file; by default, the row read from it.
+    private func finding(for diagnostic: Diagnostic, in document: AlignmentDocument,
+                         beadOfLine: ((Int) -> Int?)? = nil) -> FindingView {
         let onBeadFile = diagnostic.location.path == document.path
-        let bead = onBeadFile ? document.file.rows.firstIndex { $0.line == diagnostic.location.line } : nil
+        let line = diagnostic.location.line
+        var bead: Int?
+        if onBeadFile {
+            bead = beadOfLine.map { $0(line) } ?? document.file.rows.firstIndex { $0.line == line }
+        }
         return FindingView(severity: diagnostic.severity.rawValue, rule: diagnostic.ruleID, message: diagnostic.message,
                            path: catalog.shown(diagnostic.location.path), line: diagnostic.location.line,
                            column: diagnostic.location.column, bead: bead)
