@@ -11,6 +11,7 @@ extension Lexalign {
     /// group's own options do not stand in the way of `lexalign align export`.
     struct Align: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "align",
             abstract: "Align the sentences of a Dari or Pashto document with its English translation.",
             usage: """
                 lexalign align --source <source> --target <target> [<options>]
@@ -30,6 +31,7 @@ extension Lexalign {
 extension Lexalign.Align {
     struct Documents: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "documents",
             abstract: "Align two documents (the default: `lexalign align --source ... --target ...`).",
             discussion: """
                 Beads are 1-1, 1-2, 2-1, 1-0, 0-1, 2-2, 1-3 or 3-1 sentences, found by dynamic \

@@ -6,6 +6,7 @@ import TextNormalization
 extension Lexalign.Align {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Convert an alignment file to TMX, Moses or Vecalign.",
             discussion: """
                 Exports reviewed beads only unless --all is given (then auto beads too; rejected \

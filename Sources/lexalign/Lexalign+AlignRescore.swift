@@ -6,6 +6,7 @@ import TextNormalization
 extension Lexalign.Align {
     struct Rescore: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rescore",
             abstract: "Recompute the score of every bead of an alignment file, after a reviewer changed beads.",
             discussion: """
                 Reads the pinned sentence files, scores each bead as the aligner would and rewrites \

@@ -54,6 +54,7 @@ struct LexiconDirectory: ParsableArguments {
 extension Lexalign.LexiconCommand {
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "lint",
             abstract: "Report every problem in a lexicon as path:line:col: severity: message [rule-id].",
             discussion: "Exit status: 0 clean, 1 errors (or warnings with --strict), 2 unreadable files."
         )
@@ -148,6 +149,7 @@ extension Lexalign.LexiconCommand {
 
     struct Stats: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "stats",
             abstract: "Count entities, labels, flags and affixes, and show which entities lack a language or rest on weak labels.",
             discussion: "Lines with errors are not counted: they are listed, and the exit status is 1."
         )
@@ -183,6 +185,7 @@ extension Lexalign.LexiconCommand {
 extension Lexalign.LexiconCommand {
     struct Accept: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "accept",
             abstract: "Add the labels a reviewed suggestions table accepts to labels.tsv.",
             discussion: """
                 FILE is a table `lexalign lexicon suggest` wrote, its decision column filled in: \

@@ -8,6 +8,7 @@ extension LexiconExportFormat: ExpressibleByArgument {}
 extension Lexalign.LexiconCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write the lexicon as SKOS (Turtle), spaCy EntityRuler patterns, TBX-Basic or CSV.",
             discussion: """
                 Negative labels and notes are left out. A lexicon with errors is not exported: the \

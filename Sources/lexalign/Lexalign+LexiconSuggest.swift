@@ -7,6 +7,7 @@ import TextNormalization
 extension Lexalign.LexiconCommand {
     struct Suggest: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "suggest",
             abstract: "Propose labels the lexicon lacks, from running text and from parallel text, for review.",
             discussion: """
                 From running text (FILE...): the spellings the fuzzy pass resolved or nearly \

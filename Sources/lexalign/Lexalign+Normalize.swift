@@ -66,6 +66,7 @@ struct FilterOptions: ParsableArguments {
 extension Lexalign {
     struct Normalize: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "normalize",
             abstract: "Normalise text line by line: Unicode forms, Dari and Pashto orthography, romanisation.",
             discussion: """
                 Writes exactly one line per input line, in input order. Lines end at LF; CRLF is \

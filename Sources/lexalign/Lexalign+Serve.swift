@@ -8,6 +8,7 @@ import TermLexicon
 extension Lexalign {
     struct Serve: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "serve",
             abstract: "Serve the review page, the alignment API and OpenRefine reconciliation over HTTP.",
             discussion: """
                 Serves ROOT/Alignments for review in a browser (http://127.0.0.1:8080/ by default), \

@@ -5,6 +5,7 @@ import TextNormalization
 extension Lexalign {
     struct Split: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "split",
             abstract: "Split running text into sentences, one per output line.",
             discussion: """
                 Each input line is a paragraph, and a line break always ends a sentence; with \

@@ -16,6 +16,7 @@ extension TagLineProcessor.InputFormat: ExpressibleByArgument {}
 extension Lexalign {
     struct Tag: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "tag",
             abstract: "Find every known entity in text and emit canonical IDs with exact offsets.",
             discussion: """
                 Offsets are code points (Unicode scalars) into each record's original text, half-open. \

@@ -11,6 +11,7 @@ extension DiagnosticFormat: ExpressibleByArgument {}
 extension Lexalign {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Check lexicons and alignments: every problem, with its place, in a format CI reads.",
             discussion: """
                 Folders are searched for lexicons (a folder with entities.tsv: every `lexicon lint` \
