@@ -228,6 +228,11 @@ struct ServeTests {
         ReconcileCase(query: "Amir Khan Mutaqqi", best: "person:amir-khan-muttaqi", match: false),
         ReconcileCase(query: "Zabiullah Mujahed", best: "person:zabihullah-mujahid", match: false),
         ReconcileCase(query: "Jalalabaad", best: "place:jalalabad", match: false),
+        // One word listed (Haqqani, Ghani: the latter another person's), the rest unlisted: the
+        // whole string is heard against the labels as one name.
+        ReconcileCase(query: "Sirajudin Haqqani", best: "person:sirajuddin-haqqani", match: false),
+        ReconcileCase(query: "Abdul Ghani Beradar", best: "person:abdul-ghani-baradar", match: false),
+        ReconcileCase(query: "John Smith", best: nil, match: false),
         ReconcileCase(query: "ISIS-K", best: "org:iskp", match: true),
         ReconcileCase(query: " daesh ", best: "org:isis", match: true),
         ReconcileCase(query: "Dera Ismail Khan", best: "place:dera-ismail-khan", match: true),

@@ -13,6 +13,11 @@ struct Reconciler: Sendable {
         ReconciliationManifest.TypeReference(id: "place", name: "Place"),
     ]
     static let defaultLimit = 5
+    /// The lowest whole-name score that lifts a partly found entity: `tag`'s default fuzzy level.
+    static let wholeNameMinimum = FuzzyLevel.default.minimumScore ?? 0.86
+    /// The fewest letters a string needs before every label is compared with it (short strings
+    /// sound like too many names).
+    static let wholeNameLetters = 8
 
     /// - Parameter base: the server's address as the client reached it (`http://127.0.0.1:8080`).
     func manifest(base: String) -> ReconciliationManifest {
@@ -55,6 +60,23 @@ struct Reconciler: Sendable {
                 let sure = covered == significant && (mention.kind == .exact || mention.kind == .variant)
                     && !mention.partOfLongerName
                 offer(mention.entity, Found(score: Self.baseScore(mention) * Double(covered) / Double(significant), sure: sure))
+            }
+        }
+        // A name found only in part (Haqqani in "Sirajudin Haqqani", the rest an unlisted
+        // spelling): the whole string against that entity's labels, as one name.
+        let similarity = try NameSimilarity()
+        let whole = similarity.symbols(of: text)
+        for (entity, found) in best where !found.sure && found.score < 95 {
+            let heard = lexicon.soundScore(of: whole, against: entity, similarity: similarity)
+            if heard >= Self.wholeNameMinimum { best[entity]?.score = max(found.score, 95 * heard) }
+        }
+        // Nothing near enough yet (Abdul Ghani Beradar: only Ghani was read, as another person):
+        // every label of the wanted types, as one name, when the string is long enough to judge.
+        let letters = whole.symbols.count { $0 != UInt8(ascii: " ") }
+        if best.values.allSatisfy({ $0.score < 90 }) && letters >= Self.wholeNameLetters {
+            for (entity, heard) in lexicon.entities(soundingLike: whole, minimum: Self.wholeNameMinimum,
+                                                    similarity: similarity) {
+                offer(entity, Found(score: 95 * heard, sure: false))
             }
         }
         let sureCount = best.values.count { $0.sure }

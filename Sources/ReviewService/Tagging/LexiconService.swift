@@ -19,6 +19,49 @@ final class LexiconService: Sendable {
     /// Label key -> the labels with that key, built at the first reconciliation query.
     private let keyIndex = Mutex<[String: [KeyedLabel]]?>(nil)
 
+    /// Entity -> its labels (negative ones aside) in the phonetic space, built at first need.
+    private let soundIndex = Mutex<[Int: [SoundedLabel]]?>(nil)
+
+    struct SoundedLabel: Sendable {
+        var symbols: [UInt8]
+        var arabic: Bool
+    }
+
+    /// How near `name` sounds to the nearest label of `entity` (0–1), with `similarity`'s fold;
+    /// labels with a word count more than one away from the name's are not compared.
+    func soundScore(of name: (symbols: [UInt8], arabic: Bool), against entity: Int,
+                    similarity: NameSimilarity) -> Double {
+        let words = Self.wordCount(name.symbols)
+        return (soundIndex(similarity)[entity] ?? []).filter { abs(Self.wordCount($0.symbols) - words) <= 1 }
+            .map { NameSimilarity.score(name, ($0.symbols, $0.arabic)) }.max() ?? 0
+    }
+
+    /// The entities with a label that sounds like `name` at `minimum` or more, with their scores.
+    func entities(soundingLike name: (symbols: [UInt8], arabic: Bool), minimum: Double,
+                  similarity: NameSimilarity) -> [(entity: Int, score: Double)] {
+        soundIndex(similarity).keys.compactMap { entity in
+            let score = soundScore(of: name, against: entity, similarity: similarity)
+            return score >= minimum ? (entity, score) : nil
+        }
+    }
+
+    private static func wordCount(_ symbols: [UInt8]) -> Int {
+        symbols.isEmpty ? 0 : symbols.count { $0 == UInt8(ascii: " ") } + 1
+    }
+
+    private func soundIndex(_ similarity: NameSimilarity) -> [Int: [SoundedLabel]] {
+        soundIndex.withLock { $0 } ?? {
+            var built: [Int: [SoundedLabel]] = [:]
+            for label in lexicon.labels where label.kind != .negative {
+                guard let entity = modelIndex[label.id] else { continue }
+                let sounded = similarity.symbols(of: label.text)
+                built[entity, default: []].append(SoundedLabel(symbols: sounded.symbols, arabic: sounded.arabic))
+            }
+            soundIndex.withLock { $0 = built }
+            return built
+        }()
+    }
+
     struct KeyedLabel: Sendable {
         var entity: Int
         var text: String
