@@ -77,6 +77,10 @@ function findingsList(findings) {
     h('code', { class: 'rule', text: f.rule || '' }), ' ',
     h('bdi', { class: 'finding-message', text: f.message || '' }),
     f.line ? h('span', { class: 'where', text: ` line ${f.line}${f.column ? `:${f.column}` : ''}` }) : null,
+    // A finding on a bead (the server names it by index): a button that makes that bead current.
+    Number.isInteger(f.bead) && state.pair ? h('button', {
+      type: 'button', class: 'quiet go-to-bead', 'data-bead': f.bead, text: `bead ${f.bead + 1}`,
+    }) : null,
   ])));
 }
 
@@ -783,6 +787,11 @@ function start() {
   $('#beads').addEventListener('mouseover', onMentionHover);
   $('#beads').addEventListener('mouseout', onMentionHover);
   $('#save').addEventListener('click', () => save());
+  // "bead N" beside a finding (a refused save lists them in #message) makes that bead current.
+  document.addEventListener('click', (event) => {
+    const button = event.target.closest('.go-to-bead');
+    if (button) moveTo(Number(button.dataset.bead));
+  });
   $('#help-button').addEventListener('click', () => $('#help').showModal());
   for (const button of document.querySelectorAll('#pair-tools [data-action]')) {
     button.addEventListener('click', () => BUTTON_ACTIONS[button.dataset.action]());
