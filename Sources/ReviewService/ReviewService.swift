@@ -36,7 +36,9 @@ public final class ReviewService: Sendable {
     public func respond(to request: ServiceRequest) -> ServiceResponse {
         guard let segments = request.pathSegments else { return .error(400, "the path is not valid percent-encoded UTF-8") }
         let crossOrigin = segments.first == "reconcile"
-        if let refusal = guardRule.withLock({ $0 })?.refusal(request, crossOriginAllowed: crossOrigin) {
+        // Until the socket is bound the service does not know its own names: it answers nothing.
+        guard let rule = guardRule.withLock({ $0 }) else { return .error(503, "the server is not listening yet") }
+        if let refusal = rule.refusal(request, crossOriginAllowed: crossOrigin) {
             return .error(refusal.0, refusal.1)
         }
         var response = route(request, segments)
