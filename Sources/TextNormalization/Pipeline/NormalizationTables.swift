@@ -104,18 +104,54 @@ extension NormalizationTables {
         var decomposed: [UInt16] = []
         let length = try ICUNormalizer(.nfkd).normalize(joined, count: joined.count, into: &decomposed)
         let lines = decomposed[0..<length].split(separator: 0x0A, omittingEmptySubsequences: false)
+        // Each letter's decomposition without its marks, lower-cased scalar by scalar, kept when
+        // it is all ASCII letters; built as bytes (strings made and lower-cased per letter were
+        // most of the context's start-up).
         var folds: [(UInt16, String)] = []
+        var folded: [UInt8] = []
         for (unit, line) in zip(letters, lines) {
-            var folded = ""
-            for scalar in String(decoding: line, as: UTF16.self).unicodeScalars
-            where scalar.properties.generalCategory != .nonspacingMark {
-                folded += special[UInt16(truncatingIfNeeded: scalar.value)] ?? String(scalar)
+            folded.removeAll(keepingCapacity: true)
+            var onlyLetters = true
+            var iterator = line.makeIterator()
+            var decoder = UTF16()
+            decoding: while onlyLetters {
+                switch decoder.decode(&iterator) {
+                case .scalarValue(let scalar):
+                    if scalar.properties.generalCategory == .nonspacingMark { continue }
+                    if let replacement = special[UInt16(truncatingIfNeeded: scalar.value)] {
+                        onlyLetters = replacement.unicodeScalars.allSatisfy { appendLowercaseASCIILetter($0, to: &folded) }
+                    } else {
+                        onlyLetters = appendLowercaseASCIILetter(scalar, to: &folded)
+                    }
+                case .emptyInput:
+                    break decoding
+                case .error:
+                    onlyLetters = false
+                }
             }
-            folded = folded.lowercased()
-            let isASCIILetters = !folded.isEmpty && folded.unicodeScalars.allSatisfy { ("a"..."z").contains($0) }
-            if isASCIILetters && folded.utf16.first != unit { folds.append((unit, folded)) }
+            if onlyLetters && !folded.isEmpty && UInt16(folded[0]) != unit {
+                folds.append((unit, String(decoding: folded, as: UTF8.self)))
+            }
         }
         return folds
+    }
+
+    /// Appends the lower case of `scalar` when it is ASCII letters only (a non-ASCII letter may
+    /// lower-case to one: KELVIN SIGN is k); false otherwise.
+    private static func appendLowercaseASCIILetter(_ scalar: Unicode.Scalar, to out: inout [UInt8]) -> Bool {
+        switch scalar.value {
+        case 0x41...0x5A:
+            out.append(UInt8(scalar.value) + 0x20)
+            return true
+        case 0x61...0x7A:
+            out.append(UInt8(scalar.value))
+            return true
+        case 0x00...0x7F:
+            return false
+        default:
+            let lower = scalar.properties.lowercaseMapping.unicodeScalars
+            return lower.allSatisfy { (0x61...0x7A).contains($0.value) } && lower.allSatisfy { appendLowercaseASCIILetter($0, to: &out) }
+        }
     }
 
     /// Latin letters and punctuation in ASCII, case kept, for the latin form: ICU's Latin-ASCII
