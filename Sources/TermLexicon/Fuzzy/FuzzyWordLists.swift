@@ -134,21 +134,22 @@ public struct FuzzyWordLists: Sendable {
     /// A word's key as the text's words get theirs: character by character (`KeyedText`), spaces
     /// left out.
     static func key(_ word: String, keys: inout CharacterKeys) -> [UInt16] {
+        // Appended unit by unit: an array per character made this most of the lists' start-up.
         var units: [UInt16] = []
+        units.reserveCapacity(word.utf8.count)
         for scalar in word.unicodeScalars {
-            let image: [UInt16]
             if scalar.value < 0x1_0000 {
                 let entry = keys.entry(of: scalar.value)
                 if entry & CharacterKeys.singleFlag != 0 {
-                    image = [UInt16(truncatingIfNeeded: entry)]
+                    let unit = UInt16(truncatingIfNeeded: entry)
+                    if unit != 0x20 { units.append(unit) }
                 } else {
                     let start = Int(entry >> 8)
-                    image = Array(keys.pool[start..<(start + Int(entry & 0xFF))])
+                    for unit in keys.pool[start..<(start + Int(entry & 0xFF))] where unit != 0x20 { units.append(unit) }
                 }
             } else {
-                image = keys.astralImage(of: scalar)
+                for unit in keys.astralImage(of: scalar) where unit != 0x20 { units.append(unit) }
             }
-            units += image.filter { $0 != 0x20 }
         }
         return units
     }
