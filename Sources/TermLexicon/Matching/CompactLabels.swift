@@ -103,14 +103,16 @@ struct CompactLabels: Sendable {
         var previousEntity: Int32 = -1
         var tabs = [Int](repeating: 0, count: 5)
         while lineStart < bytes.count {
-            var lineEnd = lineStart
+            // Fields and line ends with memchr: most bytes are the note column, never looked into.
+            let lineEnd = ByteScan.nextLineFeed(in: bytes, from: lineStart)
             var tabCount = 0
-            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A {
-                if bytes[lineEnd] == 0x09 {
-                    if tabCount < 5 { tabs[tabCount] = lineEnd }
-                    tabCount += 1
-                }
-                lineEnd += 1
+            var fieldStart = lineStart
+            while tabCount < 6 {
+                let tab = ByteScan.nextTab(in: bytes, from: fieldStart, to: lineEnd)
+                if tab == lineEnd { break }
+                if tabCount < 5 { tabs[tabCount] = tab }
+                tabCount += 1
+                fieldStart = tab + 1
             }
             defer { lineStart = lineEnd + 1 }
             if lineEnd == lineStart || bytes[lineStart] == UInt8(ascii: "#") { continue }

@@ -7,19 +7,31 @@ import Glibc
 /// byte of every line into a JSON string, and looking at them one by one for quotes and controls
 /// took 17 instructions a byte. The buffer is the array's own storage, taken for the length of the
 /// closure; every 8-byte load starts at least 8 bytes before `buffer.count`, and the byte reads
-/// after it are below it. Lines are found and counted with the C library's `memchr`, given the same bounds.
-@usableFromInline
-enum ByteScan {
+/// after it are below it. Lines are found and counted with the C library's `memchr`, given the same bounds;
+/// the lexicon's fast readers find fields with it too (most of labels.tsv's bytes are notes).
+public enum ByteScan {
     /// The index of the first line feed in `bytes` at or after `start`, or `bytes.count`: every
     /// line of every chunk is found this way, and `memchr` reads words, not bytes.
+    @inlinable
+    public static func nextLineFeed(in bytes: [UInt8], from start: Int) -> Int {
+        next(0x0A, in: bytes, from: start, to: bytes.count)
+    }
+
+    /// The index of the first `byte` in `bytes[start..<end]`, or `end` (clamped to the array).
     @usableFromInline
-    static func nextLineFeed(in bytes: [UInt8], from start: Int) -> Int {
-        guard start < bytes.count else { return bytes.count }
+    static func next(_ byte: UInt8, in bytes: [UInt8], from start: Int, to end: Int) -> Int {
+        let end = min(end, bytes.count)
+        guard start >= 0, start < end else { return max(end, 0) }
         return bytes.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress,
-                  let found = memchr(base + start, 0x0A, buffer.count - start) else { return buffer.count }
+                  let found = memchr(base + start, Int32(byte), end - start) else { return end }
             return base.distance(to: UnsafeRawPointer(found))
         }
+    }
+
+    /// The index of the first tab in `bytes[start..<end]`, or `end`: fields of a TSV line.
+    public static func nextTab(in bytes: [UInt8], from start: Int, to end: Int) -> Int {
+        next(0x09, in: bytes, from: start, to: end)
     }
 
     /// The number of line feeds in `bytes`, found one after another with `memchr`, which scans
