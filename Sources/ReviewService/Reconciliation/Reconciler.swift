@@ -59,7 +59,8 @@ struct Reconciler: Sendable {
                 let covered = scalars[start..<end].count(where: Self.isSignificant)
                 let sure = covered == significant && (mention.kind == .exact || mention.kind == .variant)
                     && !mention.partOfLongerName
-                offer(mention.entity, Found(score: Self.baseScore(mention) * Double(covered) / Double(significant), sure: sure))
+                let share = Double(covered) / Double(significant)
+                offer(mention.entity, Found(score: Self.baseScore(mention) * share, sure: sure))
             }
         }
         // A name found only in part (Haqqani in "Sirajudin Haqqani", the rest an unlisted
@@ -99,8 +100,8 @@ struct Reconciler: Sendable {
     /// The string as given and, when its letters are Latin and all of one case, capitalised.
     static func readings(of text: String) -> [String] {
         let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
-        guard !letters.isEmpty, letters.allSatisfy({ $0.isASCII }),
-              letters.allSatisfy({ $0.properties.isUppercase }) || letters.allSatisfy({ $0.properties.isLowercase }) else {
+        let oneCase = letters.allSatisfy { $0.properties.isUppercase } || letters.allSatisfy { $0.properties.isLowercase }
+        guard !letters.isEmpty, letters.allSatisfy({ $0.isASCII }), oneCase else {
             return [text]
         }
         let capitalised = text.lowercased().split(separator: " ", omittingEmptySubsequences: false)

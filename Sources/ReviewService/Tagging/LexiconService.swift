@@ -72,7 +72,9 @@ final class LexiconService: Sendable {
         self.model = model
         lexicon = Lexicon.parse(sources).0
         var positions: [String: Int] = [:]
-        for (index, entity) in lexicon.entities.enumerated() where positions[entity.id] == nil { positions[entity.id] = index }
+        for (index, entity) in lexicon.entities.enumerated() where positions[entity.id] == nil {
+            positions[entity.id] = index
+        }
         entityPositions = positions
         var indices: [String: Int] = [:]
         for index in 0..<model.entityCount { indices[model.entityID(index)] = index }

@@ -33,6 +33,7 @@ public struct NameSimilarity {
     /// The score in [0, 1] of two names' symbols (`symbols(of:)`).
     public static func score(_ a: (symbols: [UInt8], arabic: Bool), _ b: (symbols: [UInt8], arabic: Bool)) -> Double {
         guard !a.symbols.isEmpty, !b.symbols.isEmpty else { return 0 }
-        return PhoneticDistance.score(a.symbols, b.symbols, crossScript: a.arabic != b.arabic, arabic: a.arabic && b.arabic)
+        return PhoneticDistance.score(a.symbols, b.symbols, crossScript: a.arabic != b.arabic,
+                                      arabic: a.arabic && b.arabic)
     }
 }

@@ -119,7 +119,9 @@ extension NormalizationTables {
                 case .scalarValue(let scalar):
                     if scalar.properties.generalCategory == .nonspacingMark { continue }
                     if let replacement = special[UInt16(truncatingIfNeeded: scalar.value)] {
-                        onlyLetters = replacement.unicodeScalars.allSatisfy { appendLowercaseASCIILetter($0, to: &folded) }
+                        onlyLetters = replacement.unicodeScalars.allSatisfy {
+                            appendLowercaseASCIILetter($0, to: &folded)
+                        }
                     } else {
                         onlyLetters = appendLowercaseASCIILetter(scalar, to: &folded)
                     }
@@ -150,7 +152,8 @@ extension NormalizationTables {
             return false
         default:
             let lower = scalar.properties.lowercaseMapping.unicodeScalars
-            return lower.allSatisfy { (0x61...0x7A).contains($0.value) } && lower.allSatisfy { appendLowercaseASCIILetter($0, to: &out) }
+            guard lower.allSatisfy({ (0x61...0x7A).contains($0.value) }) else { return false }
+            return lower.allSatisfy { appendLowercaseASCIILetter($0, to: &out) }
         }
     }
 
