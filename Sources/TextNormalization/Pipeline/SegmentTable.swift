@@ -170,10 +170,42 @@ struct SegmentTable: Sendable {
     /// Inline entries: the byte count (0–3) and the bytes, lowest first.
     @inline(__always) static func inlineCount(_ raw: UInt32) -> Int { Int((raw >> 2) & 3) }
     @inline(__always) static func inlineBytes(_ raw: UInt32) -> UInt32 { raw >> 8 }
-    /// Pooled entries: where their bytes are in `bytePool`.
+    /// Pooled entries: where their bytes are in the pool.
     @inline(__always) static func pooled(_ raw: UInt32) -> Range<Int> {
         let start = Int(raw >> 8)
         return start..<start + Int((raw >> 2) & 0x3F)
     }
-    var bytePool: [UInt8] { pool }
+
+    /// Writes the bytes of an inline or pooled entry at `written`, a pending space first (an
+    /// inline entry of no bytes writes nothing, and leaves the space pending). The key and text
+    /// paths' one way of writing a table entry; `out` has room (`maximumBytesPerInputByte`).
+    @inline(__always)
+    func write(_ entry: UInt32, to out: inout MutableSpan<UInt8>, at written: inout Int, pendingSpace: inout Bool) {
+        if SegmentTable.isInline(entry) {
+            var byteCount = SegmentTable.inlineCount(entry)
+            guard byteCount > 0 else { return }
+            if pendingSpace {
+                out[written] = 0x20
+                written += 1
+                pendingSpace = false
+            }
+            var packed = SegmentTable.inlineBytes(entry)
+            while byteCount > 0 {
+                out[written] = UInt8(truncatingIfNeeded: packed)
+                written += 1
+                packed >>= 8
+                byteCount -= 1
+            }
+        } else {
+            if pendingSpace {
+                out[written] = 0x20
+                written += 1
+                pendingSpace = false
+            }
+            for byte in pool[SegmentTable.pooled(entry)] {
+                out[written] = byte
+                written += 1
+            }
+        }
+    }
 }

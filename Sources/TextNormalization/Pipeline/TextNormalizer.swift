@@ -169,28 +169,6 @@ public final class TextNormalizer {
         var index = 0
         while index < count {
             let entry = table[Int(units[index])]
-            if SegmentTable.isInline(entry) {
-                takeBackFrom = index
-                writtenBefore = written
-                pendingBefore = pendingSpace
-                var byteCount = SegmentTable.inlineCount(entry)
-                if byteCount > 0 {
-                    if pendingSpace {
-                        out[written] = 0x20
-                        written += 1
-                        pendingSpace = false
-                    }
-                    var packed = SegmentTable.inlineBytes(entry)
-                    while byteCount > 0 {
-                        out[written] = UInt8(truncatingIfNeeded: packed)
-                        written += 1
-                        packed >>= 8
-                        byteCount -= 1
-                    }
-                }
-                index += 1
-                continue
-            }
             if SegmentTable.isSpace(entry) {
                 takeBackFrom = -1
                 pendingSpace = written > 0
@@ -201,15 +179,7 @@ public final class TextNormalizer {
                 takeBackFrom = index
                 writtenBefore = written
                 pendingBefore = pendingSpace
-                if pendingSpace {
-                    out[written] = 0x20
-                    written += 1
-                    pendingSpace = false
-                }
-                for byte in segments.bytePool[SegmentTable.pooled(entry)] {
-                    out[written] = byte
-                    written += 1
-                }
+                segments.write(entry, to: &out, at: &written, pendingSpace: &pendingSpace)
                 index += 1
                 continue
             }
@@ -272,28 +242,6 @@ public final class TextNormalizer {
         while index < end {
             let (scalar, length) = UTF8Decoding.decodeScalar(input, bytes, at: index, end: end)
             let entry = scalar < 0x1_0000 ? table[Int(scalar)] : 0
-            if SegmentTable.isInline(entry) {
-                takeBackFrom = index
-                writtenBefore = written
-                pendingBefore = pendingSpace
-                var count = SegmentTable.inlineCount(entry)
-                if count > 0 {
-                    if pendingSpace {
-                        out[written] = 0x20
-                        written += 1
-                        pendingSpace = false
-                    }
-                    var packed = SegmentTable.inlineBytes(entry)
-                    while count > 0 {
-                        out[written] = UInt8(truncatingIfNeeded: packed)
-                        written += 1
-                        packed >>= 8
-                        count -= 1
-                    }
-                }
-                index += length
-                continue
-            }
             if SegmentTable.isSpace(entry) {
                 takeBackFrom = -1
                 pendingSpace = written > 0
@@ -304,15 +252,7 @@ public final class TextNormalizer {
                 takeBackFrom = index
                 writtenBefore = written
                 pendingBefore = pendingSpace
-                if pendingSpace {
-                    out[written] = 0x20
-                    written += 1
-                    pendingSpace = false
-                }
-                for byte in segments.bytePool[SegmentTable.pooled(entry)] {
-                    out[written] = byte
-                    written += 1
-                }
+                segments.write(entry, to: &out, at: &written, pendingSpace: &pendingSpace)
                 index += length
                 continue
             }
