@@ -1,7 +1,9 @@
 import TermLexicon
+import TextNormalization
 
 /// `GET /entity/{id}`: an entity's labels, identifiers and broader chain, the view the
-/// reconciliation manifest points OpenRefine at. HTML for people, JSON when asked for.
+/// reconciliation manifest points OpenRefine at. HTML for people (text escaped as the XML
+/// exports escape it: the same five characters), JSON when asked for.
 struct EntityPage: Sendable {
     let lexicon: LexiconService
 
@@ -30,7 +32,7 @@ struct EntityPage: Sendable {
     func respond(id: String, wantsJSON: Bool) -> ServiceResponse {
         guard let entity = describe(id) else {
             return wantsJSON ? .error(404, "no entity \(id) in the lexicon")
-                : .text(page(title: "Not found", body: "<p>No entity <code>\(HTML.escape(id))</code> in the lexicon.</p>"),
+                : .text(page(title: "Not found", body: "<p>No entity <code>\(escaped(id))</code> in the lexicon.</p>"),
                         type: "text/html; charset=utf-8", status: 404)
         }
         return wantsJSON ? .json(entity) : .text(render(entity), type: "text/html; charset=utf-8")
@@ -52,32 +54,32 @@ struct EntityPage: Sendable {
     }
 
     private func render(_ entity: EntityJSON) -> String {
-        var body = "<h1>\(HTML.escape(entity.name))</h1>\n<p><code>\(HTML.escape(entity.id))</code> · \(entity.type)"
+        var body = "<h1>\(escaped(entity.name))</h1>\n<p><code>\(escaped(entity.id))</code> · \(entity.type)"
         if let wikidata = entity.wikidata {
-            let qid = HTML.escape(wikidata)
+            let qid = escaped(wikidata)
             body += " · Wikidata <a href=\"https://www.wikidata.org/wiki/\(qid)\">\(qid)</a>"
         }
         body += "</p>\n"
-        if !entity.note.isEmpty { body += "<p>\(HTML.escape(entity.note))</p>\n" }
+        if !entity.note.isEmpty { body += "<p>\(escaped(entity.note))</p>\n" }
         if !entity.broader.isEmpty {
             body += "<h2>Broader</h2>\n<ol class=\"broader\">"
             for id in entity.broader {
-                body += "<li><a href=\"/entity/\(PercentEncoding.encodePathSegment(id))\">\(HTML.escape(id))</a></li>"
+                body += "<li><a href=\"/entity/\(PercentEncoding.encodePathSegment(id))\">\(escaped(id))</a></li>"
             }
             body += "</ol>\n"
         }
         body += "<h2>Labels</h2>\n<table><thead><tr><th>lang</th><th>kind</th><th>label</th><th>flags</th></tr></thead><tbody>\n"
         for label in entity.labels {
             let direction = ["prs", "ps", "fa", "ar", "ur"].contains(label.lang) ? "rtl" : "ltr"
-            body += "<tr><td>\(HTML.escape(label.lang))</td><td>\(label.kind)</td>"
-                + "<td dir=\"\(direction)\" lang=\"\(HTML.escape(label.lang))\"><bdi>\(HTML.escape(label.text))</bdi></td>"
-                + "<td>\(HTML.escape(label.flags))</td></tr>\n"
+            body += "<tr><td>\(escaped(label.lang))</td><td>\(label.kind)</td>"
+                + "<td dir=\"\(direction)\" lang=\"\(escaped(label.lang))\"><bdi>\(escaped(label.text))</bdi></td>"
+                + "<td>\(escaped(label.flags))</td></tr>\n"
         }
         body += "</tbody></table>\n"
         if !entity.identifiers.isEmpty {
             body += "<h2>Identifiers</h2>\n<table><tbody>"
             for identifier in entity.identifiers {
-                body += "<tr><th>\(HTML.escape(identifier.scheme))</th><td>\(HTML.escape(identifier.value))</td></tr>"
+                body += "<tr><th>\(escaped(identifier.scheme))</th><td>\(escaped(identifier.value))</td></tr>"
             }
             body += "</tbody></table>\n"
         }
@@ -87,7 +89,7 @@ struct EntityPage: Sendable {
     private func page(title: String, body: String) -> String {
         """
         <!doctype html>
-        <html lang="en"><head><meta charset="utf-8"><title>\(HTML.escape(title)) · Lexalign</title>
+        <html lang="en"><head><meta charset="utf-8"><title>\(escaped(title)) · Lexalign</title>
         <link rel="stylesheet" href="/review.css"></head>
         <body class="entity-page"><nav><a href="/">Alignments</a></nav><main>
         \(body)</main></body></html>
@@ -96,20 +98,5 @@ struct EntityPage: Sendable {
     }
 }
 
-enum HTML {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
-}
+/// Text for the page's HTML: the five characters the XML exports escape, escaped the same way.
+private func escaped(_ text: String) -> String { XMLText.escape(text) }
