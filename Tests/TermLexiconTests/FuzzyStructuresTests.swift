@@ -18,6 +18,22 @@ struct FuzzyStructuresTests {
         #expect(table.entries(8).isEmpty)
     }
 
+    /// Whether any mention's span overlaps a neighbouring word: the same answer as asking every
+    /// span, for spans in any order, nested, touching or empty.
+    @Test(arguments: [
+        ([0..<5, 6..<10, 12..<20], [5..<6, 4..<6, 10..<12, 19..<25, 20..<25, 0..<1, 21..<22]),
+        ([12..<20, 0..<30, 40..<41], [30..<40, 29..<31, 41..<50, 39..<41, 35..<36]),
+        ([3..<3, 5..<9, 5..<7], [3..<4, 2..<5, 9..<10, 6..<7, 0..<3]),
+        ([], [0..<1, 5..<9]),
+        ([1..<2, 2..<3, 3..<4], [0..<1, 4..<5, 0..<2, 3..<9, 2..<2]),
+    ] as [([Range<Int>], [Range<Int>])])
+    func occupiedSpans(spans: [Range<Int>], queries: [Range<Int>]) {
+        let occupied = LongerNames.OccupiedSpans(spans)
+        for query in queries {
+            #expect(occupied.overlaps(query) == spans.contains { $0.overlaps(query) }, "\(query)")
+        }
+    }
+
     @Test func packedStrings() {
         var strings = PackedStrings()
         strings.append(Array("kabul".utf8))

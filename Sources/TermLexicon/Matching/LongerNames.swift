@@ -67,10 +67,11 @@ struct LongerNames: Sendable {
         // Whether the line is English running text: looked at only when a neighbour asks.
         var english: Bool?
         let spans = mentions.map { byteSpan(of: $0, text: text, range: range) }
+        let occupied = OccupiedSpans(spans)
         for (index, span) in spans.enumerated() where model.entityType(mentions[index].entity) == .person
             && Self.startsWithLatinLetter(bytes, span.lowerBound) {
             for neighbour in [Self.wordBefore(span.lowerBound, bytes, range), Self.wordAfter(span.upperBound, bytes, range)] {
-                guard let neighbour, !spans.contains(where: { $0.overlaps(neighbour) }),
+                guard let neighbour, !occupied.overlaps(neighbour),
                       extendsName(bytes[neighbour], of: mentions[index].entity, keys: &keys) else { continue }
                 if english == nil { english = isEnglishRunningText(bytes, range) }
                 if english! { result[index] = true }
@@ -78,6 +79,36 @@ struct LongerNames: Sendable {
             }
         }
         return result
+    }
+
+    /// The mentions' byte spans, asked whether any overlaps a range in O(log n): a line with
+    /// thousands of mentions must not compare every neighbour with every mention.
+    struct OccupiedSpans {
+        /// Spans by lower bound, and the largest upper bound among the first k of them.
+        private let starts: [Int]
+        private let furthestEnds: [Int]
+
+        init(_ spans: [Range<Int>]) {
+            let sorted = spans.filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }
+            starts = sorted.map(\.lowerBound)
+            var furthest = Int.min
+            furthestEnds = sorted.map { span in
+                furthest = max(furthest, span.upperBound)
+                return furthest
+            }
+        }
+
+        /// Whether a non-empty span overlaps `range`: among the spans starting before its end, the
+        /// one reaching furthest must end after its start.
+        func overlaps(_ range: Range<Int>) -> Bool {
+            guard !range.isEmpty else { return false }
+            var low = 0, high = starts.count
+            while low < high {
+                let middle = (low + high) / 2
+                if starts[middle] < range.upperBound { low = middle + 1 } else { high = middle }
+            }
+            return low > 0 && furthestEnds[low - 1] > range.lowerBound
+        }
     }
 
     private func byteSpan(of mention: Mention, text: KeyedText, range: Range<Int>) -> Range<Int> {
