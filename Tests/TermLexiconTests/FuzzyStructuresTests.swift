@@ -74,6 +74,33 @@ struct FuzzyStructuresTests {
         #expect(Array(fromWords[..<filled]) == fromSymbols)
     }
 
+    /// An Arabic-script word's skeleton read from its units is the skeleton of its folded symbols:
+    /// chosen words (doubled letters, an initial ain, letters of two symbols, units outside the
+    /// block), then every letter of U+0600–U+08FF alone and in 5,000 random words.
+    @Test(arguments: ["متقی", "ملل", "عمر", "ډیورنډ", "ښځه", "خثعم", "ٹھیکیدار", "کابل\u{200C}ها", "ءاا", "ـ"])
+    func arabicSkeletonFromUnits(word: String) {
+        expectArabicSkeletonAgrees(Array(word.utf16))
+    }
+
+    @Test func arabicSkeletonOfEveryLetterAndRandomWords() {
+        for unit in UInt16(0x0600)..<0x0900 { expectArabicSkeletonAgrees([unit, unit, 0x0628, unit]) }
+        var random = SeededWords(state: 11)
+        for _ in 0..<5_000 {
+            let count = Int(random.next() % 24) + 1
+            let word = (0..<count).map { _ in UInt16(0x05F8 + random.next() % 0x310) }
+            expectArabicSkeletonAgrees(word)
+        }
+    }
+
+    private func expectArabicSkeletonAgrees(_ units: [UInt16]) {
+        var symbols: [UInt8] = []
+        PhoneticFold.arabic(units, into: &symbols)
+        let expected = FuzzyIndex.skeleton(symbols[...])
+        let (packed, count) = FuzzyIndex.arabicSkeleton(units, 0...(units.count - 1))
+        #expect(FuzzyIndex.unpackSkeleton(packed, count: count) == expected, "\(units)")
+        #expect(FuzzyIndex.packedSkeleton(of: symbols) == (FuzzyIndex.packSkeleton(expected[...]), expected.count))
+    }
+
     /// A word met again gets its profile back, and another word with the same hash does not.
     @Test func wordCacheTellsWordsApart() {
         var cache = FuzzyWordCache()
@@ -97,5 +124,18 @@ struct FuzzyStructuresTests {
     ])
     func wordsOfOneLanguage(text: String, lang: String, expected: [String]) {
         #expect(FuzzyWordLists.words(text, lang: lang) == expected)
+    }
+}
+
+/// A fixed sequence of pseudo-random numbers (SplitMix64), so a failing case can be run again.
+private struct SeededWords {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
     }
 }

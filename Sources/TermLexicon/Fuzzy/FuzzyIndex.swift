@@ -312,6 +312,62 @@ public final class FuzzyIndex: Sendable {
         }
     }
 
+    /// The skeleton of symbols (`skeleton(_:)`), packed as `packSkeleton` packs it, and its length.
+    static func packedSkeleton(of symbols: [UInt8]) -> (UInt64, Int) {
+        var packed: UInt64 = 0, count = 0, last: UInt8 = 0
+        for symbol in symbols {
+            let value = classes[Int(symbol & 0x7F)]
+            guard value != 0, value != last, count < 15 else { continue }
+            packed |= UInt64(value) << UInt64(4 * count)
+            count += 1
+            last = value
+        }
+        return (packed, count)
+    }
+
+    /// For each unit of U+0600–U+08FF, the classes of its symbols (`PhoneticFold.arabicTable`):
+    /// vowels left out and a class repeated once, four bits each from the lowest, their number in
+    /// the top four bits. An Arabic-script word's skeleton is made from these without folding it.
+    static let arabicUnitClasses: [UInt16] = PhoneticFold.arabicTable.map { symbols in
+        var packed: UInt16 = 0, count: UInt16 = 0, last: UInt8 = 0
+        for symbol in symbols {
+            let value = classes[Int(symbol & 0x7F)]
+            guard value != 0, value != last else { continue }
+            packed |= UInt16(value) << (4 * count)
+            count += 1
+            last = value
+        }
+        return packed | count << 12
+    }
+
+    /// The skeleton of an Arabic-script word's key units, packed, and its length: the same as the
+    /// skeleton of `PhoneticFold.arabic`'s symbols (the ain it may write first is a vowel).
+    @inline(__always)
+    static func arabicSkeleton(_ units: [UInt16], _ range: ClosedRange<Int>) -> (UInt64, Int) {
+        var packed: UInt64 = 0, count = 0, last: UInt16 = 0
+        let table = arabicUnitClasses
+        for index in range {
+            let unit = units[index]
+            guard unit >= 0x0600 && unit < 0x0900 else { continue }
+            let entry = table[Int(unit) - 0x0600]
+            var unitClasses = entry & 0xFFF
+            for _ in 0..<Int(entry >> 12) {
+                let value = unitClasses & 0xF
+                unitClasses >>= 4
+                guard value != last, count < 15 else { continue }
+                packed |= UInt64(value) << UInt64(4 * count)
+                count += 1
+                last = value
+            }
+        }
+        return (packed, count)
+    }
+
+    /// The classes of a packed skeleton (`packSkeleton`) of `count` classes.
+    static func unpackSkeleton(_ packed: UInt64, count: Int) -> [UInt8] {
+        (0..<count).map { UInt8((packed >> UInt64(4 * $0)) & 0xF) }
+    }
+
     /// A word's skeleton (`appendSkeleton(of:to:from:)`: at most 15 classes, each 1...10) packed
     /// four bits a class from the lowest, as the word cache keeps it.
     static func packSkeleton(_ classes: ArraySlice<UInt8>) -> UInt64 {

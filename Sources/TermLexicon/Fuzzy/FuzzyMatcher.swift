@@ -48,6 +48,11 @@ struct FuzzyMatcher {
         var hash: UInt64
         /// The word's number in `cache`, -1 until looked up.
         var profile: Int32
+        /// The word's skeleton (`FuzzyIndex.packSkeleton`), worked out from its units as it is read
+        /// for Arabic-script words and Latin words a span may take; `skeletonCount` -1 where it is
+        /// left to the word's profile (Cyrillic, which folds through ICU).
+        var skeleton: UInt64 = 0
+        var skeletonCount: Int8 = -1
     }
 
     /// The index, whose tables (`index`) are fetched at the first record with text.
@@ -141,8 +146,8 @@ struct FuzzyMatcher {
                 continue
             }
             // The labels whose first word (or first two words together) sounds like this word.
-            let candidateRange = candidates(startingWith: start)
-            if candidateRange.isEmpty {
+            let candidateList = candidates(startingWith: start)
+            if candidateList.range.isEmpty {
                 start += 1
                 continue
             }
@@ -154,7 +159,7 @@ struct FuzzyMatcher {
                 if next.script == .latin && !next.particle && (!next.capitalised || next.allCapitals) { break }
                 end += 1
             }
-            switch best(from: start, through: end, candidates: candidateRange, support: support, minimum: minimum) {
+            switch best(from: start, through: end, candidates: candidateList, support: support, minimum: minimum) {
             case .none:
                 start += 1
             case .negative(let last):
@@ -174,6 +179,7 @@ struct FuzzyMatcher {
     private struct Span {
         var symbolEnd = 0
         var skeletonEnd = 0
+        /// The phonetic weight of the span's symbols, set with `symbolEnd` when it is spelled.
         var weight: Float = 0
         var letters = 0
         var hasParticle = false
@@ -192,40 +198,36 @@ struct FuzzyMatcher {
     /// label nearest to one: every candidate is scored against the spans with word counts it fits
     /// (its own, one fewer for words written together, one more with a particle), and the longest
     /// span with a winner decides.
-    private mutating func best(from start: Int, through end: Int, candidates candidateRange: Range<Int>,
+    private mutating func best(from start: Int, through end: Int, candidates list: FuzzyWordCache.CandidateList,
                                support: Set<Int32>, minimum: Double) -> Outcome {
         let script = words[start].script
-        let startProfile = cache.profiles[profile(of: start)]
-        let widest = Int(startProfile.widestCandidate)
+        let candidateRange = list.range
+        let widest = list.widest
         if widest == 0 { return .none }
         var longest = min(widest + 1, end - start + 1)
         if spans.count < longest + 1 { spans = [Span](repeating: Span(), count: longest + 1) }
         // A span whose skeleton is two classes longer than every candidate's is more than one edit
         // from each, and so is every longer span.
-        let longestSkeleton = Int(startProfile.longestSkeleton)
+        let longestSkeleton = list.longestSkeleton
         spanSkeletonCount = 0
         // Skeletons of every span from here; symbols only as far as a candidate needs them
         // (`spellSpan`): most spans pass no skeleton test.
-        var letters = 0, hasParticle = false, weight: Float = 0, multiWordEndsWell = false
+        var letters = 0, hasParticle = false, multiWordEndsWell = false
         for count in 1...longest {
             let position = start + count - 1
-            // Looked up first: `cache.profiles[profile(of:)]` would read the array before it grows.
-            let number = self.profile(of: position)
-            let profile = cache.profiles[number]
-            FuzzyIndex.appendPackedSkeleton(profile.packedSkeleton, count: profile.skeletonLength, to: &spanSkeleton,
-                                            filled: &spanSkeletonCount)
+            let (packed, classes) = skeleton(of: position)
+            FuzzyIndex.appendPackedSkeleton(packed, count: classes, to: &spanSkeleton, filled: &spanSkeletonCount)
             if count > 1 && spanSkeletonCount > longestSkeleton + 1 {
                 longest = count - 1
                 break
             }
-            weight += profile.weight
             letters += words[position].last - words[position].first + 1
             let particle = words[position].particle
             hasParticle = hasParticle || particle
             let endsWell = !particle && letters >= FuzzyIndex.minimumLetters
                 && (!words[position].frequent || index.frequentLastWords.contains(words[position].hash))
             multiWordEndsWell = multiWordEndsWell || count > 1 && endsWell
-            spans[count] = Span(symbolEnd: -1, skeletonEnd: spanSkeletonCount, weight: weight, letters: letters,
+            spans[count] = Span(symbolEnd: -1, skeletonEnd: spanSkeletonCount, letters: letters,
                                 hasParticle: hasParticle, endsWell: endsWell)
         }
         spelled = 0
@@ -241,7 +243,7 @@ struct FuzzyMatcher {
         // The span of the start word alone: what the word passes whatever the text around it, then
         // the support it needs. Without support, a head noun or standing alone, only a negative
         // label could be heard in it: most words are done here.
-        guard headNoun || standsAlone || !support.isEmpty || startProfile.nearNegativeWord else {
+        guard headNoun || standsAlone || !support.isEmpty || list.nearNegativeWord else {
             return outcome(longest: longest, start: start)
         }
         let passes = singleWordPasses(from: start, candidates: candidateRange, minimum: minimum)
@@ -299,7 +301,7 @@ struct FuzzyMatcher {
                 let labelSymbols = labelSymbols[Int(candidate)]
                 let penalty = entry.shortened ? FuzzyIndex.shortenedPenalty : 0
                 let score = PhoneticDistance.score(symbols, labelSymbols, crossScript: false, arabic: script == .arabic,
-                                                   weights: (info.weight, entry.weight), minimum: minimum + penalty,
+                                                   weights: (spans[count].weight, entry.weight), minimum: minimum + penalty,
                                                    rows: &rows, sameWordCount: count - 1 == Int(entry.spaces)) - penalty
                 guard score >= minimum else { continue }
                 if count == labelWords && !FuzzyMatcher.wordsAreNear(symbols, labelSymbols, arabic: script == .arabic) {
@@ -360,9 +362,12 @@ struct FuzzyMatcher {
         while spelled < count {
             spelled += 1
             if spelled > 1 { span.append(0x20) }
-            let profile = cache.profiles[Int(words[start + spelled - 1].profile)]
+            // Looked up first: `cache.profiles[profile(of:)]` would read the array before it grows.
+            let number = self.profile(of: start + spelled - 1)
+            let profile = cache.profiles[number]
             span.append(contentsOf: cache.symbols[profile.symbols])
             spans[spelled].symbolEnd = span.count
+            spans[spelled].weight = (spelled > 1 ? spans[spelled - 1].weight : 0) + profile.weight
         }
     }
 
@@ -417,47 +422,64 @@ struct FuzzyMatcher {
     private var singleScores: [Double] = []
 
     /// The entries whose first word is near word `position`'s, each once, as a range of
-    /// `cache.candidates` (`PackedCandidate` keys, by skeleton length): gathered once per distinct
-    /// word, or per skeleton for words that are not frequent words, without those the start word
+    /// `cache.candidates` (`PackedCandidate` keys, by skeleton length), without those the start word
     /// alone rules out (another script; a label not starting with the frequent word the span starts
-    /// with).
-    private mutating func candidates(startingWith position: Int) -> Range<Int> {
-        let number = profile(of: position)
-        if let known = cache.profiles[number].candidates { return known }
+    /// with). Gathered once per skeleton and side for words that are not frequent words (found by
+    /// the skeleton read with the word, no profile needed), once per word for frequent words.
+    private mutating func candidates(startingWith position: Int) -> FuzzyWordCache.CandidateList {
         let word = words[position]
-        let entries = index.entries, skeletonStarts = index.labelSkeletons.starts
-        // Each candidate as its skeleton length and entry number in one key: sorted, the list comes
-        // by length (`best` reads only the lengths near a span's), and an entry filed under two of
-        // the word's buckets is next to itself.
-        sortKeys.removeAll(keepingCapacity: true)
-        func gather(_ candidate: Int32) {
-            let length = Int(skeletonStarts[Int(candidate) + 1] - skeletonStarts[Int(candidate)])
-            sortKeys.append(PackedCandidate.key(skeletonLength: length, words: Int(entries[Int(candidate)].words),
-                                                entry: candidate))
-        }
         let arabic = word.script == .arabic
-        var skeletonBucket: UInt64?
         if word.frequent {
+            let number = profile(of: position)
+            if let known = cache.candidateList(of: number) { return known }
+            let entries = index.entries
+            sortKeys.removeAll(keepingCapacity: true)
             for candidate in index.byFrequentFirstWord.entries(word.hash) {
                 let entry = entries[Int(candidate)]
                 if (entry.script == .arabic) == arabic && entry.firstWord == word.hash { gather(candidate) }
             }
-        } else {
-            let profile = cache.profiles[number]
-            let skeleton = Array(cache.skeletons[profile.skeleton])
-            let bucket = FuzzyIndex.bucket(skeleton)
-            if cache.shareCandidates(skeleton: bucket, arabic: arabic, with: number) {
-                return cache.profiles[number].candidates!
-            }
-            skeletonBucket = bucket
-            if !skeleton.isEmpty {
-                FuzzyIndex.neighbourhood(skeleton, label: false, into: &neighbours)
-                let buckets = arabic ? index.arabicBuckets : index.buckets
-                for bucket in neighbours {
-                    for candidate in buckets.entries(bucket) { gather(candidate) }
-                }
+            let sorted = sortedUnique(), nearNegative = nearNegativeWord()
+            let list = cache.appendCandidates(sorted, nearNegativeWord: nearNegative)
+            cache.setCandidates(list, of: number)
+            return list
+        }
+        let (packed, count) = skeleton(of: position)
+        let key = FuzzyWordCache.skeletonKey(packed, count: count)
+        if let known = cache.candidateList(skeleton: key, arabic: arabic) { return known }
+        sortKeys.removeAll(keepingCapacity: true)
+        if count > 0 {
+            let skeleton = FuzzyIndex.unpackSkeleton(packed, count: count)
+            FuzzyIndex.neighbourhood(skeleton, label: false, into: &neighbours)
+            let buckets = arabic ? index.arabicBuckets : index.buckets
+            for bucket in neighbours {
+                for candidate in buckets.entries(bucket) { gather(candidate) }
             }
         }
+        let sorted = sortedUnique(), nearNegative = nearNegativeWord()
+        let list = cache.appendCandidates(sorted, nearNegativeWord: nearNegative)
+        cache.fileCandidateList(list, skeleton: key, arabic: arabic)
+        return list
+    }
+
+    /// Adds an entry to `sortKeys` as a `PackedCandidate` key: sorted, the list comes by length
+    /// (`best` reads only the lengths near a span's), and an entry filed under two of the word's
+    /// buckets is next to itself.
+    @inline(__always)
+    private mutating func gather(_ candidate: Int32) {
+        let starts = index.labelSkeletons.starts
+        let length = Int(starts[Int(candidate) + 1] - starts[Int(candidate)])
+        sortKeys.append(PackedCandidate.key(skeletonLength: length, words: Int(index.entries[Int(candidate)].words),
+                                            entry: candidate))
+    }
+
+    /// Whether a negative label of one or two words is among `gathered`.
+    private func nearNegativeWord() -> Bool {
+        let entries = index.entries
+        return gathered.contains { PackedCandidate.words($0) <= 2 && entries[Int(PackedCandidate.entry($0))].negative }
+    }
+
+    /// `sortKeys` sorted, each key once.
+    private mutating func sortedUnique() -> [UInt64] {
         sortKeys.sort()
         gathered.removeAll(keepingCapacity: true)
         var previous = UInt64.max
@@ -465,12 +487,7 @@ struct FuzzyMatcher {
             gathered.append(key)
             previous = key
         }
-        let widest = gathered.reduce(0) { max($0, PackedCandidate.words($1)) }
-        let nearNegative = gathered.contains { PackedCandidate.words($0) <= 2 && entries[Int(PackedCandidate.entry($0))].negative }
-        cache.setCandidates(gathered, widest: widest, longestSkeleton: gathered.last.map(PackedCandidate.skeletonLength) ?? 0,
-                            nearNegativeWord: nearNegative, of: number)
-        if let skeletonBucket { cache.fileCandidates(of: number, skeleton: skeletonBucket, arabic: arabic) }
-        return cache.profiles[number].candidates!
+        return gathered
     }
 
     private var gathered: [UInt64] = []
@@ -545,6 +562,16 @@ struct FuzzyMatcher {
         return word.script != .arabic && word.capitalised && !word.frequent && !word.particle && !isHeadNoun[position]
     }
 
+    /// Word `position`'s packed skeleton and its number of classes: as read, or from its profile.
+    @inline(__always)
+    private mutating func skeleton(of position: Int) -> (UInt64, Int) {
+        let word = words[position]
+        if word.skeletonCount >= 0 { return (word.skeleton, Int(word.skeletonCount)) }
+        let number = self.profile(of: position)
+        let profile = cache.profiles[number]
+        return (profile.packedSkeleton, profile.skeletonLength)
+    }
+
     /// The number of word `position`'s profile in `cache`, looked up on first use.
     private mutating func profile(of position: Int) -> Int {
         let known = words[position].profile
@@ -564,6 +591,7 @@ struct FuzzyMatcher {
     }
 
     private var currentText = KeyedText()
+    private var latinSymbols: [UInt8] = []
 
     /// Splits the text into words and marks what is known of each before any folding.
     private mutating func readWords(_ text: KeyedText, _ bytes: [UInt8], _ range: Range<Int>, covered: [ClosedRange<Int>]) {
@@ -602,6 +630,20 @@ struct FuzzyMatcher {
                                 && FuzzyMatcher.isAllCapitals(text, unit, last, bytes, range),
                             particle: particles.contains(hash), hash: hash, profile: -1)
             words.append(word)
+            switch script {
+            case .arabic:
+                let (packed, count) = FuzzyIndex.arabicSkeleton(text.units, unit...last)
+                words[words.count - 1].skeleton = packed
+                words[words.count - 1].skeletonCount = Int8(count)
+            case .latin where word.particle || word.capitalised && !word.allCapitals:
+                latinSymbols.removeAll(keepingCapacity: true)
+                PhoneticFold.latin(text.units[unit...last], into: &latinSymbols)
+                let (packed, count) = FuzzyIndex.packedSkeleton(of: latinSymbols)
+                words[words.count - 1].skeleton = packed
+                words[words.count - 1].skeletonCount = Int8(count)
+            default:
+                break
+            }
             isHeadNoun.append(headNouns.contains(hash))
             breakPending = false
             previousScript = script

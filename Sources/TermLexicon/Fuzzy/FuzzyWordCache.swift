@@ -88,14 +88,24 @@ struct FuzzyWordCache {
     private(set) var passedScores: [Double] = []
     private(set) var passMinimum = -1.0
     private var slots: [Slot] = []
-    /// The profile whose candidates were gathered for a skeleton, on each side (Arabic script or
-    /// not): words that differ only in vowels (inflections, spellings) share one list.
-    private var bySkeleton: [SkeletonKey: Int32] = [:]
 
-    private struct SkeletonKey: Hashable {
-        var bucket: UInt64
-        var arabic: Bool
+    /// What a start word's candidates are: a range of `candidates` and what `best` needs to know of
+    /// them before reading them.
+    struct CandidateList {
+        var range: Range<Int>
+        /// The most words of a label among them, and the longest label skeleton.
+        var widest: Int
+        var longestSkeleton: Int
+        /// Whether a negative label of one or two words is among them.
+        var nearNegativeWord: Bool
     }
+
+    /// Candidate lists by packed skeleton (`FuzzyIndex.packSkeleton`, its length in the top four
+    /// bits), one table per side: a word that is not a frequent word finds its list here from the
+    /// skeleton read with it, without its profile. Open addressing, slots hold key + 1 (0: empty).
+    private var listKeys: [[UInt64]] = [[], []]
+    private var lists: [[CandidateList]] = [[], []]
+    private var listCounts = [0, 0]
     private var scratch: [UInt8] = []
 
     static let limit = 1 << 15
@@ -111,9 +121,55 @@ struct FuzzyWordCache {
         candidates.removeAll(keepingCapacity: true)
         passedCandidates.removeAll(keepingCapacity: true)
         passedScores.removeAll(keepingCapacity: true)
-        bySkeleton.removeAll(keepingCapacity: true)
         for slot in slots.indices { slots[slot] = Slot() }
+        for side in 0..<2 where listCounts[side] > 0 {
+            for slot in listKeys[side].indices { listKeys[side][slot] = 0 }
+            listCounts[side] = 0
+        }
     }
+
+    /// The candidate list of a skeleton on one side, if gathered (`key`: `skeletonKey`).
+    @inline(__always)
+    func candidateList(skeleton key: UInt64, arabic: Bool) -> CandidateList? {
+        let side = arabic ? 1 : 0
+        let keys = listKeys[side]
+        guard !keys.isEmpty else { return nil }
+        let mask = keys.count - 1
+        var slot = FuzzyWordCache.slot(of: key, mask: mask)
+        while true {
+            let stored = keys[slot]
+            if stored == 0 { return nil }
+            if stored == key &+ 1 { return lists[side][slot] }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Files a candidate list under its skeleton on one side.
+    mutating func fileCandidateList(_ list: CandidateList, skeleton key: UInt64, arabic: Bool) {
+        let side = arabic ? 1 : 0
+        if (listCounts[side] + 1) * 2 > listKeys[side].count {
+            let old = listKeys[side], oldLists = lists[side]
+            let size = max(1024, old.count * 2)
+            listKeys[side] = [UInt64](repeating: 0, count: size)
+            lists[side] = [CandidateList](repeating: CandidateList(range: 0..<0, widest: 0, longestSkeleton: 0,
+                                                                   nearNegativeWord: false), count: size)
+            for slot in old.indices where old[slot] != 0 { insert(oldLists[slot], key: old[slot] &- 1, side: side) }
+        }
+        insert(list, key: key, side: side)
+        listCounts[side] += 1
+    }
+
+    private mutating func insert(_ list: CandidateList, key: UInt64, side: Int) {
+        let mask = listKeys[side].count - 1
+        var slot = FuzzyWordCache.slot(of: key, mask: mask)
+        while listKeys[side][slot] != 0 { slot = (slot + 1) & mask }
+        listKeys[side][slot] = key &+ 1
+        lists[side][slot] = list
+    }
+
+    /// The key of a packed skeleton of `count` classes in the candidate-list tables.
+    @inline(__always)
+    static func skeletonKey(_ packed: UInt64, count: Int) -> UInt64 { UInt64(count) << 60 | packed }
 
     /// The number of the word's profile, made on first sight.
     mutating func profile(of word: ArraySlice<UInt16>, hash: UInt64, script: PhoneticFold.Script,
@@ -153,32 +209,30 @@ struct FuzzyWordCache {
         return true
     }
 
-    /// Records the candidates of profile `number`, the most words of their labels being `widest`.
-    mutating func setCandidates(_ list: [UInt64], widest: Int, longestSkeleton: Int, nearNegativeWord: Bool,
-                                of number: Int) {
+    /// Profile `number`'s candidates as a list (nil until gathered).
+    func candidateList(of number: Int) -> CandidateList? {
+        let profile = profiles[number]
+        guard let range = profile.candidates else { return nil }
+        return CandidateList(range: range, widest: Int(profile.widestCandidate),
+                             longestSkeleton: Int(profile.longestSkeleton), nearNegativeWord: profile.nearNegativeWord)
+    }
+
+    /// Appends a word's gathered candidates (`PackedCandidate` keys, sorted) and describes them.
+    mutating func appendCandidates(_ list: [UInt64], nearNegativeWord: Bool) -> CandidateList {
         let start = candidates.count
         candidates.append(contentsOf: list)
-        profiles[number].candidates = start..<candidates.count
-        profiles[number].widestCandidate = UInt8(min(widest, 255))
-        profiles[number].longestSkeleton = UInt8(min(longestSkeleton, 255))
-        profiles[number].nearNegativeWord = nearNegativeWord
+        let widest = list.reduce(0) { max($0, PackedCandidate.words($1)) }
+        return CandidateList(range: start..<candidates.count, widest: widest,
+                             longestSkeleton: list.last.map(PackedCandidate.skeletonLength) ?? 0,
+                             nearNegativeWord: nearNegativeWord)
     }
 
-    /// Gives profile `number` the candidates already gathered for its skeleton (`bucket`, a
-    /// `FuzzyIndex.bucket`) on its side, if there are; returns whether there were.
-    mutating func shareCandidates(skeleton bucket: UInt64, arabic: Bool, with number: Int) -> Bool {
-        guard let known = bySkeleton[SkeletonKey(bucket: bucket, arabic: arabic)] else { return false }
-        let source = profiles[Int(known)]
-        profiles[number].candidates = source.candidates
-        profiles[number].widestCandidate = source.widestCandidate
-        profiles[number].longestSkeleton = source.longestSkeleton
-        profiles[number].nearNegativeWord = source.nearNegativeWord
-        return true
-    }
-
-    /// Files profile `number`'s candidates under its skeleton, for other words with that skeleton.
-    mutating func fileCandidates(of number: Int, skeleton bucket: UInt64, arabic: Bool) {
-        bySkeleton[SkeletonKey(bucket: bucket, arabic: arabic)] = Int32(number)
+    /// Records profile `number`'s candidates (a frequent word's, gathered by the word itself).
+    mutating func setCandidates(_ list: CandidateList, of number: Int) {
+        profiles[number].candidates = list.range
+        profiles[number].widestCandidate = UInt8(min(list.widest, 255))
+        profiles[number].longestSkeleton = UInt8(min(list.longestSkeleton, 255))
+        profiles[number].nearNegativeWord = list.nearNegativeWord
     }
 
     /// Records what profile `number` passes as a span of one word at score `minimum` (what was
