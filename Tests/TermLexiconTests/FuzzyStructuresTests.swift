@@ -45,15 +45,38 @@ struct FuzzyStructuresTests {
         #expect(Array(strings[2]) == Array("herat".utf8) && strings.length(2) == 5)
     }
 
-    /// The in-place form agrees with the slice form, in both directions.
+    /// The packed form agrees with the slice form, in both directions: chosen pairs, then 20,000
+    /// random pairs of up to 15 classes (lengths equal or one apart, each class of 1...10, few
+    /// classes so that near pairs are common).
     @Test(arguments: [([2, 3, 9], [2, 3, 9]), ([2, 3, 9], [2, 4, 9]), ([2, 3, 9], [4, 3, 8]), ([2, 3, 9], [2, 9]),
-                      ([2, 3, 9], [2, 3, 9, 1]), ([2, 3, 9], [1, 2, 3, 9]), ([2, 3], [3, 2, 1]), ([], [5])])
-    func withinOneEditInPlace(a: [UInt8], b: [UInt8]) {
-        let padded = [15, 15] + b
-        for (x, y, yPadded, yStart) in [(a, b, padded, 2), (b, a, [15] + a, 1)] {
-            #expect(FuzzyIndex.withinOneEdit(x, count: x.count, yPadded, from: yStart, count: y.count)
-                    == FuzzyIndex.withinOneEdit(x[...], y[...]))
+                      ([2, 3, 9], [2, 3, 9, 1]), ([2, 3, 9], [1, 2, 3, 9]), ([2, 3], [3, 2, 1]), ([], [5]), ([], []),
+                      ([1, 2, 1, 2], [2, 1, 2, 1]), ([10, 10], [10]), (Array(repeating: 10, count: 15), [10])])
+    func withinOneEditPacked(a: [UInt8], b: [UInt8]) {
+        expectPackedEditAgrees(a, b)
+    }
+
+    @Test func withinOneEditPackedOnRandomSkeletons() {
+        var random = SeededWords(state: 5)
+        for _ in 0..<20_000 {
+            let length = Int(random.next() % 15)
+            let a = (0..<length).map { _ in UInt8(random.next() % 3 + 1) }
+            var b = a
+            switch random.next() % 4 {
+            case 0: if !b.isEmpty { b[Int(random.next() % UInt64(b.count))] = UInt8(random.next() % 3 + 1) }
+            case 1: if b.count < 15 { b.insert(UInt8(random.next() % 10 + 1), at: Int(random.next() % UInt64(b.count + 1))) }
+            case 2: if !b.isEmpty { b.remove(at: Int(random.next() % UInt64(b.count))) }
+            default: b = (0..<length).map { _ in UInt8(random.next() % 3 + 1) }
+            }
+            expectPackedEditAgrees(a, b)
         }
+    }
+
+    private func expectPackedEditAgrees(_ a: [UInt8], _ b: [UInt8]) {
+        let (packedA, packedB) = (FuzzyIndex.packSkeleton(a[...]), FuzzyIndex.packSkeleton(b[...]))
+        #expect(FuzzyIndex.withinOneEdit(packedA, count: a.count, packedB, count: b.count)
+                == FuzzyIndex.withinOneEdit(a[...], b[...]), "\(a) \(b)")
+        #expect(FuzzyIndex.withinOneEdit(packedB, count: b.count, packedA, count: a.count)
+                == FuzzyIndex.withinOneEdit(b[...], a[...]), "\(b) \(a)")
     }
 
     /// A span's skeleton made of its words' own skeletons (packed, as the word cache keeps them) is
@@ -62,7 +85,7 @@ struct FuzzyStructuresTests {
                       ["bdgkl", "mnprs", "tbdgk", "lmnpr"]])
     func spanSkeletonFromWordSkeletons(words: [String]) {
         var fromSymbols: [UInt8] = [], wordSkeletons: [UInt8] = []
-        var fromWords = [UInt8](repeating: 0, count: 16), filled = 0
+        var fromWords: UInt64 = 0, filled = 0
         for (index, word) in words.enumerated() {
             let symbols = Array(((index > 0 ? " " : "") + word).utf8)
             FuzzyIndex.appendSkeleton(of: symbols[...], to: &fromSymbols)
@@ -71,7 +94,7 @@ struct FuzzyStructuresTests {
             FuzzyIndex.appendPackedSkeleton(FuzzyIndex.packSkeleton(wordSkeletons[start...]),
                                             count: wordSkeletons.count - start, to: &fromWords, filled: &filled)
         }
-        #expect(Array(fromWords[..<filled]) == fromSymbols)
+        #expect(FuzzyIndex.unpackSkeleton(fromWords, count: filled) == fromSymbols)
     }
 
     /// An Arabic-script word's skeleton read from its units is the skeleton of its folded symbols:

@@ -117,42 +117,58 @@ struct BucketTable: Sendable {
     }
 }
 
-/// A read-only set of 64-bit word hashes with open addressing, for the per-word checks of the
-/// fuzzy pass (frequent words, head nouns), which a seeded `Set` makes several times dearer.
-struct HashSet64: Sendable {
-    private let slots: [UInt64]
-    private let mask: Int
-    private let hasZero: Bool
+/// 64-bit word hashes with a byte of flags each, open addressing: what the fuzzy pass knows of a
+/// word of text (frequent, particle, head noun ...) in one probe instead of one per list (a seeded
+/// `Set` would cost several times more).
+struct WordFlagTable: Sendable {
+    struct Flags: OptionSet, Sendable {
+        let rawValue: UInt8
+        /// A frequent word (`FuzzyWordLists`): no fuzzy match starts or ends on it ...
+        static let frequent = Flags(rawValue: 1)
+        /// ... unless a label starts (ends) with it.
+        static let startsLabel = Flags(rawValue: 2)
+        static let endsLabel = Flags(rawValue: 4)
+        static let particle = Flags(rawValue: 8)
+        static let headNoun = Flags(rawValue: 16)
+    }
 
-    init<S: Sequence>(_ values: S) where S.Element == UInt64 {
-        let unique = Array(Set(values))
+    private let slots: [UInt64]
+    private let flags: [Flags]
+    private let mask: Int
+    private let zeroFlags: Flags
+
+    init(_ table: [UInt64: Flags]) {
         var capacity = 16
-        while capacity < unique.count * 2 { capacity *= 2 }
+        while capacity < table.count * 2 { capacity *= 2 }
         var slots = [UInt64](repeating: 0, count: capacity)
+        var flags = [Flags](repeating: [], count: capacity)
         let mask = capacity - 1
-        for value in unique where value != 0 {
-            var slot = HashSet64.slot(of: value, mask: mask)
+        for (hash, value) in table where hash != 0 {
+            var slot = WordFlagTable.slot(of: hash, mask: mask)
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = value
+            slots[slot] = hash
+            flags[slot] = value
         }
         self.slots = slots
+        self.flags = flags
         self.mask = mask
-        hasZero = unique.contains(0)
+        zeroFlags = table[0] ?? []
     }
 
     @inline(__always)
-    private static func slot(of value: UInt64, mask: Int) -> Int {
+    static func slot(of value: UInt64, mask: Int) -> Int {
         Int(truncatingIfNeeded: (value &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
 
+    /// The word's flags, empty for a word in no list.
     @inline(__always)
-    func contains(_ value: UInt64) -> Bool {
-        if value == 0 { return hasZero }
-        var slot = HashSet64.slot(of: value, mask: mask)
+    func flags(of hash: UInt64) -> Flags {
+        if hash == 0 { return zeroFlags }
+        var slot = WordFlagTable.slot(of: hash, mask: mask)
         while true {
             let found = slots[slot]
-            if found == value { return true }
-            if found == 0 { return false }
+            if found == hash { return flags[slot] }
+            if found == 0 { return [] }
             slot = (slot + 1) & mask
         }
     }

@@ -93,6 +93,8 @@ public final class FuzzyIndex: Sendable {
         /// Each entry's symbols, and the skeleton of all its words.
         let labelSymbols: PackedStrings
         let labelSkeletons: PackedStrings
+        /// Each entry's skeleton packed (`packSkeleton`; at most 15 classes), for the scans.
+        let labelPackedSkeletons: [UInt64]
         /// The skeleton buckets of Latin and Cyrillic labels, and of Arabic-script ones: a word is
         /// compared with labels of its own side only.
         let buckets: BucketTable
@@ -102,19 +104,16 @@ public final class FuzzyIndex: Sendable {
         let byFrequentFirstWord: BucketTable
         /// The most words of a label taking part.
         let longestLabel: Int
-        /// Hashes of the keys of words that never start or end a fuzzy match (`FuzzyWordLists`), and of
-        /// the head nouns that support a single Arabic-script word after them.
-        let frequentWords: HashSet64
-        let headNouns: HashSet64
-        /// Hashes of the keys of particles, words that may stand between the parts of a name.
-        let particles: HashSet64
+        /// What the pass knows of a word by the hash of its key, in one table so that a word of text
+        /// costs one probe: the frequent words that never start or end a fuzzy match
+        /// (`FuzzyWordLists`) and those some label starts or ends with, which may start or end one
+        /// there; the head nouns that support a single word beside them; the particles, words that
+        /// may stand between the parts of a name.
+        let wordFlags: WordFlagTable
 
         /// Entity -> its negative labels' entries: an exact mention of the entity inside a span that
         /// sounds like one of them is not reported (Dera Ismael Khan, for Ismail Khan).
         let negativesByEntity: [Int32: [Int32]]
-        /// The frequent words some label starts or ends with: only there may a span start or end on one.
-        let frequentFirstWords: HashSet64
-        let frequentLastWords: HashSet64
 
         /// No labels: what a matcher holds before its first record with text.
         static let empty = Tables()
@@ -123,16 +122,13 @@ public final class FuzzyIndex: Sendable {
             entries = []
             labelSymbols = PackedStrings()
             labelSkeletons = PackedStrings()
+            labelPackedSkeletons = []
             buckets = BucketTable(BucketTable.Pairs())
             arabicBuckets = buckets
             byFrequentFirstWord = buckets
             longestLabel = 0
-            frequentWords = HashSet64([])
-            headNouns = frequentWords
-            particles = frequentWords
+            wordFlags = WordFlagTable([:])
             negativesByEntity = [:]
-            frequentFirstWords = frequentWords
-            frequentLastWords = frequentWords
         }
 
         fileprivate init(labels model: Labels, lists: FuzzyWordLists) {
@@ -246,15 +242,22 @@ public final class FuzzyIndex: Sendable {
             self.entries = entries
             self.labelSymbols = labelSymbols
             self.labelSkeletons = labelSkeletons
+            labelPackedSkeletons = (0..<labelSkeletons.count).map { FuzzyIndex.packSkeleton(labelSkeletons[$0]) }
             self.buckets = BucketTable(buckets)
             self.arabicBuckets = BucketTable(arabicBuckets)
             self.byFrequentFirstWord = BucketTable(byFrequentFirstWord)
             longestLabel = longest
-            particles = HashSet64(lists.particleHashes)
-            frequentWords = HashSet64(lists.frequentWordHashes)
-            headNouns = HashSet64(lists.headNounHashes)
-            frequentFirstWords = HashSet64(Set(entries.map(\.firstWord)).intersection(lists.frequentWordHashes))
-            frequentLastWords = HashSet64(Set(entries.map(\.lastWord)).intersection(lists.frequentWordHashes))
+            var flags: [UInt64: WordFlagTable.Flags] = [:]
+            for hash in lists.particleHashes { flags[hash, default: []].insert(.particle) }
+            for hash in lists.headNounHashes { flags[hash, default: []].insert(.headNoun) }
+            for hash in lists.frequentWordHashes { flags[hash, default: []].insert(.frequent) }
+            for entry in entries where lists.frequentWordHashes.contains(entry.firstWord) {
+                flags[entry.firstWord, default: []].insert(.startsLabel)
+            }
+            for entry in entries where lists.frequentWordHashes.contains(entry.lastWord) {
+                flags[entry.lastWord, default: []].insert(.endsLabel)
+            }
+            wordFlags = WordFlagTable(flags)
         }
 
         func symbols(of entry: Int32) -> ArraySlice<UInt8> { labelSymbols[Int(entry)] }
@@ -376,18 +379,20 @@ public final class FuzzyIndex: Sendable {
         return packed
     }
 
-    /// Appends a packed word skeleton of `count` classes to `skeleton[0..<filled]` (a buffer of 16)
-    /// as `appendSkeleton(of:to:)` would append the word's symbols: a class equal to the last is
-    /// written once, at most 15 in all.
+    /// Appends a packed word skeleton of `count` classes to a packed span skeleton of `filled`
+    /// classes as `appendSkeleton(of:to:)` would append the word's symbols: a class equal to the
+    /// last is written once, at most 15 in all.
     @inline(__always)
-    static func appendPackedSkeleton(_ packed: UInt64, count: Int, to skeleton: inout [UInt8], filled: inout Int) {
+    static func appendPackedSkeleton(_ packed: UInt64, count: Int, to skeleton: inout UInt64, filled: inout Int) {
         var classes = packed
+        var last = filled > 0 ? (skeleton >> UInt64(4 * (filled - 1))) & 0xF : 0
         for _ in 0..<count where filled < 15 {
-            let value = UInt8(classes & 0xF)
+            let value = classes & 0xF
             classes >>= 4
-            if filled > 0 && skeleton[filled - 1] == value { continue }
-            skeleton[filled] = value
+            if value == last { continue }
+            skeleton |= value << UInt64(4 * filled)
             filled += 1
+            last = value
         }
     }
 
@@ -410,31 +415,22 @@ public final class FuzzyIndex: Sendable {
         return i == short.count
     }
 
-    /// `withinOneEdit` of `a[..<aCount]` and `b[bStart..<bStart + bCount]`, read in place: the hot
-    /// loop makes no slices.
-    static func withinOneEdit(_ a: [UInt8], count aCount: Int, _ b: [UInt8], from bStart: Int,
-                              count bCount: Int) -> Bool {
-        if aCount == bCount {
-            var differences = 0
-            for offset in 0..<aCount where a[offset] != b[bStart + offset] {
-                differences += 1
-                if differences > 1 { return false }
-            }
-            return true
-        }
-        if aCount + 1 == bCount { return isOneInsertion(a, from: 0, count: aCount, into: b, from: bStart) }
-        if bCount + 1 == aCount { return isOneInsertion(b, from: bStart, count: bCount, into: a, from: 0) }
-        return false
-    }
-
-    /// Whether `long` (one longer, from `longStart`) is `short` with one class inserted.
+    /// `withinOneEdit` of two packed skeletons (`packSkeleton`) of `aCount` and `bCount` classes,
+    /// without unpacking them: equal lengths differ in at most one nibble; otherwise the longer
+    /// must be the shorter with one class put in at their first difference.
     @inline(__always)
-    private static func isOneInsertion(_ short: [UInt8], from shortStart: Int, count: Int, into long: [UInt8],
-                                       from longStart: Int) -> Bool {
-        var i = 0
-        while i < count && short[shortStart + i] == long[longStart + i] { i += 1 }
-        while i < count && short[shortStart + i] == long[longStart + i + 1] { i += 1 }
-        return i == count
+    static func withinOneEdit(_ a: UInt64, count aCount: Int, _ b: UInt64, count bCount: Int) -> Bool {
+        if aCount == bCount {
+            let difference = a ^ b
+            let nibbles = (difference | difference >> 1 | difference >> 2 | difference >> 3) & 0x1111_1111_1111_1111
+            return nibbles & (nibbles &- 1) == 0
+        }
+        let (short, long, shortCount) = aCount < bCount ? (a, b, aCount) : (b, a, bCount)
+        guard aCount - bCount == 1 || bCount - aCount == 1 else { return false }
+        // Classes are 1...10, so the longer has a class where the shorter has none: they differ
+        // at `shortCount` at the latest.
+        let first = min((short ^ long).trailingZeroBitCount / 4, shortCount)
+        return short >> UInt64(4 * first) == long >> UInt64(4 * (first + 1))
     }
 
     /// The class that stands for any class in a wildcard skeleton.

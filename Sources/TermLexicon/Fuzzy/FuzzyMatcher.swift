@@ -42,6 +42,9 @@ struct FuzzyMatcher {
         var breakBefore: Bool
         var covered: Bool
         var frequent: Bool
+        /// A frequent word some label starts (ends) with: a span may start (end) on it.
+        var startsLabel: Bool
+        var endsLabel: Bool
         var capitalised: Bool
         var allCapitals: Bool
         var particle: Bool
@@ -134,12 +137,11 @@ struct FuzzyMatcher {
         guard hasTables else { return [] }
         let latinAllowed = !MentionFinder.isShouting(bytes, range)
         let longest = min(index.longestLabel + 1, 8)
-        let frequentFirstWords = index.frequentFirstWords
         var hits: [Hit] = []
         var start = 0
         while start < words.count {
             let first = words[start]
-            guard !first.covered, !first.frequent || frequentFirstWords.contains(first.hash), !first.particle,
+            guard !first.covered, !first.frequent || first.startsLabel, !first.particle,
                   first.script != .other,
                   first.script != .latin || (latinAllowed && first.capitalised && !first.allCapitals) else {
                 start += 1
@@ -178,6 +180,8 @@ struct FuzzyMatcher {
     /// are prefixes of each other, so symbols and skeleton are ends in shared buffers.
     private struct Span {
         var symbolEnd = 0
+        /// The span's skeleton (packed, `FuzzyIndex.packSkeleton`) and its number of classes.
+        var skeleton: UInt64 = 0
         var skeletonEnd = 0
         /// The phonetic weight of the span's symbols, set with `symbolEnd` when it is spelled.
         var weight: Float = 0
@@ -189,10 +193,6 @@ struct FuzzyMatcher {
     }
 
     private var spans: [Span] = []
-    /// The skeleton of the longest span from the start word: at most 15 classes, so a fixed buffer
-    /// written in place (`spanSkeletonCount` of them in use).
-    private var spanSkeleton = [UInt8](repeating: 0, count: 16)
-    private var spanSkeletonCount = 0
 
     /// The longest span from word `start` (up to word `end`) whose best label passes, or a negative
     /// label nearest to one: every candidate is scored against the spans with word counts it fits
@@ -209,7 +209,8 @@ struct FuzzyMatcher {
         // A span whose skeleton is two classes longer than every candidate's is more than one edit
         // from each, and so is every longer span.
         let longestSkeleton = list.longestSkeleton
-        spanSkeletonCount = 0
+        // The skeleton of the longest span so far, packed, and its number of classes.
+        var spanSkeleton: UInt64 = 0, spanSkeletonCount = 0
         // Skeletons of every span from here; symbols only as far as a candidate needs them
         // (`spellSpan`): most spans pass no skeleton test.
         var letters = 0, hasParticle = false, multiWordEndsWell = false
@@ -225,9 +226,9 @@ struct FuzzyMatcher {
             let particle = words[position].particle
             hasParticle = hasParticle || particle
             let endsWell = !particle && letters >= FuzzyIndex.minimumLetters
-                && (!words[position].frequent || index.frequentLastWords.contains(words[position].hash))
+                && (!words[position].frequent || words[position].endsLabel)
             multiWordEndsWell = multiWordEndsWell || count > 1 && endsWell
-            spans[count] = Span(symbolEnd: -1, skeletonEnd: spanSkeletonCount, letters: letters,
+            spans[count] = Span(symbolEnd: -1, skeleton: spanSkeleton, skeletonEnd: spanSkeletonCount, letters: letters,
                                 hasParticle: hasParticle, endsWell: endsWell)
         }
         spelled = 0
@@ -270,8 +271,7 @@ struct FuzzyMatcher {
     private mutating func scanSpans(from start: Int, longest: Int, candidates candidateRange: Range<Int>,
                                     script: PhoneticFold.Script, minimum: Double) {
         let entries = index.entries, labelSymbols = index.labelSymbols
-        let skeletonBytes = index.labelSkeletons.bytes, skeletonStarts = index.labelSkeletons.starts
-        let candidateList = cache.candidates
+        let candidateList = cache.candidates, candidateSkeletons = cache.candidateSkeletons
         var low = candidateRange.lowerBound
         for count in stride(from: 2, through: longest, by: 1) where spans[count].endsWell {
             let info = spans[count]
@@ -290,9 +290,8 @@ struct FuzzyMatcher {
                 guard count >= labelWords - 1, count <= labelWords + 1, count != labelWords + 1 || info.hasParticle
                 else { continue }
                 let candidate = PackedCandidate.entry(key)
-                let labelSkeletonStart = Int(skeletonStarts[Int(candidate)])
-                guard FuzzyIndex.withinOneEdit(spanSkeleton, count: length, skeletonBytes,
-                                               from: labelSkeletonStart, count: labelSkeletonLength)
+                guard FuzzyIndex.withinOneEdit(info.skeleton, count: length, candidateSkeletons[next - 1],
+                                               count: labelSkeletonLength)
                 else { continue }
                 let entry = entries[Int(candidate)]
                 if words[start + count - 1].frequent && entry.lastWord != words[start + count - 1].hash { continue }
@@ -373,7 +372,7 @@ struct FuzzyMatcher {
 
     /// The candidates the start word passes as a span of one word, before support: every test of
     /// `best` but those of the text around it, worked out once per distinct word (`spans[1]` and
-    /// `spanSkeleton` hold the word's span). A range of `cache.passedCandidates`.
+    /// its skeleton hold the word's span). A range of `cache.passedCandidates`.
     private mutating func singleWordPasses(from start: Int, candidates candidateRange: Range<Int>,
                                            minimum: Double) -> Range<Int> {
         let number = profile(of: start)
@@ -385,18 +384,16 @@ struct FuzzyMatcher {
         let word = words[start]
         if info.endsWell {
             let entries = index.entries, labelSymbols = index.labelSymbols
-            let skeletonBytes = index.labelSkeletons.bytes, skeletonStarts = index.labelSkeletons.starts
-            let candidateList = cache.candidates
-            for key in candidateList[candidateRange] {
+            let candidateList = cache.candidates, candidateSkeletons = cache.candidateSkeletons
+            for position in candidateRange {
+                let key = candidateList[position]
                 // One word: the label's own count or one fewer (no particle in a single word).
                 guard PackedCandidate.words(key) <= 2 else { continue }
                 let candidate = PackedCandidate.entry(key)
                 let entry = entries[Int(candidate)]
-                let labelSkeletonStart = Int(skeletonStarts[Int(candidate)])
                 let labelSkeletonLength = PackedCandidate.skeletonLength(key)
-                guard abs(info.skeletonEnd - labelSkeletonLength) <= 1,
-                      FuzzyIndex.withinOneEdit(spanSkeleton, count: info.skeletonEnd, skeletonBytes,
-                                               from: labelSkeletonStart, count: labelSkeletonLength)
+                guard FuzzyIndex.withinOneEdit(info.skeleton, count: info.skeletonEnd, candidateSkeletons[position],
+                                               count: labelSkeletonLength)
                 else { continue }
                 if word.frequent && entry.lastWord != word.hash { continue }
                 let symbols = span[..<info.symbolEnd]
@@ -439,7 +436,8 @@ struct FuzzyMatcher {
                 if (entry.script == .arabic) == arabic && entry.firstWord == word.hash { gather(candidate) }
             }
             let sorted = sortedUnique(), nearNegative = nearNegativeWord()
-            let list = cache.appendCandidates(sorted, nearNegativeWord: nearNegative)
+            let list = cache.appendCandidates(sorted, skeletons: index.labelPackedSkeletons,
+                                              nearNegativeWord: nearNegative)
             cache.setCandidates(list, of: number)
             return list
         }
@@ -456,7 +454,8 @@ struct FuzzyMatcher {
             }
         }
         let sorted = sortedUnique(), nearNegative = nearNegativeWord()
-        let list = cache.appendCandidates(sorted, nearNegativeWord: nearNegative)
+        let list = cache.appendCandidates(sorted, skeletons: index.labelPackedSkeletons,
+                                              nearNegativeWord: nearNegative)
         cache.fileCandidateList(list, skeleton: key, arabic: arabic)
         return list
     }
@@ -599,8 +598,8 @@ struct FuzzyMatcher {
         words.removeAll(keepingCapacity: true)
         cache.makeRoomIfFull()
         isHeadNoun.removeAll(keepingCapacity: true)
-        // The index's sets held locally, loaded once for the record's words.
-        let frequentWords = index.frequentWords, particles = index.particles, headNouns = index.headNouns
+        // The index's table held locally, loaded once for the record's words.
+        let wordFlags = index.wordFlags
         var coveredIndex = 0
         var breakPending = false
         var previousScript = PhoneticFold.Script.other
@@ -620,31 +619,27 @@ struct FuzzyMatcher {
             let isCovered = coveredIndex < covered.count && covered[coveredIndex].lowerBound <= last
             let script = PhoneticFold.script(of: text.units[unit])
             let hash = FuzzyWordLists.hash(text.units[unit...last])
+            let flags = wordFlags.flags(of: hash)
             // Case matters to Latin and Cyrillic words only (and costs a look at the character's properties).
             let latin = script == .latin
-            let word = Word(first: unit, last: last, script: script, breakBefore: breakPending || script != previousScript,
-                            covered: isCovered, frequent: frequentWords.contains(hash),
-                            capitalised: (latin || script == .cyrillic)
-                                && FuzzyMatcher.startsWithCapital(text, unit, bytes, range),
-                            allCapitals: latin && last > unit
-                                && FuzzyMatcher.isAllCapitals(text, unit, last, bytes, range),
-                            particle: particles.contains(hash), hash: hash, profile: -1)
-            words.append(word)
-            switch script {
-            case .arabic:
-                let (packed, count) = FuzzyIndex.arabicSkeleton(text.units, unit...last)
-                words[words.count - 1].skeleton = packed
-                words[words.count - 1].skeletonCount = Int8(count)
-            case .latin where word.particle || word.capitalised && !word.allCapitals:
+            let capitalised = (latin || script == .cyrillic) && FuzzyMatcher.startsWithCapital(text, unit, bytes, range)
+            let allCapitals = latin && last > unit && FuzzyMatcher.isAllCapitals(text, unit, last, bytes, range)
+            let particle = flags.contains(.particle)
+            // The skeleton, for the words a span may take (Cyrillic ones get theirs from the profile).
+            var skeleton: (packed: UInt64, count: Int) = (0, -1)
+            if script == .arabic {
+                skeleton = FuzzyIndex.arabicSkeleton(text.units, unit...last)
+            } else if latin && (particle || capitalised && !allCapitals) {
                 latinSymbols.removeAll(keepingCapacity: true)
                 PhoneticFold.latin(text.units[unit...last], into: &latinSymbols)
-                let (packed, count) = FuzzyIndex.packedSkeleton(of: latinSymbols)
-                words[words.count - 1].skeleton = packed
-                words[words.count - 1].skeletonCount = Int8(count)
-            default:
-                break
+                skeleton = FuzzyIndex.packedSkeleton(of: latinSymbols)
             }
-            isHeadNoun.append(headNouns.contains(hash))
+            words.append(Word(first: unit, last: last, script: script, breakBefore: breakPending || script != previousScript,
+                              covered: isCovered, frequent: flags.contains(.frequent),
+                              startsLabel: flags.contains(.startsLabel), endsLabel: flags.contains(.endsLabel),
+                              capitalised: capitalised, allCapitals: allCapitals, particle: particle, hash: hash,
+                              profile: -1, skeleton: skeleton.packed, skeletonCount: Int8(skeleton.count)))
+            isHeadNoun.append(flags.contains(.headNoun))
             breakPending = false
             previousScript = script
             unit = last + 1

@@ -83,6 +83,8 @@ struct FuzzyWordCache {
     private(set) var symbols: [UInt8] = []
     private(set) var skeletons: [UInt8] = []
     private(set) var candidates: [UInt64] = []
+    /// Each candidate's packed skeleton, beside it: a span's scan reads both in order.
+    private(set) var candidateSkeletons: [UInt64] = []
     /// What single words pass: candidates and their scores, for `passMinimum`.
     private(set) var passedCandidates: [Int32] = []
     private(set) var passedScores: [Double] = []
@@ -119,6 +121,7 @@ struct FuzzyWordCache {
         symbols.removeAll(keepingCapacity: true)
         skeletons.removeAll(keepingCapacity: true)
         candidates.removeAll(keepingCapacity: true)
+        candidateSkeletons.removeAll(keepingCapacity: true)
         passedCandidates.removeAll(keepingCapacity: true)
         passedScores.removeAll(keepingCapacity: true)
         for slot in slots.indices { slots[slot] = Slot() }
@@ -217,10 +220,12 @@ struct FuzzyWordCache {
                              longestSkeleton: Int(profile.longestSkeleton), nearNegativeWord: profile.nearNegativeWord)
     }
 
-    /// Appends a word's gathered candidates (`PackedCandidate` keys, sorted) and describes them.
-    mutating func appendCandidates(_ list: [UInt64], nearNegativeWord: Bool) -> CandidateList {
+    /// Appends a word's gathered candidates (`PackedCandidate` keys, sorted) with their packed
+    /// skeletons (`skeletons`: by entry) and describes them.
+    mutating func appendCandidates(_ list: [UInt64], skeletons: [UInt64], nearNegativeWord: Bool) -> CandidateList {
         let start = candidates.count
         candidates.append(contentsOf: list)
+        for key in list { candidateSkeletons.append(skeletons[Int(PackedCandidate.entry(key))]) }
         let widest = list.reduce(0) { max($0, PackedCandidate.words($1)) }
         return CandidateList(range: start..<candidates.count, widest: widest,
                              longestSkeleton: list.last.map(PackedCandidate.skeletonLength) ?? 0,
