@@ -345,13 +345,24 @@ public final class FuzzyIndex: Sendable {
 
     /// The skeleton of an Arabic-script word's key units, packed, and its length: the same as the
     /// skeleton of `PhoneticFold.arabic`'s symbols (the ain it may write first is a vowel).
-    @inline(__always)
     static func arabicSkeleton(_ units: [UInt16], _ range: ClosedRange<Int>) -> (UInt64, Int) {
-        var packed: UInt64 = 0, count = 0, last: UInt16 = 0
+        var skeleton = ArabicSkeleton()
         let table = arabicUnitClasses
-        for index in range {
-            let unit = units[index]
-            guard unit >= 0x0600 && unit < 0x0900 else { continue }
+        for index in range { skeleton.append(units[index], table: table) }
+        return (skeleton.packed, skeleton.count)
+    }
+
+    /// An Arabic-script word's skeleton built unit by unit (`arabicSkeleton`), so that the fuzzy
+    /// pass can build it in the loop that finds the word's end and hashes it.
+    struct ArabicSkeleton {
+        var packed: UInt64 = 0
+        var count = 0
+        private var last: UInt16 = 0
+
+        /// Appends a unit's classes; `table` is `arabicUnitClasses`, held by the caller.
+        @inline(__always)
+        mutating func append(_ unit: UInt16, table: [UInt16]) {
+            guard unit >= 0x0600 && unit < 0x0900 else { return }
             let entry = table[Int(unit) - 0x0600]
             var unitClasses = entry & 0xFFF
             for _ in 0..<Int(entry >> 12) {
@@ -363,7 +374,6 @@ public final class FuzzyIndex: Sendable {
                 last = value
             }
         }
-        return (packed, count)
     }
 
     /// The classes of a packed skeleton (`packSkeleton`) of `count` classes.

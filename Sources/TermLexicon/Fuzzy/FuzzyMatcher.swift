@@ -113,17 +113,31 @@ struct FuzzyMatcher {
                 // Only negatives of about as many words are worth spelling the span out for.
                 let count = end - start + 1
                 guard negatives.contains(where: { abs(Int(index.entries[Int($0)].words) - count) <= 1 }) else { continue }
-                span.removeAll(keepingCapacity: true)
+                // The span's skeleton from its words' (as `best` builds it); symbols only if a
+                // negative label's skeleton is within one edit of it.
+                var skeleton: UInt64 = 0, classes = 0
                 for position in start...end {
-                    if position > start { span.append(0x20) }
-                    span.append(contentsOf: symbols(of: position))
+                    let (packed, wordClasses) = self.skeleton(of: position)
+                    FuzzyIndex.appendPackedSkeleton(packed, count: wordClasses, to: &skeleton, filled: &classes)
                 }
-                let skeleton = FuzzyIndex.skeleton(span[...])
-                let labelSkeletons = index.labelSkeletons
-                for candidate in negatives where FuzzyIndex.withinOneEdit(skeleton[...], labelSkeletons[Int(candidate)])
-                    && PhoneticDistance.score(span, Array(index.symbols(of: candidate)), crossScript: false,
+                let labelSkeletons = index.labelPackedSkeletons, labelSkeletonStarts = index.labelSkeletons.starts
+                var spelled = false
+                for candidate in negatives {
+                    let labelClasses = Int(labelSkeletonStarts[Int(candidate) + 1] - labelSkeletonStarts[Int(candidate)])
+                    guard FuzzyIndex.withinOneEdit(skeleton, count: classes, labelSkeletons[Int(candidate)],
+                                                   count: labelClasses) else { continue }
+                    if !spelled {
+                        span.removeAll(keepingCapacity: true)
+                        for position in start...end {
+                            if position > start { span.append(0x20) }
+                            span.append(contentsOf: symbols(of: position))
+                        }
+                        spelled = true
+                    }
+                    if PhoneticDistance.score(span, Array(index.symbols(of: candidate)), crossScript: false,
                                               arabic: words[start].script == .arabic) >= minimum {
-                    return true
+                        return true
+                    }
                 }
             }
         }
@@ -598,8 +612,8 @@ struct FuzzyMatcher {
         words.removeAll(keepingCapacity: true)
         cache.makeRoomIfFull()
         isHeadNoun.removeAll(keepingCapacity: true)
-        // The index's table held locally, loaded once for the record's words.
-        let wordFlags = index.wordFlags
+        // The index's table and the text's units held locally, loaded once for the record's words.
+        let wordFlags = index.wordFlags, arabicClasses = FuzzyIndex.arabicUnitClasses, units = text.units
         var coveredIndex = 0
         var breakPending = false
         var previousScript = PhoneticFold.Script.other
@@ -614,11 +628,27 @@ struct FuzzyMatcher {
                 unit += 1
                 continue
             }
-            let last = text.wordEnd(from: unit)
+            // The word's end, hash and (Arabic script) skeleton in one walk over its units.
+            let script = PhoneticFold.script(of: units[unit])
+            var hash = FuzzyWordLists.hashStart
+            var arabicSkeleton = FuzzyIndex.ArabicSkeleton()
+            var last = unit
+            if script == .arabic {
+                while true {
+                    hash = FuzzyWordLists.hashStep(hash, units[last])
+                    arabicSkeleton.append(units[last], table: arabicClasses)
+                    if text.endsWord(last) { break }
+                    last += 1
+                }
+            } else {
+                while true {
+                    hash = FuzzyWordLists.hashStep(hash, units[last])
+                    if text.endsWord(last) { break }
+                    last += 1
+                }
+            }
             while coveredIndex < covered.count && covered[coveredIndex].upperBound < unit { coveredIndex += 1 }
             let isCovered = coveredIndex < covered.count && covered[coveredIndex].lowerBound <= last
-            let script = PhoneticFold.script(of: text.units[unit])
-            let hash = FuzzyWordLists.hash(text.units[unit...last])
             let flags = wordFlags.flags(of: hash)
             // Case matters to Latin and Cyrillic words only (and costs a look at the character's properties).
             let latin = script == .latin
@@ -628,7 +658,7 @@ struct FuzzyMatcher {
             // The skeleton, for the words a span may take (Cyrillic ones get theirs from the profile).
             var skeleton: (packed: UInt64, count: Int) = (0, -1)
             if script == .arabic {
-                skeleton = FuzzyIndex.arabicSkeleton(text.units, unit...last)
+                skeleton = (arabicSkeleton.packed, arabicSkeleton.count)
             } else if latin && (particle || capitalised && !allCapitals) {
                 latinSymbols.removeAll(keepingCapacity: true)
                 PhoneticFold.latin(text.units[unit...last], into: &latinSymbols)

@@ -157,8 +157,14 @@ public struct FuzzyWordLists: Sendable {
     /// FNV-1a over key units.
     @inline(__always)
     static func hash<C: Collection>(_ units: C) -> UInt64 where C.Element == UInt16 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for unit in units { hash = (hash ^ UInt64(unit)) &* 0x100_0000_01b3 }
+        var hash = hashStart
+        for unit in units { hash = hashStep(hash, unit) }
         return hash
     }
+
+    /// `hash` one unit at a time (FNV-1a over the units), for loops that read the units anyway.
+    static let hashStart: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always)
+    static func hashStep(_ hash: UInt64, _ unit: UInt16) -> UInt64 { (hash ^ UInt64(unit)) &* 0x100_0000_01b3 }
 }
