@@ -105,6 +105,10 @@ struct FuzzyMatchingTests {
         // A longer name that sounds like a negative label hides the exact mention inside it.
         ("The road to Dera Ismael Khan was closed.", []),
         ("Ismael Khan returned to Herat.", ["Ismael Khan|person:ismail-khan|exact", "Herat|place:herat|exact"]),
+        // ... but a frequent word added to the mention ends such a span only where the negative
+        // label ends with it: "America as" is not the Americas, "Latin America" is.
+        ("They regard America as their own.", ["America|place:united-states|exact"]),
+        ("Student movements across Latin America grew.", []),
         // Adjectives are not the name.
         ("Nuristani villages and Nooristani houses.", []),
         ("مردم هراتی به هرات رفتند", ["هرات|place:herat|exact"]),

@@ -123,6 +123,12 @@ struct FuzzyMatcher {
                 let labelSkeletons = index.labelPackedSkeletons, labelSkeletonStarts = index.labelSkeletons.starts
                 var spelled = false
                 for candidate in negatives {
+                    // The span's guard for frequent words: a word added to the mention may start
+                    // (end) it only if the negative label starts (ends) with that very word, so
+                    // "America as" is not heard as "Americas".
+                    let entry = index.entries[Int(candidate)]
+                    if extraBefore > 0 && words[start].frequent && entry.firstWord != words[start].hash { continue }
+                    if extraAfter > 0 && words[end].frequent && entry.lastWord != words[end].hash { continue }
                     let labelClasses = Int(labelSkeletonStarts[Int(candidate) + 1] - labelSkeletonStarts[Int(candidate)])
                     guard FuzzyIndex.withinOneEdit(skeleton, count: classes, labelSkeletons[Int(candidate)],
                                                    count: labelClasses) else { continue }
