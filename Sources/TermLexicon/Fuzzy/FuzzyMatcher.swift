@@ -102,9 +102,11 @@ struct FuzzyMatcher {
     /// Whether the exact match of `entity` on units `first...last` lies inside a span of one or two
     /// more words on either side that sounds like a negative label of the entity.
     mutating func isInsideNegative(_ first: Int, _ last: Int, entity: Int32, minimum: Double) -> Bool {
-        guard hasTables, let negatives = index.negativesByEntity[entity],
-              let firstWord = words.firstIndex(where: { $0.last >= first }),
-              let lastWord = words.lastIndex(where: { $0.first <= last }) else { return false }
+        guard hasTables, let negatives = index.negativesByEntity[entity] else { return false }
+        // Words are in text order: found by binary search, since a long line may hold thousands of
+        // mentions whose entities have negative labels.
+        let firstWord = wordIndex(endingAtOrAfter: first), lastWord = wordIndex(startingAfter: last) - 1
+        guard firstWord < words.count, lastWord >= 0 else { return false }
         for extraBefore in 0...2 {
             for extraAfter in 0...2 where extraBefore + extraAfter > 0 {
                 let start = firstWord - extraBefore, end = lastWord + extraAfter
@@ -148,6 +150,26 @@ struct FuzzyMatcher {
             }
         }
         return false
+    }
+
+    /// The first word whose last unit is at or after `unit` (`words.count` if none).
+    private func wordIndex(endingAtOrAfter unit: Int) -> Int {
+        var low = 0, high = words.count
+        while low < high {
+            let middle = (low + high) / 2
+            if words[middle].last >= unit { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+
+    /// The first word whose first unit is after `unit` (`words.count` if none).
+    private func wordIndex(startingAfter unit: Int) -> Int {
+        var low = 0, high = words.count
+        while low < high {
+            let middle = (low + high) / 2
+            if words[middle].first > unit { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 
     mutating func hits(support: Set<Int32>, minimum: Double, bytes: [UInt8], range: Range<Int>) -> [Hit] {
