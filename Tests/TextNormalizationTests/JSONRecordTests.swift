@@ -10,6 +10,12 @@ struct JSONRecordTests {
         (#"{"text":"کابل","n":-1.5e3,"t":true}"#, "کابل"),
         // a repeated name reads as its last value, as Python's and JavaScript's parsers read it
         (#"{"text":"first","text":"last"}"#, "last"),
+        // escapes at either end, lone surrogates, a high surrogate before another escape
+        (#"{"text":"\tx\u0645"}"#, "\tx\u{645}"),
+        (#"{"text":"a\ud800b\udc00c"}"#, "a\u{FFFD}b\u{FFFD}c"),
+        (#"{"text":"\ud800\u0041"}"#, "\u{FFFD}A"),
+        (#"{"text":"\ud83d\ude00\ud83d"}"#, "😀\u{FFFD}"),
+        (#"{"text":""}"#, ""),
     ])
     func readsTheTextField(line: String, expected: String) throws {
         let bytes = Array(line.utf8)
@@ -24,6 +30,11 @@ struct JSONRecordTests {
         (#"{"text":"Kabul"} x"#, "unexpected text after the JSON object"),
         (#"{"text":"a\qb"}"#, "unknown escape '\\q'"),
         (#"{"text":"Kabul","n":nope}"#, "not a JSON value: 'nope'"),
+        // a value that is skipped is read as strictly as the text
+        (#"{"meta":{"a":["x\qy"]},"text":"Kabul"}"#, "unknown escape '\\q'"),
+        (#"{"meta":"\u12","text":"Kabul"}"#, "bad hex digit in \\u escape"),
+        ("{\"meta\":\"a\u{01}b\",\"text\":\"Kabul\"}", "control character in a string"),
+        (#"{"meta":"abc"#, "unterminated string"),
         ("", "expected a JSON object"),
     ])
     func reportsWhatIsWrong(line: String, message: String) {

@@ -165,58 +165,97 @@ public struct JSONRecord {
             while let byte = peek, byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { position += 1 }
         }
 
-        /// A string literal, decoded (escapes, \u surrogate pairs).
+        /// A string literal, decoded (escapes, \u surrogate pairs). Its UTF-8 is gathered as bytes
+        /// and decoded once (invalid sequences become U+FFFD as they would run by run: an escape's
+        /// bytes always start a whole scalar); a literal without escapes is decoded in place.
         mutating func string() throws(Problem) -> String {
             guard peek == UInt8(ascii: "\"") else { throw problem("expected a string") }
             position += 1
-            var scalars = String.UnicodeScalarView()
-            var runStart = position
-            func flushRun(_ upTo: Int) {
-                if runStart < upTo { scalars.append(contentsOf: String(decoding: bytes[runStart..<upTo], as: UTF8.self).unicodeScalars) }
+            let start = position
+            try skipPlainRun()
+            if peek == UInt8(ascii: "\"") {
+                position += 1
+                return String(decoding: bytes[start..<(position - 1)], as: UTF8.self)
             }
+            var utf8: [UInt8] = []
+            utf8.append(contentsOf: bytes[start..<position])
             while true {
+                let runStart = position
+                try skipPlainRun()
+                utf8.append(contentsOf: bytes[runStart..<position])
                 guard let byte = peek else { throw problem("unterminated string") }
                 if byte == UInt8(ascii: "\"") {
-                    flushRun(position)
                     position += 1
-                    return String(scalars)
+                    return String(decoding: utf8, as: UTF8.self)
                 }
-                if byte < 0x20 { throw problem("control character in a string") }
-                if byte != UInt8(ascii: "\\") {
-                    position += 1
-                    continue
-                }
-                flushRun(position)
+                // A backslash: one escape.
                 position += 1
                 guard let escape = peek else { throw problem("unterminated escape") }
                 position += 1
                 switch escape {
-                case UInt8(ascii: "\""): scalars.append("\"")
-                case UInt8(ascii: "\\"): scalars.append("\\")
-                case UInt8(ascii: "/"): scalars.append("/")
-                case UInt8(ascii: "b"): scalars.append("\u{08}")
-                case UInt8(ascii: "f"): scalars.append("\u{0C}")
-                case UInt8(ascii: "n"): scalars.append("\n")
-                case UInt8(ascii: "r"): scalars.append("\r")
-                case UInt8(ascii: "t"): scalars.append("\t")
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): utf8.append(escape)
+                case UInt8(ascii: "b"): utf8.append(0x08)
+                case UInt8(ascii: "f"): utf8.append(0x0C)
+                case UInt8(ascii: "n"): utf8.append(0x0A)
+                case UInt8(ascii: "r"): utf8.append(0x0D)
+                case UInt8(ascii: "t"): utf8.append(0x09)
                 case UInt8(ascii: "u"):
                     var value = try hex4()
-                    if (0xD800..<0xDC00).contains(value), peek == UInt8(ascii: "\\"), position + 1 < end, bytes[position + 1] == UInt8(ascii: "u") {
+                    if (0xD800..<0xDC00).contains(value), peek == UInt8(ascii: "\\"), position + 1 < end,
+                       bytes[position + 1] == UInt8(ascii: "u") {
                         position += 2
                         let low = try hex4()
                         if (0xDC00..<0xE000).contains(low) {
                             value = 0x1_0000 + ((value - 0xD800) << 10) + (low - 0xDC00)
                         } else {
-                            scalars.append("\u{FFFD}")
+                            utf8.append(contentsOf: "\u{FFFD}".utf8)
                             value = low
                         }
                     }
-                    scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+                    utf8.append(contentsOf: String(Unicode.Scalar(value) ?? "\u{FFFD}").utf8)
                 default:
                     throw Problem(offset: position - 1, message: "unknown escape '\\\(Unicode.Scalar(escape))'")
                 }
-                runStart = position
             }
+        }
+
+        /// Moves past a string literal as `string()` reads it, with the same errors, without
+        /// decoding it (a \\u escape's low surrogate is read as the escape after it, which reads
+        /// the same bytes).
+        mutating func skipString() throws(Problem) {
+            guard peek == UInt8(ascii: "\"") else { throw problem("expected a string") }
+            position += 1
+            while true {
+                try skipPlainRun()
+                if bytes[position] == UInt8(ascii: "\"") {
+                    position += 1
+                    return
+                }
+                position += 1
+                guard let escape = peek else { throw problem("unterminated escape") }
+                position += 1
+                switch escape {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                     UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                    break
+                case UInt8(ascii: "u"):
+                    _ = try hex4()
+                default:
+                    throw Problem(offset: position - 1, message: "unknown escape '\\\(Unicode.Scalar(escape))'")
+                }
+            }
+        }
+
+        /// Moves past the bytes of a string literal up to its closing quote, a backslash or the
+        /// end, refusing control characters as `string()` does.
+        private mutating func skipPlainRun() throws(Problem) {
+            while position < end {
+                let byte = bytes[position]
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return }
+                if byte < 0x20 { throw problem("control character in a string") }
+                position += 1
+            }
+            throw problem("unterminated string")
         }
 
         private mutating func hex4() throws(Problem) -> UInt32 {
@@ -242,12 +281,12 @@ public struct JSONRecord {
             guard let byte = peek else { throw problem("expected a value") }
             switch byte {
             case UInt8(ascii: "\""):
-                _ = try string()
+                try skipString()
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 var depth = 0
                 while let current = peek {
                     if current == UInt8(ascii: "\"") {
-                        _ = try string()
+                        try skipString()
                         continue
                     }
                     if current == UInt8(ascii: "{") || current == UInt8(ascii: "[") { depth += 1 }
