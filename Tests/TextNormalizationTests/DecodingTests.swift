@@ -1,5 +1,5 @@
 import Testing
-import TextNormalization
+@testable import TextNormalization
 
 /// Step 1 on bad bytes: invalid UTF-8 and NUL are reported with their place; nothing is lost.
 @Suite("decoding bad bytes")
@@ -62,5 +62,52 @@ struct DecodingTests {
         #expect(DecodingIssue(kind: .invalidUTF8([0xE2, 0x80]), byteOffset: 0, column: 1).message
             == "invalid UTF-8 (0xE2 0x80) replaced by U+FFFD")
         #expect(DecodingIssue(kind: .nul, byteOffset: 0, column: 1).ruleID == "nul-byte")
+    }
+
+    /// Where the first ill-formed sequence of a range starts, as the decoder would meet it: chosen
+    /// bytes, then 20,000 random ranges of random strings of ASCII, valid scalars, lone lead and
+    /// continuation bytes, overlong forms, surrogates and bytes above U+10FFFF.
+    @Test(arguments: [
+        ([0x61, 0x62], nil), ([0x61, 0xFF], 1), ([0xE2, 0x82], 0), ([0xE2, 0x82, 0xAC, 0x80], 3),
+        ([0xC0, 0xAF], 0), ([0xED, 0xA0, 0x80], 0), ([0xF4, 0x90, 0x80, 0x80], 0), ([0xF0, 0x9F, 0x98, 0x80], nil),
+        ([], nil),
+    ] as [([UInt8], Int?)])
+    func firstInvalidByte(bytes: [UInt8], expected: Int?) {
+        #expect(UTF8Decoding.firstInvalidByte(bytes, bytes.indices) == expected)
+        #expect(UTF8Decoding.firstInvalidByte(bytes, bytes.indices) == Self.firstInvalidByteScalarly(bytes, bytes.indices))
+    }
+
+    @Test func firstInvalidByteOnRandomRanges() {
+        let pieces: [[UInt8]] = [[0x61], [0x20], Array("ک".utf8), Array("€".utf8), Array("😀".utf8), [0x80], [0xBF],
+                                 [0xC2], [0xE2, 0x82], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
+                                 [0xF8], [0xFF]]
+        var state: UInt64 = 17
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<(next() % 12) { bytes += pieces[next() % (next() % 4 == 0 ? pieces.count : 5)] }
+            let lower = bytes.isEmpty ? 0 : next() % (bytes.count + 1)
+            let upper = lower + (bytes.count - lower == 0 ? 0 : next() % (bytes.count - lower + 1))
+            #expect(UTF8Decoding.firstInvalidByte(bytes, lower..<upper) == Self.firstInvalidByteScalarly(bytes, lower..<upper),
+                    "\(bytes) \(lower)..<\(upper)")
+        }
+    }
+
+    /// The reference: the decoder's own walk, scalar by scalar.
+    static func firstInvalidByteScalarly(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if bytes[index] < 0x80 {
+                index += 1
+                continue
+            }
+            let (scalar, length) = UTF8Decoding.decodeMultiByte(bytes, at: index, end: range.upperBound)
+            if scalar == nil { return index }
+            index += length
+        }
+        return nil
     }
 }

@@ -55,17 +55,15 @@ extension UTF8Decoding {
     static let invalid: UInt32 = 0xFFFF_FFFF
 
     /// The offset of the first byte of `bytes[range]` that is not well-formed UTF-8, or nil.
+    /// The standard library's validator does it (many bytes at a time); its rules are
+    /// `decodeMultiByte`'s (no overlong forms, surrogates or scalars above U+10FFFF), and it
+    /// reports where the first ill-formed sequence starts.
     public static func firstInvalidByte(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
-        var index = range.lowerBound
-        while index < range.upperBound {
-            if bytes[index] < 0x80 {
-                index += 1
-                continue
-            }
-            let (scalar, length) = decodeMultiByte(bytes, at: index, end: range.upperBound)
-            if scalar == nil { return index }
-            index += length
+        do {
+            _ = try UTF8Span(validating: bytes.span.extracting(range))
+            return nil
+        } catch {
+            return range.lowerBound + error.byteOffsets.lowerBound
         }
-        return nil
     }
 }
