@@ -16,6 +16,9 @@ struct JSONRecordTests {
         (#"{"text":"\ud800\u0041"}"#, "\u{FFFD}A"),
         (#"{"text":"\ud83d\ude00\ud83d"}"#, "😀\u{FFFD}"),
         (#"{"text":""}"#, ""),
+        // DEL may stand in a string as it is; a long run without escapes is read in place
+        ("{\"text\":\"a\u{7F}b\"}", "a\u{7F}b"),
+        ("{\"text\":\"" + String(repeating: "کابل ", count: 40) + "\"}", String(repeating: "کابل ", count: 40)),
     ])
     func readsTheTextField(line: String, expected: String) throws {
         let bytes = Array(line.utf8)

@@ -250,6 +250,10 @@ public struct JSONRecord {
         /// end, refusing control characters as `string()` does.
         private mutating func skipPlainRun() throws(Problem) {
             while position < end {
+                // Eight bytes at a time to the next quote, backslash or control (or DEL, which a
+                // string may hold: the scan goes on after it).
+                position = ByteScan.firstJSONEscape(in: bytes[position..<end])
+                guard position < end else { break }
                 let byte = bytes[position]
                 if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return }
                 if byte < 0x20 { throw problem("control character in a string") }
