@@ -111,7 +111,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // The project's texts and the external corpora the property tests read (never a product).
+        // The project's texts, the external corpora and the seeded random numbers the property tests
+        // read (never a product).
         .target(
             name: "TestCorpora",
             path: "Tests/TestCorpora"

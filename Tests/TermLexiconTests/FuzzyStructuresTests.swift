@@ -1,3 +1,4 @@
+import TestCorpora
 import Testing
 @testable import TermLexicon
 
@@ -56,7 +57,7 @@ struct FuzzyStructuresTests {
     }
 
     @Test func withinOneEditPackedOnRandomSkeletons() {
-        var random = SeededWords(state: 5)
+        var random = SeededRandom(seed: 5)
         for _ in 0..<20_000 {
             let length = Int(random.next() % 15)
             let a = (0..<length).map { _ in UInt8(random.next() % 3 + 1) }
@@ -107,7 +108,7 @@ struct FuzzyStructuresTests {
 
     @Test func arabicSkeletonOfEveryLetterAndRandomWords() {
         for unit in UInt16(0x0600)..<0x0900 { expectArabicSkeletonAgrees([unit, unit, 0x0628, unit]) }
-        var random = SeededWords(state: 11)
+        var random = SeededRandom(seed: 11)
         for _ in 0..<5_000 {
             let count = Int(random.next() % 24) + 1
             let word = (0..<count).map { _ in UInt16(0x05F8 + random.next() % 0x310) }
@@ -147,18 +148,5 @@ struct FuzzyStructuresTests {
     ])
     func wordsOfOneLanguage(text: String, lang: String, expected: [String]) {
         #expect(FuzzyWordLists.words(text, lang: lang) == expected)
-    }
-}
-
-/// A fixed sequence of pseudo-random numbers (SplitMix64), so a failing case can be run again.
-private struct SeededWords {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

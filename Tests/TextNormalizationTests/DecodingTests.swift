@@ -1,3 +1,4 @@
+import TestCorpora
 import Testing
 @testable import TextNormalization
 
@@ -81,11 +82,8 @@ struct DecodingTests {
         let pieces: [[UInt8]] = [[0x61], [0x20], Array("ک".utf8), Array("€".utf8), Array("😀".utf8), [0x80], [0xBF],
                                  [0xC2], [0xE2, 0x82], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
                                  [0xF8], [0xFF]]
-        var state: UInt64 = 17
-        func next() -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int(truncatingIfNeeded: state >> 33)
-        }
+        var random = SeededRandom(seed: 17)
+        func next() -> Int { Int(truncatingIfNeeded: random.next() >> 33) }
         for _ in 0..<20_000 {
             var bytes: [UInt8] = []
             for _ in 0..<(next() % 12) { bytes += pieces[next() % (next() % 4 == 0 ? pieces.count : 5)] }

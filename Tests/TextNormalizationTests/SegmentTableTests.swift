@@ -110,22 +110,10 @@ struct SegmentTableTests {
         ("other scripts", [0x900...0x97F, 0x1100...0x11FF, 0xAC00...0xAC40, 0x4E00...0x4E40, 0x1F600...0x1F64F]),
     ]
 
-    /// SplitMix64: the same random text on every run.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
-        }
-    }
-
     @Test("random text of every script, and of all of them mixed",
           arguments: [(NormalizationForm.key, nil), (.text, nil), (.text, Language.pashto)], 0...5)
     func random(form: (NormalizationForm, Language?), script: Int) throws {
-        var generator = Generator(state: UInt64(script) &* 0x1234_5678 &+ 1)
+        var generator = SeededRandom(seed: UInt64(script) &* 0x1234_5678 &+ 1)
         let ranges = script < Self.scripts.count ? Self.scripts[script].1 : Self.scripts.flatMap(\.1)
         var lines: [[UInt8]] = []
         for _ in 0..<3000 {
