@@ -388,12 +388,15 @@ public final class MentionFinder {
                 return isWeak == weak
             }.map(\.entity).uniqued()
         }
-        var strong = Set<Int32>()
+        var own = Set<Int32>()
         for candidate in candidates {
             let strongEntities = entities(candidate, weak: false)
-            if strongEntities.count == 1 { strong.insert(strongEntities[0]) }
+            if strongEntities.count == 1 { own.insert(strongEntities[0]) }
         }
-        strong.formUnion(support)
+        // The record's own strong entities and its document's: the (larger) document set is shared
+        // as it is when the record adds nothing, and copied once, not rebuilt, when it does.
+        var strong = support
+        if strong.isEmpty { strong = own } else if !own.isEmpty { strong.formUnion(own) }
         var mentions: [Mention] = []
         var heldBack: [(units: ClosedRange<Int>, entities: [Int32])] = []
         for candidate in candidates {

@@ -68,10 +68,15 @@ public final class TagLineProcessor: LineProcessor {
             // Two passes over each document: the strong mentions of all its records first.
             var lines: [Range<Int>] = []
             chunk.forEachLine { lines.append($0) }
+            // Each record's document member read once (it is compared with both neighbours).
+            var documentKeys: [ArraySlice<UInt8>?] = []
+            if case .field(let name) = options.documents {
+                documentKeys = lines.map { JSONRecord.rawValue(of: name, in: chunk.bytes, $0) }
+            }
             var first = 0
             while first < lines.count {
                 var end = first + 1
-                while end < lines.count && sameDocument(chunk.bytes, lines[end - 1], lines[end]) { end += 1 }
+                while end < lines.count && sameDocument(chunk.bytes, lines, end, documentKeys) { end += 1 }
                 var support = Set<Int32>()
                 if end - first > 1 {
                     for range in lines[first..<end] {
@@ -92,8 +97,11 @@ public final class TagLineProcessor: LineProcessor {
         result.byteCount += chunk.bytes.count
     }
 
-    /// Whether two consecutive lines belong to one document.
-    private func sameDocument(_ bytes: [UInt8], _ previous: Range<Int>, _ next: Range<Int>) -> Bool {
+    /// Whether line `index` belongs to the document of the line before it; `documentKeys` holds
+    /// each line's document member when documents are told by one.
+    private func sameDocument(_ bytes: [UInt8], _ lines: [Range<Int>], _ index: Int,
+                              _ documentKeys: [ArraySlice<UInt8>?]) -> Bool {
+        let previous = lines[index - 1], next = lines[index]
         switch options.documents {
         case .line:
             return false
@@ -102,9 +110,8 @@ public final class TagLineProcessor: LineProcessor {
         case .blankLine:
             func isBlank(_ range: Range<Int>) -> Bool { bytes[range].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D } }
             return !isBlank(previous) && !isBlank(next)
-        case .field(let name):
-            guard let before = JSONRecord.rawValue(of: name, in: bytes, previous),
-                  let after = JSONRecord.rawValue(of: name, in: bytes, next) else { return false }
+        case .field:
+            guard let before = documentKeys[index - 1], let after = documentKeys[index] else { return false }
             return before.elementsEqual(after)
         }
     }
