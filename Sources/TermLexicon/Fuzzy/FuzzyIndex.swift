@@ -406,26 +406,8 @@ public final class FuzzyIndex: Sendable {
         }
     }
 
-    /// Whether two skeletons are equal or one change, insertion or deletion apart: a span is scored
-    /// against a label only then.
-    static func withinOneEdit(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
-        if a.count == b.count {
-            var differences = 0
-            for offset in 0..<a.count where a[a.startIndex + offset] != b[b.startIndex + offset] {
-                differences += 1
-                if differences > 1 { return false }
-            }
-            return true
-        }
-        let (short, long) = a.count < b.count ? (a, b) : (b, a)
-        guard long.count == short.count + 1 else { return false }
-        var i = 0
-        while i < short.count && short[short.startIndex + i] == long[long.startIndex + i] { i += 1 }
-        while i < short.count && short[short.startIndex + i] == long[long.startIndex + i + 1] { i += 1 }
-        return i == short.count
-    }
-
-    /// `withinOneEdit` of two packed skeletons (`packSkeleton`) of `aCount` and `bCount` classes,
+    /// Whether two skeletons, packed (`packSkeleton`) with `aCount` and `bCount` classes, are equal
+    /// or one change, insertion or deletion apart (a span is scored against a label only then),
     /// without unpacking them: equal lengths differ in at most one nibble; otherwise the longer
     /// must be the shorter with one class put in at their first difference.
     @inline(__always)
