@@ -304,17 +304,6 @@ public final class FuzzyIndex: Sendable {
         }
     }
 
-    /// Appends the skeleton of a word on its own to `skeletons`, whose own skeleton starts at `start`
-    /// (what lies before belongs to other words).
-    static func appendSkeleton(of symbols: ArraySlice<UInt8>, to skeletons: inout [UInt8], from start: Int) {
-        for symbol in symbols {
-            let value = classes[Int(symbol & 0x7F)]
-            guard value != 0, skeletons.count == start || skeletons[skeletons.count - 1] != value,
-                  skeletons.count - start < 15 else { continue }
-            skeletons.append(value)
-        }
-    }
-
     /// The skeleton of symbols (`skeleton(_:)`), packed as `packSkeleton` packs it, and its length.
     static func packedSkeleton(of symbols: [UInt8]) -> (UInt64, Int) {
         var packed: UInt64 = 0, count = 0, last: UInt8 = 0
@@ -381,7 +370,7 @@ public final class FuzzyIndex: Sendable {
         (0..<count).map { UInt8((packed >> UInt64(4 * $0)) & 0xF) }
     }
 
-    /// A word's skeleton (`appendSkeleton(of:to:from:)`: at most 15 classes, each 1...10) packed
+    /// A word's skeleton (`skeleton(_:)`: at most 15 classes, each 1...10) packed
     /// four bits a class from the lowest, as the word cache keeps it.
     static func packSkeleton(_ classes: ArraySlice<UInt8>) -> UInt64 {
         var packed: UInt64 = 0

@@ -496,8 +496,7 @@ struct FuzzyMatcher {
             }
         }
         let sorted = sortedUnique(), nearNegative = nearNegativeWord()
-        let list = cache.appendCandidates(sorted, skeletons: index.labelPackedSkeletons,
-                                              nearNegativeWord: nearNegative)
+        let list = cache.appendCandidates(sorted, skeletons: index.labelPackedSkeletons, nearNegativeWord: nearNegative)
         cache.fileCandidateList(list, skeleton: key, arabic: arabic)
         return list
     }

@@ -11,10 +11,8 @@ struct FuzzyWordCache {
         var hash: UInt64
         private var unitStart: Int32
         private var symbolStart: Int32
-        private var skeletonStart: Int32
         var weight: Float
-        /// The skeleton's classes, four bits each from the lowest (at most 15 of them, each 1...10):
-        /// spans are built from these without reading `skeletons`.
+        /// The skeleton's classes, four bits each from the lowest (at most 15 of them, each 1...10).
         var packedSkeleton: UInt64 = 0
         private var candidateStart: Int32 = 0
         /// -1 until asked.
@@ -33,22 +31,20 @@ struct FuzzyWordCache {
         /// one without any support).
         var nearNegativeWord = false
 
-        init(hash: UInt64, units: Range<Int>, symbols: Range<Int>, skeleton: Range<Int>, classes: ArraySlice<UInt8>,
+        init(hash: UInt64, units: Range<Int>, symbols: Range<Int>, skeleton: (packed: UInt64, count: Int),
              weight: Float) {
             self.hash = hash
             unitStart = Int32(units.lowerBound)
             unitCount = Int32(units.count)
             symbolStart = Int32(symbols.lowerBound)
             symbolCount = Int32(symbols.count)
-            skeletonStart = Int32(skeleton.lowerBound)
             skeletonCount = UInt8(skeleton.count)
-            packedSkeleton = FuzzyIndex.packSkeleton(classes)
+            packedSkeleton = skeleton.packed
             self.weight = weight
         }
 
         var units: Range<Int> { Int(unitStart)..<Int(unitStart) + Int(unitCount) }
         var symbols: Range<Int> { Int(symbolStart)..<Int(symbolStart) + Int(symbolCount) }
-        var skeleton: Range<Int> { Int(skeletonStart)..<Int(skeletonStart) + Int(skeletonCount) }
         var skeletonLength: Int { Int(skeletonCount) }
 
         /// The labels a span starting on the word is scored against, in `candidates`; nil until asked.
@@ -81,7 +77,6 @@ struct FuzzyWordCache {
     private(set) var profiles: [Profile] = []
     private(set) var units: [UInt16] = []
     private(set) var symbols: [UInt8] = []
-    private(set) var skeletons: [UInt8] = []
     private(set) var candidates: [UInt64] = []
     /// Each candidate's packed skeleton, beside it: a span's scan reads both in order.
     private(set) var candidateSkeletons: [UInt64] = []
@@ -119,7 +114,6 @@ struct FuzzyWordCache {
         profiles.removeAll(keepingCapacity: true)
         units.removeAll(keepingCapacity: true)
         symbols.removeAll(keepingCapacity: true)
-        skeletons.removeAll(keepingCapacity: true)
         candidates.removeAll(keepingCapacity: true)
         candidateSkeletons.removeAll(keepingCapacity: true)
         passedCandidates.removeAll(keepingCapacity: true)
@@ -189,12 +183,11 @@ struct FuzzyWordCache {
         }
         scratch.removeAll(keepingCapacity: true)
         FuzzyIndex.fold(word, script: script, cyrillic: cyrillic, into: &scratch)
-        let unitStart = units.count, symbolStart = symbols.count, skeletonStart = skeletons.count
+        let unitStart = units.count, symbolStart = symbols.count
         units.append(contentsOf: word)
         symbols.append(contentsOf: scratch)
-        FuzzyIndex.appendSkeleton(of: scratch[...], to: &skeletons, from: skeletonStart)
         profiles.append(Profile(hash: hash, units: unitStart..<units.count, symbols: symbolStart..<symbols.count,
-                                skeleton: skeletonStart..<skeletons.count, classes: skeletons[skeletonStart...],
+                                skeleton: FuzzyIndex.packedSkeleton(of: scratch),
                                 weight: PhoneticDistance.weight(of: scratch[...])))
         slots[slot] = Slot(hash: hash, number: Int32(profiles.count))
         return profiles.count - 1
