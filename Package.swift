@@ -59,6 +59,19 @@ let package = Package(
             name: "TermLexicon",
             dependencies: ["TextNormalization", "LexiconData", "ContentHash"]
         ),
+        // The built-in lexicon compiled to its tagging model when the binary is built, read back at
+        // start-up instead of compiling the files (TermLexicon's archive; the files are the fallback).
+        .executableTarget(name: "CompileLexiconModel", dependencies: ["TermLexicon", "LexiconData", "BuildSupport", "ContentHash"]),
+        .plugin(
+            name: "CompileLexiconModelPlugin",
+            capability: .buildTool(),
+            dependencies: ["CompileLexiconModel"]
+        ),
+        .target(
+            name: "BuiltInModel",
+            dependencies: ["TermLexicon", "LexiconData"],
+            plugins: ["CompileLexiconModelPlugin"]
+        ),
         .target(
             name: "SentenceAlignment",
             dependencies: ["TextNormalization", "TermLexicon", "LexiconData", "ContentHash"]
@@ -108,6 +121,7 @@ let package = Package(
                 "ProjectFiles",
                 "ReviewService",
                 "HTTPServing",
+                "BuiltInModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -127,7 +141,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TermLexiconTests",
-            dependencies: ["TermLexicon", "TestCorpora"],
+            dependencies: ["TermLexicon", "TestCorpora", "BuiltInModel", "LexiconData"],
             exclude: ["Fixtures", "Data"]
         ),
         .testTarget(

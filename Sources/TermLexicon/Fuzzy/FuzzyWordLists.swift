@@ -50,6 +50,26 @@ public struct FuzzyWordLists: Sendable {
 
     private static let builtInLists = Mutex<FuzzyWordLists?>(nil)
 
+    /// Takes `lists` as the built-in ones unless they were made already: the model compiled at build
+    /// time carries the built-in lists' hashes (TaggingModel+Archive), so keying the words is left to
+    /// the build.
+    static func adoptBuiltIn(_ lists: FuzzyWordLists) {
+        builtInLists.withLock { stored in
+            if stored == nil { stored = lists }
+        }
+    }
+
+    /// Lists from their texts and the hashes keying them gives (an archive's).
+    init(frequentWordsText: String, headNounsText: String, frequentWordHashes: Set<UInt64>, headNounHashes: Set<UInt64>,
+         particleHashes: Set<UInt64>, omissibleNameHashes: Set<UInt64>) {
+        self.frequentWordsText = frequentWordsText
+        self.headNounsText = headNounsText
+        self.frequentWordHashes = frequentWordHashes
+        self.headNounHashes = headNounHashes
+        self.particleHashes = particleHashes
+        self.omissibleNameHashes = omissibleNameHashes
+    }
+
     public init(frequentWords: String, headNouns: String) throws(NormalizationSetupError) {
         var keys = try CharacterKeys()
         frequentWordsText = frequentWords

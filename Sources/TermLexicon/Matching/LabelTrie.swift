@@ -47,7 +47,7 @@ public struct LabelTrie: Sendable {
     /// walk waited on memory more than it computed).
     private var stepUnits: [UInt16] = []
     /// Edge index of the root's edge for each first unit, or -1.
-    private var rootEdges = [Int32](repeating: -1, count: 0x1_0000)
+    private(set) var rootEdges = [Int32](repeating: -1, count: 0x1_0000)
     /// The keys the edges point into.
     let keyUnits: [UInt16]
     /// Payloads of the keys, grouped by node.
@@ -128,6 +128,27 @@ public struct LabelTrie: Sendable {
         stepUnits = steps.map(\.unit)
         // The matcher walks `steps` only.
         nodes = []
+    }
+
+    /// A trie as `steps`, `terminals` and `rootEdges` of a built one describe it (a compiled
+    /// model's archive), checked so that no walk can index outside its arrays.
+    init?(keyUnits: [UInt16], steps: [Step], terminals: [Int32], rootEdges: [Int32], payloadCount: Int) {
+        guard rootEdges.count == 0x1_0000 else { return nil }
+        for step in steps {
+            guard step.keyPosition >= 0, step.length >= 1, Int(step.keyPosition) + Int(step.length) <= keyUnits.count,
+                  step.childStart >= 0, step.childCount >= 0, Int(step.childStart) + Int(step.childCount) <= steps.count,
+                  step.terminalStart >= 0, step.terminalCount >= 0,
+                  Int(step.terminalStart) + Int(step.terminalCount) <= terminals.count,
+                  step.unit == keyUnits[Int(step.keyPosition)],
+                  step.second == (step.length > 1 ? keyUnits[Int(step.keyPosition) + 1] : 0) else { return nil }
+        }
+        guard terminals.allSatisfy({ $0 >= 0 && Int($0) < payloadCount }),
+              rootEdges.allSatisfy({ $0 >= -1 && Int($0) < steps.count }) else { return nil }
+        self.keyUnits = keyUnits
+        self.steps = steps
+        self.terminals = terminals
+        self.rootEdges = rootEdges
+        stepUnits = steps.map(\.unit)
     }
 
     /// Key indices in key order (UTF-16 units, a prefix first), equal keys in input order.

@@ -101,10 +101,13 @@ public final class TaggingModel: Sendable {
                                                     entitiesFile: sources.entities.tsv)).contains { $0.severity == .error }
     }
 
-    private static func index(of entities: [Entity]) -> [String: Int32] {
+    private static func index(of entities: [Entity]) -> [String: Int32] { index(ofIDs: entities.map(\.id)) }
+
+    /// Id -> the first entity with it.
+    private static func index(ofIDs ids: [String]) -> [String: Int32] {
         var index: [String: Int32] = [:]
-        index.reserveCapacity(entities.count)
-        for (position, entity) in entities.enumerated() where index[entity.id] == nil { index[entity.id] = Int32(position) }
+        index.reserveCapacity(ids.count)
+        for (position, id) in ids.enumerated() where index[id] == nil { index[id] = Int32(position) }
         return index
     }
 
@@ -173,10 +176,7 @@ public final class TaggingModel: Sendable {
         self.spaces = spaces
         self.caseLetters = caseLetters
         self.asciiCaseLetters = asciiCaseLetters
-        isAcronym = asciiCaseLetters.map { letters in
-            guard let letters, letters.count >= 2 else { return false }
-            return letters.allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
-        }
+        isAcronym = TaggingModel.acronyms(asciiCaseLetters)
         self.prefLabels = prefLabels
 
         var arabicSuffixes: [[UInt16]: [[UInt16]]] = [:]
@@ -203,6 +203,42 @@ public final class TaggingModel: Sendable {
         self.prefixes = prefixes.uniqued()
         // Longer titles first, so "Amir al-Muminin" wins over "Amir".
         self.titles = titles.uniqued().sorted { $0.count > $1.count }
+    }
+
+    /// A model from the parts `archived()` wrote (TaggingModel+Archive.swift); what can be worked
+    /// out from them is, as the compiling init does.
+    init(trie: LabelTrie, payloads: [Payload], keyStarts: [Int32], spaces: [Int32], caseLetters: [[Unicode.Scalar]],
+         labels: CompactLabels, entityIDs: [String], entityTypes: [EntityType], directBroader: [[String]],
+         prefLabels: [Int64: Int32], arabicSuffixes: [[UInt16]: [[UInt16]]], latinSuffixes: [[UInt16]: [[UInt16]]],
+         prefixes: [[UInt16]], titles: [[UInt16]], mayHaveNegativeConflict: Bool) {
+        self.trie = trie
+        self.payloads = payloads
+        self.keyStarts = keyStarts
+        self.spaces = spaces
+        self.caseLetters = caseLetters
+        asciiCaseLetters = caseLetters.map { letters in
+            letters.allSatisfy(\.isASCII) ? letters.map { UInt8($0.value) } : nil
+        }
+        isAcronym = TaggingModel.acronyms(asciiCaseLetters)
+        self.labels = labels
+        self.entityIDs = entityIDs
+        self.entityTypes = entityTypes
+        self.directBroader = directBroader
+        entityIndex = TaggingModel.index(ofIDs: entityIDs)
+        self.prefLabels = prefLabels
+        self.arabicSuffixes = arabicSuffixes
+        self.latinSuffixes = latinSuffixes
+        self.prefixes = prefixes
+        self.titles = titles
+        self.mayHaveNegativeConflict = mayHaveNegativeConflict
+    }
+
+    /// For each case-sensitive label: whether its letters are two or more ASCII capitals alone.
+    private static func acronyms(_ asciiCaseLetters: [[UInt8]?]) -> [Bool] {
+        asciiCaseLetters.map { letters in
+            guard let letters, letters.count >= 2 else { return false }
+            return letters.allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
+        }
     }
 
     /// The keys of a run of labels: `units[keyStarts[i]..<keyStarts[i+1]]` is label

@@ -1,5 +1,6 @@
 import ProjectFiles
 import ArgumentParser
+import BuiltInModel
 import ContentHash
 import FoundationEssentials
 import LexiconData
@@ -34,8 +35,8 @@ enum LexiconLocation {
         let (sources, fromFolder) = try chosenSources(directory: directory, quiet: quiet)
         do {
             // A lexicon from a folder must pass every check lint makes an error; the built-in one
-            // was linted when it was built.
-            return try TaggingModel.load(sources, verify: fromFolder)
+            // was linted when it was built, and compiled then too.
+            return fromFolder ? try TaggingModel.load(sources, verify: true) : try BuiltInModel.load()
         } catch {
             throw reported(error)
         }
@@ -46,7 +47,7 @@ enum LexiconLocation {
     static func modelAndSources(directory: String?) throws -> (TaggingModel, LexiconSources) {
         let (sources, fromFolder) = try chosenSources(directory: directory, quiet: true)
         do {
-            return (try TaggingModel.load(sources, verify: fromFolder), sources)
+            return (fromFolder ? try TaggingModel.load(sources, verify: true) : try BuiltInModel.load(), sources)
         } catch {
             throw reported(error)
         }

@@ -1,0 +1,213 @@
+/// A flat little-endian byte format for compiled data: integers of fixed width, counted arrays and
+/// strings, written in one order and read back in the same order. It carries no field names: the
+/// writer and the reader of one kind of archive are kept side by side, and the archive starts
+/// with a header naming its format version.
+struct ArchiveWriter {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func u8(_ value: UInt8) { bytes.append(value) }
+    mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    mutating func u16(_ value: UInt16) {
+        bytes.append(UInt8(truncatingIfNeeded: value))
+        bytes.append(UInt8(truncatingIfNeeded: value >> 8))
+    }
+
+    mutating func u32(_ value: UInt32) {
+        for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
+    }
+
+    mutating func i32(_ value: Int32) { u32(UInt32(bitPattern: value)) }
+
+    mutating func i64(_ value: Int64) {
+        let bits = UInt64(bitPattern: value)
+        u32(UInt32(truncatingIfNeeded: bits))
+        u32(UInt32(truncatingIfNeeded: bits >> 32))
+    }
+
+    /// A count: how many elements follow.
+    mutating func count(_ value: Int) { u32(UInt32(value)) }
+
+    mutating func string(_ value: String) {
+        count(value.utf8.count)
+        bytes.append(contentsOf: value.utf8)
+    }
+
+    mutating func byteArray(_ values: [UInt8]) {
+        count(values.count)
+        bytes.append(contentsOf: values)
+    }
+
+    mutating func units(_ values: [UInt16]) {
+        count(values.count)
+        for value in values { u16(value) }
+    }
+
+    mutating func int32s(_ values: [Int32]) {
+        count(values.count)
+        for value in values { i32(value) }
+    }
+
+    /// A set of hashes, sorted: one set always makes the same bytes.
+    mutating func hashes(_ values: Set<UInt64>) {
+        count(values.count)
+        for value in values.sorted() { i64(Int64(bitPattern: value)) }
+    }
+
+    mutating func strings(_ values: [String]) {
+        count(values.count)
+        for value in values { string(value) }
+    }
+}
+
+/// Reads what an `ArchiveWriter` wrote. Every read is checked against the bytes left: a short or
+/// damaged archive throws `ArchiveReader.Damaged` instead of reading past its end, and a count
+/// larger than the bytes left is refused before anything is allocated for it.
+struct ArchiveReader {
+    struct Damaged: Error {}
+
+    private let data: [UInt8]
+    private var position = 0
+
+    init(_ bytes: [UInt8]) { data = bytes }
+
+    var isAtEnd: Bool { position == data.count }
+
+    private mutating func take(_ width: Int) throws(Damaged) -> Int {
+        guard width <= data.count - position else { throw Damaged() }
+        defer { position += width }
+        return position
+    }
+
+    mutating func u8() throws(Damaged) -> UInt8 { data[try take(1)] }
+
+    mutating func bool() throws(Damaged) -> Bool {
+        switch try u8() {
+        case 0: return false
+        case 1: return true
+        default: throw Damaged()
+        }
+    }
+
+    mutating func u16() throws(Damaged) -> UInt16 {
+        let at = try take(2)
+        return UInt16(data[at]) | UInt16(data[at + 1]) << 8
+    }
+
+    mutating func u32() throws(Damaged) -> UInt32 {
+        let at = try take(4)
+        return UInt32(data[at]) | UInt32(data[at + 1]) << 8 | UInt32(data[at + 2]) << 16 | UInt32(data[at + 3]) << 24
+    }
+
+    mutating func i32() throws(Damaged) -> Int32 { Int32(bitPattern: try u32()) }
+
+    mutating func i64() throws(Damaged) -> Int64 {
+        let low = UInt64(try u32()), high = UInt64(try u32())
+        return Int64(bitPattern: high << 32 | low)
+    }
+
+    /// A count of elements each at least `width` bytes long, refused when they cannot all be there.
+    mutating func count(width: Int) throws(Damaged) -> Int {
+        let value = Int(try u32())
+        guard value <= (data.count - position) / max(width, 1) else { throw Damaged() }
+        return value
+    }
+
+    mutating func string() throws(Damaged) -> String {
+        let length = try count(width: 1)
+        let at = try take(length)
+        guard let text = String(validating: data[at..<at + length], as: UTF8.self) else { throw Damaged() }
+        return text
+    }
+
+    mutating func byteArray() throws(Damaged) -> [UInt8] {
+        let length = try count(width: 1)
+        let at = try take(length)
+        return Array(data[at..<at + length])
+    }
+
+    // Arrays are checked once for their whole length, then read without a check per element.
+
+    mutating func units() throws(Damaged) -> [UInt16] {
+        let length = try count(width: 2)
+        let at = try take(2 * length)
+        return (0..<length).map { index in UInt16(data[at + 2 * index]) | UInt16(data[at + 2 * index + 1]) << 8 }
+    }
+
+    mutating func int32s() throws(Damaged) -> [Int32] {
+        let length = try count(width: 4)
+        let at = try take(4 * length)
+        return (0..<length).map { index in
+            let byte = at + 4 * index
+            return Int32(bitPattern: UInt32(data[byte]) | UInt32(data[byte + 1]) << 8 | UInt32(data[byte + 2]) << 16
+                | UInt32(data[byte + 3]) << 24)
+        }
+    }
+
+    mutating func hashes() throws(Damaged) -> Set<UInt64> {
+        let length = try count(width: 8)
+        var values = Set<UInt64>(minimumCapacity: length)
+        for _ in 0..<length { values.insert(UInt64(bitPattern: try i64())) }
+        return values
+    }
+
+    mutating func strings() throws(Damaged) -> [String] {
+        let length = try count(width: 4)
+        var values: [String] = []
+        values.reserveCapacity(length)
+        for _ in 0..<length { values.append(try string()) }
+        return values
+    }
+}
+
+/// Base64 (RFC 4648, with padding): how an archive travels inside a Swift string literal.
+enum Base64 {
+    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+
+    static func encode(_ bytes: [UInt8]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity((bytes.count + 2) / 3 * 4)
+        var index = 0
+        while index < bytes.count {
+            let b0 = UInt32(bytes[index])
+            let b1 = index + 1 < bytes.count ? UInt32(bytes[index + 1]) : 0
+            let b2 = index + 2 < bytes.count ? UInt32(bytes[index + 2]) : 0
+            let group = b0 << 16 | b1 << 8 | b2
+            out.append(alphabet[Int(group >> 18 & 63)])
+            out.append(alphabet[Int(group >> 12 & 63)])
+            out.append(index + 1 < bytes.count ? alphabet[Int(group >> 6 & 63)] : 0x3D)
+            out.append(index + 2 < bytes.count ? alphabet[Int(group & 63)] : 0x3D)
+            index += 3
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The bytes, or nil when the text is not base64 with padding. A compiled model is half a
+    /// megabyte of digits, read at every start: the groups before the last go through
+    /// `decodeFullGroups` (Unsafe/Base64+Kernel.swift), the last, which may be padded, here.
+    static func decode(_ text: [UInt8]) -> [UInt8]? {
+        guard text.count % 4 == 0 else { return nil }
+        guard !text.isEmpty else { return [] }
+        let table = values
+        let groups = text.count / 4
+        guard var out = decodeFullGroups(text, groups: groups - 1, table: table) else { return nil }
+        let at = text.count - 4
+        let padding = text[at + 3] != 0x3D ? 0 : text[at + 2] == 0x3D ? 2 : 1
+        let d2 = padding == 2 ? 0x41 : text[at + 2], d3 = padding >= 1 ? 0x41 : text[at + 3]
+        let v0 = table[Int(text[at])], v1 = table[Int(text[at + 1])], v2 = table[Int(d2)], v3 = table[Int(d3)]
+        // 0xFF (not a digit, or '=' before the padding) sets 0x40; digits are under 64.
+        guard (v0 | v1 | v2 | v3) & 0x40 == 0 else { return nil }
+        let bits = UInt32(v0) << 18 | UInt32(v1) << 12 | UInt32(v2) << 6 | UInt32(v3)
+        out.append(UInt8(truncatingIfNeeded: bits >> 16))
+        if padding < 2 { out.append(UInt8(truncatingIfNeeded: bits >> 8)) }
+        if padding < 1 { out.append(UInt8(truncatingIfNeeded: bits)) }
+        return out
+    }
+
+    /// The value of each base64 digit, 0xFF for bytes that are not one.
+    static let values: [UInt8] = {
+        var table = [UInt8](repeating: 0xFF, count: 256)
+        for (value, digit) in alphabet.enumerated() { table[Int(digit)] = UInt8(value) }
+        return table
+    }()
+}

@@ -1,0 +1,117 @@
+import BuiltInModel
+import LexiconData
+@testable import TermLexicon
+import TestCorpora
+import Testing
+
+/// The compiled model as bytes (TaggingModel+Archive): what the build writes for the built-in
+/// lexicon and what `lexalign` reads back at start-up must be the model compiling the files makes.
+@Suite struct ModelArchiveTests {
+    static let compiled = try! TaggingModel.load(LexiconSources.builtIn())
+
+    @Test("base64", arguments: [
+        ("", [UInt8]?.some([])), ("TQ==", Array("M".utf8)), ("TWE=", Array("Ma".utf8)), ("TWFu", Array("Man".utf8)),
+        ("TWFuTWE=", Array("ManMa".utf8)), ("/+/+", [0xFF, 0xEF, 0xFE]),
+        // Not base64: a length that is not a multiple of four, padding inside, a foreign byte.
+        ("TQ=", nil), ("T=Q=", nil), ("TQ==TWFu", nil), ("TW!u", nil), ("====", nil), ("TWF\n", nil),
+    ] as [(String, [UInt8]?)])
+    func base64(text: String, bytes: [UInt8]?) {
+        #expect(Base64.decode(Array(text.utf8)) == bytes)
+        if let bytes { #expect(Base64.encode(bytes) == text) }
+    }
+
+    @Test func base64RoundTripsEveryLength() {
+        var random = SeededRandom(seed: 7)
+        for length in 0..<200 {
+            let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+            #expect(Base64.decode(Array(Base64.encode(bytes).utf8)) == bytes, "length \(length)")
+        }
+    }
+
+    /// A restored model writes the same bytes and finds the same mentions as the compiled one.
+    @Test func builtInLexiconRoundTrips() throws {
+        let bytes = Self.compiled.archived(lexiconDigest: "digest")
+        let restored = try TaggingModel.restored(from: bytes, lexiconDigest: "digest")
+        #expect(restored.archived(lexiconDigest: "digest") == bytes)
+        let compiledFinder = try Self.compiled.makeFinder(), restoredFinder = try restored.makeFinder()
+        let options = MatchOptions(fuzzyMinimum: FuzzyLevel.default.minimumScore)
+        var lines = 0
+        for file in TestCorpora.projectTexts {
+            let text = String(decoding: try TestCorpora.projectBytes(file), as: UTF8.self)
+            for line in text.split(separator: "\n") {
+                let line = String(line)
+                #expect(tag(line, with: restoredFinder, options: options) == tag(line, with: compiledFinder, options: options),
+                        "\(file): \(line)")
+                lines += 1
+            }
+        }
+        #expect(lines > 100)
+        for id in ["place:kabul", "person:amir-khan-muttaqi", "org:iskp"] {
+            let entity = try #require(Self.compiled.entityIndex[id])
+            #expect(restored.broaderChain(of: Int(entity)) == Self.compiled.broaderChain(of: Int(entity)))
+            #expect(restored.prefLabel(of: Int(entity), in: "prs") == Self.compiled.prefLabel(of: Int(entity), in: "prs"))
+        }
+    }
+
+    /// The archive is used only for the files and the ICU it was made with, and whole.
+    @Test func mismatchesAreRefused() {
+        let bytes = Self.compiled.archived(lexiconDigest: "digest")
+        func outcome(_ bytes: [UInt8], digest: String = "digest") -> TaggingModel.ArchiveMismatch? {
+            do {
+                _ = try TaggingModel.restored(from: bytes, lexiconDigest: digest)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        #expect(outcome(bytes) == nil)
+        #expect(outcome(bytes, digest: "other") == .otherLexicon)
+        #expect(outcome([]) == .unreadable)
+        #expect(outcome(Array("LXMODEX".utf8) + bytes.dropFirst(7)) == .unreadable)
+        // The format version after the magic.
+        var otherFormat = bytes
+        otherFormat[7] &+= 1
+        #expect(outcome(otherFormat) == .unreadable)
+        // Cut anywhere, or followed by more bytes.
+        for cut in [8, 20, 100, bytes.count / 3, bytes.count / 2, bytes.count - 1] {
+            #expect(outcome(Array(bytes.prefix(cut))) == .unreadable, "cut at \(cut)")
+        }
+        #expect(outcome(bytes + [0]) == .unreadable)
+    }
+
+    /// A damaged archive is refused (its checksum), never half read.
+    @Test func damagedArchivesAreRefused() {
+        let bytes = Self.compiled.archived(lexiconDigest: "digest")
+        var random = SeededRandom(seed: 11)
+        for _ in 0..<100 {
+            var damaged = bytes
+            let at = Int(random.next() % UInt64(bytes.count))
+            damaged[at] ^= UInt8(truncatingIfNeeded: random.next() % 255 + 1)
+            #expect(throws: TaggingModel.ArchiveMismatch.unreadable) {
+                try TaggingModel.restored(from: damaged, lexiconDigest: "digest")
+            }
+        }
+    }
+
+    /// What the build compiled into the binary is read back, and is the model of the embedded files.
+    /// It carries the built-in fuzzy word lists' hashes too, as keying the lists' words makes them.
+    @Test func builtInModelComesFromTheBuild() throws {
+        let (model, origin) = try BuiltInModel.loadWithOrigin()
+        #expect(origin == .archive)
+        let lists = try FuzzyWordLists(frequentWords: EmbeddedLexicon.files[FuzzyWordLists.frequentWordsPath] ?? "",
+                                       headNouns: EmbeddedLexicon.files[FuzzyWordLists.headNounsPath] ?? "")
+        #expect(!lists.frequentWordHashes.isEmpty && !lists.headNounHashes.isEmpty)
+        let expected = Self.compiled.archived(lexiconDigest: EmbeddedLexicon.digest, wordLists: lists)
+        #expect(Base64.decode(Array(BuiltInModel.archiveBase64.utf8)) == expected)
+        #expect(model.archived(lexiconDigest: EmbeddedLexicon.digest, wordLists: lists) == expected)
+    }
+
+    /// Word lists go through the archive whole.
+    @Test func wordListsRoundTrip() throws {
+        let lists = try FuzzyWordLists.builtIn()
+        let bytes = Self.compiled.archived(lexiconDigest: "digest", wordLists: lists)
+        let restored = try TaggingModel.restored(from: bytes, lexiconDigest: "digest")
+        #expect(restored.archived(lexiconDigest: "digest", wordLists: lists) == bytes)
+        #expect(bytes.count > Self.compiled.archived(lexiconDigest: "digest").count + 8 * lists.frequentWordHashes.count)
+    }
+}
