@@ -2,7 +2,8 @@ import LexiconData
 import TermLexicon
 
 /// The tagging model of the lexicon built into the binary. It was compiled when the binary was
-/// built (Plugins/CompileLexiconModelPlugin) and is read back here; should that archive be missing,
+/// built (Plugins/CompileLexiconModelPlugin) and is read back here, its fuzzy pass's tables when
+/// the pass first needs them; should that archive be missing,
 /// made from other files or with another ICU, the embedded files are compiled instead, so the
 /// result is the same model either way.
 public enum BuiltInModel {
@@ -16,10 +17,12 @@ public enum BuiltInModel {
 
     /// The archive the build wrote (empty when the lexicon did not compile then), for the tests.
     public static var archiveBase64: String { CompiledLexiconModel.base64 }
+    public static var fuzzyTablesBase64: String { CompiledLexiconModel.fuzzyTablesBase64 }
 
     public static func loadWithOrigin() throws(LexiconLoadError) -> (model: TaggingModel, origin: Origin) {
         do {
             let model = try TaggingModel.restored(fromBase64: CompiledLexiconModel.base64, lexiconDigest: EmbeddedLexicon.digest)
+            model.adoptFuzzyTables(base64: CompiledLexiconModel.fuzzyTablesBase64, lexiconDigest: EmbeddedLexicon.digest)
             return (model, .archive)
         } catch {
             return (try TaggingModel.load(LexiconSources.builtIn()), .compiled(because: error))

@@ -24,10 +24,11 @@ let folder = LexiconFolder(root: arguments[2], inputs: Array(arguments.dropFirst
 let digest = FileSetDigest.hex(of: folder.bytes)
 EmbeddedLexicon.install(files: folder.texts, digest: digest)
 
-var archive = ""
+var archive = "", fuzzyTables = ""
 do {
     let model = try TaggingModel.load(LexiconSources.builtIn())
     archive = TaggingModel.base64Archive(of: model, wordLists: try FuzzyWordLists.builtIn(), lexiconDigest: digest)
+    fuzzyTables = try model.base64FuzzyTables(lexiconDigest: digest)
 } catch {
     FileHandle.standardError.write(Data("warning: the lexicon does not compile; lexalign will compile it at run time: \(error)\n".utf8))
 }
@@ -35,10 +36,11 @@ do {
 let source = """
     // Generated at build time by CompileLexiconModel from the files under Lexicons/. Do not edit.
 
-    /// The built-in lexicon's tagging model (`TaggingModel.archived`), base64; empty when the
-    /// lexicon did not compile.
+    /// The built-in lexicon's tagging model (`TaggingModel.archived`) and its fuzzy pass's tables
+    /// (`TaggingModel.archivedFuzzyTables`), base64; empty when the lexicon did not compile.
     enum CompiledLexiconModel {
         static let base64 = \(swiftLiteral(archive))
+        static let fuzzyTablesBase64 = \(swiftLiteral(fuzzyTables))
     }
 
     """

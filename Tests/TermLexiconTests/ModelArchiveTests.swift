@@ -28,11 +28,16 @@ import Testing
         }
     }
 
-    /// A restored model writes the same bytes and finds the same mentions as the compiled one.
+    /// A restored model writes the same bytes and finds the same mentions as the compiled one, its
+    /// fuzzy mentions from restored tables.
     @Test func builtInLexiconRoundTrips() throws {
-        let bytes = Self.compiled.archived(lexiconDigest: "digest")
+        let lists = try FuzzyWordLists.builtIn()
+        let bytes = Self.compiled.archived(lexiconDigest: "digest", wordLists: lists)
+        let tables = try Self.compiled.archivedFuzzyTables(lexiconDigest: "digest")
         let restored = try TaggingModel.restored(from: bytes, lexiconDigest: "digest")
-        #expect(restored.archived(lexiconDigest: "digest") == bytes)
+        restored.adoptFuzzyTables(base64: Base64.encode(tables), lexiconDigest: "digest")
+        #expect(restored.archived(lexiconDigest: "digest", wordLists: lists) == bytes)
+        #expect(try restored.archivedFuzzyTables(lexiconDigest: "digest") == tables)
         let compiledFinder = try Self.compiled.makeFinder(), restoredFinder = try restored.makeFinder()
         let options = MatchOptions(fuzzyMinimum: FuzzyLevel.default.minimumScore)
         var lines = 0
@@ -51,6 +56,24 @@ import Testing
             #expect(restored.broaderChain(of: Int(entity)) == Self.compiled.broaderChain(of: Int(entity)))
             #expect(restored.prefLabel(of: Int(entity), in: "prs") == Self.compiled.prefLabel(of: Int(entity), in: "prs"))
         }
+    }
+
+    /// Fuzzy tables that are not this lexicon's, or damaged, are not read: the model builds its own.
+    @Test("fuzzy tables that do not fit", arguments: ["other digest", "damaged", "not base64"])
+    func fuzzyTablesThatDoNotFit(kind: String) throws {
+        let tables = try Self.compiled.archivedFuzzyTables(lexiconDigest: "digest")
+        var text = Base64.encode(tables), digest = "digest"
+        switch kind {
+        case "other digest": digest = "other"
+        case "damaged":
+            var damaged = tables
+            damaged[damaged.count / 2] ^= 0x5A
+            text = Base64.encode(damaged)
+        default: text = "not base64!"
+        }
+        let model = try TaggingModel.load(LexiconSources.builtIn())
+        model.adoptFuzzyTables(base64: text, lexiconDigest: digest)
+        #expect(try model.archivedFuzzyTables(lexiconDigest: "digest") == tables)
     }
 
     /// The archive is used only for the files and the ICU it was made with, and whole.
@@ -94,7 +117,8 @@ import Testing
     }
 
     /// What the build compiled into the binary is read back, and is the model of the embedded files.
-    /// It carries the built-in fuzzy word lists' hashes too, as keying the lists' words makes them.
+    /// It carries the built-in fuzzy word lists' hashes too, as keying the lists' words makes them,
+    /// and the fuzzy pass's tables come with it.
     @Test func builtInModelComesFromTheBuild() throws {
         let (model, origin) = try BuiltInModel.loadWithOrigin()
         #expect(origin == .archive)
@@ -104,6 +128,9 @@ import Testing
         let expected = Self.compiled.archived(lexiconDigest: EmbeddedLexicon.digest, wordLists: lists)
         #expect(Base64.decode(Array(BuiltInModel.archiveBase64.utf8)) == expected)
         #expect(model.archived(lexiconDigest: EmbeddedLexicon.digest, wordLists: lists) == expected)
+        let tables = try Self.compiled.archivedFuzzyTables(lexiconDigest: EmbeddedLexicon.digest)
+        #expect(Base64.decode(Array(BuiltInModel.fuzzyTablesBase64.utf8)) == tables)
+        #expect(try model.archivedFuzzyTables(lexiconDigest: EmbeddedLexicon.digest) == tables)
     }
 
     /// Word lists go through the archive whole.

@@ -1,9 +1,51 @@
+import TextNormalization
+
+/// Why an archive of compiled data was not used.
+public enum ArchiveMismatch: Error, Equatable, Sendable {
+    /// Not an archive of this kind and format (or damaged).
+    case unreadable
+    /// Compiled from other lexicon files, or with another ICU.
+    case otherLexicon, otherICU
+}
+
+/// What an archive starts with: a magic word naming its kind, and its format number, bumped
+/// whenever what is written changes.
+struct ArchiveKind {
+    var magic: String
+    var format: UInt32
+}
+
 /// A flat little-endian byte format for compiled data: integers of fixed width, counted arrays and
 /// strings, written in one order and read back in the same order. It carries no field names: the
 /// writer and the reader of one kind of archive are kept side by side, and the archive starts
 /// with a header naming its format version.
 struct ArchiveWriter {
     private(set) var bytes: [UInt8] = []
+
+    init() {}
+
+    /// An archive of compiled lexicon data: its kind, the digest of the lexicon files it comes from
+    /// and the ICU version (keys are ICU normalisations), then what the caller writes.
+    init(kind: ArchiveKind, lexiconDigest: String) {
+        for byte in kind.magic.utf8 { u8(byte) }
+        u32(kind.format)
+        string(lexiconDigest)
+        string(ICUVersion.icu)
+    }
+
+    /// The bytes with a checksum of them at the end: a damaged archive is refused, not half read.
+    func sealed() -> [UInt8] {
+        let sum = ArchiveWriter.checksum(bytes[...])
+        return bytes + (0..<8).map { UInt8(truncatingIfNeeded: sum >> UInt64(8 * $0)) }
+    }
+
+    /// FNV-1a, 64 bits: catches damage (a build cut short, a flipped byte), not tampering, which
+    /// the binary it is compiled into would not survive anyway.
+    static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
 
     mutating func u8(_ value: UInt8) { bytes.append(value) }
     mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
@@ -70,6 +112,28 @@ struct ArchiveReader {
     private var position = 0
 
     init(_ bytes: [UInt8]) { data = bytes }
+
+    /// A reader past the header of a sealed archive (`ArchiveWriter.sealed`) of `kind`, made from
+    /// the files with `lexiconDigest` with this ICU.
+    init(opening bytes: [UInt8], kind: ArchiveKind, lexiconDigest: String) throws(ArchiveMismatch) {
+        guard bytes.count >= 8 else { throw .unreadable }
+        var stored: UInt64 = 0
+        for index in 0..<8 { stored |= UInt64(bytes[bytes.count - 8 + index]) << UInt64(8 * index) }
+        guard ArchiveWriter.checksum(bytes.dropLast(8)) == stored else { throw .unreadable }
+        data = Array(bytes.dropLast(8))
+        do {
+            for byte in kind.magic.utf8 {
+                guard try u8() == byte else { throw ArchiveMismatch.unreadable }
+            }
+            guard try u32() == kind.format else { throw ArchiveMismatch.unreadable }
+            guard try string() == lexiconDigest else { throw ArchiveMismatch.otherLexicon }
+            guard try string() == ICUVersion.icu else { throw ArchiveMismatch.otherICU }
+        } catch let mismatch as ArchiveMismatch {
+            throw mismatch
+        } catch {
+            throw .unreadable
+        }
+    }
 
     var isAtEnd: Bool { position == data.count }
 

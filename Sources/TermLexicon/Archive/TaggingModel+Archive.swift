@@ -10,19 +10,14 @@ import TextNormalization
 /// was compiled with: keys are ICU normalisations, so a model is used only with the ICU and the
 /// files it was made from, and the caller compiles the files otherwise.
 extension TaggingModel {
-    /// Bumped whenever what `archived()` writes changes.
-    static let archiveFormat: UInt32 = 1
-    private static let archiveMagic = Array("LXMODEL".utf8)
+    /// The model archive's magic and format (bumped whenever what `archived()` writes changes).
+    static let archiveKind = ArchiveKind(magic: "LXMODEL", format: 1)
 
     /// The model as bytes, with the digest of the files it was compiled from, and the built-in
     /// fuzzy word lists' hashes when given (they are keyed with ICU too; their texts are among the
     /// files the digest covers).
     public func archived(lexiconDigest: String, wordLists: FuzzyWordLists? = nil) -> [UInt8] {
-        var out = ArchiveWriter()
-        for byte in TaggingModel.archiveMagic { out.u8(byte) }
-        out.u32(TaggingModel.archiveFormat)
-        out.string(lexiconDigest)
-        out.string(ICUVersion.icu)
+        var out = ArchiveWriter(kind: TaggingModel.archiveKind, lexiconDigest: lexiconDigest)
 
         out.units(trie.keyUnits)
         out.count(trie.steps.count)
@@ -102,51 +97,20 @@ extension TaggingModel {
             out.hashes(wordLists.particleHashes)
             out.hashes(wordLists.omissibleNameHashes)
         }
-        // A checksum of everything before it: a damaged archive is refused, not half read.
-        out.u32(0)
-        out.u32(0)
-        var bytes = out.bytes
-        let sum = TaggingModel.checksum(bytes.dropLast(8))
-        for index in 0..<8 { bytes[bytes.count - 8 + index] = UInt8(truncatingIfNeeded: sum >> UInt64(8 * index)) }
-        return bytes
-    }
-
-    /// FNV-1a, 64 bits: catches damage (a build cut short, a flipped byte), not tampering, which
-    /// the binary it is compiled into would not survive anyway.
-    private static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
+        return out.sealed()
     }
 
     /// Why an archive was not used.
-    public enum ArchiveMismatch: Error, Equatable {
-        /// Not an archive of this format (or damaged).
-        case unreadable
-        /// Compiled from other lexicon files, or with another ICU.
-        case otherLexicon, otherICU
-    }
+    public typealias ArchiveMismatch = TermLexicon.ArchiveMismatch
 
     /// The model an archive holds, when it was compiled from the files with `lexiconDigest` with
     /// this ICU and is whole.
     public static func restored(from bytes: [UInt8], lexiconDigest: String) throws(ArchiveMismatch) -> TaggingModel {
-        guard bytes.count >= 8 else { throw .unreadable }
-        var stored: UInt64 = 0
-        for index in 0..<8 { stored |= UInt64(bytes[bytes.count - 8 + index]) << UInt64(8 * index) }
-        guard checksum(bytes.dropLast(8)) == stored else { throw .unreadable }
-        var reader = ArchiveReader(Array(bytes.dropLast(8)))
+        var reader = try ArchiveReader(opening: bytes, kind: archiveKind, lexiconDigest: lexiconDigest)
         do {
-            for byte in archiveMagic {
-                guard try reader.u8() == byte else { throw ArchiveMismatch.unreadable }
-            }
-            guard try reader.u32() == archiveFormat else { throw ArchiveMismatch.unreadable }
-            guard try reader.string() == lexiconDigest else { throw ArchiveMismatch.otherLexicon }
-            guard try reader.string() == ICUVersion.icu else { throw ArchiveMismatch.otherICU }
             guard let (model, wordLists) = try read(&reader), reader.isAtEnd else { throw ArchiveMismatch.unreadable }
             if let wordLists { FuzzyWordLists.adoptBuiltIn(wordLists) }
             return model
-        } catch let mismatch as ArchiveMismatch {
-            throw mismatch
         } catch {
             throw .unreadable
         }
@@ -300,5 +264,21 @@ extension TaggingModel {
     public static func restored(fromBase64 text: String, lexiconDigest: String) throws(ArchiveMismatch) -> TaggingModel {
         guard let bytes = Base64.decode(Array(text.utf8)) else { throw .unreadable }
         return try restored(from: bytes, lexiconDigest: lexiconDigest)
+    }
+
+    /// `archivedFuzzyTables(lexiconDigest:)` as base64.
+    public func base64FuzzyTables(lexiconDigest: String) throws(NormalizationSetupError) -> String {
+        Base64.encode(try archivedFuzzyTables(lexiconDigest: lexiconDigest))
+    }
+
+    /// Gives the model the fuzzy pass's tables as base64 (`base64FuzzyTables`), read when the pass
+    /// first needs them (`echo | lexalign tag` and runs with `--fuzzy off` never do); tables that do
+    /// not fit are built from the labels instead.
+    public func adoptFuzzyTables(base64 text: String, lexiconDigest: String) {
+        adoptFuzzyTablesSource { payloads, entities, lists in
+            guard let bytes = Base64.decode(Array(text.utf8)) else { return nil }
+            return try? FuzzyIndex.Tables.restored(from: bytes, lexiconDigest: lexiconDigest, payloads: payloads,
+                                                   entities: entities, lists: lists)
+        }
     }
 }

@@ -2,10 +2,10 @@
 /// the fuzzy pass looks buckets up for every word of running text, and a Swift dictionary's
 /// seeded hashing and bridging cost several times more per lookup.
 struct BucketTable: Sendable {
-    private let keys: [UInt64]
+    let keys: [UInt64]
     /// For slot s: `values[starts[s]..<starts[s + 1]]`, when `keys[s]` is a key.
-    private let starts: [Int32]
-    private let values: [Int32]
+    let starts: [Int32]
+    let values: [Int32]
     private let mask: Int
     /// Marks an empty slot (no bucket key has it: a key's top four bits hold a length of at most 15).
     private static let empty = UInt64.max
@@ -97,6 +97,20 @@ struct BucketTable: Sendable {
         self.starts = starts
         self.values = values
         self.mask = mask
+    }
+
+    /// A table as `keys`, `starts` and `values` of a built one describe it (an archive's), checked
+    /// so that no lookup leaves its arrays or names an entry past `entryCount`.
+    init?(keys: [UInt64], starts: [Int32], values: [Int32], entryCount: Int) {
+        let capacity = keys.count
+        guard capacity >= 1, capacity & (capacity - 1) == 0, keys.contains(BucketTable.empty),
+              starts.count == capacity + 1, starts.first == 0, starts.last == Int32(values.count),
+              zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }),
+              values.allSatisfy({ $0 >= 0 && Int($0) < entryCount }) else { return nil }
+        self.keys = keys
+        self.starts = starts
+        self.values = values
+        mask = capacity - 1
     }
 
     @inline(__always)

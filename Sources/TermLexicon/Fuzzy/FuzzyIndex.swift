@@ -36,17 +36,26 @@ public final class FuzzyIndex: Sendable {
     private let lists: FuzzyWordLists
     private let built = Mutex<Tables?>(nil)
 
-    init(model: TaggingModel, lists: FuzzyWordLists) throws(NormalizationSetupError) {
+    /// Reads tables made already for a model of so many payloads and entities, with these lists
+    /// (a compiled model's archive), or nil when they do not fit.
+    typealias TablesSource = @Sendable (_ payloads: Int, _ entities: Int, _ lists: FuzzyWordLists) -> Tables?
+
+    private let restoring: TablesSource?
+
+    /// `restoring`, when given, is asked for the tables before they are built.
+    init(model: TaggingModel, lists: FuzzyWordLists, restoring: TablesSource?) {
         labels = Labels(payloads: model.payloads, keyUnits: model.trie.keyUnits, keyStarts: model.keyStarts,
                         spaces: model.spaces, entityTypes: model.entityTypes)
         self.lists = lists
+        self.restoring = restoring
     }
 
-    /// The tables, built on first use (once for all threads).
+    /// The tables, read or built on first use (once for all threads).
     var tables: Tables {
         built.withLock { built in
             if let tables = built { return tables }
-            let tables = Tables(labels: labels, lists: lists)
+            let tables = restoring?(labels.payloads.count, labels.entityTypes.count, lists)
+                ?? Tables(labels: labels, lists: lists)
             built = tables
             return tables
         }
@@ -234,6 +243,15 @@ public final class FuzzyIndex: Sendable {
                     }
                 }
             }
+            self.init(entries: entries, labelSymbols: labelSymbols, labelSkeletons: labelSkeletons,
+                      buckets: BucketTable(buckets), arabicBuckets: BucketTable(arabicBuckets),
+                      byFrequentFirstWord: BucketTable(byFrequentFirstWord), longestLabel: longest, lists: lists)
+        }
+
+        /// Tables from their labels and buckets (a compiled model's archive keeps these); the rest
+        /// is worked out from them and the word lists.
+        init(entries: [Entry], labelSymbols: PackedStrings, labelSkeletons: PackedStrings, buckets: BucketTable,
+             arabicBuckets: BucketTable, byFrequentFirstWord: BucketTable, longestLabel: Int, lists: FuzzyWordLists) {
             var negatives: [Int32: [Int32]] = [:]
             for (position, entry) in entries.enumerated() where entry.negative {
                 negatives[entry.entity, default: []].append(Int32(position))
@@ -243,10 +261,10 @@ public final class FuzzyIndex: Sendable {
             self.labelSymbols = labelSymbols
             self.labelSkeletons = labelSkeletons
             labelPackedSkeletons = (0..<labelSkeletons.count).map { FuzzyIndex.packSkeleton(labelSkeletons[$0]) }
-            self.buckets = BucketTable(buckets)
-            self.arabicBuckets = BucketTable(arabicBuckets)
-            self.byFrequentFirstWord = BucketTable(byFrequentFirstWord)
-            longestLabel = longest
+            self.buckets = buckets
+            self.arabicBuckets = arabicBuckets
+            self.byFrequentFirstWord = byFrequentFirstWord
+            self.longestLabel = longestLabel
             var flags: [UInt64: WordFlagTable.Flags] = [:]
             for hash in lists.particleHashes { flags[hash, default: []].insert(.particle) }
             for hash in lists.headNounHashes { flags[hash, default: []].insert(.headNoun) }

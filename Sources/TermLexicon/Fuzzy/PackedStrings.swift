@@ -7,6 +7,16 @@ struct PackedStrings: Sendable {
 
     var count: Int { starts.count - 1 }
 
+    init() {}
+
+    /// Strings as `bytes` and `starts` of packed ones describe them (an archive's), when they fit.
+    init?(bytes: [UInt8], starts: [Int32]) {
+        guard starts.first == 0, starts.last == Int32(bytes.count),
+              zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }) else { return nil }
+        self.bytes = bytes
+        self.starts = starts
+    }
+
     mutating func append<C: Collection>(_ string: C) where C.Element == UInt8 {
         bytes.append(contentsOf: string)
         starts.append(Int32(bytes.count))

@@ -325,8 +325,16 @@ public final class TaggingModel: Sendable {
 
     func fuzzyIndex() throws(NormalizationSetupError) -> FuzzyIndex {
         try Self.onFirstUse(fuzzy) { () throws(NormalizationSetupError) in
-            try FuzzyIndex(model: self, lists: try FuzzyWordLists.builtIn())
+            FuzzyIndex(model: self, lists: try FuzzyWordLists.builtIn(), restoring: fuzzyTablesSource.withLock { $0 })
         }
+    }
+
+    /// Where the fuzzy index may read its tables instead of building them (the built-in model's,
+    /// compiled at build time: `adoptFuzzyTables`).
+    private let fuzzyTablesSource = Mutex<FuzzyIndex.TablesSource?>(nil)
+
+    func adoptFuzzyTablesSource(_ source: @escaping FuzzyIndex.TablesSource) {
+        fuzzyTablesSource.withLock { $0 = source }
     }
 
     /// The words that never extend a name (`LongerNames`), built the first time a finder needs them.
