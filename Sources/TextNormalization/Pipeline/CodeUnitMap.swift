@@ -55,6 +55,10 @@ struct CodeUnitMap: Sendable {
         }
     }
 
+    /// Whether `unit` is kept as it is: one load, where the subscript builds an `Entry`.
+    @inline(__always)
+    func keeps(_ unit: UInt16) -> Bool { entries[Int(unit)] == CodeUnitMap.keepEntry }
+
     /// Sets many entries from (source, replacement) pairs of strings; an empty replacement drops.
     mutating func set(_ pairs: [(UInt16, String)]) {
         for (unit, replacement) in pairs { self[unit] = .string(Array(replacement.utf16)) }
