@@ -133,6 +133,12 @@ struct FilterBehaviourTests {
         try FileManager.default.copyItem(at: root.appendingPathComponent("Lexicons"), to: scratch.directory.appendingPathComponent("Lexicons"))
         let same = try CLIRunner.run(["tag", "--format", "tsv"], stdin: Data("Kabul\n".utf8), in: scratch.directory)
         #expect(same.stderr == "")
+        // A data file the build would embed and this binary does not have is a difference too.
+        let extra = scratch.directory.appendingPathComponent("Lexicons/fuzzy/more-words.tsv")
+        try "word\tlang\n".write(to: extra, atomically: true, encoding: .utf8)
+        let added = try CLIRunner.run(["tag", "--format", "tsv"], stdin: Data("Kabul\n".utf8), in: scratch.directory)
+        #expect(added.stderr.hasPrefix("lexalign: note: using the lexicon built into this binary (sha256 "))
+        try FileManager.default.removeItem(at: extra)
         let labels = scratch.directory.appendingPathComponent("Lexicons/labels.tsv")
         try (try String(contentsOf: labels, encoding: .utf8) + "place:kabul\ten\talt\tKabool\t\t\n").write(to: labels, atomically: true, encoding: .utf8)
         let changed = try CLIRunner.run(["tag", "--format", "tsv"], stdin: Data("Kabul\nKabul\n".utf8), in: scratch.directory)
