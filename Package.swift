@@ -61,7 +61,10 @@ let package = Package(
         ),
         // The built-in lexicon compiled to its tagging model when the binary is built, read back at
         // start-up instead of compiling the files (TermLexicon's archive; the files are the fallback).
-        .executableTarget(name: "CompileLexiconModel", dependencies: ["TermLexicon", "LexiconData", "BuildSupport", "ContentHash"]),
+        .executableTarget(
+            name: "CompileLexiconModel",
+            dependencies: ["TermLexicon", "LexiconData", "BuildSupport", "ContentHash"]
+        ),
         .plugin(
             name: "CompileLexiconModelPlugin",
             capability: .buildTool(),

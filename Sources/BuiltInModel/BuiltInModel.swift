@@ -21,8 +21,9 @@ public enum BuiltInModel {
 
     public static func loadWithOrigin() throws(LexiconLoadError) -> (model: TaggingModel, origin: Origin) {
         do {
-            let model = try TaggingModel.restored(fromBase64: CompiledLexiconModel.base64, lexiconDigest: EmbeddedLexicon.digest)
-            model.adoptFuzzyTables(base64: CompiledLexiconModel.fuzzyTablesBase64, lexiconDigest: EmbeddedLexicon.digest)
+            let digest = EmbeddedLexicon.digest
+            let model = try TaggingModel.restored(fromBase64: CompiledLexiconModel.base64, lexiconDigest: digest)
+            model.adoptFuzzyTables(base64: CompiledLexiconModel.fuzzyTablesBase64, lexiconDigest: digest)
             return (model, .archive)
         } catch {
             return (try TaggingModel.load(LexiconSources.builtIn()), .compiled(because: error))

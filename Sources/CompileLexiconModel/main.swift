@@ -30,7 +30,8 @@ do {
     archive = TaggingModel.base64Archive(of: model, wordLists: try FuzzyWordLists.builtIn(), lexiconDigest: digest)
     fuzzyTables = try model.base64FuzzyTables(lexiconDigest: digest)
 } catch {
-    FileHandle.standardError.write(Data("warning: the lexicon does not compile; lexalign will compile it at run time: \(error)\n".utf8))
+    let message = "warning: the lexicon does not compile; lexalign will compile it at run time: \(error)\n"
+    FileHandle.standardError.write(Data(message.utf8))
 }
 
 let source = """
