@@ -109,9 +109,14 @@ struct ArchiveReader {
     struct Damaged: Error {}
 
     private let data: [UInt8]
+    /// Where reading stops: the end, or the start of a sealed archive's checksum.
+    private let end: Int
     private var position = 0
 
-    init(_ bytes: [UInt8]) { data = bytes }
+    init(_ bytes: [UInt8]) {
+        data = bytes
+        end = bytes.count
+    }
 
     /// A reader past the header of a sealed archive (`ArchiveWriter.sealed`) of `kind`, made from
     /// the files with `lexiconDigest` with this ICU.
@@ -120,7 +125,9 @@ struct ArchiveReader {
         var stored: UInt64 = 0
         for index in 0..<8 { stored |= UInt64(bytes[bytes.count - 8 + index]) << UInt64(8 * index) }
         guard ArchiveWriter.checksum(bytes.dropLast(8)) == stored else { throw .unreadable }
-        data = Array(bytes.dropLast(8))
+        // The checksum is left unread rather than cut off: no copy of the archive.
+        data = bytes
+        end = bytes.count - 8
         do {
             for byte in kind.magic.utf8 {
                 guard try u8() == byte else { throw ArchiveMismatch.unreadable }
@@ -135,10 +142,10 @@ struct ArchiveReader {
         }
     }
 
-    var isAtEnd: Bool { position == data.count }
+    var isAtEnd: Bool { position == end }
 
     private mutating func take(_ width: Int) throws(Damaged) -> Int {
-        guard width <= data.count - position else { throw Damaged() }
+        guard width <= end - position else { throw Damaged() }
         defer { position += width }
         return position
     }
@@ -173,7 +180,7 @@ struct ArchiveReader {
     /// A count of elements each at least `width` bytes long, refused when they cannot all be there.
     mutating func count(width: Int) throws(Damaged) -> Int {
         let value = Int(try u32())
-        guard value <= (data.count - position) / max(width, 1) else { throw Damaged() }
+        guard value <= (end - position) / max(width, 1) else { throw Damaged() }
         return value
     }
 
