@@ -8,9 +8,8 @@ import TextNormalization
 /// An open input: a file named on the command line, or standard input for "-" or no name.
 public final class FileInput: ByteSource {
     public let displayName: String
-    private let descriptor: Int32
+    let descriptor: Int32
     private let ownsDescriptor: Bool
-    private var scratch: [UInt8] = []
 
     /// Opens `path`; "-" is standard input.
     public init(path: String) throws(InputError) {
@@ -67,19 +66,6 @@ public final class FileInput: ByteSource {
 
     deinit {
         if ownsDescriptor { close(descriptor) }
-    }
-
-    public func read(appendingTo buffer: inout [UInt8], maximum: Int) throws -> Int {
-        if scratch.count < maximum { scratch = [UInt8](repeating: 0, count: maximum) }
-        while true {
-            let count = Glibc.read(descriptor, &scratch, maximum)
-            if count >= 0 {
-                buffer.append(contentsOf: scratch[0..<count])
-                return count
-            }
-            if errno == EINTR { continue }
-            throw InputError(path: displayName, reason: String(cString: strerror(errno)))
-        }
     }
 }
 

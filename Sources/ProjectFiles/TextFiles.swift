@@ -21,17 +21,27 @@ public enum TextFiles {
         let input = try FileInput(path: path)
         let tooLarge = InputError(path: path, reason: "larger than \(limit >> 20) MiB, the most lexalign reads of a lexicon, bead or sentence file")
         if input.sizeHint > limit { throw tooLarge }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(input.sizeHint)
+        // Read into the array itself: one byte more than the size, so that the end is a read of 0.
+        var bytes = [UInt8](repeating: 0, count: input.sizeHint + 1)
+        var filled = 0
         do {
-            while try input.read(appendingTo: &bytes, maximum: 1 << 16) > 0 {
-                if bytes.count > limit { throw tooLarge }
+            while true {
+                if filled == bytes.count {
+                    // Doubling, but never past one byte over the limit (`/dev/zero` reads forever).
+                    let more = min(max(1 << 16, bytes.count), limit + 1 - bytes.count)
+                    bytes.append(contentsOf: repeatElement(0, count: more))
+                }
+                let count = try input.read(into: &bytes, at: filled)
+                if count == 0 { break }
+                filled += count
+                if filled > limit { throw tooLarge }
             }
         } catch let error as InputError {
             throw error
         } catch {
             throw InputError(path: path, reason: "\(error)")
         }
+        bytes.removeSubrange(filled...)
         return bytes
     }
 

@@ -35,10 +35,20 @@ struct BatchTests {
         }
     }
 
-    @Test func chunksKnowTheirFirstLineAndOffset() throws {
-        let chunks = try BatchTests.chunks(of: Array("one\ntwo\nthree\nfour\n".utf8), size: 5)
-        #expect(chunks.map(\.firstLine) == [1, 2, 3, 4])
-        #expect(chunks.map(\.byteOffset) == [0, 4, 8, 14])
+    /// The chunker knows offsets; lines are counted by whoever processes a chunk, so it leaves
+    /// `firstLine` 0.
+    @Test func chunksKnowTheirOffsetAndLineCount() throws {
+        let chunks = try BatchTests.chunks(of: Array("one\ntwo\nthree\nfour\nfive".utf8), size: 5)
+        #expect(chunks.map(\.byteOffset) == [0, 4, 8, 14, 19])
+        #expect(chunks.map(\.lineCount) == [1, 1, 1, 1, 1])
+        #expect(chunks.map(\.firstLine) == [0, 0, 0, 0, 0])
+    }
+
+    @Test(arguments: [
+        ("", 0), ("\n", 1), ("a", 1), ("a\n", 1), ("a\nb", 2), ("\n\n\n", 3), ("a\r\nb\r\n", 2), ("a\rb", 1),
+    ])
+    func lineCounts(input: String, expected: Int) {
+        #expect(LineChunk(bytes: Array(input.utf8), firstLine: 0, byteOffset: 0).lineCount == expected)
     }
 
     @Test func aLineLongerThanTheChunkIsKeptWhole() throws {
@@ -87,11 +97,14 @@ struct BatchTests {
             #expect(chunks.flatMap(\.bytes) == bytes, "chunk size \(size)")
             // Each chunk holds whole documents: its first line starts one, its last line ends one.
             let firsts = Set(documents.map { $0.first! }), lasts = Set(documents.map { $0.last! })
+            var firstLine = 1
             for chunk in chunks {
                 var count = 0
                 chunk.forEachLine { _ in count += 1 }
-                #expect(firsts.contains(chunk.firstLine), "chunk size \(size)")
-                #expect(lasts.contains(chunk.firstLine + count - 1), "chunk size \(size)")
+                #expect(count == chunk.lineCount)
+                #expect(firsts.contains(firstLine), "chunk size \(size)")
+                #expect(lasts.contains(firstLine + count - 1), "chunk size \(size)")
+                firstLine += count
             }
         }
     }
@@ -114,8 +127,46 @@ struct BatchTests {
             #expect(chunks == expected)
         } catch let tooLong as LineTooLong {
             #expect(tooLong.message == error)
-            #expect(tooLong.line == 1)
+            // Numbered by the runner, which has counted the lines before it.
+            #expect(tooLong.line == 0)
         }
+    }
+
+    /// Every job count numbers lines alike (each worker counts its own chunk's lines, then waits
+    /// for the counts before it) and writes them in order.
+    @Test(arguments: [1, 2, 3, 4])
+    func workersNumberLinesInOrder(jobs: Int) throws {
+        let input = (1...3_000).map { $0 % 7 == 0 ? "" : "سطر \($0)" }.joined(separator: "\n")
+        let context = try NormalizationContext(options: NormalizationOptions(form: .key))
+        let processors = try (0..<jobs).map { _ in
+            NormalizeLineProcessor(normalizer: try context.makeNormalizer(), format: .jsonl)
+        }
+        var output: [UInt8] = []
+        try ParallelLineRunner(processors: processors, chunkSize: 101).run(MemoryByteSource(Array(input.utf8))) {
+            output += $0.output
+        }
+        let numbers = String(decoding: output, as: UTF8.self).split(separator: "\n").map { line in
+            Int(line.dropFirst(#"{"line":"#.count).prefix { $0.isNumber })
+        }
+        #expect(numbers == (1...3_000).map { $0 })
+    }
+
+    /// A line too long for the reader stops the input with its own number, after every line read
+    /// before it has been processed and written, whatever the number of jobs.
+    @Test(arguments: [1, 2, 3])
+    func aLineTooLongComesAfterEveryLineBeforeIt(jobs: Int) throws {
+        let lines = (1...2_000).map { "line \($0)" }
+        let input = Array((lines.joined(separator: "\n") + "\n" + String(repeating: "x", count: 5_000)).utf8)
+        let context = try NormalizationContext(options: NormalizationOptions(form: .key))
+        let processors = try (0..<jobs).map { _ in
+            NormalizeLineProcessor(normalizer: try context.makeNormalizer(), format: .text)
+        }
+        var output: [UInt8] = []
+        let runner = ParallelLineRunner(processors: processors, chunkSize: 256, maximumLine: 4_096)
+        #expect(throws: LineTooLong(line: 2_001, limit: 4_096)) {
+            try runner.run(MemoryByteSource(input)) { output += $0.output }
+        }
+        #expect(String(decoding: output, as: UTF8.self) == lines.joined(separator: "\n") + "\n")
     }
 
     @Test(arguments: [1, 2, 3, 4])

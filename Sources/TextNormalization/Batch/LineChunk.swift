@@ -2,7 +2,9 @@
 public struct LineChunk: Sendable {
     /// The lines' bytes, each ending in LF except possibly the last line of the input.
     public var bytes: [UInt8]
-    /// The 1-based number of the first line in its input.
+    /// The 1-based number of the first line in its input. `LineChunker` leaves it 0: the thread
+    /// that processes the chunk numbers it (`ParallelLineRunner`), so the reading thread never
+    /// counts lines.
     public var firstLine: Int
     /// The offset of `bytes[0]` from the start of its input.
     public var byteOffset: Int
@@ -11,6 +13,13 @@ public struct LineChunk: Sendable {
         self.bytes = bytes
         self.firstLine = firstLine
         self.byteOffset = byteOffset
+    }
+
+    /// The number of lines: line feeds, and one more for bytes after the last.
+    public var lineCount: Int {
+        var lines = ByteScan.lineFeeds(in: bytes)
+        if let last = bytes.last, last != 0x0A { lines += 1 }
+        return lines
     }
 
     /// Calls `body` with the byte range of every line, without its LF and without a CR before it.
@@ -33,7 +42,8 @@ public struct LineChunk: Sendable {
 
 /// A line longer than the chunker reads: the rest of the input is not read.
 public struct LineTooLong: Error, Equatable {
-    /// The 1-based line number it starts at.
+    /// The 1-based line number it starts at: 0 as `LineChunker` throws it (it does not count
+    /// lines), set by `ParallelLineRunner` once the chunks before it are numbered.
     public var line: Int
     public var limit: Int
     /// What could not be cut: a line, or a paragraph or document the chunk had to hold whole.
@@ -59,8 +69,9 @@ public struct LineTooLong: Error, Equatable {
 
 /// Where bytes come from: a file, standard input, or memory in tests.
 public protocol ByteSource {
-    /// Appends at most `maximum` bytes to `buffer`; returns how many, 0 at the end of the input.
-    mutating func read(appendingTo buffer: inout [UInt8], maximum: Int) throws -> Int
+    /// Reads at most `buffer.count - offset` bytes into `buffer[offset...]`, the buffer's own
+    /// storage (no bytes are copied on the way); returns how many, 0 at the end of the input.
+    mutating func read(into buffer: inout [UInt8], at offset: Int) throws -> Int
 
     /// Whether reading may wait for a writer (a pipe, a terminal, a socket), so that lines
     /// already read should be handed on before the next read rather than held for a full chunk.
@@ -83,9 +94,10 @@ public struct MemoryByteSource: ByteSource {
 
     public init(_ bytes: [UInt8]) { self.bytes = bytes }
 
-    public mutating func read(appendingTo buffer: inout [UInt8], maximum: Int) throws -> Int {
-        let count = min(maximum, bytes.count - position)
-        buffer.append(contentsOf: bytes[position..<position + count])
+    public mutating func read(into buffer: inout [UInt8], at offset: Int) throws -> Int {
+        let count = min(buffer.count - offset, bytes.count - position)
+        guard count > 0 else { return 0 }
+        buffer.replaceSubrange(offset..<offset + count, with: bytes[position..<position + count])
         position += count
         return count
     }
@@ -107,13 +119,19 @@ public enum ChunkCut: Equatable, Sendable {
 
 /// Cuts an input into chunks of whole lines of about `targetSize` bytes (more when one line is
 /// longer, or when `cut` allows no cut sooner).
+///
+/// Input is read straight into the buffer a chunk is handed on in: `pending` is always whole
+/// (`pending.count` is its size, `filled` the bytes read), the chunk takes it up to its last cut,
+/// and only what follows the cut, part of a line, is copied into the next buffer. Buffers come
+/// back through `recycle`, so reading neither copies the input nor faults in fresh pages; lines
+/// are counted by whoever processes a chunk (`LineChunk.lineCount`), not here.
 public struct LineChunker<Source: ByteSource> {
     private var source: Source
     private let targetSize: Int
     private let cut: ChunkCut
     private var pending: [UInt8] = []
+    private var filled = 0
     private var atEnd = false
-    private var nextLine = 1
     private var nextOffset = 0
     /// Buffers of chunks already processed, reused so that reading does not fault in fresh pages.
     private var spareBuffers: [[UInt8]] = []
@@ -137,7 +155,7 @@ public struct LineChunker<Source: ByteSource> {
     /// co-process that writes a line and waits for its answer gets it.
     public mutating func wouldWait() -> Bool {
         guard source.mayWait, !atEnd else { return false }
-        if lastCut(in: pending) != nil { return false }
+        if lastCut(in: pending, count: filled) != nil { return false }
         return !source.isReadable()
     }
 
@@ -146,61 +164,83 @@ public struct LineChunker<Source: ByteSource> {
     /// From a source that may wait, a chunk is cut as soon as nothing more is ready to read and
     /// whole lines are pending; from a file, chunks are about `targetSize` bytes.
     public mutating func next() throws -> LineChunk? {
+        if pending.count < targetSize { pending = buffer(holding: 0) }
         let mayWait = source.mayWait
-        while !atEnd && pending.count < targetSize {
-            let before = pending.count
-            if try source.read(appendingTo: &pending, maximum: targetSize) == 0 {
+        while !atEnd && filled < pending.count {
+            let before = filled
+            if try readMore() == 0 {
                 atEnd = true
-            } else if mayWait && lastCut(in: pending, from: before) != nil && !source.isReadable() {
+            } else if mayWait && lastCut(in: pending, count: filled, from: before) != nil && !source.isReadable() {
                 break
             }
         }
-        // A line longer than the target: read on until its end.
-        var cut = lastCut(in: pending)
+        // A line longer than the buffer: read on until its end, the buffer growing.
+        var cut = lastCut(in: pending, count: filled)
         while cut == nil && !atEnd {
-            if pending.count > maximumLine { throw LineTooLong(line: nextLine, limit: maximumLine, cut: self.cut) }
-            let searchFrom = pending.count
-            if try source.read(appendingTo: &pending, maximum: targetSize) == 0 {
+            if filled > maximumLine { throw LineTooLong(line: 0, limit: maximumLine, cut: self.cut) }
+            if filled == pending.count {
+                let grown = min(2 * pending.count, maximumLine + targetSize)
+                pending.append(contentsOf: repeatElement(0, count: grown - pending.count))
+            }
+            let searchFrom = filled
+            if try readMore() == 0 {
                 atEnd = true
             } else {
-                cut = lastCut(in: pending, from: searchFrom)
+                cut = lastCut(in: pending, count: filled, from: searchFrom)
             }
         }
-        if pending.isEmpty { return nil }
+        if filled == 0 { return nil }
         // At the end of the input everything left is whole lines (the last may lack its LF).
-        let end = atEnd ? pending.count : cut! + 1
-        // The chunk takes the pending buffer; the part of a line after the cut moves to another.
+        let end = atEnd ? filled : cut! + 1
+        // The chunk takes the buffer; the part of a line after the cut moves to another.
+        var next = buffer(holding: filled - end)
+        next.replaceSubrange(0..<(filled - end), with: pending[end..<filled])
         var bytes = pending
-        var rest = spareBuffers.popLast() ?? []
-        rest.removeAll(keepingCapacity: true)
-        rest.append(contentsOf: bytes[end...])
-        pending = rest
+        pending = next
+        filled -= end
         bytes.removeSubrange(end...)
-        let chunk = LineChunk(bytes: bytes, firstLine: nextLine, byteOffset: nextOffset)
-        nextLine += lineCount(of: bytes)
+        let chunk = LineChunk(bytes: bytes, firstLine: 0, byteOffset: nextOffset)
         nextOffset += bytes.count
         return chunk
     }
 
-    /// Hands back the bytes of a processed chunk for reuse.
-    public mutating func recycle(_ buffer: [UInt8]) {
-        if spareBuffers.count < 8 { spareBuffers.append(buffer) }
+    /// Reads into the free part of `pending`.
+    private mutating func readMore() throws -> Int {
+        let count = try source.read(into: &pending, at: filled)
+        filled += count
+        return count
     }
 
-    /// Where the chunk may end: the last LF of `bytes` at or after `start` that `cut` allows.
-    /// `bytes` starts at the start of a line.
-    private func lastCut(in bytes: [UInt8], from start: Int = 0) -> Int? {
+    /// A buffer of at least `targetSize` bytes (and more than `carried`, the part of a line it
+    /// starts with), all of them initialised: a spare one when there is one.
+    private mutating func buffer(holding carried: Int) -> [UInt8] {
+        let size = max(targetSize, 2 * carried)
+        guard var buffer = spareBuffers.popLast() else { return [UInt8](repeating: 0, count: size) }
+        // A chunk's buffer came back cut at its last line; only that tail is written again.
+        if buffer.count < size { buffer.append(contentsOf: repeatElement(0, count: size - buffer.count)) }
+        return buffer
+    }
+
+    /// Hands back the bytes of a processed chunk for reuse (not those of a long line's chunk, which
+    /// would hold its memory for the rest of the input).
+    public mutating func recycle(_ buffer: [UInt8]) {
+        if spareBuffers.count < 8 && buffer.capacity <= 4 * targetSize { spareBuffers.append(buffer) }
+    }
+
+    /// Where the chunk may end: the last LF of `bytes[..<count]` at or after `start` that `cut`
+    /// allows. `bytes` starts at the start of a line.
+    private func lastCut(in bytes: [UInt8], count: Int, from start: Int = 0) -> Int? {
         switch cut {
-        case .anyLine: return lastLineFeed(in: bytes, from: start)
-        case .blankLine: return lastParagraphEnd(in: bytes, from: start)
-        case .documentField(let field): return lastDocumentCut(in: bytes, from: start, field: field)
+        case .anyLine: return lastLineFeed(in: bytes, from: start, before: count)
+        case .blankLine: return lastParagraphEnd(in: bytes, count: count, from: start)
+        case .documentField(let field): return lastDocumentCut(in: bytes, count: count, from: start, field: field)
         case .endOfInput: return nil
         }
     }
 
-    /// The last LF at or after `start` that ends a blank line.
-    private func lastParagraphEnd(in bytes: [UInt8], from start: Int) -> Int? {
-        var index = bytes.count - 1
+    /// The last LF of `bytes[..<count]` at or after `start` that ends a blank line.
+    private func lastParagraphEnd(in bytes: [UInt8], count: Int, from start: Int) -> Int? {
+        var index = count - 1
         while index >= start {
             guard bytes[index] == 0x0A else {
                 index -= 1
@@ -214,10 +254,10 @@ public struct LineChunker<Source: ByteSource> {
         return nil
     }
 
-    /// The last LF at or after `start` between two whole lines whose records name different
-    /// documents (a line that is not a JSON object is a document of its own).
-    private func lastDocumentCut(in bytes: [UInt8], from start: Int, field: String) -> Int? {
-        var lineEnd = lastLineFeed(in: bytes, from: 0)
+    /// The last LF of `bytes[..<count]` at or after `start` between two whole lines whose records
+    /// name different documents (a line that is not a JSON object is a document of its own).
+    private func lastDocumentCut(in bytes: [UInt8], count: Int, from start: Int, field: String) -> Int? {
+        var lineEnd = lastLineFeed(in: bytes, from: 0, before: count)
         // The line after a candidate cut must be whole to be read.
         while let end = lineEnd, end >= start {
             guard let previousEnd = lastLineFeed(in: bytes, from: 0, before: end) else { return nil }
@@ -230,6 +270,7 @@ public struct LineChunker<Source: ByteSource> {
         return nil
     }
 
+    /// The last LF of `bytes[start..<limit]`.
     private func lastLineFeed(in bytes: [UInt8], from start: Int, before limit: Int) -> Int? {
         var index = limit - 1
         while index >= start {
@@ -237,21 +278,5 @@ public struct LineChunker<Source: ByteSource> {
             index -= 1
         }
         return nil
-    }
-
-    private func lastLineFeed(in bytes: [UInt8], from start: Int = 0) -> Int? {
-        var index = bytes.count - 1
-        while index >= start {
-            if bytes[index] == 0x0A { return index }
-            index -= 1
-        }
-        return nil
-    }
-
-    private func lineCount(of bytes: [UInt8]) -> Int {
-        // This runs on the reading thread for every byte, while the workers wait for chunks.
-        var lines = ByteScan.lineFeeds(in: bytes)
-        if let last = bytes.last, last != 0x0A { lines += 1 }
-        return lines
     }
 }

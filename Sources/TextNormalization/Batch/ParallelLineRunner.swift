@@ -14,12 +14,17 @@ public struct ParallelLineRunner {
     /// Where chunks may end: processors that read paragraphs or documents as one unit get them whole.
     public let cut: ChunkCut
 
+    /// The longest line (or unit `cut` keeps whole) read before the input is given up.
+    public let maximumLine: Int
+
     /// - Parameter processors: one per job; their count is the parallelism.
-    public init(processors: [LineProcessor], chunkSize: Int = 1 << 19, cut: ChunkCut = .anyLine) {
+    public init(processors: [LineProcessor], chunkSize: Int = 1 << 19, cut: ChunkCut = .anyLine,
+                maximumLine: Int = LineChunker<MemoryByteSource>.defaultMaximumLine) {
         precondition(!processors.isEmpty)
         self.processors = processors
         self.chunkSize = chunkSize
         self.cut = cut
+        self.maximumLine = maximumLine
     }
 
     /// - Parameters:
@@ -29,17 +34,28 @@ public struct ParallelLineRunner {
     ///     write more. Never called for regular files.
     public func run<Source: ByteSource>(_ source: Source, emit: (ChunkResult) throws -> Void,
                                         flush: () throws -> Void = {}) throws {
-        var chunker = LineChunker(source, targetSize: chunkSize, cut: cut)
+        var chunker = LineChunker(source, targetSize: chunkSize, cut: cut, maximumLine: maximumLine)
         if processors.count == 1 {
             // Result buffers are reused from chunk to chunk: growing fresh megabyte buffers
             // every time costs page faults.
             var result = ChunkResult()
+            var nextLine = 1
             while true {
                 if chunker.wouldWait() { try flush() }
-                guard let chunk = try chunker.next() else { break }
+                let next: LineChunk?
+                do {
+                    next = try chunker.next()
+                } catch var tooLong as LineTooLong {
+                    tooLong.line = nextLine
+                    throw tooLong
+                }
+                guard var chunk = next else { break }
+                chunk.firstLine = nextLine
+                nextLine += chunk.lineCount
                 result.reset()
                 processors[0].process(chunk, into: &result)
                 try emit(result)
+                chunker.recycle(chunk.bytes)
             }
             return
         }
@@ -49,23 +65,38 @@ public struct ParallelLineRunner {
         var submitted = 0
         var emitted = 0
         var atEnd = false
+        /// Processes and writes every chunk submitted, in order.
+        func drain() throws {
+            while emitted < submitted {
+                if let result = pool.readyResult(sequence: emitted) {
+                    try emit(result)
+                    pool.recycle(result)
+                    emitted += 1
+                } else if !pool.workOnce(as: 0) {
+                    pool.waitForAnyResult()
+                }
+            }
+        }
         while true {
             while !atEnd && submitted - emitted < readAhead {
                 for buffer in pool.takeSpareInputs() { chunker.recycle(buffer) }
                 if chunker.wouldWait() {
                     // Finish and write everything read so far before waiting for more input.
-                    while emitted < submitted {
-                        if let result = pool.readyResult(sequence: emitted) {
-                            try emit(result)
-                            pool.recycle(result)
-                            emitted += 1
-                        } else if !pool.workOnce(as: 0) {
-                            pool.waitForAnyResult()
-                        }
-                    }
+                    try drain()
                     try flush()
                 }
-                if let chunk = try chunker.next() {
+                let next: LineChunk?
+                do {
+                    next = try chunker.next()
+                } catch {
+                    // What was read before the input failed is written first, as with one job;
+                    // then a line too long gets its number, known once every chunk is counted.
+                    try drain()
+                    guard var tooLong = error as? LineTooLong else { throw error }
+                    tooLong.line = pool.lineAfterNumbered()
+                    throw tooLong
+                }
+                if let chunk = next {
                     pool.submit(chunk, sequence: submitted)
                     submitted += 1
                 } else {
@@ -93,6 +124,12 @@ public struct ParallelLineRunner {
 ///
 /// Worker k only ever uses processor k, and every shared field lives behind the mutex, which is
 /// what makes the unchecked sendability sound.
+///
+/// Chunks are numbered by the threads that process them, not by the reading thread: a worker
+/// counts its chunk's lines first thing and publishes the count, then waits until every earlier
+/// chunk's count is known to learn its first line. Chunks are taken in order and counted as soon
+/// as taken, so the wait is at most the count of the chunk taken just before (a `memchr` pass);
+/// no count ever waits for anything, so numbering cannot deadlock.
 private final class WorkerPool: @unchecked Sendable {
     private struct State {
         var queue: [(sequence: Int, chunk: LineChunk)] = []
@@ -101,12 +138,22 @@ private final class WorkerPool: @unchecked Sendable {
         var spareResults: [ChunkResult] = []
         var spareInputs: [[UInt8]] = []
         var closed = false
+        /// Line counts published ahead of an uncounted earlier chunk, by sequence.
+        var lineCounts: [Int: Int] = [:]
+        /// First lines of chunks whose predecessors are all counted, until their worker takes them.
+        var firstLines: [Int: Int] = [:]
+        /// The first chunk not yet numbered, and the line it starts at.
+        var numberedThrough = 0
+        var nextFirstLine = 1
+        /// Threads waiting in `firstLine(of:)`.
+        var lineWaiters = 0
     }
 
     private let processors: [LineProcessor]
     private let state = Mutex(State())
     private let workAvailable = DispatchSemaphore(value: 0)
     private let resultAvailable = DispatchSemaphore(value: 0)
+    private let linesNumbered = DispatchSemaphore(value: 0)
     private let workersFinished = DispatchGroup()
 
     init(processors: [LineProcessor]) {
@@ -154,15 +201,52 @@ private final class WorkerPool: @unchecked Sendable {
         }
     }
 
-    private func finish(_ work: (sequence: Int, chunk: LineChunk, result: ChunkResult), with processor: LineProcessor, signal: Bool) {
+    private func finish(_ work: (sequence: Int, chunk: LineChunk, result: ChunkResult), with processor: LineProcessor,
+                        signal: Bool) {
+        var chunk = work.chunk
+        publish(lines: chunk.lineCount, of: work.sequence)
+        chunk.firstLine = firstLine(of: work.sequence)
         var result = work.result
         result.reset()
-        processor.process(work.chunk, into: &result)
+        processor.process(chunk, into: &result)
         state.withLock { state in
             state.results[work.sequence] = result
             state.spareInputs.append(work.chunk.bytes)
         }
         if signal { resultAvailable.signal() }
+    }
+
+    /// Records chunk `sequence`'s line count and numbers every chunk it completes the counts for.
+    private func publish(lines: Int, of sequence: Int) {
+        let waiters = state.withLock { state in
+            state.lineCounts[sequence] = lines
+            while let count = state.lineCounts.removeValue(forKey: state.numberedThrough) {
+                state.firstLines[state.numberedThrough] = state.nextFirstLine
+                state.nextFirstLine += count
+                state.numberedThrough += 1
+            }
+            defer { state.lineWaiters = 0 }
+            return state.lineWaiters
+        }
+        for _ in 0..<waiters { linesNumbered.signal() }
+    }
+
+    /// The first line of chunk `sequence`, once every chunk before it is counted.
+    private func firstLine(of sequence: Int) -> Int {
+        while true {
+            let known: Int? = state.withLock { state in
+                if let line = state.firstLines.removeValue(forKey: sequence) { return line }
+                state.lineWaiters += 1
+                return nil
+            }
+            if let known { return known }
+            linesNumbered.wait()
+        }
+    }
+
+    /// The line after every chunk numbered so far: after `drain`, the first line of what was not read.
+    func lineAfterNumbered() -> Int {
+        state.withLock { $0.nextFirstLine }
     }
 
     /// Gives a result's buffers back for another chunk.
