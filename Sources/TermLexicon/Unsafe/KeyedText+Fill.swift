@@ -1,0 +1,253 @@
+import TextNormalization
+
+// `KeyedText.fill` reads every character of every record `tag` reads: its UTF-8, its key units
+// from `CharacterKeys`' table, and four outputs (units, their origins and word edges, the
+// characters' UTF-8 offsets). Through checked arrays and spans it took about 110 instructions a
+// character; through buffer pointers, with one, two and three-byte UTF-8 decoded inline, far
+// fewer. The bounds it relies on:
+// - input: every read is below `end` (`range.upperBound`, within the array): a lead byte at
+//   `index < end`, its continuation bytes only after `index + 1 < end` / `index + 2 < end`;
+// - the key tables (`CharacterKeys.withTables`) are indexed by a value below 0x10000 (one to
+//   three-byte UTF-8), a unit (a UInt16) and a pool range the table entry itself recorded when
+//   the pool was appended to; they are only read, and never while `keys` is changed: a character
+//   whose entry is unknown ends the fast run, and is looked up through `keys.entry(of:)` with no
+//   pointer into `keys` held;
+// - outputs: units, origins and edges are written below `limit` (checked before each character's
+//   units, as the general path does, which then gives up and lets `read` grow the buffers); UTF-8
+//   offsets at `scalars <= bytes read`, below `range.count + 1` entries.
+
+extension CharacterKeys {
+    /// The table, the pool and the unit classes as buffers, for reading only.
+    @inline(__always)
+    func withTables<Result>(_ body: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt16>,
+                                     UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        table.withUnsafeBufferPointer { table in
+            pool.withUnsafeBufferPointer { pool in
+                unitClasses.withUnsafeBufferPointer { classes in body(table, pool, classes) }
+            }
+        }
+    }
+}
+
+extension KeyedText {
+    /// Where the scan of `fill` stands between key units.
+    struct FillState {
+        var written = 0
+        var boundaryPending = true
+        var spacePending = false
+        /// The script class of the last letter since a space (digits are neutral).
+        var previousScript: UInt8 = CharacterKeys.Code.digit
+    }
+
+    /// The four outputs of `fill`.
+    struct FillOutput {
+        let units: UnsafeMutablePointer<UInt16>
+        let origins: UnsafeMutablePointer<Int32>
+        let edges: UnsafeMutablePointer<UInt8>
+        let utf8Offsets: UnsafeMutablePointer<Int32>
+        let limit: Int
+    }
+
+    /// Appends one key unit with its word edges (nothing for a space, which only ends a word).
+    @inline(__always)
+    static func put(_ unit: UInt16, code: UInt8, origin: Int, state: inout FillState, to output: FillOutput) {
+        if code == CharacterKeys.Code.space {
+            state.boundaryPending = true
+            state.spacePending = state.written > 0
+            state.previousScript = CharacterKeys.Code.digit
+            return
+        }
+        let written = state.written
+        let afterSpace = state.spacePending ? WordEdge.afterSpace : 0
+        if code == CharacterKeys.Code.punctuation {
+            if written > 0 { output.edges[written - 1] |= WordEdge.end }
+            output.units[written] = unit
+            output.origins[written] = Int32(truncatingIfNeeded: origin)
+            output.edges[written] = WordEdge.start | WordEdge.end | WordEdge.punctuation | afterSpace
+            state.written = written + 1
+            state.boundaryPending = true
+            state.spacePending = false
+            return
+        }
+        // A change between Arabic and Latin letters ends a word, as in "لهCBS".
+        let isScript = code == CharacterKeys.Code.arabic || code == CharacterKeys.Code.latin
+        let scriptChange = isScript && state.previousScript != CharacterKeys.Code.digit && code != state.previousScript
+        if state.boundaryPending || scriptChange || written == 0 {
+            if written > 0 { output.edges[written - 1] |= WordEdge.end }
+            output.edges[written] = WordEdge.start | afterSpace
+        } else {
+            output.edges[written] = 0
+        }
+        output.units[written] = unit
+        output.origins[written] = Int32(truncatingIfNeeded: origin)
+        state.written = written + 1
+        state.boundaryPending = false
+        state.spacePending = false
+        if isScript { state.previousScript = code }
+    }
+
+    /// The loop of `read`: nil when a character's image did not fit the buffers.
+    static func fill(
+        _ bytes: [UInt8], _ range: Range<Int>, keys: inout CharacterKeys, units: inout [UInt16], origins: inout [Int32],
+        edges: inout [UInt8], utf8Offsets: inout [Int32]
+    ) -> (units: Int, scalars: Int, invalid: (scalar: Int, byte: Int)?)? {
+        precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count && utf8Offsets.count > range.count
+                     && origins.count >= units.count && edges.count >= units.count)
+        return bytes.withUnsafeBufferPointer { input in
+            units.withUnsafeMutableBufferPointer { unitBuffer in
+                origins.withUnsafeMutableBufferPointer { originBuffer in
+                    edges.withUnsafeMutableBufferPointer { edgeBuffer in
+                        utf8Offsets.withUnsafeMutableBufferPointer { utf8Buffer in
+                            let output = FillOutput(units: unitBuffer.baseAddress!, origins: originBuffer.baseAddress!,
+                                                    edges: edgeBuffer.baseAddress!,
+                                                    utf8Offsets: utf8Buffer.baseAddress!, limit: unitBuffer.count)
+                            return fill(bytes, input.baseAddress!, range, keys: &keys, output: output)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// `fill` over the pointers: `array` is `bytes`' array, for the rare character the fast run
+    /// leaves (decoded as everywhere else, by `CharacterKeys.decode`).
+    private static func fill(_ array: [UInt8], _ bytes: UnsafePointer<UInt8>, _ range: Range<Int>,
+                             keys: inout CharacterKeys, output: FillOutput) -> (units: Int, scalars: Int, invalid: (scalar: Int, byte: Int)?)? {
+        var state = FillState()
+        var scalars = 0
+        var index = range.lowerBound
+        let end = range.upperBound
+        var invalid: (scalar: Int, byte: Int)?
+        while index < end {
+            // As far as the fast run goes; then one character the general way.
+            keys.withTables { table, pool, classes in
+                fastRun(bytes, &index, end: end, start: range.lowerBound, table: table, pool: pool, classes: classes,
+                        scalars: &scalars, state: &state, output: output)
+            }
+            guard index < end else { break }
+            let (scalar, length, valid) = CharacterKeys.decode(array, at: index, end: end)
+            if !valid && invalid == nil { invalid = (scalars, index - range.lowerBound) }
+            output.utf8Offsets[scalars] = Int32(truncatingIfNeeded: index - range.lowerBound)
+            index += length
+            // The key units of this character: one unit in the table entry itself (the common
+            // case), a range of the cache's pool, or (outside the BMP) an array of their own.
+            if scalar.value < 0x1_0000 {
+                let entry = keys.entry(of: scalar.value)
+                if entry & CharacterKeys.singleFlag != 0 {
+                    if state.written + 1 > output.limit { return nil }
+                    put(UInt16(truncatingIfNeeded: entry), code: UInt8(truncatingIfNeeded: (entry >> 16) & 0xF),
+                        origin: scalars, state: &state, to: output)
+                } else {
+                    let start = Int(entry >> 8), count = Int(entry & 0xFF)
+                    if state.written + count > output.limit { return nil }
+                    for position in start..<(start + count) {
+                        let unit = keys.pool[position]
+                        put(unit, code: keys.unitClasses[Int(unit)], origin: scalars, state: &state, to: output)
+                    }
+                }
+            } else {
+                let astral = keys.astralImage(of: scalar)
+                if state.written + astral.count > output.limit { return nil }
+                for unit in astral {
+                    put(unit, code: keys.unitClasses[Int(unit)], origin: scalars, state: &state, to: output)
+                }
+            }
+            scalars += 1
+        }
+        let written = state.written
+        if written > 0 { output.edges[written - 1] |= WordEdge.end }
+        output.utf8Offsets[scalars] = Int32(truncatingIfNeeded: range.count)
+        return (written, scalars, invalid)
+    }
+
+    /// Reads characters from `index` while they are well-formed UTF-8 of one to three bytes whose
+    /// key is known and fits the outputs; stops at the first other one (or the end). `put`, written
+    /// out for the common single-unit key, with the state and the pointers in locals: kept in
+    /// registers, not reloaded after every store through an output pointer (which might alias them).
+    @inline(__always)
+    private static func fastRun(_ bytes: UnsafePointer<UInt8>, _ index: inout Int, end: Int, start: Int,
+                                table: UnsafeBufferPointer<UInt32>, pool: UnsafeBufferPointer<UInt16>,
+                                classes: UnsafeBufferPointer<UInt8>, scalars: inout Int, state: inout FillState,
+                                output: FillOutput) {
+        typealias Code = CharacterKeys.Code
+        let units = output.units, origins = output.origins, edges = output.edges, offsets = output.utf8Offsets
+        let table = table.baseAddress!
+        var position = index, scalar = scalars
+        var written = state.written, boundaryPending = state.boundaryPending, spacePending = state.spacePending
+        var previousScript = state.previousScript
+        while position < end {
+            let lead = bytes[position]
+            let value: Int, length: Int
+            if lead < 0x80 {
+                value = Int(lead)
+                length = 1
+            } else if lead >= 0xC2 && lead <= 0xDF && position &+ 1 < end && bytes[position &+ 1] & 0xC0 == 0x80 {
+                value = Int(lead & 0x1F) << 6 | Int(bytes[position &+ 1] & 0x3F)
+                length = 2
+            } else if lead >= 0xE1 && lead <= 0xEC && position &+ 2 < end && bytes[position &+ 1] & 0xC0 == 0x80
+                        && bytes[position &+ 2] & 0xC0 == 0x80 {
+                // E1...EC: no overlong form or surrogate is possible, so the value is a scalar.
+                value = Int(lead & 0x0F) << 12 | Int(bytes[position &+ 1] & 0x3F) << 6 | Int(bytes[position &+ 2] & 0x3F)
+                length = 3
+            } else {
+                break
+            }
+            let entry = table[value]
+            // (`unknown` has every bit set, the single flag too.)
+            if entry == CharacterKeys.unknown { break }
+            if entry & CharacterKeys.singleFlag != 0 {
+                if written >= output.limit { break }
+                offsets[scalar] = Int32(truncatingIfNeeded: position &- start)
+                let code = UInt8(truncatingIfNeeded: (entry >> 16) & 0xF)
+                if code == Code.space {
+                    boundaryPending = true
+                    spacePending = written > 0
+                    previousScript = Code.digit
+                } else {
+                    let afterSpace = spacePending ? WordEdge.afterSpace : 0
+                    units[written] = UInt16(truncatingIfNeeded: entry)
+                    origins[written] = Int32(truncatingIfNeeded: scalar)
+                    if code == Code.punctuation {
+                        if written > 0 { edges[written &- 1] |= WordEdge.end }
+                        edges[written] = WordEdge.start | WordEdge.end | WordEdge.punctuation | afterSpace
+                        boundaryPending = true
+                    } else {
+                        // A change between Arabic and Latin letters ends a word, as in "لهCBS".
+                        let isScript = code == Code.arabic || code == Code.latin
+                        let scriptChange = isScript && previousScript != Code.digit && code != previousScript
+                        if boundaryPending || scriptChange || written == 0 {
+                            if written > 0 { edges[written &- 1] |= WordEdge.end }
+                            edges[written] = WordEdge.start | afterSpace
+                        } else {
+                            edges[written] = 0
+                        }
+                        boundaryPending = false
+                        if isScript { previousScript = code }
+                    }
+                    written &+= 1
+                    spacePending = false
+                }
+            } else {
+                let first = Int(entry >> 8), count = Int(entry & 0xFF)
+                if written &+ count > output.limit { break }
+                offsets[scalar] = Int32(truncatingIfNeeded: position &- start)
+                var fill = FillState(written: written, boundaryPending: boundaryPending, spacePending: spacePending,
+                                     previousScript: previousScript)
+                for offset in first..<(first &+ count) {
+                    let unit = pool[offset]
+                    put(unit, code: classes[Int(unit)], origin: scalar, state: &fill, to: output)
+                }
+                written = fill.written
+                boundaryPending = fill.boundaryPending
+                spacePending = fill.spacePending
+                previousScript = fill.previousScript
+            }
+            position &+= length
+            scalar &+= 1
+        }
+        index = position
+        scalars = scalar
+        state = FillState(written: written, boundaryPending: boundaryPending, spacePending: spacePending,
+                          previousScript: previousScript)
+    }
+}
