@@ -7,6 +7,8 @@ import Darwin
 /// The cost of any bead of a document: length, anchors and position. Built once per document.
 struct BeadCost {
     let model: LengthModel
+    /// The length model's costs of this document's beads, tabulated.
+    let lengthCosts: LengthCostTables
     let parameters: AlignerParameters
     /// Prefix sums of lengths: `sourcePrefix[i]` is the length of sentences 0..<i.
     let sourcePrefix: [Int]
@@ -40,6 +42,7 @@ struct BeadCost {
         self.model = model.adapted(sourceTotals: (sourcePrefix.last ?? 0, sourceWordPrefix.last ?? 0),
                                    targetTotals: (targetPrefix.last ?? 0, targetWordPrefix.last ?? 0),
                                    sentences: min(source.count, target.count))
+        lengthCosts = LengthCostTables(model: self.model, deletionScale: parameters.deletionScale)
 
         // Document frequency on each side; an anchor seen on one side only cannot link anything.
         var sourceFrequency = [Int](repeating: 0, count: table.count)
@@ -89,9 +92,11 @@ struct BeadCost {
         let targetLength = targetPrefix[t1] - targetPrefix[t0]
         var cost = prior
         if s0 == s1 || t0 == t1 {
-            cost += parameters.deletionScale * log(1 + Double(sourceLength + targetLength) / 10)
+            cost += lengthCosts.deletionCost(length: sourceLength + targetLength)
         } else {
-            cost += LengthModel.cost(z: lengthZ(s0, s1, t0, t1))
+            cost += LengthCostTables.tailCost(z: lengthCosts.z(
+                sourceLength: sourceLength, targetLength: targetLength,
+                sourceWords: sourceWordPrefix[s1] - sourceWordPrefix[s0], targetWords: targetWordPrefix[t1] - targetWordPrefix[t0]))
         }
         if hasAnchors(s0, s1, t0, t1) {
             let (matched, unmatched) = known ?? anchorAgreement(s0, s1, t0, t1)
