@@ -73,6 +73,15 @@ struct SegmentTableTests {
         ("بَ x²", "بَ x²"),  // a mark: through the pipeline with its letter; ² kept by the text form
         ("ﻻ", "لا"),
         ("x \u{0301}y", "x \u{0301}y"),
+        // Lines of printable ASCII skip decoding: tabs are spaces, a line of digits has no language,
+        // and a control or DEL sends the line the long way.
+        ("\tNo.  1 \t(of 2) ", "No. 1 (of 2)"),
+        ("2026 - 12", "2026 - 12"),
+        ("   ", ""),
+        ("a\u{000B}b", "a b"),
+        ("a\u{007F}b", "ab"),
+        ("a\rb", "a b"),
+        ("Kabul\u{2019}s", "Kabul\u{2019}s"),
     ])
     func chosenText(input: String, expected: String) throws {
         let normalizer = try Self.makeNormalizer(.text)
@@ -108,10 +117,11 @@ struct SegmentTableTests {
         ("Cyrillic and Greek", [0x370...0x52F, 0x300...0x36F, 0x20...0x40]),
         ("punctuation, spaces and controls", [0x0...0x20, 0x2000...0x206F, 0x3000...0x3003, 0xFF00...0xFFEF]),
         ("other scripts", [0x900...0x97F, 0x1100...0x11FF, 0xAC00...0xAC40, 0x4E00...0x4E40, 0x1F600...0x1F64F]),
+        ("ASCII, with a few controls", Array(repeating: 0x20...0x7E, count: 12) + [0x9...0x9, 0x0...0x1F, 0x7F...0x7F]),
     ]
 
     @Test("random text of every script, and of all of them mixed",
-          arguments: [(NormalizationForm.key, nil), (.text, nil), (.text, Language.pashto)], 0...5)
+          arguments: [(NormalizationForm.key, nil), (.text, nil), (.text, Language.pashto)], 0...6)
     func random(form: (NormalizationForm, Language?), script: Int) throws {
         var generator = SeededRandom(seed: UInt64(script) &* 0x1234_5678 &+ 1)
         let ranges = script < Self.scripts.count ? Self.scripts[script].1 : Self.scripts.flatMap(\.1)

@@ -102,7 +102,17 @@ struct LineDecoder {
             if ArabicScript.isMark(UInt16(unit)) { properties[unit] |= Properties.arabicMark }
         }
         self.properties = properties
+        keepsPrintableASCII = properties[0x20] == Properties.space && properties[0x09] == Properties.space
+            && (0x21...0x7E).allSatisfy { unit in
+                let isLetter = (0x41...0x5A).contains(unit) || (0x61...0x7A).contains(unit)
+                return properties[unit] == (isLetter ? Properties.latin : 0)
+            }
     }
+
+    /// Whether cleaning keeps every printable ASCII character as it is and makes spaces of space
+    /// and tab, and the detector counts exactly the ASCII letters as Latin: what lets a line of them
+    /// skip decoding (`TextNormalizer.asciiLine`).
+    let keepsPrintableASCII: Bool
 
     /// Decodes `bytes[range]` (one line without its line terminator) into the front of `output`,
     /// which grows when needed and is meant to be reused.

@@ -84,6 +84,7 @@ struct SegmentTable: Sendable {
         guard once.count(where: { $0 == 0x0A }) == lineCount, twice.count(where: { $0 == 0x0A }) == lineCount else {
             self.entries = entries
             self.pool = pool
+            writesASCIIAsItself = false
             return
         }
         var bytes: [UInt8] = []
@@ -114,7 +115,14 @@ struct SegmentTable: Sendable {
         }
         self.entries = entries
         self.pool = pool
+        writesASCIIAsItself = clean == nil && entries[0x20] == SegmentTable.kindSpace
+            && (0x21...0x7E).allSatisfy { entries[$0] == SegmentTable.kindInline | 1 << 2 | UInt32($0) << 8 }
     }
+
+    /// Whether the table, reading decoded lines, writes every printable ASCII character as itself
+    /// (the text form, unless an option changes ASCII digits): a line of them then needs nothing
+    /// but its spaces collapsed (`TextNormalizer.asciiLine`).
+    private(set) var writesASCIIAsItself = false
 
     private static func utf8Length(_ unit: UInt16) -> Int { unit < 0x80 ? 1 : unit < 0x800 ? 2 : 3 }
 

@@ -56,6 +56,9 @@ public final class TextNormalizer {
            try normalizeBySegments(bytes, range, segments, appendingTo: &output) {
             return context.options.language ?? .undetermined
         }
+        if usesSegmentTable, form == .text, let language = asciiLine(bytes, range, appendingTo: &output) {
+            return language
+        }
         let (decodedCount, allASCII, language) = decodeLine(bytes, range, issues: &issues)
         if usesSegmentTable, form == .text, let segments = segmentTable(for: language),
            writeBySegments(decodedCount, fromBytes: range.count, language: language, tables: segments,
@@ -209,6 +212,41 @@ public final class TextNormalizer {
     }
 
     private var runUnits: [UInt16] = []
+
+    /// The text form of a line of printable ASCII, spaces and tabs, when its language's table
+    /// writes every such character as itself: the line's words joined by single spaces, and its
+    /// language, English when it has a letter (what decoding and the detector would say). Nil,
+    /// having written nothing, for any other line (a byte outside those, a control, which may
+    /// have to be reported, or a table that changes ASCII). English text is mostly such lines,
+    /// and they skip decoding, the detector and the table.
+    private func asciiLine(_ bytes: [UInt8], _ range: Range<Int>, appendingTo output: inout [UInt8]) -> Language? {
+        let fixed = context.options.language
+        // English and undetermined lines share Dari's table: the table is known before the scan.
+        guard context.decoder.keepsPrintableASCII, let segments = segmentTable(for: fixed ?? .english),
+              segments.writesASCIIAsItself else { return nil }
+        let start = output.count
+        var hasLetter = false
+        var index = range.lowerBound
+        let end = range.upperBound
+        while index < end {
+            while index < end && (bytes[index] == 0x20 || bytes[index] == 0x09) { index += 1 }
+            if index == end { break }
+            let wordStart = index
+            while index < end {
+                let byte = bytes[index]
+                guard byte > 0x20 && byte < 0x7F else { break }
+                hasLetter = hasLetter || (byte | 0x20) &- 0x61 < 26
+                index += 1
+            }
+            if index < end && bytes[index] != 0x20 && bytes[index] != 0x09 {
+                output.removeSubrange(start...)
+                return nil
+            }
+            if output.count > start { output.append(0x20) }
+            output.append(contentsOf: bytes[wordStart..<index])
+        }
+        return fixed ?? (hasLetter ? .english : .undetermined)
+    }
 
     /// The key form of the line through `segments`: a character that is a normalisation segment
     /// of its own (its entry is not slow, nor is the next character's) is written from the table;
