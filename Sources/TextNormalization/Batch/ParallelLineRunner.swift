@@ -132,8 +132,10 @@ public struct ParallelLineRunner {
 /// no count ever waits for anything, so numbering cannot deadlock.
 private final class WorkerPool: @unchecked Sendable {
     private struct State {
+        /// At most two chunks per job: taken from the front, so a chunk taken is no longer held
+        /// here (its buffer comes back through `spareInputs`, and must be the only reference to it
+        /// to be reused rather than copied).
         var queue: [(sequence: Int, chunk: LineChunk)] = []
-        var queueHead = 0
         var results: [Int: ChunkResult] = [:]
         var spareResults: [ChunkResult] = []
         var spareInputs: [[UInt8]] = []
@@ -183,35 +185,41 @@ private final class WorkerPool: @unchecked Sendable {
     /// Processes one queued chunk on the calling thread with processor `worker`; false when the
     /// queue was empty.
     func workOnce(as worker: Int) -> Bool {
-        guard let next = takeWork() else { return false }
-        finish(next, with: processors[worker], signal: false)
+        guard var next = takeWork() else { return false }
+        finish(&next, with: processors[worker], signal: false)
         return true
     }
 
     private func takeWork() -> (sequence: Int, chunk: LineChunk, result: ChunkResult)? {
         state.withLock { state in
-            guard state.queueHead < state.queue.count else { return nil }
-            let item = state.queue[state.queueHead]
-            state.queueHead += 1
-            if state.queueHead > 64 && state.queueHead * 2 > state.queue.count {
-                state.queue.removeFirst(state.queueHead)
-                state.queueHead = 0
-            }
+            guard !state.queue.isEmpty else { return nil }
+            let item = state.queue.removeFirst()
             return (item.sequence, item.chunk, state.spareResults.popLast() ?? ChunkResult())
         }
     }
 
-    private func finish(_ work: (sequence: Int, chunk: LineChunk, result: ChunkResult), with processor: LineProcessor,
-                        signal: Bool) {
-        var chunk = work.chunk
-        publish(lines: chunk.lineCount, of: work.sequence)
-        chunk.firstLine = firstLine(of: work.sequence)
-        var result = work.result
+    /// Takes the chunk and the result buffer out of `work` (swapped, not copied: a buffer held twice
+    /// would be copied by its first change, and a chunk's worth of fresh memory faulted in), so each
+    /// is held once while the chunk is processed and once when handed back.
+    private func finish(_ work: inout (sequence: Int, chunk: LineChunk, result: ChunkResult),
+                        with processor: LineProcessor, signal: Bool) {
+        let sequence = work.sequence
+        var chunk = LineChunk(bytes: [], firstLine: 0, byteOffset: 0)
+        var result = ChunkResult()
+        swap(&chunk, &work.chunk)
+        swap(&result, &work.result)
+        publish(lines: chunk.lineCount, of: sequence)
+        chunk.firstLine = firstLine(of: sequence)
         result.reset()
         processor.process(chunk, into: &result)
+        var bytes: [UInt8] = []
+        swap(&bytes, &chunk.bytes)
         state.withLock { state in
-            state.results[work.sequence] = result
-            state.spareInputs.append(work.chunk.bytes)
+            state.results[sequence] = result
+            state.spareInputs.append(bytes)
+            // Let go inside the lock: once it is released, another thread may take these.
+            result = ChunkResult()
+            bytes = []
         }
         if signal { resultAvailable.signal() }
     }
@@ -273,12 +281,12 @@ private final class WorkerPool: @unchecked Sendable {
         defer { workersFinished.leave() }
         while true {
             workAvailable.wait()
-            guard let next = takeWork() else {
+            guard var next = takeWork() else {
                 // The calling thread took this chunk, or the pool is closing.
                 if state.withLock({ $0.closed }) { return }
                 continue
             }
-            finish(next, with: processors[worker], signal: true)
+            finish(&next, with: processors[worker], signal: true)
         }
     }
 }
