@@ -27,7 +27,8 @@ struct LengthCostTablesTests {
         let tables = LengthCostTablesTests.tables
         let exact = LengthCostTablesTests.model.z(sourceLength: source, targetLength: target, sourceWords: sourceWords,
                                                    targetWords: targetWords)
-        let tabled = tables.z(sourceLength: source, targetLength: target, sourceWords: sourceWords, targetWords: targetWords)
+        let tabled = tables.z(sourceLength: source, targetLength: target, sourceWords: sourceWords,
+                              targetWords: targetWords)
         #expect(abs(tabled - exact) <= 1e-12 * max(1, abs(exact)))
         #expect(tables.deletionCost(length: source) == 0.2 * log(1 + Double(source) / 10))
     }

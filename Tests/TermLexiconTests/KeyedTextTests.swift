@@ -72,7 +72,8 @@ struct KeyedTextTests {
     /// Random text over every kind of character the two paths tell apart.
     @Test func fastRunEqualsGeneralPathOnRandomText() throws {
         var generator = SeededRandom(seed: 11)
-        let ranges: [ClosedRange<UInt32>] = [0x20...0x7E, 0x600...0x6FF, 0x80...0x7FF, 0x800...0xFFFF, 0x1_0000...0x10_FFFF]
+        let ranges: [ClosedRange<UInt32>] = [0x20...0x7E, 0x600...0x6FF, 0x80...0x7FF, 0x800...0xFFFF,
+                                             0x1_0000...0x10_FFFF]
         for _ in 0..<300 {
             var bytes: [UInt8] = []
             for _ in 0..<Int(generator.next() % 60) {

@@ -94,9 +94,10 @@ struct BeadCost {
         if s0 == s1 || t0 == t1 {
             cost += lengthCosts.deletionCost(length: sourceLength + targetLength)
         } else {
-            cost += LengthCostTables.tailCost(z: lengthCosts.z(
-                sourceLength: sourceLength, targetLength: targetLength,
-                sourceWords: sourceWordPrefix[s1] - sourceWordPrefix[s0], targetWords: targetWordPrefix[t1] - targetWordPrefix[t0]))
+            let sourceWords = sourceWordPrefix[s1] - sourceWordPrefix[s0]
+            let targetWords = targetWordPrefix[t1] - targetWordPrefix[t0]
+            cost += LengthCostTables.tailCost(z: lengthCosts.z(sourceLength: sourceLength, targetLength: targetLength,
+                                                               sourceWords: sourceWords, targetWords: targetWords))
         }
         if hasAnchors(s0, s1, t0, t1) {
             let (matched, unmatched) = known ?? anchorAgreement(s0, s1, t0, t1)

@@ -58,7 +58,9 @@ struct LengthCostTables {
     @inline(__always)
     private func deviation(source: Int, target: Int, _ measure: LogRatioModel, _ spreads: [Double]) -> Double {
         let s = source + 1, t = target + 1
-        guard s < LengthCostTables.limit, t < LengthCostTables.limit else { return measure.z(source: source, target: target) }
+        guard s < LengthCostTables.limit, t < LengthCostTables.limit else {
+            return measure.z(source: source, target: target)
+        }
         return (logs[t] - logs[s] - measure.mean) / spreads[s + t]
     }
 

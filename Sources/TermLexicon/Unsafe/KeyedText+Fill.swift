@@ -112,7 +112,8 @@ extension KeyedText {
     /// `fill` over the pointers: `array` is `bytes`' array, for the rare character the fast run
     /// leaves (decoded as everywhere else, by `CharacterKeys.decode`).
     private static func fill(_ array: [UInt8], _ bytes: UnsafePointer<UInt8>, _ range: Range<Int>,
-                             keys: inout CharacterKeys, output: FillOutput) -> (units: Int, scalars: Int, invalid: (scalar: Int, byte: Int)?)? {
+                             keys: inout CharacterKeys, output: FillOutput)
+        -> (units: Int, scalars: Int, invalid: (scalar: Int, byte: Int)?)? {
         var state = FillState()
         var scalars = 0
         var index = range.lowerBound
@@ -187,7 +188,8 @@ extension KeyedText {
             } else if lead >= 0xE1 && lead <= 0xEC && position &+ 2 < end && bytes[position &+ 1] & 0xC0 == 0x80
                         && bytes[position &+ 2] & 0xC0 == 0x80 {
                 // E1...EC: no overlong form or surrogate is possible, so the value is a scalar.
-                value = Int(lead & 0x0F) << 12 | Int(bytes[position &+ 1] & 0x3F) << 6 | Int(bytes[position &+ 2] & 0x3F)
+                value = Int(lead & 0x0F) << 12 | Int(bytes[position &+ 1] & 0x3F) << 6
+                    | Int(bytes[position &+ 2] & 0x3F)
                 length = 3
             } else {
                 break
