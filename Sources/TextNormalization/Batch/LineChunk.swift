@@ -120,8 +120,8 @@ public enum ChunkCut: Equatable, Sendable {
 /// Cuts an input into chunks of whole lines of about `targetSize` bytes (more when one line is
 /// longer, or when `cut` allows no cut sooner).
 ///
-/// Input is read straight into the buffer a chunk is handed on in: `pending` is always whole
-/// (`pending.count` is its size, `filled` the bytes read), the chunk takes it up to its last cut,
+/// Input is read straight into the buffer a chunk is handed on in: `pending` holds `filled` bytes
+/// read and room after them (`pending.count`, grown as reads need), the chunk takes it up to its last cut,
 /// and only what follows the cut, part of a line, is copied into the next buffer. Buffers come
 /// back through `recycle`, so reading neither copies the input nor faults in fresh pages; lines
 /// are counted by whoever processes a chunk (`LineChunk.lineCount`), not here.
@@ -164,9 +164,8 @@ public struct LineChunker<Source: ByteSource> {
     /// From a source that may wait, a chunk is cut as soon as nothing more is ready to read and
     /// whole lines are pending; from a file, chunks are about `targetSize` bytes.
     public mutating func next() throws -> LineChunk? {
-        if pending.count < targetSize { pending = buffer(holding: 0) }
         let mayWait = source.mayWait
-        while !atEnd && filled < pending.count {
+        while !atEnd && filled < targetSize {
             let before = filled
             if try readMore() == 0 {
                 atEnd = true
@@ -178,10 +177,6 @@ public struct LineChunker<Source: ByteSource> {
         var cut = lastCut(in: pending, count: filled)
         while cut == nil && !atEnd {
             if filled > maximumLine { throw LineTooLong(line: 0, limit: maximumLine, cut: self.cut) }
-            if filled == pending.count {
-                let grown = min(2 * pending.count, maximumLine + targetSize)
-                pending.append(contentsOf: repeatElement(0, count: grown - pending.count))
-            }
             let searchFrom = filled
             if try readMore() == 0 {
                 atEnd = true
@@ -204,20 +199,29 @@ public struct LineChunker<Source: ByteSource> {
         return chunk
     }
 
-    /// Reads into the free part of `pending`.
+    /// Reads into the free part of `pending`, making room first when there is none: up to
+    /// `targetSize` a little at a time (a buffer comes back as long as its last chunk, and
+    /// zero-filling it whole for each line from a pipe cost more than the line), beyond it doubling,
+    /// for a line longer than a chunk.
     private mutating func readMore() throws -> Int {
+        if filled == pending.count {
+            let room = pending.count < targetSize
+                ? min(max(1 << 12, pending.count), targetSize - pending.count)
+                : min(pending.count, maximumLine + targetSize - pending.count)
+            pending.append(contentsOf: repeatElement(0, count: max(room, 1)))
+        }
         let count = try source.read(into: &pending, at: filled)
         filled += count
         return count
     }
 
-    /// A buffer of at least `targetSize` bytes (and more than `carried`, the part of a line it
-    /// starts with), all of them initialised: a spare one when there is one.
+    /// A buffer to start the next chunk in, holding at least `carried` bytes (the part of a line
+    /// it starts with): a spare one when there is one, else a new one with room for a chunk. Its
+    /// count grows as reads need it (`readMore`).
     private mutating func buffer(holding carried: Int) -> [UInt8] {
-        let size = max(targetSize, 2 * carried)
-        guard var buffer = spareBuffers.popLast() else { return [UInt8](repeating: 0, count: size) }
-        // A chunk's buffer came back cut at its last line; only that tail is written again.
-        if buffer.count < size { buffer.append(contentsOf: repeatElement(0, count: size - buffer.count)) }
+        var buffer = spareBuffers.popLast() ?? []
+        if buffer.isEmpty { buffer.reserveCapacity(max(targetSize, 2 * carried)) }
+        if buffer.count < carried { buffer.append(contentsOf: repeatElement(0, count: carried - buffer.count)) }
         return buffer
     }
 
