@@ -165,6 +165,7 @@ extension KeyedText {
     /// key is known and fits the outputs; stops at the first other one (or the end). `put`, written
     /// out for the common single-unit key, with the state and the pointers in locals: kept in
     /// registers, not reloaded after every store through an output pointer (which might alias them).
+    /// Calling `put` on a local state instead cost 150 M instructions on a 2 MB sample, against 98 M.
     @inline(__always)
     private static func fastRun(_ bytes: UnsafePointer<UInt8>, _ index: inout Int, end: Int, start: Int,
                                 table: UnsafeBufferPointer<UInt32>, pool: UnsafeBufferPointer<UInt16>,
