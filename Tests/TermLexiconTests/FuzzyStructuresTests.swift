@@ -135,19 +135,101 @@ struct FuzzyStructuresTests {
         #expect(FuzzyIndex.packedSkeleton(of: symbols) == (FuzzyIndex.packSkeleton(expected[...]), expected.count))
     }
 
-    /// A word met again gets its profile back, and another word with the same hash does not.
+    /// A word met again gets its profile back, and another word with the same hash does not; its
+    /// symbols and a Latin word's skeleton wait for the fold, an Arabic-script word's skeleton is
+    /// read from its units at once.
     @Test func wordCacheTellsWordsApart() {
         var cache = FuzzyWordCache()
         let cyrillic = CyrillicFold()
-        let kabul = Array("kabul".utf16)[...], herat = Array("herat".utf16)[...]
-        let first = cache.profile(of: kabul, hash: 42, script: .latin, cyrillic: cyrillic)
-        let other = cache.profile(of: herat, hash: 42, script: .latin, cyrillic: cyrillic)
+        let kabul = Array("kabul".utf16)[...], herat = Array("herat".utf16)[...], arabic = Array("کابل".utf16)[...]
+        let first = cache.profile(of: kabul, hash: 42) { (.latin, []) }
+        let other = cache.profile(of: herat, hash: 42) { (.latin, .frequent) }
         #expect(first != other)
-        #expect(cache.profile(of: kabul, hash: 42, script: .latin, cyrillic: cyrillic) == first)
-        #expect(Array(cache.symbols[cache.profiles[first].symbols]) == Array("kabul".utf8))
+        #expect(cache.profile(of: kabul, hash: 42) { (.latin, .particle) } == first)
+        #expect(cache.profiles[first].symbols == nil && cache.profiles[first].skeletonLength == -1)
+        #expect(cache.profiles[other].flags == .frequent)
+        cache.fold(first, cyrillic: cyrillic)
+        #expect(Array(cache.symbols[cache.profiles[first].symbols!]) == Array("kabul".utf8))
         let profile = cache.profiles[first]
         #expect(FuzzyIndex.unpackSkeleton(profile.packedSkeleton, count: profile.skeletonLength)
                 == FuzzyIndex.skeleton(Array("kabul".utf8)[...]))
+        let third = cache.profile(of: arabic, hash: 7) { (.arabic, []) }
+        let known = cache.profiles[third]
+        #expect(known.symbols == nil)
+        var symbols: [UInt8] = []
+        PhoneticFold.arabic(Array(arabic), into: &symbols)
+        #expect(FuzzyIndex.unpackSkeleton(known.packedSkeleton, count: known.skeletonLength)
+                == FuzzyIndex.skeleton(symbols[...]))
+    }
+
+    /// One word as the fuzzy pass reads it: units, hash, Arabic skeleton, punctuation before it.
+    struct WalkedWord: Equatable {
+        var first: Int, last: Int, hash: UInt64, skeleton: UInt64, skeletonCount: Int, afterPunctuation: Bool
+    }
+
+    /// The words of `text` through `forEachWord` (buffer pointers) and through the checked accessors
+    /// it stands for.
+    static func walks(_ bytes: [UInt8]) throws -> (pointers: [WalkedWord], checked: [WalkedWord]) {
+        var keys = try CharacterKeys()
+        var text = KeyedText()
+        text.read(bytes, bytes.indices, keys: &keys)
+        var pointers: [WalkedWord] = []
+        text.forEachWord(arabicClasses: FuzzyIndex.arabicUnitClasses) { first, last, hash, skeleton, punctuation in
+            pointers.append(WalkedWord(first: first, last: last, hash: hash, skeleton: skeleton.packed,
+                                       skeletonCount: skeleton.count, afterPunctuation: punctuation))
+        }
+        var checked: [WalkedWord] = []
+        var unit = 0, punctuation = false
+        while unit < text.count {
+            if text.isPunctuation(unit) {
+                punctuation = true
+                unit += 1
+                continue
+            }
+            guard text.startsWord(unit) else {
+                unit += 1
+                continue
+            }
+            let last = text.wordEnd(from: unit)
+            let units = Array(text.units[unit...last])
+            let arabic = PhoneticFold.script(of: units[0]) == .arabic
+            let (packed, count) = arabic ? FuzzyIndex.arabicSkeleton(units, 0...(units.count - 1)) : (0, 0)
+            checked.append(WalkedWord(first: unit, last: last, hash: FuzzyWordLists.hash(units), skeleton: packed,
+                                      skeletonCount: count, afterPunctuation: punctuation))
+            punctuation = false
+            unit = last + 1
+        }
+        return (pointers, checked)
+    }
+
+    /// The pointer walk finds the words the checked accessors find, on chosen texts and random ones.
+    @Test(arguments: [
+        "Muttaqi met Dostum in Kabul.",
+        "متقی با دوستم در کابل، ملاقات کرد؛ ISIS-K و لهCBS ۱۲۳",
+        "می‌شود، ‏ISIS-K‎ ... (Kabul) «کابل» ,,, 😀 𝐊𝐚𝐛𝐮𝐥 ـــ ﻛﺎﺑﻞ",
+        ".", "", "a",
+    ])
+    func wordWalkEqualsCheckedWalk(text: String) throws {
+        let (pointers, checked) = try FuzzyStructuresTests.walks(Array(text.utf8))
+        #expect(pointers == checked)
+    }
+
+    @Test func wordWalkEqualsCheckedWalkOnRandomText() throws {
+        var generator = SeededRandom(seed: 5)
+        let pieces = ["کابل", "د", "Kabul", " ", ", ", ".", "-", "\u{200C}", "ISIS", "۱۲", "Мутаки", "ـ", "(", "x"]
+        for _ in 0..<300 {
+            let text = (0..<Int(generator.next() % 30)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }
+            let (pointers, checked) = try FuzzyStructuresTests.walks(Array(text.joined().utf8))
+            #expect(pointers == checked, "\(text)")
+        }
+    }
+
+    /// Spelled out: where the words are and which follow punctuation.
+    @Test func wordWalkSpelledOut() throws {
+        let (words, _) = try FuzzyStructuresTests.walks(Array("Ab, c-d. کابل".utf8))
+        #expect(words.map { [$0.first, $0.last] } == [[0, 1], [3, 3], [4, 4], [6, 9]])
+        #expect(words.map(\.afterPunctuation) == [false, true, false, true])
+        #expect(words.map(\.skeletonCount) == [0, 0, 0, 3])
     }
 
     /// The words of one language in a word list, as the longer-name rule reads them: the header

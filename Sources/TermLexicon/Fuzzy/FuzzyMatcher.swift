@@ -34,28 +34,59 @@ struct FuzzyMatcher {
         var score: Double
     }
 
+    /// A word of the record, in 32 bytes: what the word lists say of it, its skeleton, and what
+    /// is the record's own (place, case, coverage).
     private struct Word {
-        var first: Int
-        var last: Int
-        var script: PhoneticFold.Script
-        /// Punctuation (or a script change) between this word and the one before.
-        var breakBefore: Bool
-        var covered: Bool
-        var frequent: Bool
-        /// A frequent word some label starts (ends) with: a span may start (end) on it.
-        var startsLabel: Bool
-        var endsLabel: Bool
-        var capitalised: Bool
-        var allCapitals: Bool
-        var particle: Bool
-        var hash: UInt64
+        private var firstUnit: Int32
+        private var lastUnit: Int32
         /// The word's number in `cache`, -1 until looked up.
-        var profile: Int32
+        var profile: Int32 = -1
+        private var bits: UInt16
+        let script: PhoneticFold.Script
+        /// -1 where the skeleton is left to the profile's fold (Cyrillic, which folds through ICU).
+        let skeletonCount: Int8
+        let hash: UInt64
         /// The word's skeleton (`FuzzyIndex.packSkeleton`), worked out from its units as it is read
-        /// for Arabic-script words and Latin words a span may take; `skeletonCount` -1 where it is
-        /// left to the word's profile (Cyrillic, which folds through ICU).
-        var skeleton: UInt64 = 0
-        var skeletonCount: Int8 = -1
+        /// for Arabic-script words and Latin words a span may take.
+        let skeleton: UInt64
+
+        private static let breakBeforeBit: UInt16 = 1 << 0, coveredBit: UInt16 = 1 << 1
+        private static let capitalisedBit: UInt16 = 1 << 2, allCapitalsBit: UInt16 = 1 << 3
+        /// The word list's flags, shifted above the record's bits.
+        private static let flagShift: UInt16 = 8
+
+        init(first: Int, last: Int, script: PhoneticFold.Script, flags: WordFlagTable.Flags,
+             breakBefore: Bool, covered: Bool, capitalised: Bool, allCapitals: Bool, hash: UInt64,
+             skeleton: UInt64, skeletonCount: Int) {
+            firstUnit = Int32(first)
+            lastUnit = Int32(last)
+            self.script = script
+            self.hash = hash
+            self.skeleton = skeleton
+            self.skeletonCount = Int8(skeletonCount)
+            bits = UInt16(flags.rawValue) << Word.flagShift
+                | (breakBefore ? Word.breakBeforeBit : 0) | (covered ? Word.coveredBit : 0)
+                | (capitalised ? Word.capitalisedBit : 0) | (allCapitals ? Word.allCapitalsBit : 0)
+        }
+
+        var first: Int { Int(firstUnit) }
+        var last: Int { Int(lastUnit) }
+        /// Punctuation (or a script change) between this word and the one before.
+        var breakBefore: Bool { bits & Word.breakBeforeBit != 0 }
+        var covered: Bool {
+            get { bits & Word.coveredBit != 0 }
+            set { bits = newValue ? bits | Word.coveredBit : bits & ~Word.coveredBit }
+        }
+        var capitalised: Bool { bits & Word.capitalisedBit != 0 }
+        var allCapitals: Bool { bits & Word.allCapitalsBit != 0 }
+        var flags: WordFlagTable.Flags { WordFlagTable.Flags(rawValue: UInt8(truncatingIfNeeded: bits >> Word.flagShift)) }
+        private func has(_ flag: WordFlagTable.Flags) -> Bool { bits & UInt16(flag.rawValue) << Word.flagShift != 0 }
+        var frequent: Bool { has(.frequent) }
+        /// A frequent word some label starts (ends) with: a span may start (end) on it.
+        var startsLabel: Bool { has(.startsLabel) }
+        var endsLabel: Bool { has(.endsLabel) }
+        var particle: Bool { has(.particle) }
+        var headNoun: Bool { has(.headNoun) }
     }
 
     /// The index, whose tables (`index`) are fetched at the first record with text.
@@ -403,10 +434,10 @@ struct FuzzyMatcher {
         while spelled < count {
             spelled += 1
             if spelled > 1 { span.append(0x20) }
-            // Looked up first: `cache.profiles[profile(of:)]` would read the array before it grows.
-            let number = self.profile(of: start + spelled - 1)
+            // Folded first: `cache.profiles[…]` would read the array before the fold changes it.
+            let number = foldedProfile(of: start + spelled - 1)
             let profile = cache.profiles[number]
-            span.append(contentsOf: cache.symbols[profile.symbols])
+            span.append(contentsOf: cache.symbols[profile.symbols!])
             spans[spelled].symbolEnd = span.count
             spans[spelled].weight = (spelled > 1 ? spans[spelled - 1].weight : 0) + profile.weight
         }
@@ -587,11 +618,9 @@ struct FuzzyMatcher {
 
     /// Whether word `position` is a head noun next to word `name`, with no punctuation between.
     private mutating func isHeadNoun(_ position: Int, beside name: Int) -> Bool {
-        guard position >= 0, position < words.count, isHeadNoun[position] else { return false }
+        guard position >= 0, position < words.count, words[position].headNoun else { return false }
         return !words[max(position, name)].breakBefore
     }
-
-    private var isHeadNoun: [Bool] = []
 
     /// Whether word `position` is a capitalised word of a name next to word `name` (no punctuation
     /// between): not a frequent word, a particle or a head noun. A single word beside one is part of
@@ -599,7 +628,7 @@ struct FuzzyMatcher {
     private mutating func isCapitalisedName(_ position: Int, beside name: Int) -> Bool {
         guard position >= 0, position < words.count, !words[max(position, name)].breakBefore else { return false }
         let word = words[position]
-        return word.script != .arabic && word.capitalised && !word.frequent && !word.particle && !isHeadNoun[position]
+        return word.script != .arabic && word.capitalised && !word.frequent && !word.particle && !word.headNoun
     }
 
     /// Word `position`'s packed skeleton and its number of classes: as read, or from its profile.
@@ -607,7 +636,8 @@ struct FuzzyMatcher {
     private mutating func skeleton(of position: Int) -> (UInt64, Int) {
         let word = words[position]
         if word.skeletonCount >= 0 { return (word.skeleton, Int(word.skeletonCount)) }
-        let number = self.profile(of: position)
+        // Folded first: `cache.profiles[foldedProfile(of:)]` would read the array before it grows.
+        let number = foldedProfile(of: position)
         let profile = cache.profiles[number]
         return (profile.packedSkeleton, profile.skeletonLength)
     }
@@ -617,63 +647,43 @@ struct FuzzyMatcher {
         let known = words[position].profile
         if known >= 0 { return Int(known) }
         let word = words[position]
-        let units = currentText.units[word.first...word.last]
-        let number = cache.profile(of: units, hash: word.hash, script: word.script, cyrillic: cyrillic)
+        let number = cache.profile(of: currentText.units[word.first...word.last], hash: word.hash) {
+            (word.script, word.flags)
+        }
         words[position].profile = Int32(number)
+        return number
+    }
+
+    /// The number of word `position`'s profile, its word folded.
+    private mutating func foldedProfile(of position: Int) -> Int {
+        let number = profile(of: position)
+        cache.fold(number, cyrillic: cyrillic)
         return number
     }
 
     /// The symbols of word `position` (folded on its own: a doubled symbol is never collapsed
     /// across words).
     private mutating func symbols(of position: Int) -> ArraySlice<UInt8> {
-        let number = self.profile(of: position)
-        return cache.symbols[cache.profiles[number].symbols]
+        let number = foldedProfile(of: position)
+        return cache.symbols[cache.profiles[number].symbols!]
     }
 
     private var currentText = KeyedText()
-    private var latinSymbols: [UInt8] = []
 
-    /// Splits the text into words and marks what is known of each before any folding.
+    /// Splits the text into words and marks what is known of each before any folding: the word
+    /// lists' flags (one probe of a small table), the skeleton of the words a span may take, case,
+    /// and whether the exact pass read it. Profiles are looked up only for the words that need one:
+    /// a table of every word read would be larger than the processor's caches.
     private mutating func readWords(_ text: KeyedText, _ bytes: [UInt8], _ range: Range<Int>, covered: [ClosedRange<Int>]) {
         currentText = text
         words.removeAll(keepingCapacity: true)
         cache.makeRoomIfFull()
-        isHeadNoun.removeAll(keepingCapacity: true)
         // The index's table and the text's units held locally, loaded once for the record's words.
-        let wordFlags = index.wordFlags, arabicClasses = FuzzyIndex.arabicUnitClasses, units = text.units
+        let wordFlags = index.wordFlags, units = text.units
         var coveredIndex = 0
-        var breakPending = false
         var previousScript = PhoneticFold.Script.other
-        var unit = 0
-        while unit < text.count {
-            if text.isPunctuation(unit) {
-                breakPending = true
-                unit += 1
-                continue
-            }
-            guard text.startsWord(unit) else {
-                unit += 1
-                continue
-            }
-            // The word's end, hash and (Arabic script) skeleton in one walk over its units.
+        text.forEachWord(arabicClasses: FuzzyIndex.arabicUnitClasses) { unit, last, hash, arabicSkeleton, afterPunctuation in
             let script = PhoneticFold.script(of: units[unit])
-            var hash = FuzzyWordLists.hashStart
-            var arabicSkeleton = FuzzyIndex.ArabicSkeleton()
-            var last = unit
-            if script == .arabic {
-                while true {
-                    hash = FuzzyWordLists.hashStep(hash, units[last])
-                    arabicSkeleton.append(units[last], table: arabicClasses)
-                    if text.endsWord(last) { break }
-                    last += 1
-                }
-            } else {
-                while true {
-                    hash = FuzzyWordLists.hashStep(hash, units[last])
-                    if text.endsWord(last) { break }
-                    last += 1
-                }
-            }
             while coveredIndex < covered.count && covered[coveredIndex].upperBound < unit { coveredIndex += 1 }
             let isCovered = coveredIndex < covered.count && covered[coveredIndex].lowerBound <= last
             let flags = wordFlags.flags(of: hash)
@@ -681,27 +691,24 @@ struct FuzzyMatcher {
             let latin = script == .latin
             let capitalised = (latin || script == .cyrillic) && FuzzyMatcher.startsWithCapital(text, unit, bytes, range)
             let allCapitals = latin && last > unit && FuzzyMatcher.isAllCapitals(text, unit, last, bytes, range)
-            let particle = flags.contains(.particle)
             // The skeleton, for the words a span may take (Cyrillic ones get theirs from the profile).
             var skeleton: (packed: UInt64, count: Int) = (0, -1)
             if script == .arabic {
                 skeleton = (arabicSkeleton.packed, arabicSkeleton.count)
-            } else if latin && (particle || capitalised && !allCapitals) {
+            } else if latin && (flags.contains(.particle) || capitalised && !allCapitals) {
                 latinSymbols.removeAll(keepingCapacity: true)
-                PhoneticFold.latin(text.units[unit...last], into: &latinSymbols)
+                PhoneticFold.latin(units[unit...last], into: &latinSymbols)
                 skeleton = FuzzyIndex.packedSkeleton(of: latinSymbols)
             }
-            words.append(Word(first: unit, last: last, script: script, breakBefore: breakPending || script != previousScript,
-                              covered: isCovered, frequent: flags.contains(.frequent),
-                              startsLabel: flags.contains(.startsLabel), endsLabel: flags.contains(.endsLabel),
-                              capitalised: capitalised, allCapitals: allCapitals, particle: particle, hash: hash,
-                              profile: -1, skeleton: skeleton.packed, skeletonCount: Int8(skeleton.count)))
-            isHeadNoun.append(flags.contains(.headNoun))
-            breakPending = false
+            words.append(Word(first: unit, last: last, script: script, flags: flags,
+                              breakBefore: afterPunctuation || script != previousScript, covered: isCovered,
+                              capitalised: capitalised, allCapitals: allCapitals, hash: hash,
+                              skeleton: skeleton.packed, skeletonCount: skeleton.count))
             previousScript = script
-            unit = last + 1
         }
     }
+
+    private var latinSymbols: [UInt8] = []
 
     /// Whether the original character of the word's first unit is a capital letter.
     private static func startsWithCapital(_ text: KeyedText, _ unit: Int, _ bytes: [UInt8], _ range: Range<Int>) -> Bool {

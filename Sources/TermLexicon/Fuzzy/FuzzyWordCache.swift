@@ -1,19 +1,21 @@
-/// What the fuzzy pass needs of a word of text (its symbols, skeleton, weight and the labels a span
-/// starting on it is scored against), worked out once per distinct word and kept from record to
-/// record: a few thousand words make most of any text, and folding a word (through ICU for
-/// Cyrillic) and gathering its candidates cost far more than finding it here again. Words are
-/// found by hash and told apart by their key units, so two words never share a profile. One per
-/// matcher; emptied between records once it holds `limit` words.
+/// What the fuzzy pass knows of a word of text (its flags, skeleton, symbols, weight and the labels a
+/// span starting on it is scored against), worked out once per distinct word and kept from record
+/// to record: a few thousand words make most of any text, and looking a word up here in one probe
+/// costs less than hashing it into the word lists, building its skeleton and gathering its
+/// candidates again. Every word the pass reads gets a profile; what only some words need (the
+/// symbols, which fold Cyrillic through ICU; a Latin or Cyrillic skeleton) is worked out when first
+/// asked. Words are found by hash and told apart by their key units, so two words never share a
+/// profile. One per matcher; emptied between records once it holds `limit` words.
 struct FuzzyWordCache {
-    /// What is known of one word, in 64 bytes: the pass reads one for nearly every word of the
-    /// text, from a table larger than the processor's caches, so its size is its speed.
+    /// What is known of one word, in 64 bytes: the pass reads one for every word of the text, from a
+    /// table larger than the processor's caches, so its size is its speed.
     struct Profile {
         var hash: UInt64
-        private var unitStart: Int32
-        private var symbolStart: Int32
-        var weight: Float
         /// The skeleton's classes, four bits each from the lowest (at most 15 of them, each 1...10).
         var packedSkeleton: UInt64 = 0
+        private var unitStart: Int32
+        private var symbolStart: Int32 = 0
+        var weight: Float = 0
         private var candidateStart: Int32 = 0
         /// -1 until asked.
         private var candidateCount: Int32 = -1
@@ -21,8 +23,11 @@ struct FuzzyWordCache {
         /// -1 until asked.
         private var passCount: Int32 = -1
         private var unitCount: Int32
-        private var symbolCount: Int32
-        private var skeletonCount: UInt8
+        /// -1 until the word is folded.
+        private var symbolCount: Int32 = -1
+        /// -1 until known: an Arabic-script word's is read from its units, a Latin or Cyrillic
+        /// word's comes with its symbols.
+        private var skeletonCount: Int8 = -1
         /// The most words of a label among `candidates`.
         var widestCandidate: UInt8 = 0
         /// The longest skeleton of a label among `candidates`.
@@ -30,22 +35,37 @@ struct FuzzyWordCache {
         /// Whether a negative label of one or two words is among `candidates` (a single word may be
         /// one without any support).
         var nearNegativeWord = false
+        /// What the word lists say of the word (frequent, particle, head noun ...).
+        let flags: WordFlagTable.Flags
+        /// The script of the word's first unit.
+        let script: PhoneticFold.Script
 
-        init(hash: UInt64, units: Range<Int>, symbols: Range<Int>, skeleton: (packed: UInt64, count: Int),
-             weight: Float) {
+        init(hash: UInt64, units: Range<Int>, script: PhoneticFold.Script, flags: WordFlagTable.Flags) {
             self.hash = hash
             unitStart = Int32(units.lowerBound)
             unitCount = Int32(units.count)
-            symbolStart = Int32(symbols.lowerBound)
-            symbolCount = Int32(symbols.count)
-            skeletonCount = UInt8(skeleton.count)
-            packedSkeleton = skeleton.packed
-            self.weight = weight
+            self.script = script
+            self.flags = flags
         }
 
         var units: Range<Int> { Int(unitStart)..<Int(unitStart) + Int(unitCount) }
-        var symbols: Range<Int> { Int(symbolStart)..<Int(symbolStart) + Int(symbolCount) }
+        /// The word's symbols in `symbols`; nil until folded (`fold(_:cyrillic:)`).
+        var symbols: Range<Int>? {
+            symbolCount < 0 ? nil : Int(symbolStart)..<Int(symbolStart) + Int(symbolCount)
+        }
+        /// The number of classes of `packedSkeleton`, -1 until known.
         var skeletonLength: Int { Int(skeletonCount) }
+
+        mutating func setSkeleton(_ skeleton: (packed: UInt64, count: Int)) {
+            packedSkeleton = skeleton.packed
+            skeletonCount = Int8(skeleton.count)
+        }
+
+        mutating func setSymbols(_ range: Range<Int>, weight: Float) {
+            symbolStart = Int32(range.lowerBound)
+            symbolCount = Int32(range.count)
+            self.weight = weight
+        }
 
         /// The labels a span starting on the word is scored against, in `candidates`; nil until asked.
         var candidates: Range<Int>? {
@@ -105,7 +125,7 @@ struct FuzzyWordCache {
     private var listCounts = [0, 0]
     private var scratch: [UInt8] = []
 
-    static let limit = 1 << 15
+    static let limit = 1 << 16
 
     /// Forgets every word when the cache is full (between records: profile numbers of the record
     /// being read stay valid).
@@ -168,9 +188,12 @@ struct FuzzyWordCache {
     @inline(__always)
     static func skeletonKey(_ packed: UInt64, count: Int) -> UInt64 { UInt64(count) << 60 | packed }
 
-    /// The number of the word's profile, made on first sight.
-    mutating func profile(of word: ArraySlice<UInt16>, hash: UInt64, script: PhoneticFold.Script,
-                          cyrillic: CyrillicFold) -> Int {
+    /// The number of the word's profile, made on first sight (`scriptAndFlags` asked only then). An
+    /// Arabic-script word's skeleton is read from its units as the profile is made; its symbols, and
+    /// a Latin or Cyrillic word's skeleton, wait for `fold(_:cyrillic:)`.
+    @inline(__always)
+    mutating func profile(of word: ArraySlice<UInt16>, hash: UInt64,
+                          scriptAndFlags: () -> (PhoneticFold.Script, WordFlagTable.Flags)) -> Int {
         if profiles.count * 2 >= slots.count { grow() }
         let mask = slots.count - 1
         var slot = FuzzyWordCache.slot(of: hash, mask: mask)
@@ -181,16 +204,27 @@ struct FuzzyWordCache {
             }
             slot = (slot + 1) & mask
         }
-        scratch.removeAll(keepingCapacity: true)
-        FuzzyIndex.fold(word, script: script, cyrillic: cyrillic, into: &scratch)
-        let unitStart = units.count, symbolStart = symbols.count
+        let unitStart = units.count
         units.append(contentsOf: word)
-        symbols.append(contentsOf: scratch)
-        profiles.append(Profile(hash: hash, units: unitStart..<units.count, symbols: symbolStart..<symbols.count,
-                                skeleton: FuzzyIndex.packedSkeleton(of: scratch),
-                                weight: PhoneticDistance.weight(of: scratch[...])))
+        let (script, flags) = scriptAndFlags()
+        var profile = Profile(hash: hash, units: unitStart..<units.count, script: script, flags: flags)
+        if script == .arabic { profile.setSkeleton(FuzzyIndex.arabicSkeleton(word)) }
+        profiles.append(profile)
         slots[slot] = Slot(hash: hash, number: Int32(profiles.count))
         return profiles.count - 1
+    }
+
+    /// Folds profile `number`'s word into the phonetic space once: its symbols and weight, and its
+    /// skeleton where the units did not give it.
+    mutating func fold(_ number: Int, cyrillic: CyrillicFold) {
+        guard profiles[number].symbols == nil else { return }
+        scratch.removeAll(keepingCapacity: true)
+        FuzzyIndex.fold(units[profiles[number].units], script: profiles[number].script, cyrillic: cyrillic,
+                        into: &scratch)
+        let symbolStart = symbols.count
+        symbols.append(contentsOf: scratch)
+        profiles[number].setSymbols(symbolStart..<symbols.count, weight: PhoneticDistance.weight(of: scratch[...]))
+        if profiles[number].skeletonLength < 0 { profiles[number].setSkeleton(FuzzyIndex.packedSkeleton(of: scratch)) }
     }
 
     /// Whether `units[known]` are the word's units.

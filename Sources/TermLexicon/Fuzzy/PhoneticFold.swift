@@ -18,6 +18,7 @@ public enum PhoneticFold {
     /// The script a word is folded from; words of one span share it.
     public enum Script: UInt8, Sendable { case latin, arabic, cyrillic, other }
 
+    @inline(__always)
     public static func script(of unit: UInt16) -> Script {
         switch unit {
         case 0x0061...0x007A, 0x0041...0x005A, 0x00C0...0x024F: return .latin
