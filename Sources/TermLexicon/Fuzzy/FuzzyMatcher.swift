@@ -110,7 +110,7 @@ struct FuzzyMatcher {
         if !hasTables {
             guard text.count > 0 else {
                 words.removeAll(keepingCapacity: true)
-                currentText = KeyedText()
+                currentUnits = []
                 return
             }
             index = source.tables
@@ -206,7 +206,7 @@ struct FuzzyMatcher {
     mutating func hits(support: Set<Int32>, minimum: Double, bytes: [UInt8], range: Range<Int>) -> [Hit] {
         // The record's text is let go at the end: held here, it would make the finder's next read
         // copy its buffers instead of reusing them.
-        defer { currentText = KeyedText() }
+        defer { currentUnits = [] }
         guard hasTables else { return [] }
         let latinAllowed = !MentionFinder.isShouting(bytes, range)
         let longest = min(index.longestLabel + 1, 8)
@@ -265,7 +265,9 @@ struct FuzzyMatcher {
         var best = -1, bestScore = 0.0, runnerUp = 0.0
     }
 
-    private var spans: [Span] = []
+    /// Spans of 1...8 words (`hits` takes at most eight), in place: an array here paid a uniqueness
+    /// check at every write.
+    private var spans = InlineArray<9, Span>(repeating: Span())
 
     /// The longest span from word `start` (up to word `end`) whose best label passes, or a negative
     /// label nearest to one: every candidate is scored against the spans with word counts it fits
@@ -278,7 +280,6 @@ struct FuzzyMatcher {
         let widest = list.widest
         if widest == 0 { return .none }
         var longest = min(widest + 1, end - start + 1)
-        if spans.count < longest + 1 { spans = [Span](repeating: Span(), count: longest + 1) }
         // A span whose skeleton is two classes longer than every candidate's is more than one edit
         // from each, and so is every longer span.
         let longestSkeleton = list.longestSkeleton
@@ -308,6 +309,9 @@ struct FuzzyMatcher {
         let headNoun = isHeadNoun(start - 1, beside: start) || isHeadNoun(start + 1, beside: start)
         let standsAlone = script != .arabic && !isCapitalisedName(start - 1, beside: start)
             && !isCapitalisedName(start + 1, beside: start)
+        let singleWordMayPass = headNoun || standsAlone || !support.isEmpty || list.nearNegativeWord
+        // Nothing to score: most start words end here.
+        if !multiWordEndsWell && !singleWordMayPass { return .none }
         // Spans of two words or more, when one may end well (`scanSpans` holds the index's arrays
         // locally, a retain and a release each, which most start words need not pay); spans of
         // one word are settled by `singleWordPasses`.
@@ -317,9 +321,7 @@ struct FuzzyMatcher {
         // The span of the start word alone: what the word passes whatever the text around it, then
         // the support it needs. Without support, a head noun or standing alone, only a negative
         // label could be heard in it: most words are done here.
-        guard headNoun || standsAlone || !support.isEmpty || list.nearNegativeWord else {
-            return outcome(longest: longest, start: start)
-        }
+        guard singleWordMayPass else { return outcome(longest: longest, start: start) }
         let passes = singleWordPasses(from: start, candidates: candidateRange, minimum: minimum)
         let passedCandidates = cache.passedCandidates, passedScores = cache.passedScores
         let entries = index.entries
@@ -617,6 +619,7 @@ struct FuzzyMatcher {
     static let unsupportedLatinMinimum = 0.95
 
     /// Whether word `position` is a head noun next to word `name`, with no punctuation between.
+    @inline(__always)
     private mutating func isHeadNoun(_ position: Int, beside name: Int) -> Bool {
         guard position >= 0, position < words.count, words[position].headNoun else { return false }
         return !words[max(position, name)].breakBefore
@@ -647,7 +650,7 @@ struct FuzzyMatcher {
         let known = words[position].profile
         if known >= 0 { return Int(known) }
         let word = words[position]
-        let number = cache.profile(of: currentText.units[word.first...word.last], hash: word.hash) {
+        let number = cache.profile(of: currentUnits[word.first...word.last], hash: word.hash) {
             (word.script, word.flags)
         }
         words[position].profile = Int32(number)
@@ -668,14 +671,15 @@ struct FuzzyMatcher {
         return cache.symbols[cache.profiles[number].symbols!]
     }
 
-    private var currentText = KeyedText()
+    /// The record's key units, while its words are read and matched (profiles are made from them).
+    private var currentUnits: [UInt16] = []
 
     /// Splits the text into words and marks what is known of each before any folding: the word
     /// lists' flags (one probe of a small table), the skeleton of the words a span may take, case,
     /// and whether the exact pass read it. Profiles are looked up only for the words that need one:
     /// a table of every word read would be larger than the processor's caches.
     private mutating func readWords(_ text: KeyedText, _ bytes: [UInt8], _ range: Range<Int>, covered: [ClosedRange<Int>]) {
-        currentText = text
+        currentUnits = text.units
         words.removeAll(keepingCapacity: true)
         cache.makeRoomIfFull()
         // The index's table and the text's units held locally, loaded once for the record's words.

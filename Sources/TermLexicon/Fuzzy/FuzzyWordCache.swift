@@ -125,7 +125,7 @@ struct FuzzyWordCache {
     private var listCounts = [0, 0]
     private var scratch: [UInt8] = []
 
-    static let limit = 1 << 16
+    static let limit = 1 << 15
 
     /// Forgets every word when the cache is full (between records: profile numbers of the record
     /// being read stay valid).
