@@ -72,6 +72,47 @@ struct FuzzyStructuresTests {
         }
     }
 
+    /// The skeleton filter never says "no" to a skeleton within one edit of a label's (it may say
+    /// "maybe" to others): labels of up to 15 classes in, spans of up to 15 asked.
+    @Test func skeletonFilterNeverMissesANearLabel() {
+        var random = SeededRandom(seed: 9)
+        var labels: [[UInt8]] = []
+        for _ in 0..<500 {
+            labels.append((0..<Int(random.next() % 15 + 2)).map { _ in UInt8(random.next() % 10 + 1) })
+        }
+        let filter = SkeletonFilter(labels.map { (FuzzyIndex.packSkeleton($0[...]), $0.count) })
+        var rejected = 0
+        for _ in 0..<5_000 {
+            let label = labels[Int(random.next() % UInt64(labels.count))]
+            var span = label
+            switch random.next() % 4 {
+            case 0: span[Int(random.next() % UInt64(span.count))] = UInt8(random.next() % 10 + 1)
+            case 1: if span.count < 15 { span.insert(UInt8(random.next() % 10 + 1), at: Int(random.next() % UInt64(span.count + 1))) }
+            case 2: span.remove(at: Int(random.next() % UInt64(span.count)))
+            default: span = (0..<Int(random.next() % 15 + 1)).map { _ in UInt8(random.next() % 10 + 1) }
+            }
+            let near = labels.contains { FuzzyStructuresTests.withinOneEdit($0, span) }
+            let maybe = filter.mayBeNear(FuzzyIndex.packSkeleton(span[...]), count: span.count)
+            #expect(maybe || !near, "\(span)")
+            if !maybe { rejected += 1 }
+        }
+        // And it does say "no": to most of the random spans (a quarter of them), far from 500 labels.
+        #expect(rejected > 600)
+    }
+
+    /// Spelled out: a label's own skeleton, one change, insertion and deletion away are "maybe";
+    /// two changes away "no"; an empty filter and a 15-class span always "maybe".
+    @Test(arguments: [
+        ([3, 1, 4, 1, 5], true), ([3, 1, 9, 1, 5], true), ([3, 1, 4, 2, 1, 5], true), ([3, 4, 1, 5], true),
+        ([3, 1, 4, 1, 5, 9], true), ([9, 1, 4, 1, 7], false), ([2, 6, 5, 3], false),
+        ([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 1, 2, 3, 4, 5], true),
+    ] as [([UInt8], Bool)])
+    func skeletonFilterSpelledOut(span: [UInt8], maybe: Bool) {
+        let filter = SkeletonFilter([(FuzzyIndex.packSkeleton([3, 1, 4, 1, 5][...]), 5)])
+        #expect(filter.mayBeNear(FuzzyIndex.packSkeleton(span[...]), count: span.count) == maybe)
+        #expect(SkeletonFilter().mayBeNear(FuzzyIndex.packSkeleton(span[...]), count: span.count))
+    }
+
     /// The reference: two class arrays equal, or one change, insertion or deletion apart.
     static func withinOneEdit(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         if a.count == b.count { return zip(a, b).filter { $0 != $1 }.count <= 1 }

@@ -104,6 +104,10 @@ public final class FuzzyIndex: Sendable {
         let labelSkeletons: PackedStrings
         /// Each entry's skeleton packed (`packSkeleton`; at most 15 classes), for the scans.
         let labelPackedSkeletons: [UInt64]
+        /// Whether a span's skeleton may be within one edit of any entry's of its side (Arabic
+        /// script; Latin and Cyrillic), as the skeleton buckets are split.
+        let arabicSkeletonFilter: SkeletonFilter
+        let skeletonFilter: SkeletonFilter
         /// The skeleton buckets of Latin and Cyrillic labels, and of Arabic-script ones: a word is
         /// compared with labels of its own side only.
         let buckets: BucketTable
@@ -132,6 +136,8 @@ public final class FuzzyIndex: Sendable {
             labelSymbols = PackedStrings()
             labelSkeletons = PackedStrings()
             labelPackedSkeletons = []
+            skeletonFilter = SkeletonFilter()
+            arabicSkeletonFilter = skeletonFilter
             buckets = BucketTable(BucketTable.Pairs())
             arabicBuckets = buckets
             byFrequentFirstWord = buckets
@@ -260,7 +266,12 @@ public final class FuzzyIndex: Sendable {
             self.entries = entries
             self.labelSymbols = labelSymbols
             self.labelSkeletons = labelSkeletons
-            labelPackedSkeletons = (0..<labelSkeletons.count).map { FuzzyIndex.packSkeleton(labelSkeletons[$0]) }
+            let packed = (0..<labelSkeletons.count).map { FuzzyIndex.packSkeleton(labelSkeletons[$0]) }
+            labelPackedSkeletons = packed
+            skeletonFilter = SkeletonFilter(packed.indices.lazy.filter { entries[$0].script != .arabic }
+                .map { (packed[$0], labelSkeletons[$0].count) })
+            arabicSkeletonFilter = SkeletonFilter(packed.indices.lazy.filter { entries[$0].script == .arabic }
+                .map { (packed[$0], labelSkeletons[$0].count) })
             self.buckets = buckets
             self.arabicBuckets = arabicBuckets
             self.byFrequentFirstWord = byFrequentFirstWord

@@ -260,7 +260,9 @@ struct FuzzyMatcher {
         var weight: Float = 0
         var letters = 0
         var hasParticle = false
-        /// The last word may end a span (not a particle; frequent only where a label ends so).
+        /// The last word may end a span (not a particle; frequent only where a label ends so), and
+        /// (for two words or more) the span's skeleton may be within one edit of a label's
+        /// (`SkeletonFilter`): only such spans are scanned.
         var endsWell = false
         var best = -1, bestScore = 0.0, runnerUp = 0.0
     }
@@ -288,6 +290,7 @@ struct FuzzyMatcher {
         // Skeletons of every span from here; symbols only as far as a candidate needs them
         // (`spellSpan`): most spans pass no skeleton test.
         var letters = 0, hasParticle = false, multiWordEndsWell = false
+        let filter = script == .arabic ? index.arabicSkeletonFilter : index.skeletonFilter
         for count in 1...longest {
             let position = start + count - 1
             let (packed, classes) = skeleton(of: position)
@@ -301,6 +304,7 @@ struct FuzzyMatcher {
             hasParticle = hasParticle || particle
             let endsWell = !particle && letters >= FuzzyIndex.minimumLetters
                 && (!words[position].frequent || words[position].endsLabel)
+                && (count == 1 || filter.mayBeNear(spanSkeleton, count: spanSkeletonCount))
             multiWordEndsWell = multiWordEndsWell || count > 1 && endsWell
             spans[count] = Span(symbolEnd: -1, skeleton: spanSkeleton, skeletonEnd: spanSkeletonCount, letters: letters,
                                 hasParticle: hasParticle, endsWell: endsWell)
@@ -454,10 +458,12 @@ struct FuzzyMatcher {
         if cache.passMinimum == minimum, let known = cache.profiles[number].singleWordPasses { return known }
         singlePasses.removeAll(keepingCapacity: true)
         singleScores.removeAll(keepingCapacity: true)
-        spellSpan(through: 1, from: start)
-        let info = spans[1]
-        let word = words[start]
-        if info.endsWell {
+        // A word no label is within one edit of passes none (nor needs spelling).
+        let filter = words[start].script == .arabic ? index.arabicSkeletonFilter : index.skeletonFilter
+        if spans[1].endsWell && filter.mayBeNear(spans[1].skeleton, count: spans[1].skeletonEnd) {
+            spellSpan(through: 1, from: start)
+            let info = spans[1]
+            let word = words[start]
             let entries = index.entries, labelSymbols = index.labelSymbols
             let candidateList = cache.candidates, candidateSkeletons = cache.candidateSkeletons
             for position in candidateRange {
