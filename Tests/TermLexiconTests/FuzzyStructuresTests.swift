@@ -87,7 +87,10 @@ struct FuzzyStructuresTests {
             var span = label
             switch random.next() % 4 {
             case 0: span[Int(random.next() % UInt64(span.count))] = UInt8(random.next() % 10 + 1)
-            case 1: if span.count < 15 { span.insert(UInt8(random.next() % 10 + 1), at: Int(random.next() % UInt64(span.count + 1))) }
+            case 1:
+                if span.count < 15 {
+                    span.insert(UInt8(random.next() % 10 + 1), at: Int(random.next() % UInt64(span.count + 1)))
+                }
             case 2: span.remove(at: Int(random.next() % UInt64(span.count)))
             default: span = (0..<Int(random.next() % 15 + 1)).map { _ in UInt8(random.next() % 10 + 1) }
             }
@@ -259,7 +262,9 @@ struct FuzzyStructuresTests {
         var generator = SeededRandom(seed: 5)
         let pieces = ["کابل", "د", "Kabul", " ", ", ", ".", "-", "\u{200C}", "ISIS", "۱۲", "Мутаки", "ـ", "(", "x"]
         for _ in 0..<300 {
-            let text = (0..<Int(generator.next() % 30)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }
+            let text = (0..<Int(generator.next() % 30)).map { _ in
+                pieces[Int(generator.next() % UInt64(pieces.count))]
+            }
             let (pointers, checked) = try FuzzyStructuresTests.walks(Array(text.joined().utf8))
             #expect(pointers == checked, "\(text)")
         }

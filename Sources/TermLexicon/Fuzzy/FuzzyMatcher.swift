@@ -79,7 +79,9 @@ struct FuzzyMatcher {
         }
         var capitalised: Bool { bits & Word.capitalisedBit != 0 }
         var allCapitals: Bool { bits & Word.allCapitalsBit != 0 }
-        var flags: WordFlagTable.Flags { WordFlagTable.Flags(rawValue: UInt8(truncatingIfNeeded: bits >> Word.flagShift)) }
+        var flags: WordFlagTable.Flags {
+            WordFlagTable.Flags(rawValue: UInt8(truncatingIfNeeded: bits >> Word.flagShift))
+        }
         private func has(_ flag: WordFlagTable.Flags) -> Bool { bits & UInt16(flag.rawValue) << Word.flagShift != 0 }
         var frequent: Bool { has(.frequent) }
         /// A frequent word some label starts (ends) with: a span may start (end) on it.
@@ -692,7 +694,8 @@ struct FuzzyMatcher {
         let wordFlags = index.wordFlags, units = text.units
         var coveredIndex = 0
         var previousScript = PhoneticFold.Script.other
-        text.forEachWord(arabicClasses: FuzzyIndex.arabicUnitClasses) { unit, last, hash, arabicSkeleton, afterPunctuation in
+        let classes = FuzzyIndex.arabicUnitClasses
+        text.forEachWord(arabicClasses: classes) { unit, last, hash, arabicSkeleton, afterPunctuation in
             let script = PhoneticFold.script(of: units[unit])
             while coveredIndex < covered.count && covered[coveredIndex].upperBound < unit { coveredIndex += 1 }
             let isCovered = coveredIndex < covered.count && covered[coveredIndex].lowerBound <= last
