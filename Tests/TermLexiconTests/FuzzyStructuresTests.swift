@@ -186,18 +186,18 @@ struct FuzzyStructuresTests {
         var cache = FuzzyWordCache()
         let cyrillic = CyrillicFold()
         let kabul = Array("kabul".utf16)[...], herat = Array("herat".utf16)[...], arabic = Array("کابل".utf16)[...]
-        let first = cache.profile(of: kabul, hash: 42) { (.latin, []) }
-        let other = cache.profile(of: herat, hash: 42) { (.latin, .frequent) }
+        let first = cache.profile(of: kabul, hash: 42, script: .latin)
+        let other = cache.profile(of: herat, hash: 42, script: .latin)
         #expect(first != other)
-        #expect(cache.profile(of: kabul, hash: 42) { (.latin, .particle) } == first)
+        #expect(cache.profile(of: kabul, hash: 42, script: .latin) == first)
+        #expect(cache.profiles.count == 2)
         #expect(cache.profiles[first].symbols == nil && cache.profiles[first].skeletonLength == -1)
-        #expect(cache.profiles[other].flags == .frequent)
         cache.fold(first, cyrillic: cyrillic)
         #expect(Array(cache.symbols[cache.profiles[first].symbols!]) == Array("kabul".utf8))
         let profile = cache.profiles[first]
         #expect(FuzzyIndex.unpackSkeleton(profile.packedSkeleton, count: profile.skeletonLength)
                 == FuzzyIndex.skeleton(Array("kabul".utf8)[...]))
-        let third = cache.profile(of: arabic, hash: 7) { (.arabic, []) }
+        let third = cache.profile(of: arabic, hash: 7, script: .arabic)
         let known = cache.profiles[third]
         #expect(known.symbols == nil)
         var symbols: [UInt8] = []
@@ -218,7 +218,9 @@ struct FuzzyStructuresTests {
         var text = KeyedText()
         text.read(bytes, bytes.indices, keys: &keys)
         var pointers: [WalkedWord] = []
-        text.forEachWord(arabicClasses: FuzzyIndex.arabicUnitClasses) { first, last, hash, skeleton, punctuation in
+        let classes = FuzzyIndex.arabicUnitClasses
+        text.forEachWord(arabicClasses: classes) { first, last, hash, script, skeleton, punctuation in
+            #expect(script == PhoneticFold.script(of: text.units[first]))
             pointers.append(WalkedWord(first: first, last: last, hash: hash, skeleton: skeleton.packed,
                                        skeletonCount: skeleton.count, afterPunctuation: punctuation))
         }

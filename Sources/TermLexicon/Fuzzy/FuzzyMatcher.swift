@@ -79,9 +79,6 @@ struct FuzzyMatcher {
         }
         var capitalised: Bool { bits & Word.capitalisedBit != 0 }
         var allCapitals: Bool { bits & Word.allCapitalsBit != 0 }
-        var flags: WordFlagTable.Flags {
-            WordFlagTable.Flags(rawValue: UInt8(truncatingIfNeeded: bits >> Word.flagShift))
-        }
         private func has(_ flag: WordFlagTable.Flags) -> Bool { bits & UInt16(flag.rawValue) << Word.flagShift != 0 }
         var frequent: Bool { has(.frequent) }
         /// A frequent word some label starts (ends) with: a span may start (end) on it.
@@ -658,9 +655,7 @@ struct FuzzyMatcher {
         let known = words[position].profile
         if known >= 0 { return Int(known) }
         let word = words[position]
-        let number = cache.profile(of: currentUnits[word.first...word.last], hash: word.hash) {
-            (word.script, word.flags)
-        }
+        let number = cache.profile(of: currentUnits[word.first...word.last], hash: word.hash, script: word.script)
         words[position].profile = Int32(number)
         return number
     }
@@ -695,8 +690,7 @@ struct FuzzyMatcher {
         var coveredIndex = 0
         var previousScript = PhoneticFold.Script.other
         let classes = FuzzyIndex.arabicUnitClasses
-        text.forEachWord(arabicClasses: classes) { unit, last, hash, arabicSkeleton, afterPunctuation in
-            let script = PhoneticFold.script(of: units[unit])
+        text.forEachWord(arabicClasses: classes) { unit, last, hash, script, arabicSkeleton, afterPunctuation in
             while coveredIndex < covered.count && covered[coveredIndex].upperBound < unit { coveredIndex += 1 }
             let isCovered = coveredIndex < covered.count && covered[coveredIndex].lowerBound <= last
             let flags = wordFlags.flags(of: hash)

@@ -1,14 +1,15 @@
-/// What the fuzzy pass knows of a word of text (its flags, skeleton, symbols, weight and the labels a
-/// span starting on it is scored against), worked out once per distinct word and kept from record
-/// to record: a few thousand words make most of any text, and looking a word up here in one probe
-/// costs less than hashing it into the word lists, building its skeleton and gathering its
-/// candidates again. Every word the pass reads gets a profile; what only some words need (the
-/// symbols, which fold Cyrillic through ICU; a Latin or Cyrillic skeleton) is worked out when first
-/// asked. Words are found by hash and told apart by their key units, so two words never share a
-/// profile. One per matcher; emptied between records once it holds `limit` words.
+/// What the fuzzy pass knows of a word of text (its skeleton, symbols, weight, the labels a span
+/// starting on it is scored against and what it passes alone), worked out once per distinct word
+/// and kept from record to record: a few thousand words make most of any text, and folding a word
+/// (through ICU for Cyrillic) and scoring it cost far more than finding it here again. A word gets
+/// a profile only when a span needs its symbols or its single-word passes (a profile for every
+/// word read was measured: fewer instructions, more time, the table being larger than the caches);
+/// its symbols are folded when first asked. Words are found by hash and told apart by their key
+/// units, so two words never share a profile. One per matcher; emptied between records once it
+/// holds `limit` words.
 struct FuzzyWordCache {
-    /// What is known of one word, in 64 bytes: the pass reads one for every word of the text, from a
-    /// table larger than the processor's caches, so its size is its speed.
+    /// What is known of one word, in 64 bytes: profiles are read from a table larger than the
+    /// processor's caches, so their size is their speed.
     struct Profile {
         var hash: UInt64
         /// The skeleton's classes, four bits each from the lowest (at most 15 of them, each 1...10).
@@ -35,17 +36,14 @@ struct FuzzyWordCache {
         /// Whether a negative label of one or two words is among `candidates` (a single word may be
         /// one without any support).
         var nearNegativeWord = false
-        /// What the word lists say of the word (frequent, particle, head noun ...).
-        let flags: WordFlagTable.Flags
         /// The script of the word's first unit.
         let script: PhoneticFold.Script
 
-        init(hash: UInt64, units: Range<Int>, script: PhoneticFold.Script, flags: WordFlagTable.Flags) {
+        init(hash: UInt64, units: Range<Int>, script: PhoneticFold.Script) {
             self.hash = hash
             unitStart = Int32(units.lowerBound)
             unitCount = Int32(units.count)
             self.script = script
-            self.flags = flags
         }
 
         var units: Range<Int> { Int(unitStart)..<Int(unitStart) + Int(unitCount) }
@@ -188,12 +186,12 @@ struct FuzzyWordCache {
     @inline(__always)
     static func skeletonKey(_ packed: UInt64, count: Int) -> UInt64 { UInt64(count) << 60 | packed }
 
-    /// The number of the word's profile, made on first sight (`scriptAndFlags` asked only then). An
+    /// The number of the word's profile, made on first sight (`script`: its first unit's). An
     /// Arabic-script word's skeleton is read from its units as the profile is made; its symbols, and
     /// a Latin or Cyrillic word's skeleton, wait for `fold(_:cyrillic:)`.
     @inline(__always)
     mutating func profile(of word: ArraySlice<UInt16>, hash: UInt64,
-                          scriptAndFlags: () -> (PhoneticFold.Script, WordFlagTable.Flags)) -> Int {
+                          script: PhoneticFold.Script) -> Int {
         if profiles.count * 2 >= slots.count { grow() }
         let mask = slots.count - 1
         var slot = FuzzyWordCache.slot(of: hash, mask: mask)
@@ -206,8 +204,7 @@ struct FuzzyWordCache {
         }
         let unitStart = units.count
         units.append(contentsOf: word)
-        let (script, flags) = scriptAndFlags()
-        var profile = Profile(hash: hash, units: unitStart..<units.count, script: script, flags: flags)
+        var profile = Profile(hash: hash, units: unitStart..<units.count, script: script)
         if script == .arabic { profile.setSkeleton(FuzzyIndex.arabicSkeleton(word)) }
         profiles.append(profile)
         slots[slot] = Slot(hash: hash, number: Int32(profiles.count))

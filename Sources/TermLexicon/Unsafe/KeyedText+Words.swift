@@ -9,13 +9,13 @@
 
 extension KeyedText {
     /// Calls `body` with each word of the text in order: its first and last unit, its hash
-    /// (`FuzzyWordLists.hashStep` over its units), its skeleton if its first unit is an
-    /// Arabic-script letter (`FuzzyIndex.ArabicSkeleton`, `arabicClasses` its table; otherwise
-    /// empty) and whether a punctuation unit stands between it and the word before.
+    /// (`FuzzyWordLists.hashStep` over its units), the script of its first unit, its skeleton if
+    /// that unit is an Arabic-script letter (`FuzzyIndex.ArabicSkeleton`, `arabicClasses` its
+    /// table; otherwise empty) and whether a punctuation unit stands between it and the word before.
     @inline(__always)
     func forEachWord(arabicClasses: [UInt16],
-                     _ body: (_ first: Int, _ last: Int, _ hash: UInt64, _ arabicSkeleton: FuzzyIndex.ArabicSkeleton,
-                              _ afterPunctuation: Bool) -> Void) {
+                     _ body: (_ first: Int, _ last: Int, _ hash: UInt64, _ script: PhoneticFold.Script,
+                              _ arabicSkeleton: FuzzyIndex.ArabicSkeleton, _ afterPunctuation: Bool) -> Void) {
         let count = self.count
         guard count > 0 else { return }
         units.withUnsafeBufferPointer { units in
@@ -37,7 +37,8 @@ extension KeyedText {
                     var hash = FuzzyWordLists.hashStart
                     var skeleton = FuzzyIndex.ArabicSkeleton()
                     var last = unit
-                    if PhoneticFold.script(of: units[unit]) == .arabic {
+                    let script = PhoneticFold.script(of: units[unit])
+                    if script == .arabic {
                         while true {
                             hash = FuzzyWordLists.hashStep(hash, units[last])
                             skeleton.append(units[last], table: arabicClasses)
@@ -51,7 +52,7 @@ extension KeyedText {
                             last += 1
                         }
                     }
-                    body(unit, last, hash, skeleton, breakPending)
+                    body(unit, last, hash, script, skeleton, breakPending)
                     breakPending = false
                     unit = last + 1
                 }
