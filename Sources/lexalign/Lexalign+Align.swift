@@ -4,7 +4,7 @@ import SentenceAlignment
 import TermLexicon
 import TextNormalization
 
-extension AlignmentExport.Format: ExpressibleByArgument {}
+extension AlignmentExport.Format: ChoiceArgument {}
 
 extension Lexalign {
     /// `lexalign align --source ... --target ...` runs `Documents`, the default subcommand, so the

@@ -145,7 +145,7 @@ extension Lexalign.LexiconCommand {
         }
     }
 
-    enum StatsFormat: String, CaseIterable, ExpressibleByArgument { case text, json }
+    enum StatsFormat: String, CaseIterable, ChoiceArgument { case text, json }
 
     struct Stats: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -3,7 +3,7 @@ import SourceDiagnostics
 import TermLexicon
 import TextNormalization
 
-extension LexiconExportFormat: ExpressibleByArgument {}
+extension LexiconExportFormat: ChoiceArgument {}
 
 extension Lexalign.LexiconCommand {
     struct Export: ParsableCommand {

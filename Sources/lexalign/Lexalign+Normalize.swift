@@ -1,12 +1,12 @@
 import ArgumentParser
 import TextNormalization
 
-extension NormalizationForm: ExpressibleByArgument {}
-extension DigitPolicy: ExpressibleByArgument {}
-extension NormalizeLineProcessor.OutputFormat: ExpressibleByArgument {}
+extension NormalizationForm: ChoiceArgument {}
+extension DigitPolicy: ChoiceArgument {}
+extension NormalizeLineProcessor.OutputFormat: ChoiceArgument {}
 
 /// `--lang auto|en|prs|ps`
-enum LanguageChoice: String, CaseIterable, ExpressibleByArgument {
+enum LanguageChoice: String, CaseIterable, ChoiceArgument {
     case auto, en, prs, ps
 
     var language: Language? {
@@ -30,7 +30,7 @@ enum LanguageChoice: String, CaseIterable, ExpressibleByArgument {
 }
 
 /// `--input text|jsonl` of the line filters.
-enum InputKind: String, CaseIterable, ExpressibleByArgument {
+enum InputKind: String, CaseIterable, ChoiceArgument {
     case text, jsonl
 }
 

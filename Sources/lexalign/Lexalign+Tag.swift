@@ -2,16 +2,16 @@ import ArgumentParser
 import TermLexicon
 import TextNormalization
 
-extension FuzzyLevel: ExpressibleByArgument {}
+extension FuzzyLevel: ChoiceArgument {}
 
 /// `--documents`: what the context of a record is.
-enum DocumentChoice: String, CaseIterable, ExpressibleByArgument {
+enum DocumentChoice: String, CaseIterable, ChoiceArgument {
     case line
     case blankLine = "blank-line"
     case file
 }
-extension TagLineProcessor.OutputFormat: ExpressibleByArgument {}
-extension TagLineProcessor.InputFormat: ExpressibleByArgument {}
+extension TagLineProcessor.OutputFormat: ChoiceArgument {}
+extension TagLineProcessor.InputFormat: ChoiceArgument {}
 
 extension Lexalign {
     struct Tag: ParsableCommand {

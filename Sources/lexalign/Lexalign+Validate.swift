@@ -6,7 +6,7 @@ import SourceDiagnostics
 import TermLexicon
 import TextNormalization
 
-extension DiagnosticFormat: ExpressibleByArgument {}
+extension DiagnosticFormat: ChoiceArgument {}
 
 extension Lexalign {
     struct Validate: ParsableCommand {
