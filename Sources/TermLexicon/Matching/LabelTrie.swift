@@ -45,7 +45,7 @@ public struct LabelTrie: Sendable {
     /// Each edge's first unit, apart: a node's edges are searched by these, two bytes each, and
     /// only the one taken is read whole (a search through `steps` read 28 bytes an edge, and the
     /// walk waited on memory more than it computed).
-    private var stepUnits: [UInt16] = []
+    private(set) var stepUnits: [UInt16] = []
     /// Edge index of the root's edge for each first unit, or -1.
     private(set) var rootEdges = [Int32](repeating: -1, count: 0x1_0000)
     /// The keys the edges point into.
@@ -232,33 +232,6 @@ public struct LabelTrie: Sendable {
                               terminalStart: target.terminalStart, terminalCount: target.terminalCount))
         }
         pending.removeLast(count)
-    }
-
-    /// The root's edge whose first unit is `unit`, or nil.
-    @inline(__always)
-    func rootStep(_ unit: UInt16) -> Int32? {
-        let step = rootEdges[Int(unit)]
-        return step < 0 ? nil : step
-    }
-
-    /// Among the edges `steps[start..<start + count]` (one node's, sorted), the one whose first
-    /// unit is `unit`, or nil.
-    @inline(__always)
-    func step(in start: Int32, count: Int32, _ unit: UInt16) -> Int32? {
-        var low = Int(start)
-        var high = low + Int(count)
-        // Few edges (the usual case below the root): a scan beats a binary search's branches.
-        if high - low <= 8 {
-            for step in low..<high where stepUnits[step] == unit { return Int32(step) }
-            return nil
-        }
-        while low < high {
-            let middle = (low + high) / 2
-            let value = stepUnits[middle]
-            if value == unit { return Int32(middle) }
-            if value < unit { low = middle + 1 } else { high = middle }
-        }
-        return nil
     }
 
     /// The payloads of keys ending after `step`.

@@ -157,7 +157,8 @@ public final class MentionFinder {
         // Locals for the scan: reading the stored `text` on every step would pay an exclusivity
         // check and reference counting each time.
         let text = self.text
-        let keyUnits = trie.keyUnits
+        let prefixes = model.prefixes
+        var ends: [LabelTrie.LabelEnd] = []
         var candidates: [Candidate] = []
         let count = text.count
         var index = 0
@@ -166,12 +167,21 @@ public final class MentionFinder {
                 index += 1
                 continue
             }
-            var best = longestMatch(from: index, affixed: false, text: text, keyUnits: keyUnits, bytes: bytes, range: range)
-            for prefix in model.prefixes where prefixMatches(prefix, at: index, text: text) {
+            // Most words start no label and carry no joined prefix: they are passed over without
+            // a candidate made (an optional candidate per word cost a destruction each time).
+            let labelEnds = walk(from: index, text: text, ends: &ends)
+            guard labelEnds || prefixes.contains(where: { prefixMatches($0, at: index, text: text) }) else {
+                index += 1
+                continue
+            }
+            var best = labelEnds ? longestMatch(from: index, affixed: false, text: text, ends: ends, bytes: bytes, range: range) : nil
+            for prefix in prefixes where prefixMatches(prefix, at: index, text: text) {
                 // A name of three letters or fewer behind a joined prefix is too often a common word:
                 // Dari دهند "they give" is not د + هند (India).
-                if let joined = longestMatch(from: index + prefix.count, affixed: true, text: text, keyUnits: keyUnits, bytes: bytes, range: range),
-                   joined.lastUnit - (index + prefix.count) + 1 >= Self.minimumJoinedNameUnits,
+                let nameStart = index + prefix.count
+                if walk(from: nameStart, text: text, ends: &ends),
+                   let joined = longestMatch(from: nameStart, affixed: true, text: text, ends: ends, bytes: bytes, range: range),
+                   joined.lastUnit - nameStart + 1 >= Self.minimumJoinedNameUnits,
                    best == nil || joined.lastUnit > best!.lastUnit {
                     best = joined
                 }
@@ -221,40 +231,43 @@ public final class MentionFinder {
         return true
     }
 
-    private func longestMatch(from start: Int, affixed: Bool, text: KeyedText, keyUnits: [UInt16],
-                              bytes: [UInt8], range: Range<Int>) -> Candidate? {
-        let units = text.units
+    /// Walks the trie from unit `start` (`ends` holds where labels end); whether any label ends.
+    @inline(__always)
+    private func walk(from start: Int, text: KeyedText, ends: inout [LabelTrie.LabelEnd]) -> Bool {
+        // (`removeAll(keepingCapacity:)` on an array never filled makes a new empty buffer each time.)
+        if !ends.isEmpty { ends.removeAll(keepingCapacity: true) }
         let count = text.count
-        var next = start
+        text.units.withUnsafeBufferPointer { units in
+            precondition(units.count >= count)
+            trie.walk(units.baseAddress!, count: count, from: start, into: &ends)
+        }
+        return !ends.isEmpty
+    }
+
+    /// The longest label that starts at unit `start` and ends where a word does (or before an
+    /// allowed suffix), whose payloads fit the text's case and spacing; `ends` are the places
+    /// `walk` found where labels end.
+    private func longestMatch(from start: Int, affixed: Bool, text: KeyedText, ends: [LabelTrie.LabelEnd],
+                              bytes: [UInt8], range: Range<Int>) -> Candidate? {
+        let count = text.count
+        let units = text.units
         var found: [Candidate] = []
-        var stepIndex = trie.rootStep(units[start])
-        walk: while let index = stepIndex {
-            // The rest of the edge's units must follow in the text too.
-            let step = trie.steps[Int(index)]
-            if step.length > 1 && (next + 1 >= count || units[next + 1] != step.second) { break walk }
-            for offset in 2..<max(2, Int(step.length)) {
-                guard next + offset < count, units[next + offset] == keyUnits[Int(step.keyPosition) + offset] else { break walk }
-            }
-            next += Int(step.length)
-            // The label ends at the unit before `next`.
-            let position = next - 1
-            if step.terminalCount > 0 {
-                if text.endsWord(position) {
-                    found.append(Candidate(firstUnit: start, lastUnit: position, resumeAt: position + 1, step: step, affixed: affixed))
-                } else if position + 1 < count, !text.isPunctuation(position + 1) {
-                    let wordEnd = text.wordEnd(from: position)
-                    suffixScratch.removeAll(keepingCapacity: true)
-                    suffixScratch.append(contentsOf: units[(position + 1)...wordEnd])
-                    let suffixes = CharacterKeys.isArabic(units[start]) ? model.arabicSuffixes : model.latinSuffixes
-                    if let endings = suffixes[suffixScratch], endings.isEmpty || endings.contains(where: { ending in
-                        ending.count <= position - start + 1 && units[(position + 1 - ending.count)...position].elementsEqual(ending)
-                    }) {
-                        found.append(Candidate(firstUnit: start, lastUnit: position, resumeAt: wordEnd + 1, step: step, affixed: true))
-                    }
+        for end in ends {
+            let position = end.lastUnit
+            let step = trie.steps[Int(end.step)]
+            if text.endsWord(position) {
+                found.append(Candidate(firstUnit: start, lastUnit: position, resumeAt: position + 1, step: step, affixed: affixed))
+            } else if position + 1 < count, !text.isPunctuation(position + 1) {
+                let wordEnd = text.wordEnd(from: position)
+                suffixScratch.removeAll(keepingCapacity: true)
+                suffixScratch.append(contentsOf: units[(position + 1)...wordEnd])
+                let suffixes = CharacterKeys.isArabic(units[start]) ? model.arabicSuffixes : model.latinSuffixes
+                if let endings = suffixes[suffixScratch], endings.isEmpty || endings.contains(where: { ending in
+                    ending.count <= position - start + 1 && units[(position + 1 - ending.count)...position].elementsEqual(ending)
+                }) {
+                    found.append(Candidate(firstUnit: start, lastUnit: position, resumeAt: wordEnd + 1, step: step, affixed: true))
                 }
             }
-            guard next < count, step.childCount > 0 else { break }
-            stepIndex = trie.step(in: step.childStart, count: step.childCount, units[next])
         }
         // Longest first; a case-sensitive label must also match the case of the text, and the
         // text may split the label into words only where it is safe (`spacingFits`).

@@ -1,0 +1,80 @@
+import TestCorpora
+import Testing
+@testable import TermLexicon
+
+/// The trie walk of the exact pass: every key of the trie that the text has at the start, no
+/// other, each with its payloads; the same from a trie built from keys and from one restored.
+@Suite("label trie")
+struct LabelTrieTests {
+    /// A trie of `keys` (payload k for key k) and the same trie restored from its arrays.
+    static func tries(_ keys: [[UInt16]]) -> [LabelTrie] {
+        var units: [UInt16] = [], starts: [Int32] = [0]
+        for key in keys {
+            units += key
+            starts.append(Int32(units.count))
+        }
+        let built = LabelTrie(units: units, starts: starts, payloads: keys.indices.map(Int32.init))
+        let restored = LabelTrie(keyUnits: built.keyUnits, steps: built.steps, terminals: built.terminals,
+                                 rootEdges: built.rootEdges, payloadCount: keys.count)
+        return [built, restored!]
+    }
+
+    /// The keys the walk from `start` finds: each as its length and its payloads, shortest first.
+    static func walk(_ trie: LabelTrie, _ text: [UInt16], from start: Int) -> [(length: Int, payloads: [Int32])] {
+        var ends: [LabelTrie.LabelEnd] = []
+        text.withUnsafeBufferPointer { trie.walk($0.baseAddress!, count: text.count, from: start, into: &ends) }
+        return ends.map { (Int($0.lastUnit) - start + 1, Array(trie.payloads(after: trie.steps[Int($0.step)])).sorted()) }
+    }
+
+    static func units(_ text: String) -> [UInt16] { Array(text.utf16) }
+
+    @Test(arguments: [
+        // (keys, text, start, expected: key lengths found, shortest first, with their payloads)
+        (["kabul", "kabul university", "ka", "kandahar", "herat"], "kabul university press", 0,
+         [(2, [2]), (5, [0]), (16, [1])]),
+        (["kabul", "kabul university", "ka", "kandahar", "herat"], "kandahari", 0, [(2, [2]), (8, [3])]),
+        (["kabul", "kabul university", "ka", "kandahar", "herat"], "to herat", 3, [(5, [4])]),
+        (["kabul", "kabul university", "ka", "kandahar", "herat"], "to herat", 2, []),
+        (["kabul", "kabul university", "ka", "kandahar", "herat"], "kab", 0, [(2, [2])]),
+        (["kabul", "kabul university", "ka", "kandahar", "herat"], "kabul universit", 0, [(2, [2]), (5, [0])]),
+        // Equal keys share their node and keep every payload.
+        (["who", "who", "whom"], "whom", 0, [(3, [0, 1]), (4, [2])]),
+        (["کابل", "کابل بانک"], "کابل بانک", 0, [(4, [0]), (9, [1])]),
+        ([], "anything", 0, []),
+    ] as [([String], String, Int, [(Int, [Int32])])])
+    func walkFindsEveryKeyAtTheStart(keys: [String], text: String, start: Int, expected: [(Int, [Int32])]) {
+        for trie in Self.tries(keys.map(Self.units)) {
+            let found = Self.walk(trie, Self.units(text), from: start)
+            #expect(found.map(\.length) == expected.map(\.0))
+            #expect(found.map(\.payloads) == expected.map(\.1))
+        }
+    }
+
+    /// Random keys over a small alphabet (so that keys share prefixes and nodes have many edges,
+    /// above and below the eight where a node's edges are searched by halves), random texts: the
+    /// walk finds exactly the keys a comparison of every key finds.
+    @Test func walkAgreesWithComparingEveryKey() {
+        var random = SeededRandom(seed: 13)
+        for round in 0..<40 {
+            let alphabet = UInt16(round % 2 == 0 ? 3 : 24)
+            let keys: [[UInt16]] = (0..<Int.random(in: 1...60, using: &random)).map { _ in
+                (0..<Int.random(in: 1...6, using: &random)).map { _ in 0x61 + UInt16.random(in: 0..<alphabet, using: &random) }
+            }
+            for trie in Self.tries(keys) {
+                for _ in 0..<30 {
+                    let text = (0..<Int.random(in: 1...10, using: &random)).map { _ in
+                        0x61 + UInt16.random(in: 0..<alphabet, using: &random)
+                    }
+                    let start = Int.random(in: 0..<text.count, using: &random)
+                    var expected: [Int: [Int32]] = [:]
+                    for (number, key) in keys.enumerated() where text[start...].starts(with: key) {
+                        expected[key.count, default: []].append(Int32(number))
+                    }
+                    let found = Self.walk(trie, text, from: start)
+                    #expect(found.map(\.length) == expected.keys.sorted(), "\(keys) \(text) \(start)")
+                    #expect(found.map(\.payloads) == expected.keys.sorted().map { expected[$0]! })
+                }
+            }
+        }
+    }
+}
