@@ -339,7 +339,7 @@ public final class FuzzyIndex: Sendable {
         for symbol in symbols {
             let value = classes[Int(symbol & 0x7F)]
             guard value != 0, value != last, count < 15 else { continue }
-            packed |= UInt64(value) << UInt64(4 * count)
+            packed |= UInt64(value) &<< UInt64(4 &* count)  // count < 15: no shift check needed
             count += 1
             last = value
         }
@@ -391,7 +391,7 @@ public final class FuzzyIndex: Sendable {
                 let value = unitClasses & 0xF
                 unitClasses >>= 4
                 guard value != last, count < 15 else { continue }
-                packed |= UInt64(value) << UInt64(4 * count)
+                packed |= UInt64(value) &<< UInt64(4 &* count)
                 count += 1
                 last = value
             }
@@ -417,12 +417,13 @@ public final class FuzzyIndex: Sendable {
     @inline(__always)
     static func appendPackedSkeleton(_ packed: UInt64, count: Int, to skeleton: inout UInt64, filled: inout Int) {
         var classes = packed
-        var last = filled > 0 ? (skeleton >> UInt64(4 * (filled - 1))) & 0xF : 0
+        // Shifts of at most 56 bits (`filled` is below 15), written unchecked.
+        var last = filled > 0 ? (skeleton &>> UInt64(4 &* (filled &- 1))) & 0xF : 0
         for _ in 0..<count where filled < 15 {
             let value = classes & 0xF
             classes >>= 4
             if value == last { continue }
-            skeleton |= value << UInt64(4 * filled)
+            skeleton |= value &<< UInt64(4 &* filled)
             filled += 1
             last = value
         }

@@ -46,7 +46,7 @@ struct SkeletonFilter: Sendable {
     @inline(__always)
     private func isSet(_ key: UInt64) -> Bool {
         let (first, second) = SkeletonFilter.positions(key)
-        return bits[first >> 6] & (1 << UInt64(first & 63)) != 0 && bits[second >> 6] & (1 << UInt64(second & 63)) != 0
+        return bits[first >> 6] & (1 &<< UInt64(first & 63)) != 0 && bits[second >> 6] & (1 &<< UInt64(second & 63)) != 0
     }
 
     /// The sequence's keys: itself and each one class shorter, with its length on top.
@@ -55,12 +55,13 @@ struct SkeletonFilter: Sendable {
         for index in 0..<count { body(key(packed, count: count, without: index)) }
     }
 
-    /// The key of the sequence without its class at `index`.
+    /// The key of the sequence without its class at `index` (below `count`, at most 15: every
+    /// shift is under 64 bits, so none needs Swift's check for a longer one).
     @inline(__always)
     static func key(_ packed: UInt64, count: Int, without index: Int) -> UInt64 {
-        let low = packed & ((1 << UInt64(4 * index)) &- 1)
-        let high = packed >> UInt64(4 * (index + 1))
-        return low | high << UInt64(4 * index) | UInt64(count - 1) << 60
+        let low = packed & ((1 &<< UInt64(4 &* index)) &- 1)
+        let high = packed &>> UInt64(4 &* (index &+ 1))
+        return low | high &<< UInt64(4 &* index) | UInt64(count &- 1) &<< 60
     }
 
     @inline(__always)
