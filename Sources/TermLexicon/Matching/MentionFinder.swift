@@ -381,6 +381,12 @@ public final class MentionFinder {
         /// capitals counts as nothing.
         var shouting: Bool?
         func entities(_ candidate: Candidate, weak: Bool) -> [Int32] {
+            // One payload of a plain label, strong and not negative: most matches, answered without
+            // the arrays the general case makes.
+            if candidate.payloads.count == 1 {
+                let payload = payloadTable[Int(candidate.payloads[0])]
+                if payload.flags.isDisjoint(with: [.negative, .weak, .demonym]) { return weak ? [] : [payload.entity] }
+            }
             var all = candidate.payloads.map { payloadTable[Int($0)] }
             if !options.demonyms { all.removeAll { $0.flags.contains(.demonym) } }
             let ruledOut = all.filter { $0.flags.contains(.negative) }.map(\.entity)
@@ -402,8 +408,12 @@ public final class MentionFinder {
             }.map(\.entity).uniqued()
         }
         var own = Set<Int32>()
+        // Each candidate's strong entities, kept for the second loop.
+        var strongByCandidate: [[Int32]] = []
+        strongByCandidate.reserveCapacity(candidates.count)
         for candidate in candidates {
             let strongEntities = entities(candidate, weak: false)
+            strongByCandidate.append(strongEntities)
             if strongEntities.count == 1 { own.insert(strongEntities[0]) }
         }
         // The record's own strong entities and its document's: the (larger) document set is shared
@@ -412,8 +422,8 @@ public final class MentionFinder {
         if strong.isEmpty { strong = own } else if !own.isEmpty { strong.formUnion(own) }
         var mentions: [Mention] = []
         var heldBack: [(units: ClosedRange<Int>, entities: [Int32])] = []
-        for candidate in candidates {
-            let strongEntities = entities(candidate, weak: false)
+        for (number, candidate) in candidates.enumerated() {
+            let strongEntities = strongByCandidate[number]
             var chosen: Int32?
             var weak = false
             if strongEntities.count == 1 {
@@ -437,21 +447,32 @@ public final class MentionFinder {
             guard let entity = chosen else { continue }
             if let vetoed, vetoed(candidate.firstUnit, candidate.lastUnit, entity) { continue }
             if let types = options.types, !types.contains(model.entityType(Int(entity))) { continue }
-            // A spelling that is both a name and a demonym of the entity counts as the name.
-            let payloads = candidate.payloads.map { payloadTable[Int($0)] }.filter {
-                $0.entity == entity && !$0.flags.contains(.negative) && (options.demonyms || !$0.flags.contains(.demonym))
+            // A spelling that is both a name and a demonym of the entity counts as the name. (A
+            // single payload is the entity's: `entities` chose it.)
+            let payload: TaggingModel.Payload
+            if candidate.payloads.count == 1 {
+                payload = payloadTable[Int(candidate.payloads[0])]
+            } else {
+                let payloads = candidate.payloads.map { payloadTable[Int($0)] }.filter {
+                    $0.entity == entity && !$0.flags.contains(.negative)
+                        && (options.demonyms || !$0.flags.contains(.demonym))
+                }
+                payload = payloads.first { !$0.flags.contains(.demonym) } ?? payloads[0]
             }
-            let payload = payloads.first { !$0.flags.contains(.demonym) } ?? payloads[0]
             let nameStart = Int(text.origins[candidate.firstUnit])
             let end = Int(text.origins[candidate.lastUnit]) + 1
             var kind = MatchKind.variant
             if candidate.affixed {
                 kind = .affixed
-            } else if candidate.payloads.map({ payloadTable[Int($0)] }).contains(where: {
-                $0.entity == entity && !$0.flags.contains(.negative)
-                    && model.labelText(Int($0.label)) == surface(from: nameStart, to: end, bytes: bytes, range: range)
-            }) {
-                kind = .exact
+            } else {
+                let surfaceText = surface(from: nameStart, to: end, bytes: bytes, range: range)
+                if candidate.payloads.contains(where: {
+                    let other = payloadTable[Int($0)]
+                    return other.entity == entity && !other.flags.contains(.negative)
+                        && model.labelText(Int(other.label)) == surfaceText
+                }) {
+                    kind = .exact
+                }
             }
             var start = nameStart
             if model.entityType(Int(entity)) == .person {

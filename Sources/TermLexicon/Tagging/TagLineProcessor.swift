@@ -212,39 +212,29 @@ public final class TagLineProcessor: LineProcessor {
     }
 
     private func appendMention(_ mention: Mention, _ bytes: [UInt8], _ range: Range<Int>, to out: inout [UInt8]) {
-        let text = finder.text
-        func field(_ name: String, _ value: Int) {
-            out.append(contentsOf: ",\"\(name)\":".utf8)
-            JSONText.appendInteger(value, to: &out)
-        }
         out.append(contentsOf: #"{"start":"#.utf8)
         JSONText.appendInteger(mention.start, to: &out)
-        field("end", mention.end)
-        if options.offsets.contains(.utf16) {
-            let offsets = text.utf16Offsets(ofScalars: [mention.start, mention.end])
-            field("start_utf16", offsets[0])
-            field("end_utf16", offsets[1])
-        }
-        if options.offsets.contains(.utf8) {
-            field("start_utf8", Int(text.utf8Offsets[mention.start]))
-            field("end_utf8", Int(text.utf8Offsets[mention.end]))
+        out.append(contentsOf: #","end":"#.utf8)
+        JSONText.appendInteger(mention.end, to: &out)
+        if !options.offsets.isEmpty {
+            let text = finder.text
+            if options.offsets.contains(.utf16) {
+                let offsets = text.utf16Offsets(ofScalars: [mention.start, mention.end])
+                out.append(contentsOf: #","start_utf16":"#.utf8)
+                JSONText.appendInteger(offsets[0], to: &out)
+                out.append(contentsOf: #","end_utf16":"#.utf8)
+                JSONText.appendInteger(offsets[1], to: &out)
+            }
+            if options.offsets.contains(.utf8) {
+                out.append(contentsOf: #","start_utf8":"#.utf8)
+                JSONText.appendInteger(Int(text.utf8Offsets[mention.start]), to: &out)
+                out.append(contentsOf: #","end_utf8":"#.utf8)
+                JSONText.appendInteger(Int(text.utf8Offsets[mention.end]), to: &out)
+            }
         }
         out.append(contentsOf: #","surface":"#.utf8)
         JSONText.appendString(finder.surface(from: mention.start, to: mention.end, bytes: bytes, range: range), to: &out)
-        out.append(contentsOf: #","id":"#.utf8)
-        JSONText.appendString(model.entityID(mention.entity), to: &out)
-        out.append(contentsOf: #","type":"#.utf8)
-        JSONText.appendString(model.entityType(mention.entity).rawValue, to: &out)
-        out.append(contentsOf: #","label":"#.utf8)
-        let label = model.prefLabel(of: mention.entity, in: options.labelLanguage ?? "en") ?? model.prefLabel(of: mention.entity, in: "en") ?? ""
-        JSONText.appendString(label, to: &out)
-        out.append(contentsOf: #","broader":["#.utf8)
-        for (index, parent) in model.broaderChain(of: mention.entity).enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            JSONText.appendString(parent, to: &out)
-        }
-        out.append(UInt8(ascii: "]"))
-        options.identifiers?.append(entity: mention.entity, to: &out)
+        appendEntityFields(mention.entity, to: &out)
         out.append(contentsOf: #","match":"#.utf8)
         JSONText.appendString(mention.kind.rawValue, to: &out)
         if let score = mention.score {
@@ -264,6 +254,37 @@ public final class TagLineProcessor: LineProcessor {
         if mention.demonym { out.append(contentsOf: #","demonym":true"#.utf8) }
         out.append(UInt8(ascii: "}"))
     }
+
+    /// What a mention's JSON says of its entity alone (`,"id":…,"type":…,"label":…,"broader":[…]`
+    /// and the identifiers), written once per entity and copied after: in a line that is all names
+    /// the lookups and strings of these fields cost more than the rest of the mention.
+    private func appendEntityFields(_ entity: Int, to out: inout [UInt8]) {
+        if entityFields.isEmpty { entityFields = [[UInt8]?](repeating: nil, count: model.entityCount) }
+        if let known = entityFields[entity] {
+            out.append(contentsOf: known)
+            return
+        }
+        var fields: [UInt8] = []
+        fields.append(contentsOf: #","id":"#.utf8)
+        JSONText.appendString(model.entityID(entity), to: &fields)
+        fields.append(contentsOf: #","type":"#.utf8)
+        JSONText.appendString(model.entityType(entity).rawValue, to: &fields)
+        fields.append(contentsOf: #","label":"#.utf8)
+        let label = model.prefLabel(of: entity, in: options.labelLanguage ?? "en") ?? model.prefLabel(of: entity, in: "en") ?? ""
+        JSONText.appendString(label, to: &fields)
+        fields.append(contentsOf: #","broader":["#.utf8)
+        for (index, parent) in model.broaderChain(of: entity).enumerated() {
+            if index > 0 { fields.append(UInt8(ascii: ",")) }
+            JSONText.appendString(parent, to: &fields)
+        }
+        fields.append(UInt8(ascii: "]"))
+        options.identifiers?.append(entity: entity, to: &fields)
+        entityFields[entity] = fields
+        out.append(contentsOf: fields)
+    }
+
+    /// `appendEntityFields`' bytes by entity, filled as entities are met.
+    private var entityFields: [[UInt8]?] = []
 
     /// `line  start  end  id  surface`, one row per mention (a line without mentions has none),
     /// with the file first when several inputs are read.

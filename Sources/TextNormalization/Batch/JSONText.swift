@@ -22,6 +22,10 @@ public enum JSONText {
     /// UTF-8 view without copying it into an array first.
     public static func appendString(_ string: String, to output: inout [UInt8]) {
         output.append(0x22)
+        if ByteScan.appendJSONEscaped(string, to: &output, escape: appendEscape) {
+            output.append(0x22)
+            return
+        }
         for byte in string.utf8 {
             if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F {
                 appendEscape(byte, to: &output)

@@ -5,8 +5,8 @@ import Glibc
 /// while the workers wait, and a byte-by-byte count (checked `Span` indexing; the compiler did not
 /// vectorise it) took about 7 instructions a byte, 8% of a two-job `normalize`; `tag` copies every
 /// byte of every line into a JSON string, and looking at them one by one for quotes and controls
-/// took 17 instructions a byte. The buffer is the array's own storage, taken for the length of the
-/// closure; every 8-byte load starts at least 8 bytes before `buffer.count`, and the byte reads
+/// took 17 instructions a byte. The buffer is the array's (or the string's) own storage, taken for the
+/// length of the closure; every 8-byte load starts at least 8 bytes before `buffer.count`, and the byte reads
 /// after it are below it. Lines are found and counted with the C library's `memchr`, given the same bounds;
 /// the lexicon's fast readers find fields with it too (most of labels.tsv's bytes are notes).
 public enum ByteScan {
@@ -51,30 +51,58 @@ public enum ByteScan {
     }
 
     /// The index in `bytes` of the first byte a JSON string must escape (a control below 0x20, `"`,
-    /// `\`, DEL), or `bytes.endIndex`: eight bytes at a time. Every test is exact byte by byte
-    /// (no carry crosses a byte), so the lowest flagged byte is the first.
+    /// `\`, DEL), or `bytes.endIndex`: eight bytes at a time.
     static func firstJSONEscape(in bytes: ArraySlice<UInt8>) -> Int {
-        bytes.withUnsafeBytes { buffer in
-            let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-            let highs: UInt64 = 0x8080_8080_8080_8080
-            /// High bit of each byte set exactly where the byte of `word` is zero.
-            func zeroBytes(_ word: UInt64) -> UInt64 { ~(((word & lows) &+ lows) | word | lows) }
-            var offset = 0
-            while offset + 8 <= buffer.count {
-                let word = buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                // Below 0x20: the high bit clear, and the low seven bits plus 0x60 stay under 0x80.
-                let controls = ~((word & lows) &+ 0x6060_6060_6060_6060) & ~word & highs
-                let flagged = controls | zeroBytes(word ^ 0x2222_2222_2222_2222)
-                    | zeroBytes(word ^ 0x5C5C_5C5C_5C5C_5C5C) | zeroBytes(word ^ 0x7F7F_7F7F_7F7F_7F7F)
-                if flagged != 0 { return bytes.startIndex + offset + flagged.trailingZeroBitCount / 8 }
-                offset += 8
+        bytes.withUnsafeBytes { bytes.startIndex + firstJSONEscape(in: $0, from: 0) }
+    }
+
+    /// `string`'s UTF-8 as the inside of a JSON string literal: runs that need no escape found
+    /// eight bytes at a time and appended whole, straight from the string's storage (a native
+    /// string's, or a small string's copy on the stack: `withContiguousStorageIfAvailable` lends
+    /// it for the closure); `escape` writes each byte that needs one. Labels, identifiers and
+    /// surfaces went byte by byte before, an append each: 3,000 instructions a mention in a line
+    /// that is all names. False, having appended nothing, for a string without contiguous UTF-8
+    /// (one bridged from elsewhere), which the caller then writes byte by byte.
+    static func appendJSONEscaped(_ string: String, to output: inout [UInt8],
+                                  escape: (UInt8, inout [UInt8]) -> Void) -> Bool {
+        let done: Bool? = string.utf8.withContiguousStorageIfAvailable { utf8 in
+            let raw = UnsafeRawBufferPointer(utf8)
+            var runStart = 0
+            while runStart < raw.count {
+                let index = firstJSONEscape(in: raw, from: runStart)
+                output.append(contentsOf: utf8[runStart..<index])
+                guard index < raw.count else { break }
+                escape(raw[index], &output)
+                runStart = index + 1
             }
-            while offset < buffer.count {
-                let byte = buffer[offset]
-                if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F { return bytes.startIndex + offset }
-                offset += 1
-            }
-            return bytes.endIndex
+            return true
         }
+        return done ?? false
+    }
+
+    /// The offset in `buffer` of the first byte at or after `start` that a JSON string must
+    /// escape, or `buffer.count`. Every test is exact byte by byte (no carry crosses a byte), so
+    /// the lowest flagged byte is the first.
+    private static func firstJSONEscape(in buffer: UnsafeRawBufferPointer, from start: Int) -> Int {
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        /// High bit of each byte set exactly where the byte of `word` is zero.
+        func zeroBytes(_ word: UInt64) -> UInt64 { ~(((word & lows) &+ lows) | word | lows) }
+        var offset = start
+        while offset + 8 <= buffer.count {
+            let word = buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            // Below 0x20: the high bit clear, and the low seven bits plus 0x60 stay under 0x80.
+            let controls = ~((word & lows) &+ 0x6060_6060_6060_6060) & ~word & highs
+            let flagged = controls | zeroBytes(word ^ 0x2222_2222_2222_2222)
+                | zeroBytes(word ^ 0x5C5C_5C5C_5C5C_5C5C) | zeroBytes(word ^ 0x7F7F_7F7F_7F7F_7F7F)
+            if flagged != 0 { return offset + flagged.trailingZeroBitCount / 8 }
+            offset += 8
+        }
+        while offset < buffer.count {
+            let byte = buffer[offset]
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F { return offset }
+            offset += 1
+        }
+        return buffer.count
     }
 }
