@@ -387,11 +387,22 @@ public final class MentionFinder {
                 let payload = payloadTable[Int(candidate.payloads[0])]
                 if payload.flags.isDisjoint(with: [.negative, .weak, .demonym]) { return weak ? [] : [payload.entity] }
             }
-            var all = candidate.payloads.map { payloadTable[Int($0)] }
-            if !options.demonyms { all.removeAll { $0.flags.contains(.demonym) } }
-            let ruledOut = all.filter { $0.flags.contains(.negative) }.map(\.entity)
-            return all.filter { payload in
-                guard !payload.flags.contains(.negative), !ruledOut.contains(payload.entity) else { return false }
+            // Each entity once, in payload order, without the arrays a map and filters would make:
+            // payload lists are a few entries long.
+            func counts(_ payload: TaggingModel.Payload) -> Bool {
+                options.demonyms || !payload.flags.contains(.demonym)
+            }
+            var chosen: [Int32] = []
+            for number in candidate.payloads {
+                let payload = payloadTable[Int(number)]
+                guard counts(payload), !payload.flags.contains(.negative), !chosen.contains(payload.entity) else { continue }
+                // A negative label of the entity on the same span rules it out.
+                if candidate.payloads.contains(where: {
+                    let other = payloadTable[Int($0)]
+                    return other.entity == payload.entity && other.flags.contains(.negative) && counts(other)
+                }) {
+                    continue
+                }
                 var isWeak = payload.flags.contains(.weak)
                 // A title before a person's weak label (ملا عمر, Mullah Omar) is support enough.
                 if isWeak && model.entityType(Int(payload.entity)) == .person
@@ -400,12 +411,13 @@ public final class MentionFinder {
                 }
                 if isWeak && payload.caseIndex >= 0 && model.isAcronym[Int(payload.caseIndex)] {
                     // Inside a run of capitals ("IT IS FURTHER ORDERED") an acronym is just a word.
-                    guard standsAlone(candidate, bytes: bytes, range: range) else { return false }
+                    guard standsAlone(candidate, bytes: bytes, range: range) else { continue }
                     if shouting == nil { shouting = Self.isShouting(bytes, range) }
                     if !shouting! { isWeak = false }
                 }
-                return isWeak == weak
-            }.map(\.entity).uniqued()
+                if isWeak == weak { chosen.append(payload.entity) }
+            }
+            return chosen
         }
         var own = Set<Int32>()
         // Each candidate's strong entities, kept for the second loop.
@@ -525,7 +537,7 @@ public final class MentionFinder {
     private func titleStart(before unit: Int) -> Int {
         var start = unit
         for _ in 0..<2 {
-            guard start > 0, text.endsWord(start - 1) else { break }
+            guard start > 0, text.endsWord(start - 1), model.mayEndTitle(text.units[start - 1]) else { break }
             guard let title = model.titles.first(where: { title in
                 title.count <= start && text.startsWord(start - title.count)
                     && text.units[(start - title.count)..<start].elementsEqual(title)

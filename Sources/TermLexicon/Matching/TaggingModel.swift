@@ -47,6 +47,9 @@ public final class TaggingModel: Sendable {
     let prefixes: [[UInt16]]
     /// Titles before a person's name, kept in the mention; longest first.
     let titles: [[UInt16]]
+    /// One bit for each key unit some title ends with: most words before a name end with none, and
+    /// are passed over without comparing every title.
+    private let titleEnds: [UInt64]
     /// Whether a negative label may have the key of a label of its own entity (lint's
     /// `negative-conflict`; compared by hash, so lint confirms).
     let mayHaveNegativeConflict: Bool
@@ -203,6 +206,7 @@ public final class TaggingModel: Sendable {
         self.prefixes = prefixes.uniqued()
         // Longer titles first, so "Amir al-Muminin" wins over "Amir".
         self.titles = titles.uniqued().sorted { $0.count > $1.count }
+        titleEnds = TaggingModel.lastUnitBits(of: titles)
     }
 
     /// A model from the parts `archived()` wrote (TaggingModel+Archive.swift); what can be worked
@@ -230,8 +234,20 @@ public final class TaggingModel: Sendable {
         self.latinSuffixes = latinSuffixes
         self.prefixes = prefixes
         self.titles = titles
+        titleEnds = TaggingModel.lastUnitBits(of: titles)
         self.mayHaveNegativeConflict = mayHaveNegativeConflict
     }
+
+    /// A bit set over UInt16 of the last units of `keys`.
+    private static func lastUnitBits(of keys: [[UInt16]]) -> [UInt64] {
+        var bits = [UInt64](repeating: 0, count: 0x1_0000 / 64)
+        for key in keys { if let last = key.last { bits[Int(last) >> 6] |= 1 << UInt64(last & 63) } }
+        return bits
+    }
+
+    /// Whether some title ends with `unit`.
+    @inline(__always)
+    func mayEndTitle(_ unit: UInt16) -> Bool { titleEnds[Int(unit) >> 6] & (1 << UInt64(unit & 63)) != 0 }
 
     /// For each case-sensitive label: whether its letters are two or more ASCII capitals alone.
     private static func acronyms(_ asciiCaseLetters: [[UInt8]?]) -> [Bool] {
