@@ -251,27 +251,27 @@ public final class MentionFinder {
                               bytes: [UInt8], range: Range<Int>) -> Candidate? {
         let count = text.count
         let units = text.units
-        var found: [Candidate] = []
-        for end in ends {
+        // Longest first: the first place from the end where a word ends (or an allowed suffix
+        // follows) and a payload fits, case-sensitive labels the case of the text, and where the
+        // text may split the label into words only where it is safe (`spacingFits`).
+        for end in ends.reversed() {
             let position = end.lastUnit
             let step = trie.steps[Int(end.step)]
+            var candidate: Candidate
             if text.endsWord(position) {
-                found.append(Candidate(firstUnit: start, lastUnit: position, resumeAt: position + 1, step: step, affixed: affixed))
+                candidate = Candidate(firstUnit: start, lastUnit: position, resumeAt: position + 1, step: step, affixed: affixed)
             } else if position + 1 < count, !text.isPunctuation(position + 1) {
                 let wordEnd = text.wordEnd(from: position)
                 suffixScratch.removeAll(keepingCapacity: true)
                 suffixScratch.append(contentsOf: units[(position + 1)...wordEnd])
                 let suffixes = CharacterKeys.isArabic(units[start]) ? model.arabicSuffixes : model.latinSuffixes
-                if let endings = suffixes[suffixScratch], endings.isEmpty || endings.contains(where: { ending in
+                guard let endings = suffixes[suffixScratch], endings.isEmpty || endings.contains(where: { ending in
                     ending.count <= position - start + 1 && units[(position + 1 - ending.count)...position].elementsEqual(ending)
-                }) {
-                    found.append(Candidate(firstUnit: start, lastUnit: position, resumeAt: wordEnd + 1, step: step, affixed: true))
-                }
+                }) else { continue }
+                candidate = Candidate(firstUnit: start, lastUnit: position, resumeAt: wordEnd + 1, step: step, affixed: true)
+            } else {
+                continue
             }
-        }
-        // Longest first; a case-sensitive label must also match the case of the text, and the
-        // text may split the label into words only where it is safe (`spacingFits`).
-        for var candidate in found.reversed() {
             candidate.payloads = trie.payloads(after: candidate.step).filter {
                 let payload = payloadTable[Int($0)]
                 return spacingFits(payload, candidate, text: text) && caseFits(payload, candidate, text: text, bytes: bytes, range: range)
@@ -459,18 +459,19 @@ public final class MentionFinder {
             guard let entity = chosen else { continue }
             if let vetoed, vetoed(candidate.firstUnit, candidate.lastUnit, entity) { continue }
             if let types = options.types, !types.contains(model.entityType(Int(entity))) { continue }
-            // A spelling that is both a name and a demonym of the entity counts as the name. (A
-            // single payload is the entity's: `entities` chose it.)
-            let payload: TaggingModel.Payload
-            if candidate.payloads.count == 1 {
-                payload = payloadTable[Int(candidate.payloads[0])]
-            } else {
-                let payloads = candidate.payloads.map { payloadTable[Int($0)] }.filter {
-                    $0.entity == entity && !$0.flags.contains(.negative)
-                        && (options.demonyms || !$0.flags.contains(.demonym))
+            // A spelling that is both a name and a demonym of the entity counts as the name.
+            var chosenPayload: TaggingModel.Payload?
+            for number in candidate.payloads {
+                let other = payloadTable[Int(number)]
+                guard other.entity == entity, !other.flags.contains(.negative),
+                      options.demonyms || !other.flags.contains(.demonym) else { continue }
+                if !other.flags.contains(.demonym) {
+                    chosenPayload = other
+                    break
                 }
-                payload = payloads.first { !$0.flags.contains(.demonym) } ?? payloads[0]
+                if chosenPayload == nil { chosenPayload = other }
             }
+            guard let payload = chosenPayload else { continue }
             let nameStart = Int(text.origins[candidate.firstUnit])
             let end = Int(text.origins[candidate.lastUnit]) + 1
             var kind = MatchKind.variant
