@@ -362,6 +362,15 @@ public final class MentionFinder {
     }
 
     /// The original text of scalars [start, end).
+    /// The bytes of `surface(from:to:bytes:range:)` in `bytes`, as they stand.
+    public func surfaceBytes(from start: Int, to end: Int, range: Range<Int>) -> Range<Int> {
+        (range.lowerBound + Int(text.utf8Offsets[start]))..<(range.lowerBound + Int(text.utf8Offsets[end]))
+    }
+
+    /// Whether the record last read had bytes that are not UTF-8 (its surfaces then differ from
+    /// their bytes: each such byte reads as U+FFFD).
+    public var recordHadInvalidUTF8: Bool { text.firstInvalidUTF8 != nil }
+
     public func surface(from start: Int, to end: Int, bytes: [UInt8], range: Range<Int>) -> String {
         let lower = range.lowerBound + Int(text.utf8Offsets[start])
         let upper = range.lowerBound + Int(text.utf8Offsets[end])

@@ -233,7 +233,12 @@ public final class TagLineProcessor: LineProcessor {
             }
         }
         out.append(contentsOf: #","surface":"#.utf8)
-        JSONText.appendString(finder.surface(from: mention.start, to: mention.end, bytes: bytes, range: range), to: &out)
+        if finder.recordHadInvalidUTF8 {
+            JSONText.appendString(finder.surface(from: mention.start, to: mention.end, bytes: bytes, range: range), to: &out)
+        } else {
+            // Well-formed UTF-8: the surface is its bytes, written without making a String.
+            JSONText.appendString(bytes[finder.surfaceBytes(from: mention.start, to: mention.end, range: range)], to: &out)
+        }
         appendEntityFields(mention.entity, to: &out)
         out.append(contentsOf: #","match":"#.utf8)
         JSONText.appendString(mention.kind.rawValue, to: &out)
