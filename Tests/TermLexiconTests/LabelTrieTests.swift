@@ -23,7 +23,9 @@ struct LabelTrieTests {
     static func walk(_ trie: LabelTrie, _ text: [UInt16], from start: Int) -> [(length: Int, payloads: [Int32])] {
         var ends: [LabelTrie.LabelEnd] = []
         text.withUnsafeBufferPointer { trie.walk($0.baseAddress!, count: text.count, from: start, into: &ends) }
-        return ends.map { (Int($0.lastUnit) - start + 1, Array(trie.payloads(after: trie.steps[Int($0.step)])).sorted()) }
+        return ends.map { end in
+            (end.lastUnit - start + 1, Array(trie.payloads(after: trie.steps[Int(end.step)])).sorted())
+        }
     }
 
     static func units(_ text: String) -> [UInt16] { Array(text.utf16) }
@@ -58,7 +60,9 @@ struct LabelTrieTests {
         for round in 0..<40 {
             let alphabet = UInt16(round % 2 == 0 ? 3 : 24)
             let keys: [[UInt16]] = (0..<Int.random(in: 1...60, using: &random)).map { _ in
-                (0..<Int.random(in: 1...6, using: &random)).map { _ in 0x61 + UInt16.random(in: 0..<alphabet, using: &random) }
+                (0..<Int.random(in: 1...6, using: &random)).map { _ in
+                    0x61 + UInt16.random(in: 0..<alphabet, using: &random)
+                }
             }
             for trie in Self.tries(keys) {
                 for _ in 0..<30 {

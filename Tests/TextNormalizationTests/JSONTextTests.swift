@@ -27,7 +27,8 @@ struct JSONTextTests {
         var random = SeededRandom(seed: 7)
         let pieces = ["a", "Kabul ", "کابل", "\"", "\\", "\n", "\u{1}", "\u{7F}", "ټ", "😀", "        "]
         for _ in 0..<500 {
-            let text = (0..<Int.random(in: 0...12, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let text = (0..<Int.random(in: 0...12, using: &random))
+                .map { _ in pieces.randomElement(using: &random)! }.joined()
             var fromBytes: [UInt8] = [], fromString: [UInt8] = []
             JSONText.appendString(Array(text.utf8)[...], to: &fromBytes)
             JSONText.appendString(text, to: &fromString)

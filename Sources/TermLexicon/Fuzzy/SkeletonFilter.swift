@@ -46,7 +46,8 @@ struct SkeletonFilter: Sendable {
     @inline(__always)
     private func isSet(_ key: UInt64) -> Bool {
         let (first, second) = SkeletonFilter.positions(key)
-        return bits[first >> 6] & (1 &<< UInt64(first & 63)) != 0 && bits[second >> 6] & (1 &<< UInt64(second & 63)) != 0
+        return bits[first >> 6] & (1 &<< UInt64(first & 63)) != 0
+            && bits[second >> 6] & (1 &<< UInt64(second & 63)) != 0
     }
 
     /// The sequence's keys: itself and each one class shorter, with its length on top.

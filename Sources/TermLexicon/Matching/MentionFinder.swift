@@ -174,13 +174,15 @@ public final class MentionFinder {
                 index += 1
                 continue
             }
-            var best = labelEnds ? longestMatch(from: index, affixed: false, text: text, ends: ends, bytes: bytes, range: range) : nil
+            var best = labelEnds
+                ? longestMatch(from: index, affixed: false, text: text, ends: ends, bytes: bytes, range: range) : nil
             for prefix in prefixes where prefixMatches(prefix, at: index, text: text) {
                 // A name of three letters or fewer behind a joined prefix is too often a common word:
                 // Dari دهند "they give" is not د + هند (India).
                 let nameStart = index + prefix.count
                 if walk(from: nameStart, text: text, ends: &ends),
-                   let joined = longestMatch(from: nameStart, affixed: true, text: text, ends: ends, bytes: bytes, range: range),
+                   let joined = longestMatch(from: nameStart, affixed: true, text: text, ends: ends,
+                                             bytes: bytes, range: range),
                    joined.lastUnit - nameStart + 1 >= Self.minimumJoinedNameUnits,
                    best == nil || joined.lastUnit > best!.lastUnit {
                     best = joined
@@ -259,16 +261,19 @@ public final class MentionFinder {
             let step = trie.steps[Int(end.step)]
             var candidate: Candidate
             if text.endsWord(position) {
-                candidate = Candidate(firstUnit: start, lastUnit: position, resumeAt: position + 1, step: step, affixed: affixed)
+                candidate = Candidate(firstUnit: start, lastUnit: position, resumeAt: position + 1, step: step,
+                                      affixed: affixed)
             } else if position + 1 < count, !text.isPunctuation(position + 1) {
                 let wordEnd = text.wordEnd(from: position)
                 suffixScratch.removeAll(keepingCapacity: true)
                 suffixScratch.append(contentsOf: units[(position + 1)...wordEnd])
                 let suffixes = CharacterKeys.isArabic(units[start]) ? model.arabicSuffixes : model.latinSuffixes
                 guard let endings = suffixes[suffixScratch], endings.isEmpty || endings.contains(where: { ending in
-                    ending.count <= position - start + 1 && units[(position + 1 - ending.count)...position].elementsEqual(ending)
+                    ending.count <= position - start + 1
+                        && units[(position + 1 - ending.count)...position].elementsEqual(ending)
                 }) else { continue }
-                candidate = Candidate(firstUnit: start, lastUnit: position, resumeAt: wordEnd + 1, step: step, affixed: true)
+                candidate = Candidate(firstUnit: start, lastUnit: position, resumeAt: wordEnd + 1, step: step,
+                                      affixed: true)
             } else {
                 continue
             }
@@ -361,7 +366,6 @@ public final class MentionFinder {
         return count
     }
 
-    /// The original text of scalars [start, end).
     /// The bytes of `surface(from:to:bytes:range:)` in `bytes`, as they stand.
     public func surfaceBytes(from start: Int, to end: Int, range: Range<Int>) -> Range<Int> {
         (range.lowerBound + Int(text.utf8Offsets[start]))..<(range.lowerBound + Int(text.utf8Offsets[end]))
@@ -371,6 +375,7 @@ public final class MentionFinder {
     /// their bytes: each such byte reads as U+FFFD).
     public var recordHadInvalidUTF8: Bool { text.firstInvalidUTF8 != nil }
 
+    /// The original text of scalars [start, end).
     public func surface(from start: Int, to end: Int, bytes: [UInt8], range: Range<Int>) -> String {
         let lower = range.lowerBound + Int(text.utf8Offsets[start])
         let upper = range.lowerBound + Int(text.utf8Offsets[end])
@@ -404,7 +409,9 @@ public final class MentionFinder {
             var chosen: [Int32] = []
             for number in candidate.payloads {
                 let payload = payloadTable[Int(number)]
-                guard counts(payload), !payload.flags.contains(.negative), !chosen.contains(payload.entity) else { continue }
+                guard counts(payload), !payload.flags.contains(.negative), !chosen.contains(payload.entity) else {
+                    continue
+                }
                 // A negative label of the entity on the same span rules it out.
                 if candidate.payloads.contains(where: {
                     let other = payloadTable[Int($0)]

@@ -234,10 +234,12 @@ public final class TagLineProcessor: LineProcessor {
         }
         out.append(contentsOf: #","surface":"#.utf8)
         if finder.recordHadInvalidUTF8 {
-            JSONText.appendString(finder.surface(from: mention.start, to: mention.end, bytes: bytes, range: range), to: &out)
+            let surface = finder.surface(from: mention.start, to: mention.end, bytes: bytes, range: range)
+            JSONText.appendString(surface, to: &out)
         } else {
             // Well-formed UTF-8: the surface is its bytes, written without making a String.
-            JSONText.appendString(bytes[finder.surfaceBytes(from: mention.start, to: mention.end, range: range)], to: &out)
+            let surface = finder.surfaceBytes(from: mention.start, to: mention.end, range: range)
+            JSONText.appendString(bytes[surface], to: &out)
         }
         appendEntityFields(mention.entity, to: &out)
         out.append(contentsOf: #","match":"#.utf8)
@@ -275,7 +277,8 @@ public final class TagLineProcessor: LineProcessor {
         fields.append(contentsOf: #","type":"#.utf8)
         JSONText.appendString(model.entityType(entity).rawValue, to: &fields)
         fields.append(contentsOf: #","label":"#.utf8)
-        let label = model.prefLabel(of: entity, in: options.labelLanguage ?? "en") ?? model.prefLabel(of: entity, in: "en") ?? ""
+        let label = model.prefLabel(of: entity, in: options.labelLanguage ?? "en")
+            ?? model.prefLabel(of: entity, in: "en") ?? ""
         JSONText.appendString(label, to: &fields)
         fields.append(contentsOf: #","broader":["#.utf8)
         for (index, parent) in model.broaderChain(of: entity).enumerated() {
