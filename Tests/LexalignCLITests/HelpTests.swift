@@ -19,6 +19,26 @@ struct HelpTests {
         return lines[(start + 1)...].filter { !$0.isEmpty }.map { String($0.dropFirst(4)) }
     }
 
+    /// An enum option's values are its raw strings, in the error for a bad one (with a dash where
+    /// the case name has none: blank-line) and in the help's list of values.
+    @Test(arguments: [
+        (["tag", "--documents", "nope"], "Error: The value 'nope' is invalid for '--documents <documents>'. "
+            + "Please provide one of 'line', 'blank-line' or 'file'."),
+        (["tag", "--fuzzy", "high"], "Error: The value 'high' is invalid for '--fuzzy <fuzzy>'. "
+            + "Please provide one of 'off', 'strict', 'default' or 'loose'."),
+        (["normalize", "--form", "nfc"], "Error: The value 'nfc' is invalid for '--form <form>'. "
+            + "Please provide one of 'text', 'key' or 'latin'."),
+    ])
+    func badEnumValueNamesEveryValue(arguments: [String], firstLine: String) throws {
+        let outcome = try CLIRunner.run(arguments, stdin: "")
+        #expect(outcome.status == 64)
+        #expect(outcome.stderr.split(separator: "\n").first.map(String.init) == firstLine)
+        let help = try CLIRunner.run([arguments[0], "--help"]).output
+        let values = firstLine.split(separator: "'").enumerated().filter { $0.offset % 2 == 1 }.dropFirst(2).map(\.element)
+        #expect(help.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            .contains("(values: " + values.joined(separator: ", ")), "\(arguments)")
+    }
+
     @Test(arguments: commands)
     func helpEndsWithExamples(command: [String]) throws {
         for request in [command + ["--help"], ["help"] + command] {
