@@ -174,7 +174,7 @@ struct FuzzyStructuresTests {
         var symbols: [UInt8] = []
         PhoneticFold.arabic(units, into: &symbols)
         let expected = FuzzyIndex.skeleton(symbols[...])
-        let (packed, count) = FuzzyIndex.arabicSkeleton(units, 0...(units.count - 1))
+        let (packed, count) = FuzzyIndex.arabicSkeleton(units[...])
         #expect(FuzzyIndex.unpackSkeleton(packed, count: count) == expected, "\(units)")
         #expect(FuzzyIndex.packedSkeleton(of: symbols) == (FuzzyIndex.packSkeleton(expected[...]), expected.count))
     }
@@ -239,7 +239,7 @@ struct FuzzyStructuresTests {
             let last = text.wordEnd(from: unit)
             let units = Array(text.units[unit...last])
             let arabic = PhoneticFold.script(of: units[0]) == .arabic
-            let (packed, count) = arabic ? FuzzyIndex.arabicSkeleton(units, 0...(units.count - 1)) : (0, 0)
+            let (packed, count) = arabic ? FuzzyIndex.arabicSkeleton(units[...]) : (0, 0)
             checked.append(WalkedWord(first: unit, last: last, hash: FuzzyWordLists.hash(units), skeleton: packed,
                                       skeletonCount: count, afterPunctuation: punctuation))
             punctuation = false

@@ -363,10 +363,6 @@ public final class FuzzyIndex: Sendable {
 
     /// The skeleton of an Arabic-script word's key units, packed, and its length: the same as the
     /// skeleton of `PhoneticFold.arabic`'s symbols (the ain it may write first is a vowel).
-    static func arabicSkeleton(_ units: [UInt16], _ range: ClosedRange<Int>) -> (UInt64, Int) {
-        arabicSkeleton(units[range])
-    }
-
     static func arabicSkeleton(_ units: ArraySlice<UInt16>) -> (packed: UInt64, count: Int) {
         var skeleton = ArabicSkeleton()
         let table = arabicUnitClasses
