@@ -116,6 +116,22 @@ struct FuzzyStructuresTests {
         #expect(SkeletonFilter().mayBeNear(FuzzyIndex.packSkeleton(span[...]), count: span.count))
     }
 
+    /// A candidate list's span shapes: a label of 3 words and 6 classes admits spans of 2 to 4
+    /// words and 5 to 7 classes, nothing else; a label of 1 word admits spans of 1 and 2 words;
+    /// a label of 9 words, spans of 8; 0 classes, spans of 0 and 1; 17 classes, none (spans stop at 15).
+    @Test(arguments: [
+        ((3, 6), (2, 5), true), ((3, 6), (4, 7), true), ((3, 6), (3, 6), true), ((3, 6), (1, 6), false),
+        ((3, 6), (5, 6), false), ((3, 6), (3, 4), false), ((3, 6), (3, 8), false), ((1, 9), (2, 10), true),
+        ((1, 9), (3, 9), false), ((9, 12), (8, 12), true), ((9, 12), (7, 12), false), ((2, 0), (2, 1), true),
+        ((2, 0), (2, 2), false), ((2, 16), (2, 15), true), ((2, 17), (2, 15), false), ((8, 15), (8, 14), true),
+    ] as [((Int, Int), (Int, Int), Bool)])
+    func spanShapes(label: (words: Int, classes: Int), span: (words: Int, classes: Int), admitted: Bool) {
+        var shapes = SpanShapes()
+        #expect(!shapes.admits(words: span.words, classes: span.classes))
+        shapes.admit(labelWords: label.words, classes: label.classes)
+        #expect(shapes.admits(words: span.words, classes: span.classes) == admitted)
+    }
+
     /// The reference: two class arrays equal, or one change, insertion or deletion apart.
     static func withinOneEdit(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         if a.count == b.count { return zip(a, b).filter { $0 != $1 }.count <= 1 }

@@ -303,7 +303,8 @@ struct FuzzyMatcher {
             hasParticle = hasParticle || particle
             let endsWell = !particle && letters >= FuzzyIndex.minimumLetters
                 && (!words[position].frequent || words[position].endsLabel)
-                && (count == 1 || filter.mayBeNear(spanSkeleton, count: spanSkeletonCount))
+                && (count == 1 || list.shapes.admits(words: count, classes: spanSkeletonCount)
+                    && filter.mayBeNear(spanSkeleton, count: spanSkeletonCount))
             multiWordEndsWell = multiWordEndsWell || count > 1 && endsWell
             spans[count] = Span(symbolEnd: -1, skeleton: spanSkeleton, skeletonEnd: spanSkeletonCount, letters: letters,
                                 hasParticle: hasParticle, endsWell: endsWell)

@@ -113,6 +113,8 @@ struct FuzzyWordCache {
         var longestSkeleton: Int
         /// Whether a negative label of one or two words is among them.
         var nearNegativeWord: Bool
+        /// The spans of two words or more that some candidate may be scored against.
+        var shapes = SpanShapes()
     }
 
     /// Candidate lists by packed skeleton (`FuzzyIndex.packSkeleton`, its length in the top four
@@ -136,6 +138,7 @@ struct FuzzyWordCache {
         candidateSkeletons.removeAll(keepingCapacity: true)
         passedCandidates.removeAll(keepingCapacity: true)
         passedScores.removeAll(keepingCapacity: true)
+        listShapes.removeAll(keepingCapacity: true)
         for slot in slots.indices { slots[slot] = Slot() }
         for side in 0..<2 where listCounts[side] > 0 {
             for slot in listKeys[side].indices { listKeys[side][slot] = 0 }
@@ -207,6 +210,7 @@ struct FuzzyWordCache {
         var profile = Profile(hash: hash, units: unitStart..<units.count, script: script)
         if script == .arabic { profile.setSkeleton(FuzzyIndex.arabicSkeleton(word)) }
         profiles.append(profile)
+        listShapes.append(SpanShapes())
         slots[slot] = Slot(hash: hash, number: Int32(profiles.count))
         return profiles.count - 1
     }
@@ -241,8 +245,13 @@ struct FuzzyWordCache {
         let profile = profiles[number]
         guard let range = profile.candidates else { return nil }
         return CandidateList(range: range, widest: Int(profile.widestCandidate),
-                             longestSkeleton: Int(profile.longestSkeleton), nearNegativeWord: profile.nearNegativeWord)
+                             longestSkeleton: Int(profile.longestSkeleton), nearNegativeWord: profile.nearNegativeWord,
+                             shapes: listShapes[number])
     }
+
+    /// The span shapes of the profiles' candidate lists (of frequent words; others' lists are
+    /// found by skeleton), beside the profiles, which hold the rest of a list: they stay 64 bytes.
+    private var listShapes: [SpanShapes] = []
 
     /// Appends a word's gathered candidates (`PackedCandidate` keys, sorted) with their packed
     /// skeletons (`skeletons`: by entry) and describes them.
@@ -251,9 +260,16 @@ struct FuzzyWordCache {
         candidates.append(contentsOf: list)
         for key in list { candidateSkeletons.append(skeletons[Int(PackedCandidate.entry(key))]) }
         let widest = list.reduce(0) { max($0, PackedCandidate.words($1)) }
+        var shapes = SpanShapes()
+        // Sorted by skeleton length and words: each shape once.
+        var previousShape = UInt64.max
+        for key in list where key >> 32 != previousShape {
+            previousShape = key >> 32
+            shapes.admit(labelWords: PackedCandidate.words(key), classes: PackedCandidate.skeletonLength(key))
+        }
         return CandidateList(range: start..<candidates.count, widest: widest,
                              longestSkeleton: list.last.map(PackedCandidate.skeletonLength) ?? 0,
-                             nearNegativeWord: nearNegativeWord)
+                             nearNegativeWord: nearNegativeWord, shapes: shapes)
     }
 
     /// Records profile `number`'s candidates (a frequent word's, gathered by the word itself).
@@ -262,6 +278,7 @@ struct FuzzyWordCache {
         profiles[number].widestCandidate = UInt8(min(list.widest, 255))
         profiles[number].longestSkeleton = UInt8(min(list.longestSkeleton, 255))
         profiles[number].nearNegativeWord = list.nearNegativeWord
+        listShapes[number] = list.shapes
     }
 
     /// Records what profile `number` passes as a span of one word at score `minimum` (what was
@@ -299,6 +316,33 @@ struct FuzzyWordCache {
 /// A candidate of a word as one sortable key: the label's skeleton length, its word count and its
 /// entry number. Sorted, a word's candidates come by skeleton length; a span's scan reads lengths
 /// and word counts from the list itself, not from the entries scattered over the index.
+/// The shapes (number of words, number of skeleton classes) of the spans a candidate list has a
+/// label for: a span is scored against labels of one word fewer to one more than it has and a
+/// skeleton within one class of its length. One bit per shape of 1...8 words and 0...15 classes, so
+/// that a span no label of its start word fits is settled by a bit test rather than by the skeleton
+/// filter's probes or the list's scan.
+struct SpanShapes {
+    private var bits: UInt128 = 0
+
+    /// Admits the spans a label of `labelWords` words and `classes` skeleton classes may be scored against.
+    mutating func admit(labelWords: Int, classes: Int) {
+        guard classes <= 16 else { return }
+        // The lengths classes - 1 ... classes + 1 of a row of 16.
+        let lengths = UInt128((classes == 0 ? 0b11 : 0b111 << UInt64(classes - 1)) & 0xFFFF as UInt64)
+        var words = max(labelWords - 1, 1)
+        while words <= min(labelWords + 1, 8) {
+            bits |= lengths << UInt128((words - 1) * 16)
+            words += 1
+        }
+    }
+
+    /// Whether some label fits a span of `words` words (1...8) and `classes` classes (0...15).
+    @inline(__always)
+    func admits(words: Int, classes: Int) -> Bool {
+        bits &>> UInt128(truncatingIfNeeded: (words &- 1) &* 16 &+ classes) & 1 != 0
+    }
+}
+
 enum PackedCandidate {
     @inline(__always)
     static func key(skeletonLength: Int, words: Int, entry: Int32) -> UInt64 {
