@@ -65,3 +65,47 @@ struct JSONEscapeScanTests {
         }
     }
 }
+
+/// The text form's look at an ASCII line, word by word, against a look byte by byte: whether the
+/// line is printable ASCII with single spaces inside and none at its ends, and whether it has a
+/// letter — with the letters' neighbours (@ [ ` {), DEL, tab and two spaces at every position of
+/// an 8-byte word, in lines that do not start at 0.
+@Suite("plain ASCII line scan")
+struct PlainASCIILineTests {
+    static func reference(_ bytes: ArraySlice<UInt8>) -> (plain: Bool, hasLetter: Bool) {
+        let printable = bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        let plain = printable && bytes.first != 0x20 && bytes.last != 0x20
+            && !zip(bytes, bytes.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 }
+        return (plain, plain && bytes.contains { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) })
+    }
+
+    @Test(arguments: [
+        ("", true, false), ("Kabul", true, true), ("1 2 3 @[`{ 4 5 6 7 8 9", true, false),
+        ("numbers 12345678 then z", true, true), ("12345678 12345678 Z", true, true), (" leading", false, false),
+        ("trailing ", false, false), ("two  spaces", false, false), ("1234567  0", false, false),
+        ("tab\there", false, false), ("del\u{7F}", false, false), ("caf\u{E9}", false, false), ("a", true, true),
+        ("@@@@@@@@@@@@@@@@", true, false),
+    ])
+    func looks(text: String, plain: Bool, hasLetter: Bool) {
+        let bytes = Array(("xx" + text).utf8)
+        let result = ByteScan.plainASCIILine(bytes, 2..<bytes.count)
+        #expect(result.plain == plain)
+        if plain { #expect(result.hasLetter == hasLetter) }
+    }
+
+    @Test func everyPositionAndLength() {
+        let alphabet: [UInt8] = [0x20, 0x20, 0x09, 0x7F, 0x1F, 0x40, 0x5B, 0x60, 0x7B, 0x41, 0x5A, 0x61, 0x7A, 0xD8, 0x7E]
+        for length in 0..<40 {
+            for seed in 0..<alphabet.count {
+                // Mostly digits, one of the alphabet every few bytes.
+                let bytes = [0x41, 0x42] + (0..<length).map { position -> UInt8 in
+                    (position * 7 + seed) % 4 == 0 ? alphabet[(position + seed) % alphabet.count] : 0x31
+                }
+                let expected = Self.reference(bytes[2...])
+                let result = ByteScan.plainASCIILine(bytes, 2..<bytes.count)
+                #expect(result.plain == expected.plain, "\(bytes)")
+                if expected.plain { #expect(result.hasLetter == expected.hasLetter, "\(bytes)") }
+            }
+        }
+    }
+}

@@ -77,6 +77,10 @@ struct SegmentTableTests {
         // and a control or DEL sends the line the long way.
         ("\tNo.  1 \t(of 2) ", "No. 1 (of 2)"),
         ("2026 - 12", "2026 - 12"),
+        // A line that is its own text form is appended whole.
+        ("The Taliban's acting Foreign Minister, Amir Khan Muttaqi, met them.",
+         "The Taliban's acting Foreign Minister, Amir Khan Muttaqi, met them."),
+        ("12345678 12345678", "12345678 12345678"),
         ("   ", ""),
         ("a\u{000B}b", "a b"),
         ("a\u{007F}b", "ab"),

@@ -8,7 +8,9 @@ import Glibc
 /// took 17 instructions a byte. The buffer is the array's (or the string's) own storage, taken for the
 /// length of the closure; every 8-byte load starts at least 8 bytes before `buffer.count`, and the byte reads
 /// after it are below it. Lines are found and counted with the C library's `memchr`, given the same bounds;
-/// the lexicon's fast readers find fields with it too (most of labels.tsv's bytes are notes).
+/// the lexicon's fast readers find fields with it too (most of labels.tsv's bytes are notes). The text
+/// form looks at every byte of an English line to see whether the line is its own text form: a
+/// word at a time, with an append per word, that was about 57 instructions a byte.
 public enum ByteScan {
     /// The index of the first line feed in `bytes` at or after `start`, or `bytes.count`: every
     /// line of every chunk is found this way, and `memchr` reads words, not bytes.
@@ -104,5 +106,43 @@ public enum ByteScan {
             offset += 1
         }
         return buffer.count
+    }
+
+    /// Whether `bytes[range]` is printable ASCII (0x20...0x7E) with no space at either end and
+    /// never two spaces together, so that its words joined by single spaces are the line itself;
+    /// and whether it has an ASCII letter. Eight bytes at a time; every test is exact byte by byte.
+    static func plainASCIILine(_ bytes: [UInt8], _ range: Range<Int>) -> (plain: Bool, hasLetter: Bool) {
+        guard let first = range.first, range.upperBound <= bytes.count else { return (range.isEmpty, false) }
+        guard bytes[first] != 0x20, bytes[range.upperBound - 1] != 0x20 else { return (false, false) }
+        return bytes.withUnsafeBytes { buffer in
+            let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, highs: UInt64 = 0x8080_8080_8080_8080
+            var hasLetter = false
+            var spaceBefore = false
+            var offset = range.lowerBound
+            while offset + 8 <= range.upperBound {
+                let word = buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                // Below 0x80 first: then no sum below carries out of its byte.
+                guard word & highs == 0, (word &+ 0x6060_6060_6060_6060) & highs == highs,
+                      (word &+ 0x0101_0101_0101_0101) & highs == 0 else { return (false, false) }
+                let difference = word ^ 0x2020_2020_2020_2020
+                let spaces = ~(((difference & lows) &+ lows) | difference) & highs
+                if spaces & (spaces >> 8) != 0 || spaceBefore && spaces & 0x80 != 0 { return (false, false) }
+                spaceBefore = spaces >> 63 != 0
+                if !hasLetter {
+                    // Folded to lower case (0x20 set): a letter is 0x61...0x7A.
+                    let folded = word | 0x2020_2020_2020_2020
+                    hasLetter = (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(folded &+ 0x0505_0505_0505_0505) & highs != 0
+                }
+                offset += 8
+            }
+            while offset < range.upperBound {
+                let byte = buffer[offset]
+                guard byte >= 0x20 && byte < 0x7F, byte != 0x20 || !spaceBefore else { return (false, false) }
+                spaceBefore = byte == 0x20
+                hasLetter = hasLetter || (byte | 0x20) &- 0x61 < 26
+                offset += 1
+            }
+            return (true, hasLetter)
+        }
     }
 }

@@ -213,6 +213,12 @@ public final class TextNormalizer {
 
     private var runUnits: [UInt16] = []
 
+    /// Whether `asciiLine` may read lines: cleaning keeps printable ASCII and the table of the
+    /// line's language writes it as itself (English and undetermined lines share Dari's table, so
+    /// the table is known before the scan). Worked out at the first line.
+    private lazy var readsASCIILines: Bool = context.decoder.keepsPrintableASCII
+        && segmentTable(for: context.options.language ?? .english)?.writesASCIIAsItself == true
+
     /// The text form of a line of printable ASCII, spaces and tabs, when its language's table
     /// writes every such character as itself: the line's words joined by single spaces, and its
     /// language, English when it has a letter (what decoding and the detector would say). Nil,
@@ -221,9 +227,13 @@ public final class TextNormalizer {
     /// and they skip decoding, the detector and the table.
     private func asciiLine(_ bytes: [UInt8], _ range: Range<Int>, appendingTo output: inout [UInt8]) -> Language? {
         let fixed = context.options.language
-        // English and undetermined lines share Dari's table: the table is known before the scan.
-        guard context.decoder.keepsPrintableASCII, let segments = segmentTable(for: fixed ?? .english),
-              segments.writesASCIIAsItself else { return nil }
+        guard readsASCIILines else { return nil }
+        // Most lines of English: the line itself, appended whole.
+        let (plain, letter) = ByteScan.plainASCIILine(bytes, range)
+        if plain {
+            output.append(contentsOf: bytes[range])
+            return fixed ?? (letter ? .english : .undetermined)
+        }
         let start = output.count
         var hasLetter = false
         var index = range.lowerBound
