@@ -119,10 +119,15 @@ struct FuzzyWordCache {
 
     /// Candidate lists by packed skeleton (`FuzzyIndex.packSkeleton`, its length in the top four
     /// bits), one table per side: a word that is not a frequent word finds its list here from the
-    /// skeleton read with it, without its profile. Open addressing, slots hold key + 1 (0: empty).
-    private var listKeys: [[UInt64]] = [[], []]
-    private var lists: [[CandidateList]] = [[], []]
-    private var listCounts = [0, 0]
+    /// skeleton read with it, without its profile. Open addressing; a slot holds its key + 1 (0:
+    /// empty) beside its list, and each side's table is a stored array of its own, read in place
+    /// (an array of the two tables was copied out, retained and released, at each look-up).
+    private struct ListSlot {
+        var key: UInt64 = 0
+        var list = CandidateList(range: 0..<0, widest: 0, longestSkeleton: 0, nearNegativeWord: false)
+    }
+    private var latinLists: [ListSlot] = [], arabicLists: [ListSlot] = []
+    private var latinListCount = 0, arabicListCount = 0
     private var scratch: [UInt8] = []
 
     static let limit = 1 << 15
@@ -140,49 +145,58 @@ struct FuzzyWordCache {
         passedScores.removeAll(keepingCapacity: true)
         listShapes.removeAll(keepingCapacity: true)
         for slot in slots.indices { slots[slot] = Slot() }
-        for side in 0..<2 where listCounts[side] > 0 {
-            for slot in listKeys[side].indices { listKeys[side][slot] = 0 }
-            listCounts[side] = 0
-        }
+        if latinListCount > 0 { FuzzyWordCache.empty(&latinLists, count: &latinListCount) }
+        if arabicListCount > 0 { FuzzyWordCache.empty(&arabicLists, count: &arabicListCount) }
     }
 
     /// The candidate list of a skeleton on one side, if gathered (`key`: `skeletonKey`).
     @inline(__always)
     func candidateList(skeleton key: UInt64, arabic: Bool) -> CandidateList? {
-        let side = arabic ? 1 : 0
-        let keys = listKeys[side]
-        guard !keys.isEmpty else { return nil }
-        let mask = keys.count - 1
+        arabic ? FuzzyWordCache.find(key, in: arabicLists) : FuzzyWordCache.find(key, in: latinLists)
+    }
+
+    @inline(__always)
+    private static func find(_ key: UInt64, in table: [ListSlot]) -> CandidateList? {
+        guard !table.isEmpty else { return nil }
+        let mask = table.count - 1
         var slot = FuzzyWordCache.slot(of: key, mask: mask)
         while true {
-            let stored = keys[slot]
+            let stored = table[slot].key
             if stored == 0 { return nil }
-            if stored == key &+ 1 { return lists[side][slot] }
+            if stored == key &+ 1 { return table[slot].list }
             slot = (slot + 1) & mask
         }
     }
 
     /// Files a candidate list under its skeleton on one side.
     mutating func fileCandidateList(_ list: CandidateList, skeleton key: UInt64, arabic: Bool) {
-        let side = arabic ? 1 : 0
-        if (listCounts[side] + 1) * 2 > listKeys[side].count {
-            let old = listKeys[side], oldLists = lists[side]
-            let size = max(1024, old.count * 2)
-            listKeys[side] = [UInt64](repeating: 0, count: size)
-            lists[side] = [CandidateList](repeating: CandidateList(range: 0..<0, widest: 0, longestSkeleton: 0,
-                                                                   nearNegativeWord: false), count: size)
-            for slot in old.indices where old[slot] != 0 { insert(oldLists[slot], key: old[slot] &- 1, side: side) }
+        if arabic {
+            FuzzyWordCache.file(list, key: key, in: &arabicLists, count: &arabicListCount)
+        } else {
+            FuzzyWordCache.file(list, key: key, in: &latinLists, count: &latinListCount)
         }
-        insert(list, key: key, side: side)
-        listCounts[side] += 1
     }
 
-    private mutating func insert(_ list: CandidateList, key: UInt64, side: Int) {
-        let mask = listKeys[side].count - 1
+    private static func file(_ list: CandidateList, key: UInt64, in table: inout [ListSlot], count: inout Int) {
+        if (count + 1) * 2 > table.count {
+            let old = table
+            table = [ListSlot](repeating: ListSlot(), count: max(1024, old.count * 2))
+            for slot in old where slot.key != 0 { insert(slot.list, key: slot.key &- 1, in: &table) }
+        }
+        insert(list, key: key, in: &table)
+        count += 1
+    }
+
+    private static func insert(_ list: CandidateList, key: UInt64, in table: inout [ListSlot]) {
+        let mask = table.count - 1
         var slot = FuzzyWordCache.slot(of: key, mask: mask)
-        while listKeys[side][slot] != 0 { slot = (slot + 1) & mask }
-        listKeys[side][slot] = key &+ 1
-        lists[side][slot] = list
+        while table[slot].key != 0 { slot = (slot + 1) & mask }
+        table[slot] = ListSlot(key: key &+ 1, list: list)
+    }
+
+    private static func empty(_ table: inout [ListSlot], count: inout Int) {
+        for slot in table.indices { table[slot].key = 0 }
+        count = 0
     }
 
     /// The key of a packed skeleton of `count` classes in the candidate-list tables.
