@@ -18,6 +18,8 @@ public struct FuzzyWordLists: Sendable {
         public var text: String
         public var lang: String
         public var evidence: String
+        /// A frequent word's occurrences per million words (0: not in the counted corpora).
+        public var perMillion: Int? = nil
     }
 
     /// The listed words with their evidence, read from the file text on each call: lint and suggest
@@ -141,12 +143,14 @@ public struct FuzzyWordLists: Sendable {
             guard fields.count >= 2, !fields[0].isEmpty else { continue }
             var evidence = fields.indices.filter { evidenceColumns.contains($0) }.map { fields[$0] }
                 .filter { !$0.isEmpty }.joined(separator: "; ")
+            var frequency: Int?
             if evidenceColumns.count == 2, fields.count > 2, let perMillion = Int(fields[2]) {
                 // The frequency, then the note.
                 evidence = "\(perMillion) per million words in the counted corpora"
                     + (fields.count > 3 && !fields[3].isEmpty ? "; \(fields[3])" : "")
+                frequency = perMillion
             }
-            words.append(Word(text: fields[0], lang: fields[1], evidence: evidence))
+            words.append(Word(text: fields[0], lang: fields[1], evidence: evidence, perMillion: frequency))
         }
         return words
     }

@@ -21,6 +21,13 @@ public final class LabelMiner {
     /// The frequent words a proposed label may start with: head nouns (سازمان, وزارت) and the first
     /// words of the lexicon's labels of several words. Other frequent words (در, in) may not.
     private let nameStarts: Set<UInt64>
+    /// Frequent words rarer than `contentWordLimit` per million that are no title: content words
+    /// (مرکزي 'central', ملل 'nations', northern), which may start a span of two words or more
+    /// (مرکزي اسیا, ملل متحد) though no label of the lexicon starts with them. Function words are
+    /// far more frequent (د, کې, در, of, the: thousands per million) and titles (President, وزیر)
+    /// belong to no label.
+    private let contentStarts: Set<UInt64>
+    static let contentWordLimit = 1_000
     /// Entity -> its labels' phonetic symbols and scripts, folded when first needed.
     private var entitySymbols: [Int32: [(symbols: [UInt8], script: PhoneticFold.Script)]] = [:]
     private var labelsByEntity: [Int32: [Int]] = [:]
@@ -68,6 +75,19 @@ public final class LabelMiner {
             if words.count > 1 { starts.insert(FuzzyWordLists.hash(FuzzyWordLists.key(String(words[0]), keys: &keys))) }
         }
         nameStarts = starts
+        // By key: spellings that read alike count as one word, as frequent as its most frequent
+        // spelling in any language (Dari یی, a suffix at 636 per million, is Pashto یې at 6,766).
+        let titles = Set(model.titles.map { FuzzyWordLists.hash($0) })
+        var frequency: [UInt64: (least: Int, most: Int)] = [:]
+        for word in lists.frequentWords {
+            let hash = FuzzyWordLists.hash(FuzzyWordLists.key(word.text, keys: &keys))
+            let perMillion = word.perMillion ?? 0
+            let known = frequency[hash] ?? (perMillion, perMillion)
+            frequency[hash] = (min(known.least, perMillion), max(known.most, perMillion))
+        }
+        contentStarts = Set(frequency.compactMap { hash, perMillion in
+            perMillion.least > 0 && perMillion.most < LabelMiner.contentWordLimit && !titles.contains(hash) ? hash : nil
+        })
     }
 
     // MARK: running text
@@ -184,10 +204,11 @@ public final class LabelMiner {
                 FuzzyIndex.fold(key, script: wordScript, cyrillic: cyrillic, into: &folded)
                 if last > first { symbols.append(0x20) }
                 symbols += folded
-                // A frequent word that starts names (سازمان ملل, اتحادیه اروپا) may start a span of
-                // several words; none stands alone or ends one.
+                // A frequent word that starts names (سازمان ملل, اتحادیه اروپا) or a content word
+                // (مرکزي اسیا) may start a span of several words; none stands alone or ends one.
                 let hash = FuzzyWordLists.hash(key)
-                if last == first && (particles.contains(hash) || frequentWords.contains(hash) && !nameStarts.contains(hash)) {
+                if last == first && (particles.contains(hash) || frequentWords.contains(hash)
+                                     && !nameStarts.contains(hash) && !contentStarts.contains(hash)) {
                     break
                 }
                 if frequentWords.contains(hash) || script == .other { continue }
