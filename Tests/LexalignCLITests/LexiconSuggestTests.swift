@@ -57,6 +57,25 @@ struct LexiconSuggestTests {
         #expect(outcome.status == 0)
     }
 
+    /// A name seen more than twice goes before a part of it that always comes with it and scores
+    /// as well (ملګرو ملتونو, 'United Nations', before ملتونو, 'nations'), in the table too.
+    @Test func aNameGoesBeforeAPartOfIt() throws {
+        let scratch = try Scratch()
+        let folder = try LexiconCommandTests.folder(scratch, entities: "org:united-nations\torg\t\t\t\n",
+                                                    labels: "org:united-nations\ten\tpref\tUnited Nations\t\t\n")
+        _ = try scratch.file("en.txt", "The United Nations met today.\nA report by the United Nations came out.\n"
+                                + "The United Nations asked for help.\n")
+        _ = try scratch.file("ps.txt", "نن د ملګرو ملتونو غونډه وشوه.\nد ملګرو ملتونو راپور خپور شو.\n"
+                                + "ملګرو ملتونو د مرستې غوښتنه وکړه.\n")
+        let outcome = try CLIRunner.run(["lexicon", "suggest", "--quiet", "--lexicon", folder,
+                                         "--parallel", "en.txt", "ps.txt"], in: scratch.directory)
+        let rows = outcome.output.split(separator: "\n").filter { !$0.hasPrefix("#") }.dropFirst()
+            .map { $0.split(separator: "\t", omittingEmptySubsequences: false).prefix(6).joined(separator: " ") }
+        #expect(rows == ["org:united-nations ps ملګرو ملتونو alt 0.699 3", "org:united-nations ps ملتونو alt 0.699 3",
+                         "org:united-nations ps ملګرو alt 0.605 3"])
+        #expect(outcome.status == 0)
+    }
+
     /// Suggest, fill in the decision, accept: the label is in the lexicon and tags the text.
     @Test func theReviewLoopAddsTheLabel() throws {
         let scratch = try Scratch()

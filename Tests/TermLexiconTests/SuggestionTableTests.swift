@@ -94,6 +94,14 @@ struct SuggestionTableTests {
             + "place:herat\tprs\tهرات\talt\t0.000\t0\t\t\tskip\n"
             + "place:kabul\ten\tKabol\talt\t12.346\t3\t\t\t\n"
             + "place:kabul\ten\tKabool\thidden\t0.200\t1\t\t\t\n"),
+        // on a tie of id, score and lang, the label of more words first (the name before a part of it)
+        ([Suggestion(id: "org:united-nations", lang: "ps", label: "ملتونو", kind: .alt, score: 0.5, count: 16),
+          Suggestion(id: "org:united-nations", lang: "ps", label: "ملګرو ملتونو", kind: .alt, score: 0.5, count: 16),
+          Suggestion(id: "org:united-nations", lang: "prs", label: "ملل", kind: .alt, score: 0.5, count: 2)],
+         [String](),
+         header + "org:united-nations\tprs\tملل\talt\t0.500\t2\t\t\t\n"
+            + "org:united-nations\tps\tملګرو ملتونو\talt\t0.500\t16\t\t\t\n"
+            + "org:united-nations\tps\tملتونو\talt\t0.500\t16\t\t\t\n"),
     ])
     func writesTables(suggestions: [Suggestion], comments: [String], expected: String) {
         let text = SuggestionTableWriter.text(suggestions, comments: comments)

@@ -54,6 +54,8 @@ public final class LabelMiner {
     /// (entity, lang) -> the pairs where the other side names the entity and this side does not.
     private var entityGaps: [String: Int] = [:]
 
+    /// Lines too few to say that a span always comes with a longer one.
+    static let fewLines = 2
     /// The longest span proposed, in words.
     public static let longestSpan = 4
     /// The fuzzy level mined in running text.
@@ -277,10 +279,12 @@ public final class LabelMiner {
         for (_, list) in byGap {
             var ranked = list.sorted { ($0.score, $1.label) > ($1.score, $0.label) }
             // A part of a longer name scores as well as the name when they always come together
-            // (اروپا, اتحادیه اروپا): the longest span seen nearly as often as the best goes first.
+            // (اروپا, اتحادیه اروپا): the longest span seen nearly as often as the best, and more
+            // than twice (two lines say little of what always comes together), goes first. It
+            // keeps the best score, and the table lists a longer label first on a tie.
             if let best = ranked.first, let longer = ranked.filter({
                 $0.label.count > best.label.count && " \($0.label) ".contains(" \(best.label) ")
-                    && Double($0.count) >= 0.8 * Double(best.count)
+                    && Double($0.count) >= 0.8 * Double(best.count) && $0.count > LabelMiner.fewLines
             }).max(by: { $0.label.count < $1.label.count }), let index = ranked.firstIndex(of: longer) {
                 ranked.remove(at: index)
                 ranked.insert(longer, at: 0)
@@ -288,6 +292,6 @@ public final class LabelMiner {
             }
             result += ranked.prefix(3)
         }
-        return result.sorted { ($0.id, $1.score, $0.lang, $0.label) < ($1.id, $0.score, $1.lang, $1.label) }
+        return result.sorted(by: SuggestionTableWriter.precedes)
     }
 }

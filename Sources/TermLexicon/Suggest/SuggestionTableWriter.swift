@@ -1,14 +1,8 @@
 /// Writes suggestions as the table `SuggestionTable` reads: comment lines, the header, then one
-/// row per suggestion, by id and, within an id, the best score first (ties by lang and label, so
-/// the same suggestions always give the same file).
+/// row per suggestion, in `precedes` order.
 public enum SuggestionTableWriter {
     public static func text(_ suggestions: [Suggestion], comments: [String] = []) -> String {
-        let sorted = suggestions.sorted { a, b in
-            if a.id != b.id { return LexiconOrder.scalarsPrecede(a.id, b.id) }
-            if a.score != b.score { return a.score > b.score }
-            if a.lang != b.lang { return LexiconOrder.scalarsPrecede(a.lang, b.lang) }
-            return LexiconOrder.scalarsPrecede(a.label, b.label)
-        }
+        let sorted = suggestions.sorted(by: precedes)
         var lines = comments.map { "# " + cell($0) }
         lines.append(SuggestionTable.columns.joined(separator: "\t"))
         for suggestion in sorted {
@@ -18,6 +12,18 @@ public enum SuggestionTableWriter {
             lines.append(cells.map(cell).joined(separator: "\t"))
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The table's order: by id and, within an id, the best score first; ties by lang, then the
+    /// label of more words first (a name before a part of it that scores as well: ملګرو ملتونو,
+    /// ملتونو), then the label, so the same suggestions always give the same file.
+    public static func precedes(_ a: Suggestion, _ b: Suggestion) -> Bool {
+        if a.id != b.id { return LexiconOrder.scalarsPrecede(a.id, b.id) }
+        if a.score != b.score { return a.score > b.score }
+        if a.lang != b.lang { return LexiconOrder.scalarsPrecede(a.lang, b.lang) }
+        let aWords = a.label.split(separator: " ").count, bWords = b.label.split(separator: " ").count
+        if aWords != bWords { return aWords > bWords }
+        return LexiconOrder.scalarsPrecede(a.label, b.label)
     }
 
     /// The text on one line and in one cell: a TSV cell has no quoting, so tabs, CRs and LFs
