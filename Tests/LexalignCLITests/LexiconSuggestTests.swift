@@ -76,6 +76,26 @@ struct LexiconSuggestTests {
         #expect(outcome.status == 0)
     }
 
+    /// A head noun may end a name (Pashto puts it last: روغتیا نړیوال سازمان, the World Health
+    /// Organization); before, only روغتیا ('health') was proposed.
+    @Test func aHeadNounMayEndTheName() throws {
+        let scratch = try Scratch()
+        let folder = try LexiconCommandTests.folder(scratch, entities: "org:who\torg\t\t\t\n",
+                                                    labels: "org:who\ten\tpref\tWorld Health Organization\t\t\n")
+        _ = try scratch.file("en.txt", "The World Health Organization met today.\n"
+                                + "A report by the World Health Organization came out.\n"
+                                + "The World Health Organization asked for help.\n")
+        _ = try scratch.file("ps.txt", "نن د روغتیا نړیوال سازمان غونډه وکړه.\nد روغتیا نړیوال سازمان راپور خپور شو.\n"
+                                + "د روغتیا نړیوال سازمان د مرستې غوښتنه وکړه.\n")
+        let outcome = try CLIRunner.run(["lexicon", "suggest", "--quiet", "--lexicon", folder,
+                                         "--parallel", "en.txt", "ps.txt"], in: scratch.directory)
+        let rows = outcome.output.split(separator: "\n").filter { !$0.hasPrefix("#") }.dropFirst()
+            .map { $0.split(separator: "\t", omittingEmptySubsequences: false).prefix(6).joined(separator: " ") }
+        #expect(rows == ["org:who ps روغتیا نړیوال سازمان alt 0.729 3", "org:who ps نړیوال سازمان alt 0.729 3",
+                         "org:who ps روغتیا alt 0.698 3"])
+        #expect(outcome.status == 0)
+    }
+
     /// Suggest, fill in the decision, accept: the label is in the lexicon and tags the text.
     @Test func theReviewLoopAddsTheLabel() throws {
         let scratch = try Scratch()

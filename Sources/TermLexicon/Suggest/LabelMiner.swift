@@ -27,6 +27,8 @@ public final class LabelMiner {
     /// far more frequent (د, کې, در, of, the: thousands per million) and titles (President, وزیر)
     /// belong to no label.
     private let contentStarts: Set<UInt64>
+    /// Head nouns (سازمان, ولایت, province), which may end a span of several words.
+    private let headNouns: Set<UInt64>
     static let contentWordLimit = 1_000
     /// Entity -> its labels' phonetic symbols and scripts, folded when first needed.
     private var entitySymbols: [Int32: [(symbols: [UInt8], script: PhoneticFold.Script)]] = [:]
@@ -70,6 +72,7 @@ public final class LabelMiner {
         frequentWords = lists.frequentWordHashes
         var keys = characterKeys
         particles = Set(FuzzyIndex.particleWords.map { FuzzyWordLists.hash(FuzzyWordLists.key($0, keys: &keys)) })
+        headNouns = lists.headNounHashes
         var starts = lists.headNounHashes
         for label in 0..<model.labels.count where model.labels.kinds[label] != .negative {
             labelsByEntity[model.labels.entities[label], default: []].append(label)
@@ -207,13 +210,16 @@ public final class LabelMiner {
                 if last > first { symbols.append(0x20) }
                 symbols += folded
                 // A frequent word that starts names (سازمان ملل, اتحادیه اروپا) or a content word
-                // (مرکزي اسیا) may start a span of several words; none stands alone or ends one.
+                // (مرکزي اسیا) may start a span of several words; none stands alone, and only a head
+                // noun ends one (اروپايي اتحادیه, روغتیا نړیوال سازمان: Pashto puts it last).
                 let hash = FuzzyWordLists.hash(key)
                 if last == first && (particles.contains(hash) || frequentWords.contains(hash)
                                      && !nameStarts.contains(hash) && !contentStarts.contains(hash)) {
                     break
                 }
-                if frequentWords.contains(hash) || script == .other { continue }
+                if frequentWords.contains(hash) && (last == first || !headNouns.contains(hash)) || script == .other {
+                    continue
+                }
                 let surface = String(String.UnicodeScalarView(scalars[words[first].start..<word.end]))
                 let keyText = words[first...last].map { String(decoding: FuzzyWordLists.key($0.text, keys: &characterKeys),
                                                                as: UTF16.self) }.joined(separator: " ")
