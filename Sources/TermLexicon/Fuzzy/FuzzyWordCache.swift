@@ -327,9 +327,6 @@ struct FuzzyWordCache {
     }
 }
 
-/// A candidate of a word as one sortable key: the label's skeleton length, its word count and its
-/// entry number. Sorted, a word's candidates come by skeleton length; a span's scan reads lengths
-/// and word counts from the list itself, not from the entries scattered over the index.
 /// The shapes (number of words, number of skeleton classes) of the spans a candidate list has a
 /// label for: a span is scored against labels of one word fewer to one more than it has and a
 /// skeleton within one class of its length. One bit per shape of 1...8 words and 0...15 classes, so
@@ -357,6 +354,9 @@ struct SpanShapes {
     }
 }
 
+/// A candidate of a word as one sortable key: the label's skeleton length, its word count and its
+/// entry number. Sorted, a word's candidates come by skeleton length; a span's scan reads lengths
+/// and word counts from the list itself, not from the entries scattered over the index.
 enum PackedCandidate {
     @inline(__always)
     static func key(skeletonLength: Int, words: Int, entry: Int32) -> UInt64 {

@@ -29,6 +29,7 @@ public final class LabelMiner {
     private let contentStarts: Set<UInt64>
     /// Head nouns (سازمان, ولایت, province), which may end a span of several words.
     private let headNouns: Set<UInt64>
+    /// Occurrences per million words below which a frequent word is a content word.
     static let contentWordLimit = 1_000
     /// Entity -> its labels' phonetic symbols and scripts, folded when first needed.
     private var entitySymbols: [Int32: [(symbols: [UInt8], script: PhoneticFold.Script)]] = [:]
