@@ -57,43 +57,48 @@ struct LexiconSuggestTests {
         #expect(outcome.status == 0)
     }
 
-    /// A name seen more than twice goes before a part of it that always comes with it and scores
-    /// as well (ملګرو ملتونو, 'United Nations', before ملتونو, 'nations'), in the table too.
-    @Test func aNameGoesBeforeAPartOfIt() throws {
+    /// `lexicon suggest` over three English–Pashto line pairs, with a lexicon of one entity known by
+    /// one English label: its rows' first six columns, and the exit status.
+    static func pashtoRows(id: String, englishLabel: String, english: [String],
+                           pashto: [String]) throws -> (rows: [String], status: Int32) {
         let scratch = try Scratch()
-        let folder = try LexiconCommandTests.folder(scratch, entities: "org:united-nations\torg\t\t\t\n",
-                                                    labels: "org:united-nations\ten\tpref\tUnited Nations\t\t\n")
-        _ = try scratch.file("en.txt", "The United Nations met today.\nA report by the United Nations came out.\n"
-                                + "The United Nations asked for help.\n")
-        _ = try scratch.file("ps.txt", "نن د ملګرو ملتونو غونډه وشوه.\nد ملګرو ملتونو راپور خپور شو.\n"
-                                + "ملګرو ملتونو د مرستې غوښتنه وکړه.\n")
+        let type = String(id.prefix { $0 != ":" })
+        let folder = try LexiconCommandTests.folder(scratch, entities: "\(id)\t\(type)\t\t\t\n",
+                                                    labels: "\(id)\ten\tpref\t\(englishLabel)\t\t\n")
+        _ = try scratch.file("en.txt", english.map { $0 + "\n" }.joined())
+        _ = try scratch.file("ps.txt", pashto.map { $0 + "\n" }.joined())
         let outcome = try CLIRunner.run(["lexicon", "suggest", "--quiet", "--lexicon", folder,
                                          "--parallel", "en.txt", "ps.txt"], in: scratch.directory)
         let rows = outcome.output.split(separator: "\n").filter { !$0.hasPrefix("#") }.dropFirst()
             .map { $0.split(separator: "\t", omittingEmptySubsequences: false).prefix(6).joined(separator: " ") }
-        #expect(rows == ["org:united-nations ps ملګرو ملتونو alt 0.699 3", "org:united-nations ps ملتونو alt 0.699 3",
-                         "org:united-nations ps ملګرو alt 0.605 3"])
-        #expect(outcome.status == 0)
+        return (rows, outcome.status)
     }
 
-    /// A head noun may end a name (Pashto puts it last: روغتیا نړیوال سازمان, the World Health
-    /// Organization); before, only روغتیا ('health') was proposed.
-    @Test func aHeadNounMayEndTheName() throws {
-        let scratch = try Scratch()
-        let folder = try LexiconCommandTests.folder(scratch, entities: "org:who\torg\t\t\t\n",
-                                                    labels: "org:who\ten\tpref\tWorld Health Organization\t\t\n")
-        _ = try scratch.file("en.txt", "The World Health Organization met today.\n"
-                                + "A report by the World Health Organization came out.\n"
-                                + "The World Health Organization asked for help.\n")
-        _ = try scratch.file("ps.txt", "نن د روغتیا نړیوال سازمان غونډه وکړه.\nد روغتیا نړیوال سازمان راپور خپور شو.\n"
-                                + "د روغتیا نړیوال سازمان د مرستې غوښتنه وکړه.\n")
-        let outcome = try CLIRunner.run(["lexicon", "suggest", "--quiet", "--lexicon", folder,
-                                         "--parallel", "en.txt", "ps.txt"], in: scratch.directory)
-        let rows = outcome.output.split(separator: "\n").filter { !$0.hasPrefix("#") }.dropFirst()
-            .map { $0.split(separator: "\t", omittingEmptySubsequences: false).prefix(6).joined(separator: " ") }
-        #expect(rows == ["org:who ps روغتیا نړیوال سازمان alt 0.729 3", "org:who ps نړیوال سازمان alt 0.729 3",
-                         "org:who ps روغتیا alt 0.698 3"])
-        #expect(outcome.status == 0)
+    /// Names found whole from three English–Pashto line pairs:
+    /// - a name seen more than twice goes before a part of it that always comes with it and scores
+    ///   as well (ملګرو ملتونو, 'United Nations', before ملتونو, 'nations'), in the table too;
+    /// - a head noun may end a name (Pashto puts it last: روغتیا نړیوال سازمان, the World Health
+    ///   Organization), where only روغتیا ('health') was proposed before.
+    @Test(arguments: [
+        ("org:united-nations", "United Nations",
+         ["The United Nations met today.", "A report by the United Nations came out.",
+          "The United Nations asked for help."],
+         ["نن د ملګرو ملتونو غونډه وشوه.", "د ملګرو ملتونو راپور خپور شو.", "ملګرو ملتونو د مرستې غوښتنه وکړه."],
+         ["org:united-nations ps ملګرو ملتونو alt 0.699 3", "org:united-nations ps ملتونو alt 0.699 3",
+          "org:united-nations ps ملګرو alt 0.605 3"]),
+        ("org:who", "World Health Organization",
+         ["The World Health Organization met today.", "A report by the World Health Organization came out.",
+          "The World Health Organization asked for help."],
+         ["نن د روغتیا نړیوال سازمان غونډه وکړه.", "د روغتیا نړیوال سازمان راپور خپور شو.",
+          "د روغتیا نړیوال سازمان د مرستې غوښتنه وکړه."],
+         ["org:who ps روغتیا نړیوال سازمان alt 0.729 3", "org:who ps نړیوال سازمان alt 0.729 3",
+          "org:who ps روغتیا alt 0.698 3"]),
+    ] as [(String, String, [String], [String], [String])])
+    func namesFoundWhole(id: String, englishLabel: String, english: [String], pashto: [String],
+                         expected: [String]) throws {
+        let result = try Self.pashtoRows(id: id, englishLabel: englishLabel, english: english, pashto: pashto)
+        #expect(result.rows == expected)
+        #expect(result.status == 0)
     }
 
     /// Suggest, fill in the decision, accept: the label is in the lexicon and tags the text.

@@ -56,9 +56,7 @@ struct JSONEscapeScanTests {
         for length in 0..<40 {
             for seed in 0..<alphabet.count {
                 // Mostly harmless bytes, one of the alphabet every few.
-                let bytes = [0x41, 0x42] + (0..<length).map { position -> UInt8 in
-                    (position * 7 + seed) % 5 == 0 ? alphabet[(position + seed) % alphabet.count] : 0x62
-                }
+                let bytes = ByteScanCases.bytes(length: length, seed: seed, alphabet: alphabet, every: 5, filler: 0x62)
                 let slice = bytes[2...]
                 #expect(ByteScan.firstJSONEscape(in: slice) == Self.reference(slice), "\(Array(slice))")
             }
@@ -98,14 +96,23 @@ struct PlainASCIILineTests {
         for length in 0..<40 {
             for seed in 0..<alphabet.count {
                 // Mostly digits, one of the alphabet every few bytes.
-                let bytes = [0x41, 0x42] + (0..<length).map { position -> UInt8 in
-                    (position * 7 + seed) % 4 == 0 ? alphabet[(position + seed) % alphabet.count] : 0x31
-                }
+                let bytes = ByteScanCases.bytes(length: length, seed: seed, alphabet: alphabet, every: 4, filler: 0x31)
                 let expected = Self.reference(bytes[2...])
                 let result = ByteScan.plainASCIILine(bytes, 2..<bytes.count)
                 #expect(result.plain == expected.plain, "\(bytes)")
                 if expected.plain { #expect(result.hasLetter == expected.hasLetter, "\(bytes)") }
             }
+        }
+    }
+}
+
+/// Generated inputs of the word-at-a-time scans: "AB" (so the part tested does not start at 0),
+/// then `length` bytes of `filler` with a byte of `alphabet` about every `every` bytes, placed by
+/// `seed`.
+enum ByteScanCases {
+    static func bytes(length: Int, seed: Int, alphabet: [UInt8], every: Int, filler: UInt8) -> [UInt8] {
+        [0x41, 0x42] + (0..<length).map { position in
+            (position * 7 + seed) % every == 0 ? alphabet[(position + seed) % alphabet.count] : filler
         }
     }
 }
