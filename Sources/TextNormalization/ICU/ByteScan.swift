@@ -88,8 +88,6 @@ public enum ByteScan {
     private static func firstJSONEscape(in buffer: UnsafeRawBufferPointer, from start: Int) -> Int {
         let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         let highs: UInt64 = 0x8080_8080_8080_8080
-        /// High bit of each byte set exactly where the byte of `word` is zero.
-        func zeroBytes(_ word: UInt64) -> UInt64 { ~(((word & lows) &+ lows) | word | lows) }
         var offset = start
         while offset + 8 <= buffer.count {
             let word = buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
@@ -115,7 +113,7 @@ public enum ByteScan {
         guard let first = range.first, range.upperBound <= bytes.count else { return (range.isEmpty, false) }
         guard bytes[first] != 0x20, bytes[range.upperBound - 1] != 0x20 else { return (false, false) }
         return bytes.withUnsafeBytes { buffer in
-            let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, highs: UInt64 = 0x8080_8080_8080_8080
+            let highs: UInt64 = 0x8080_8080_8080_8080
             var hasLetter = false
             var spaceBefore = false
             var offset = range.lowerBound
@@ -124,8 +122,7 @@ public enum ByteScan {
                 // Below 0x80 first: then no sum below carries out of its byte.
                 guard word & highs == 0, (word &+ 0x6060_6060_6060_6060) & highs == highs,
                       (word &+ 0x0101_0101_0101_0101) & highs == 0 else { return (false, false) }
-                let difference = word ^ 0x2020_2020_2020_2020
-                let spaces = ~(((difference & lows) &+ lows) | difference) & highs
+                let spaces = zeroBytes(word ^ 0x2020_2020_2020_2020)
                 if spaces & (spaces >> 8) != 0 || spaceBefore && spaces & 0x80 != 0 { return (false, false) }
                 spaceBefore = spaces >> 63 != 0
                 if !hasLetter {
@@ -144,5 +141,13 @@ public enum ByteScan {
             }
             return (true, hasLetter)
         }
+    }
+
+    /// The high bit of each byte set exactly where the byte of `word` is zero (no carry crosses a
+    /// byte: the low seven bits are added apart from the high one).
+    @inline(__always)
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((word & lows) &+ lows) | word | lows)
     }
 }
