@@ -59,12 +59,18 @@ struct LexiconSuggestTests {
 
     /// `lexicon suggest` over three English–Pashto line pairs, with a lexicon of one entity known by
     /// one English label: its rows' first six columns, and the exit status.
-    static func pashtoRows(id: String, englishLabel: String, english: [String],
-                           pashto: [String]) throws -> (rows: [String], status: Int32) {
+    /// `otherName`: a Pashto label of another entity, for what the lexicon's labels teach.
+    static func pashtoRows(id: String, englishLabel: String, english: [String], pashto: [String],
+                           otherName: (id: String, english: String, pashto: String)? = nil)
+        throws -> (rows: [String], status: Int32) {
         let scratch = try Scratch()
         let type = String(id.prefix { $0 != ":" })
-        let folder = try LexiconCommandTests.folder(scratch, entities: "\(id)\t\(type)\t\t\t\n",
-                                                    labels: "\(id)\ten\tpref\t\(englishLabel)\t\t\n")
+        var entities = "\(id)\t\(type)\t\t\t\n", labels = "\(id)\ten\tpref\t\(englishLabel)\t\t\n"
+        if let otherName {
+            entities += "\(otherName.id)\t\(otherName.id.prefix { $0 != ":" })\t\t\t\n"
+            labels += "\(otherName.id)\ten\tpref\t\(otherName.english)\t\t\n\(otherName.id)\tps\tpref\t\(otherName.pashto)\t\t\n"
+        }
+        let folder = try LexiconCommandTests.folder(scratch, entities: entities, labels: labels)
         _ = try scratch.file("en.txt", english.map { $0 + "\n" }.joined())
         _ = try scratch.file("ps.txt", pashto.map { $0 + "\n" }.joined())
         let outcome = try CLIRunner.run(["lexicon", "suggest", "--quiet", "--lexicon", folder,
@@ -98,6 +104,35 @@ struct LexiconSuggestTests {
                          expected: [String]) throws {
         let result = try Self.pashtoRows(id: id, englishLabel: englishLabel, english: english, pashto: pashto)
         #expect(result.rows == expected)
+        #expect(result.status == 0)
+    }
+
+    /// Where labels of the lexicon start with the Pashto particle د (IOM's د کډوالۍ نړیوال سازمان), a
+    /// proposed name may too, when a head noun ends it: the WHO's د روغتیا نړیوال سازمان goes first.
+    @Test func aPashtoNameKeepsItsParticle() throws {
+        let result = try Self.pashtoRows(
+            id: "org:who", englishLabel: "World Health Organization",
+            english: ["The World Health Organization met today.", "A report by the World Health Organization came out.",
+                      "The World Health Organization asked for help."],
+            pashto: ["نن د روغتیا نړیوال سازمان غونډه وکړه.", "د روغتیا نړیوال سازمان راپور خپور شو.",
+                     "د روغتیا نړیوال سازمان د مرستې غوښتنه وکړه."],
+            otherName: ("org:iom", "International Organization for Migration", "د کډوالۍ نړیوال سازمان"))
+        #expect(result.rows == ["org:who ps د روغتیا نړیوال سازمان alt 0.729 3", "org:who ps نړیوال سازمان alt 0.729 3",
+                                "org:who ps روغتیا alt 0.698 3"])
+        #expect(result.status == 0)
+    }
+
+    /// A span in another script than its language's is no label `lexicon accept` would take: the
+    /// Latin "EV" a Pashto translation kept for the EU is not proposed, the Pashto name is.
+    @Test func aLabelFitsItsLanguagesScript() throws {
+        let result = try Self.pashtoRows(
+            id: "org:european-union", englishLabel: "European Union",
+            english: ["The European Union met today.", "The EU asked for help.", "The EU sent aid.",
+                      "A report by the European Union came out.", "The EU said so.", "The European Union grew."],
+            pashto: ["نن اروپايي اتحادیه غونډه وکړه.", "EV د مرستې غوښتنه وکړه.", "EV مرسته ولېږله.",
+                     "د اروپايي اتحادیه راپور خپور شو.", "EV داسې وویل.", "اروپايي اتحادیه لویه شوه."])
+        #expect(result.rows == ["org:european-union ps اروپايي اتحادیه alt 0.769 3",
+                                "org:european-union ps اروپايي alt 0.769 3"])
         #expect(result.status == 0)
     }
 

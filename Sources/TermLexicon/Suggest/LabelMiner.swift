@@ -16,7 +16,8 @@ public final class LabelMiner {
     private let cyrillic = CyrillicFold()
     private let lists: FuzzyWordLists
     private let frequentWords: Set<UInt64>
-    /// Particles (د, al, bin ...) never start a proposed label: the matcher reads them as words.
+    /// Particles (د, al, bin ...) start a proposed label only where labels of the lexicon start so
+    /// and a head noun ends it (د روغتیا نړیوال سازمان); the matcher reads them as words.
     private let particles: Set<UInt64>
     /// The frequent words a proposed label may start with: head nouns (سازمان, وزارت) and the first
     /// words of the lexicon's labels of several words. Other frequent words (در, in) may not.
@@ -56,6 +57,9 @@ public final class LabelMiner {
     private var spanPairs: [String: Int] = [:]
     /// (entity, lang) -> the pairs where the other side names the entity and this side does not.
     private var entityGaps: [String: Int] = [:]
+    /// A proposal must be a label `lexicon accept` takes: written in a script of its language (a
+    /// Pashto translator's Latin "EV" for the EU is no Pashto label).
+    private var scriptCheck = LabelScriptCheck()
 
     /// Lines too few to say that a span always comes with a longer one.
     static let fewLines = 2
@@ -198,6 +202,10 @@ public final class LabelMiner {
         for first in words.indices {
             var symbols: [UInt8] = []
             var script = PhoneticFold.Script.other
+            // A span starting on a particle that starts labels of the lexicon (Pashto د: 117 of its
+            // 594 Pashto labels) is a genitive before its head noun, the way Pashto writes a name
+            // (د روغتیا نړیوال سازمان, 'the World Health Organization'): it must end on one.
+            var particleStart = false
             for last in first..<min(words.count, first + LabelMiner.longestSpan) {
                 let word = words[last]
                 if last > first && word.breakBefore { break }
@@ -214,11 +222,17 @@ public final class LabelMiner {
                 // (مرکزي اسیا) may start a span of several words; none stands alone, and only a head
                 // noun ends one (اروپايي اتحادیه, روغتیا نړیوال سازمان: Pashto puts it last).
                 let hash = FuzzyWordLists.hash(key)
-                if last == first && (particles.contains(hash) || frequentWords.contains(hash)
-                                     && !nameStarts.contains(hash) && !contentStarts.contains(hash)) {
+                if last == first && particles.contains(hash) {
+                    guard nameStarts.contains(hash) else { break }
+                    particleStart = true
+                    continue
+                }
+                if last == first && frequentWords.contains(hash) && !nameStarts.contains(hash)
+                    && !contentStarts.contains(hash) {
                     break
                 }
-                if frequentWords.contains(hash) && (last == first || !headNouns.contains(hash)) || script == .other {
+                if frequentWords.contains(hash) && (last == first || !headNouns.contains(hash)) || script == .other
+                    || particleStart && !headNouns.contains(hash) {
                     continue
                 }
                 let surface = String(String.UnicodeScalarView(scalars[words[first].start..<word.end]))
@@ -257,11 +271,16 @@ public final class LabelMiner {
 
     // MARK: results
 
+    /// Whether a proposed label is written in a script its language uses (`lexicon lint`'s rule).
+    private func fitsScript(_ label: String, _ lang: String) -> Bool {
+        scriptCheck.stray(in: label, lang: lang) == nil
+    }
+
     /// The suggestions: every near miss seen `minimumCount` times, and for each entity and
     /// language the three best-supported spans (seen `minimumCount` times), best first by id.
     public func suggestions(minimumCount: Int) -> [Suggestion] {
         var result: [Suggestion] = []
-        for (_, entry) in nearMisses where entry.miss.count >= minimumCount {
+        for (_, entry) in nearMisses where entry.miss.count >= minimumCount && fitsScript(entry.surface, entry.lang) {
             let score = entry.miss.bestScore
             let resolved = score >= FuzzyLevel.default.minimumScore! ? "resolved" : "nearly resolved"
             result.append(Suggestion(id: model.entityID(Int(entry.entity)), lang: entry.lang, label: entry.surface,
@@ -270,7 +289,7 @@ public final class LabelMiner {
                                      example: entry.miss.example))
         }
         var byGap: [String: [Suggestion]] = [:]
-        for (_, entry) in gaps where entry.gap.count >= minimumCount {
+        for (_, entry) in gaps where entry.gap.count >= minimumCount && fitsScript(entry.surface, entry.lang) {
             let appearances = spanPairs["\(entry.lang)\t\(entry.spanKey)"] ?? entry.gap.count
             let gapCount = entityGaps["\(entry.entity)\t\(entry.lang)"] ?? entry.gap.count
             let association = Double(entry.gap.count) / Double(max(appearances, entry.gap.count))
