@@ -4,6 +4,8 @@ import Testing
 /// `lexalign tag` run as a filter with the built-in lexicon: exact output and exit status.
 @Suite("lexalign tag")
 struct TagCommandTests {
+    /// Line 3, 'the Daesh men of Khorasan', is ISKP (داعش خراسان): the longer name wins over داعش
+    /// with its plural ending.
     static let input = "Amir Khan Muttaqi’s visit to Kabul\n\nداعش‌های خراسان\n"
 
     @Test func jsonLines() throws {
@@ -11,7 +13,7 @@ struct TagCommandTests {
         #expect(outcome.output == """
             {"line":1,"text":"Amir Khan Muttaqi’s visit to Kabul","mentions":[{"start":0,"end":17,"surface":"Amir Khan Muttaqi","id":"person:amir-khan-muttaqi","type":"person","label":"Amir Khan Muttaqi","broader":[],"match":"affixed"},{"start":29,"end":34,"surface":"Kabul","id":"place:kabul","type":"place","label":"Kabul","broader":["place:kabul-province","place:afghanistan"],"match":"exact"}]}
             {"line":2,"text":"","mentions":[]}
-            {"line":3,"text":"داعش‌های خراسان","mentions":[{"start":0,"end":4,"surface":"داعش","id":"org:isis","type":"org","label":"Islamic State","broader":[],"match":"affixed"}]}
+            {"line":3,"text":"داعش‌های خراسان","mentions":[{"start":0,"end":15,"surface":"داعش‌های خراسان","id":"org:iskp","type":"org","label":"Islamic State Khorasan Province","broader":["org:isis"],"match":"fuzzy","score":0.881,"via":"داعش خراسان"}]}
 
             """)
         #expect(outcome.stderr == "")
@@ -29,7 +31,7 @@ struct TagCommandTests {
 
     @Test func tsvRowsPerMention() throws {
         let outcome = try CLIRunner.run(["tag", "--format", "tsv"], stdin: TagCommandTests.input)
-        #expect(outcome.output == "1\t0\t17\tperson:amir-khan-muttaqi\tAmir Khan Muttaqi\n1\t29\t34\tplace:kabul\tKabul\n3\t0\t4\torg:isis\tداعش\n")
+        #expect(outcome.output == "1\t0\t17\tperson:amir-khan-muttaqi\tAmir Khan Muttaqi\n1\t29\t34\tplace:kabul\tKabul\n3\t0\t15\torg:iskp\tداعش‌های خراسان\n")
     }
 
     @Test func inlineRewritesNamesToPrefLabels() throws {

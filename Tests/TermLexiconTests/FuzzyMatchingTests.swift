@@ -122,6 +122,17 @@ struct FuzzyMatchingTests {
         ("عربستان شد", []),
         ("سازمان ملی و سازمان ملل", ["سازمان ملل|org:united-nations|exact"]),
         ("ایالات متححده", ["ایالات متححده|place:united-states|fuzzy"]),
+        // A longer name wins over exact mentions inside it, taken whole: a branch is not its parent
+        // group (ISIS), Tahreek-e-Taliban Pakistan not the Taliban and Pakistan.
+        ("The Islamic State Khurasan Province claimed it.",
+         ["Islamic State Khurasan Province|org:iskp|fuzzy"]),
+        ("Tahreek-e-Taliban Pakistan said so.", ["Tahreek-e-Taliban Pakistan|org:ttp|fuzzy"]),
+        ("Техрик-е Талибан-е Пакистан заявил.", ["Техрик-е Талибан-е Пакистан|org:ttp|fuzzy"]),
+        ("The Kabul Provnce council met.", ["Kabul Provnce|place:kabul-province|fuzzy"]),
+        // ... not over a part of a mention, nor over mentions alone, nor as the entity already named.
+        ("The Islamic State claimed it.", ["Islamic State|org:isis|exact"]),
+        ("Taliban Pakistan", ["Taliban|org:taliban|exact", "Pakistan|place:pakistan|exact"]),
+        ("President Ashraf Ghani Ahmadzay said so.", ["Ashraf Ghani|person:ashraf-ghani|exact"]),
         // A label that is also a frequent word is weak: it needs a title or a strong mention.
         ("دوستم گفت", []),
         ("جنرال دوستم گفت", ["جنرال دوستم|person:abdul-rashid-dostum|exact"]),

@@ -85,9 +85,10 @@ struct VariantSetTests {
         // for three namesakes (Ahmed Wali Karzai, Akylbek Japarov, Sarpol-e Zahab; two of the rows
         // are now negative labels): fuzzy 177 resolved, 21 false. Persons' labels heard without an
         // omissible Mohammad or Khan (امیر متقی; ملا یعقوب): 180. Connecting vowels near each
-        // other (Jaish-i-Mohammed, Лашкар-е-Тайба): 182.
+        // other (Jaish-i-Mohammed, Лашкар-е-Тайба): 182. A longer name over exact mentions inside
+        // it (Islamic State's Khorasan Province, Техрик-е Талибан-е Пакистан): 184, 19 false.
         #expect(exact.resolved <= 37)
-        #expect(fuzzy.resolved >= 182)
-        #expect(fuzzy.falseMatches <= 21)
+        #expect(fuzzy.resolved >= 184)
+        #expect(fuzzy.falseMatches <= 19)
     }
 }

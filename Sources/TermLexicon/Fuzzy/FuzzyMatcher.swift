@@ -52,6 +52,8 @@ struct FuzzyMatcher {
 
         private static let breakBeforeBit: UInt16 = 1 << 0, coveredBit: UInt16 = 1 << 1
         private static let capitalisedBit: UInt16 = 1 << 2, allCapitalsBit: UInt16 = 1 << 3
+        /// The first and the last word of an exact mention (`keepCovered`).
+        private static let mentionStartBit: UInt16 = 1 << 4, mentionEndBit: UInt16 = 1 << 5
         /// The word list's flags, shifted above the record's bits.
         private static let flagShift: UInt16 = 8
 
@@ -78,6 +80,11 @@ struct FuzzyMatcher {
             set { bits = newValue ? bits | Word.coveredBit : bits & ~Word.coveredBit }
         }
         var capitalised: Bool { bits & Word.capitalisedBit != 0 }
+        var startsMention: Bool { bits & Word.mentionStartBit != 0 }
+        var endsMention: Bool { bits & Word.mentionEndBit != 0 }
+        mutating func markMention(starts: Bool, ends: Bool) {
+            bits |= (starts ? Word.mentionStartBit : 0) | (ends ? Word.mentionEndBit : 0)
+        }
         var allCapitals: Bool { bits & Word.allCapitalsBit != 0 }
         private func has(_ flag: WordFlagTable.Flags) -> Bool { bits & UInt16(flag.rawValue) << Word.flagShift != 0 }
         var frequent: Bool { has(.frequent) }
@@ -119,14 +126,37 @@ struct FuzzyMatcher {
     }
 
     /// After the exact pass has decided: only the words of its mentions stay covered, so a fuzzy
-    /// span may run over a weak or ambiguous label it left (Massoud in "Ahmad Schah Massoud").
+    /// span may run over a weak or ambiguous label it left (Massoud in "Ahmad Schah Massoud"). The
+    /// words of each mention are marked where it starts and ends: a longer span may take a mention
+    /// whole, never part of one.
     mutating func keepCovered(_ mentions: [Mention], text: KeyedText) {
+        mentionWords.removeAll(keepingCapacity: true)
         var next = 0
         for position in words.indices where words[position].covered {
             let first = Int(text.origins[words[position].first]), last = Int(text.origins[words[position].last])
             while next < mentions.count && mentions[next].end <= first { next += 1 }
-            words[position].covered = next < mentions.count && mentions[next].start <= last
+            let covered = next < mentions.count && mentions[next].start <= last
+            words[position].covered = covered
+            guard covered else { continue }
+            if let known = mentionWords.last, known.mention == next, known.last == position - 1 {
+                mentionWords[mentionWords.count - 1].last = position
+            } else {
+                mentionWords.append((next, position, position, Int32(mentions[next].entity)))
+            }
         }
+        for mention in mentionWords {
+            words[mention.first].markMention(starts: true, ends: false)
+            words[mention.last].markMention(starts: false, ends: true)
+        }
+    }
+
+    /// The record's exact mentions as runs of words (mention number, first and last word, entity),
+    /// in text order.
+    private var mentionWords: [(mention: Int, first: Int, last: Int, entity: Int32)] = []
+
+    /// Whether an exact mention of `entity` lies within words `start...last`.
+    private func spanHoldsMention(of entity: Int32, from start: Int, through last: Int) -> Bool {
+        mentionWords.contains { $0.first >= start && $0.last <= last && $0.entity == entity }
     }
 
     /// Whether the exact match of `entity` on units `first...last` lies inside a span of one or two
@@ -213,9 +243,11 @@ struct FuzzyMatcher {
         var start = 0
         while start < words.count {
             let first = words[start]
-            guard !first.covered, !first.frequent || first.startsLabel, !first.particle,
+            // An exact mention's words are vouched for as a name, whatever their case (ISIS).
+            guard !first.covered || first.startsMention, !first.frequent || first.startsLabel, !first.particle,
                   first.script != .other,
-                  first.script != .latin || (latinAllowed && first.capitalised && !first.allCapitals) else {
+                  first.script != .latin || latinAllowed && (first.covered || first.capitalised && !first.allCapitals)
+            else {
                 start += 1
                 continue
             }
@@ -225,12 +257,16 @@ struct FuzzyMatcher {
                 start += 1
                 continue
             }
-            // The words a span from here may take.
+            // The words a span from here may take: exact mentions too, whole (`best`), so that a
+            // longer name wins over a shorter one inside it (Tahreek-e-Taliban Pakistan is not the
+            // Taliban and Pakistan).
             var end = start
             while end + 1 < words.count, end + 1 - start < longest {
                 let next = words[end + 1]
-                if next.covered || next.breakBefore || next.script != first.script { break }
-                if next.script == .latin && !next.particle && (!next.capitalised || next.allCapitals) { break }
+                if next.breakBefore || next.script != first.script { break }
+                if next.script == .latin && !next.covered && !next.particle && (!next.capitalised || next.allCapitals) {
+                    break
+                }
                 end += 1
             }
             switch best(from: start, through: end, candidates: candidateList, support: support, minimum: minimum) {
@@ -289,9 +325,13 @@ struct FuzzyMatcher {
         // Skeletons of every span from here; symbols only as far as a candidate needs them
         // (`spellSpan`): most spans pass no skeleton test.
         var letters = 0, hasParticle = false, multiWordEndsWell = false
+        // Exact mentions a span takes must be taken whole, and with a word of the text's own
+        // beside them: all of a mention, or two mentions side by side, are the exact pass's.
+        var takesMention = false, takesOwnWord = false
         let filter = script == .arabic ? index.arabicSkeletonFilter : index.skeletonFilter
         for count in 1...longest {
             let position = start + count - 1
+            if words[position].covered { takesMention = true } else if !words[position].particle { takesOwnWord = true }
             let (packed, classes) = skeleton(of: position)
             FuzzyIndex.appendPackedSkeleton(packed, count: classes, to: &spanSkeleton, filled: &spanSkeletonCount)
             if count > 1 && spanSkeletonCount > longestSkeleton + 1 {
@@ -303,6 +343,7 @@ struct FuzzyMatcher {
             hasParticle = hasParticle || particle
             let endsWell = !particle && letters >= FuzzyIndex.minimumLetters
                 && (!words[position].frequent || words[position].endsLabel)
+                && (!takesMention || takesOwnWord && (!words[position].covered || words[position].endsMention))
                 && (count == 1 || list.shapes.admits(words: count, classes: spanSkeletonCount)
                     && filter.mayBeNear(spanSkeleton, count: spanSkeletonCount))
             multiWordEndsWell = multiWordEndsWell || count > 1 && endsWell
@@ -313,7 +354,8 @@ struct FuzzyMatcher {
         let headNoun = isHeadNoun(start - 1, beside: start) || isHeadNoun(start + 1, beside: start)
         let standsAlone = script != .arabic && !isCapitalisedName(start - 1, beside: start)
             && !isCapitalisedName(start + 1, beside: start)
-        let singleWordMayPass = headNoun || standsAlone || !support.isEmpty || list.nearNegativeWord
+        let singleWordMayPass = !words[start].covered
+            && (headNoun || standsAlone || !support.isEmpty || list.nearNegativeWord)
         // Nothing to score: most start words end here.
         if !multiWordEndsWell && !singleWordMayPass { return .none }
         // Spans of two words or more, when one may end well (`scanSpans` holds the index's arrays
@@ -399,6 +441,11 @@ struct FuzzyMatcher {
             let info = spans[count]
             let entry = index.entries[info.best]
             let last = start + count - 1
+            // A longer name of the entity an exact mention inside it names already: the exact
+            // mention stands.
+            if !mentionWords.isEmpty && spanHoldsMention(of: entry.entity, from: start, through: last) {
+                continue
+            }
             if entry.negative { return .negative(last: last) }
             // Two entities as near as each other: the text does not say which.
             if info.runnerUp > 0 && info.bestScore - info.runnerUp < FuzzyMatcher.margin { continue }

@@ -130,6 +130,12 @@ public final class MentionFinder {
             }
         }
         if !hits.isEmpty {
+            // A fuzzy span may take exact mentions whole: the longer name wins (the Taliban and
+            // Pakistan inside Tahreek-e-Taliban Pakistan are not mentioned), whatever types are kept.
+            let spans = hits.map { Int(text.origins[$0.firstUnit])..<Int(text.origins[$0.lastUnit]) + 1 }
+            mentions.removeAll { mention in
+                spans.contains { $0.lowerBound <= mention.nameStart && mention.end <= $0.upperBound }
+            }
             mentions += fuzzyMentions(hits, options: options)
             mentions.sort { $0.start < $1.start }
         }
