@@ -168,6 +168,24 @@ struct FuzzyStructuresTests {
         #expect(FuzzyIndex.unpackSkeleton(fromWords, count: filled) == fromSymbols)
     }
 
+    /// The same over 5,000 random spans of one to eight words of consonants (doubled ones, and a
+    /// word starting with the class the one before ends with, included).
+    @Test func spanSkeletonFromRandomWordSkeletons() {
+        var generator = SeededRandom(seed: 11)
+        let letters = Array("bptdkgqxlrmnszfj".utf8)
+        for _ in 0..<5_000 {
+            var fromSymbols: [UInt8] = []
+            var fromWords: UInt64 = 0, filled = 0
+            for index in 0..<Int.random(in: 1...8, using: &generator) {
+                let word = (0..<Int.random(in: 0...9, using: &generator)).map { _ in letters.randomElement(using: &generator)! }
+                FuzzyIndex.appendSkeleton(of: ((index > 0 ? [0x20] : []) + word)[...], to: &fromSymbols)
+                let (packed, count) = FuzzyIndex.packedSkeleton(of: word)
+                FuzzyIndex.appendPackedSkeleton(packed, count: count, to: &fromWords, filled: &filled)
+            }
+            #expect(FuzzyIndex.unpackSkeleton(fromWords, count: filled) == fromSymbols)
+        }
+    }
+
     /// An Arabic-script word's skeleton read from its units is the skeleton of its folded symbols:
     /// chosen words (doubled letters, an initial ain, letters of two symbols, units outside the
     /// block), then every letter of U+0600–U+08FF alone and in 5,000 random words.

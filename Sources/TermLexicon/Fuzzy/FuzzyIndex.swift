@@ -409,20 +409,22 @@ public final class FuzzyIndex: Sendable {
 
     /// Appends a packed word skeleton of `count` classes to a packed span skeleton of `filled`
     /// classes as `appendSkeleton(of:to:)` would append the word's symbols: a class equal to the
-    /// last is written once, at most 15 in all.
+    /// last is written once, at most 15 in all. A word's skeleton never repeats a class (every
+    /// skeleton is made so), so only its first class can be the span's last: the rest goes in one
+    /// shift, not a class at a time.
     @inline(__always)
     static func appendPackedSkeleton(_ packed: UInt64, count: Int, to skeleton: inout UInt64, filled: inout Int) {
-        var classes = packed
-        // Shifts of at most 56 bits (`filled` is below 15), written unchecked.
-        var last = filled > 0 ? (skeleton &>> UInt64(4 &* (filled &- 1))) & 0xF : 0
-        for _ in 0..<count where filled < 15 {
-            let value = classes & 0xF
-            classes >>= 4
-            if value == last { continue }
-            skeleton |= value &<< UInt64(4 &* filled)
-            filled += 1
-            last = value
+        guard count > 0, filled < 15 else { return }
+        var classes = packed, count = count
+        // Shifts of at most 60 bits (`filled` and `taken` are at most 15), written unchecked.
+        if filled > 0 && classes & 0xF == (skeleton &>> UInt64(4 &* (filled &- 1))) & 0xF {
+            classes &>>= 4
+            count -= 1
         }
+        let taken = min(count, 15 - filled)
+        guard taken > 0 else { return }
+        skeleton |= (classes & ((1 &<< UInt64(4 &* taken)) &- 1)) &<< UInt64(4 &* filled)
+        filled += taken
     }
 
     /// Whether two skeletons, packed (`packSkeleton`) with `aCount` and `bCount` classes, are equal
