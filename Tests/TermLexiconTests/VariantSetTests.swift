@@ -86,9 +86,11 @@ struct VariantSetTests {
         // are now negative labels): fuzzy 177 resolved, 21 false. Persons' labels heard without an
         // omissible Mohammad or Khan (امیر متقی; ملا یعقوب): 180. Connecting vowels near each
         // other (Jaish-i-Mohammed, Лашкар-е-Тайба): 182. A longer name over exact mentions inside
-        // it (Islamic State's Khorasan Province, Техрик-е Талибан-е Пакистан): 184, 19 false.
+        // it (Islamic State's Khorasan Province, Техрик-е Талибан-е Пакистан): 184, 19 false. Cyrillic
+        // х as h or kh (Ахтар Мансур, Ashkhabad against Ашхабад), an acronym no part of a name (КПП
+        // Торхам): 187.
         #expect(exact.resolved <= 37)
-        #expect(fuzzy.resolved >= 184)
+        #expect(fuzzy.resolved >= 187)
         #expect(fuzzy.falseMatches <= 19)
     }
 }

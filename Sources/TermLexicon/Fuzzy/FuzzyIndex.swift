@@ -308,7 +308,9 @@ public final class FuzzyIndex: Sendable {
     /// kh and Cyrillic г; s z sh zh ch j th dh; f; l; r; m; n; anything else.
     static let classes: [UInt8] = {
         var table = [UInt8](repeating: 10, count: 128)
-        for symbol in "aeiouywh " { table[Int(symbol.asciiValue!)] = 0 }
+        // Cyrillic х (`X`) is h as often as kh: no class, like h (its kh reading is looked up too,
+        // `FuzzyMatcher.candidates(startingWith:)`).
+        for symbol in "aeiouywhX " { table[Int(symbol.asciiValue!)] = 0 }
         for (symbols, value) in [("bp", 1), ("td", 2), ("kqgGxH", 3), ("szSZCjTD", 4), ("f", 5), ("l", 6), ("r", 7),
                                  ("m", 8), ("n", 9)] as [(String, UInt8)] {
             for symbol in symbols { table[Int(symbol.asciiValue!)] = value }

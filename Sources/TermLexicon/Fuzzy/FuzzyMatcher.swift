@@ -569,21 +569,46 @@ struct FuzzyMatcher {
             cache.setCandidates(list, of: number)
             return list
         }
+        if word.script == .cyrillic, let list = candidatesOfCyrillicKh(position) { return list }
         let (packed, count) = skeleton(of: position)
         let key = FuzzyWordCache.skeletonKey(packed, count: count)
         if let known = cache.candidateList(skeleton: key, arabic: arabic) { return known }
         sortKeys.removeAll(keepingCapacity: true)
-        if count > 0 {
-            let skeleton = FuzzyIndex.unpackSkeleton(packed, count: count)
-            FuzzyIndex.neighbourhood(skeleton, label: false, into: &neighbours)
-            let buckets = arabic ? index.arabicBuckets : index.buckets
-            for bucket in neighbours {
-                for candidate in buckets.entries(bucket) { gather(candidate) }
-            }
-        }
+        gatherNeighbours(packed, count: count, arabic: arabic)
         let sorted = sortedUnique(), nearNegative = nearNegativeWord()
         let list = cache.appendCandidates(sorted, skeletons: index.labelPackedSkeletons, nearNegativeWord: nearNegative)
         cache.fileCandidateList(list, skeleton: key, arabic: arabic)
+        return list
+    }
+
+    /// Gathers the entries filed under the neighbours of a skeleton on one side.
+    private mutating func gatherNeighbours(_ packed: UInt64, count: Int, arabic: Bool) {
+        guard count > 0 else { return }
+        let skeleton = FuzzyIndex.unpackSkeleton(packed, count: count)
+        FuzzyIndex.neighbourhood(skeleton, label: false, into: &neighbours)
+        let buckets = arabic ? index.arabicBuckets : index.buckets
+        for bucket in neighbours {
+            for candidate in buckets.entries(bucket) { gather(candidate) }
+        }
+    }
+
+    /// A Cyrillic word with х (`X`, h or kh) gathers the labels of both readings: its skeleton
+    /// leaves х out, like h (Мухаммад, Muhammad), and is looked up again with х as kh (Ахтар,
+    /// Akhtar, which one class left out would not find in a word this short). Kept per word; nil
+    /// for a word without х, which is looked up by its skeleton like any other.
+    private mutating func candidatesOfCyrillicKh(_ position: Int) -> FuzzyWordCache.CandidateList? {
+        let number = foldedProfile(of: position)
+        if let known = cache.candidateList(of: number) { return known }
+        let symbols = cache.symbols[cache.profiles[number].symbols!]
+        guard symbols.contains(0x58) else { return nil }
+        sortKeys.removeAll(keepingCapacity: true)
+        let profile = cache.profiles[number]
+        gatherNeighbours(profile.packedSkeleton, count: profile.skeletonLength, arabic: false)
+        let kh = FuzzyIndex.packedSkeleton(of: symbols.map { $0 == 0x58 ? 0x78 : $0 })
+        gatherNeighbours(kh.0, count: kh.1, arabic: false)
+        let sorted = sortedUnique(), nearNegative = nearNegativeWord()
+        let list = cache.appendCandidates(sorted, skeletons: index.labelPackedSkeletons, nearNegativeWord: nearNegative)
+        cache.setCandidates(list, of: number)
         return list
     }
 
@@ -679,12 +704,14 @@ struct FuzzyMatcher {
     }
 
     /// Whether word `position` is a capitalised word of a name next to word `name` (no punctuation
-    /// between): not a frequent word, a particle or a head noun. A single word beside one is part of
-    /// a longer name (Richard Lugar), so it needs support to be read alone.
+    /// between): not a frequent word, a particle, a head noun or an acronym (КПП, 'checkpoint', before
+    /// Торхам; NATO). A single word beside one is part of a longer name (Richard Lugar), so it needs
+    /// support to be read alone.
     private mutating func isCapitalisedName(_ position: Int, beside name: Int) -> Bool {
         guard position >= 0, position < words.count, !words[max(position, name)].breakBefore else { return false }
         let word = words[position]
-        return word.script != .arabic && word.capitalised && !word.frequent && !word.particle && !word.headNoun
+        return word.script != .arabic && word.capitalised && !word.allCapitals && !word.frequent && !word.particle
+            && !word.headNoun
     }
 
     /// Word `position`'s packed skeleton and its number of classes: as read, or from its profile.
@@ -745,7 +772,9 @@ struct FuzzyMatcher {
             // Case matters to Latin and Cyrillic words only (and costs a look at the character's properties).
             let latin = script == .latin
             let capitalised = (latin || script == .cyrillic) && FuzzyMatcher.startsWithCapital(text, unit, bytes, range)
-            let allCapitals = latin && last > unit && FuzzyMatcher.isAllCapitals(text, unit, last, bytes, range)
+            let allCapitals = capitalised && last > unit
+                && (latin ? FuzzyMatcher.isAllCapitals(text, unit, last, bytes, range)
+                          : FuzzyMatcher.secondIsCapital(text, unit + 1, bytes, range))
             // The skeleton, for the words a span may take (Cyrillic ones get theirs from the profile).
             var skeleton: (packed: UInt64, count: Int) = (0, -1)
             if script == .arabic {
@@ -781,6 +810,11 @@ struct FuzzyMatcher {
         let start = range.lowerBound + Int(text.utf8Offsets[Int(text.origins[first])])
         guard start + 1 < range.upperBound else { return false }
         return (0x41...0x5A).contains(bytes[start]) && (0x41...0x5A).contains(bytes[start + 1])
+    }
+
+    /// The same for a Cyrillic word (КПП), whose second letter is looked at like its first.
+    private static func secondIsCapital(_ text: KeyedText, _ unit: Int, _ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        Int(text.origins[unit]) == Int(text.origins[unit - 1]) + 1 && startsWithCapital(text, unit, bytes, range)
     }
 }
 

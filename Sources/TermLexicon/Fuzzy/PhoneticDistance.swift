@@ -37,6 +37,9 @@ public enum PhoneticDistance {
         // Cyrillic г (`H`): Russian writes it for g and for the h of other languages (Газни Ghazni,
         // Гильменд Helmand, Герат Herat).
         near("H", "g", 0.1); near("H", "G", 0.1); near("H", "h", 0.2); near("H", "x", 0.4); near("H", "k", 0.5)
+        // Cyrillic х (`X`): the h and the kh of other languages (Хамид Hamid, Ахтар Akhtar, Торхам
+        // Torkham).
+        near("X", "h", 0.05); near("X", "x", 0.05); near("X", "H", 0.3); near("X", "k", 0.5)
         return table
     }()
 

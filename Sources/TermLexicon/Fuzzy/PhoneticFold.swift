@@ -7,7 +7,8 @@ import TextNormalization
 /// - vowels `a e i o u`; the glides `y w` and `h`, which Arabic script writes where Latin writes a
 ///   vowel (ی, و) or nothing (final ه);
 /// - consonants as lowercase letters, and one capital per digraph sound: `x` kh, `G` gh, `S` sh,
-///   `C` ch, `Z` zh, `T` th, `D` dh; and `H` for Cyrillic г, which stands for g or h;
+///   `C` ch, `Z` zh, `T` th, `D` dh; `H` for Cyrillic г, which stands for g or h, and `X` for х,
+///   which stands for h or kh;
 /// - in Latin and Cyrillic a doubled symbol is written once (Muttaqi, Mutaqi), so doubling is free;
 ///   Arabic script writes a doubled consonant once anyway, and two equal letters there are two
 ///   sounds (ملل milal), so they stay.
@@ -49,12 +50,14 @@ public enum PhoneticFold {
             let unit = units[start + offset]
             if unit >= 0x61 && unit <= 0x7A { return UInt8(unit) }
             if unit >= 0x41 && unit <= 0x5A { return UInt8(unit) | 0x20 }
-            // Letters the key keeps as they are: ß, æ, ø; and ɣ, which the Cyrillic rules write for г.
+            // Letters the key keeps as they are: ß, æ, ø; and ɣ and χ, which the Cyrillic rules write
+            // for г and х.
             switch unit {
             case 0xDF: return 0x73
             case 0xE6: return 0x61
             case 0xF8: return 0x6F
             case 0x263: return 0x48
+            case 0x3C7: return 0x58
             default: return 0
             }
         }
