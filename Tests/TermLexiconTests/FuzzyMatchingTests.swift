@@ -58,6 +58,8 @@ struct FuzzyMatchingTests {
         // Arabic-script words only: Latin b is not p).
         ("Balch", "Balkh", true), ("Chost", "Khost", true), ("Гильменд", "Helmand", true), ("Газни", "Ghazni", true),
         ("Ахтар Мансур", "Akhtar Mansour", true), ("Торхам", "Torkham", true), ("Хамид", "Hamid", true),
+        // French ch for sh.
+        ("Bichkek", "Bishkek", true), ("Tachkent", "Tashkent", true),
         ("بكتيا", "پکتیا", true), ("ننغرهار", "ننگرهار", true), ("بنجشير", "پنجشیر", true), ("جغجران", "چغچران", true),
         ("Baktia", "Paktia", false), ("بكتيا", "کتیا", false),
     ])
@@ -94,6 +96,7 @@ struct FuzzyMatchingTests {
         ("The convoy reached Qunduz on Monday.", ["Qunduz|place:kunduz|fuzzy"]),
         ("The road between Kabul and Lugar was closed.", ["Kabul|place:kabul|exact", "Lugar|place:logar|fuzzy"]),
         ("Колонна прибыла в Чаман.", ["Чаман|place:chaman|fuzzy"]),
+        ("Le convoi est arrivé à Bichkek.", ["Bichkek|place:bishkek|fuzzy"]),
         // Cyrillic х is h or kh: a short word finds its labels under both (Ахтар, Akhtar); an
         // acronym beside a word (КПП, 'checkpoint') is no longer name around it.
         ("Ахтар Мансур сказал.", ["Ахтар Мансур|person:akhtar-mansour|fuzzy"]),

@@ -29,7 +29,7 @@ public enum PhoneticDistance {
         near("q", "k", 0.2); near("q", "G", 0.4); near("G", "g", 0.2); near("k", "g", 0.5); near("q", "g", 0.5)
         near("x", "k", 0.3); near("x", "h", 0.3); near("x", "G", 0.5); near("x", "q", 0.5)
         near("z", "Z", 0.3); near("z", "D", 0.15); near("d", "D", 0.3); near("z", "s", 0.4); near("Z", "j", 0.3)
-        near("s", "T", 0.15); near("t", "T", 0.3); near("s", "S", 0.4); near("S", "C", 0.3); near("s", "C", 0.5)
+        near("s", "T", 0.15); near("t", "T", 0.3); near("s", "S", 0.4); near("S", "C", 0.15); near("s", "C", 0.5)
         near("j", "C", 0.4); near("j", "y", 0.5); near("j", "g", 0.6); near("j", "d", 0.6)
         near("p", "b", 0.5); near("f", "p", 0.5); near("t", "d", 0.5); near("Z", "S", 0.4); near("Z", "g", 0.5)
         // German writes kh as ch (Balch, Chost, Badachschan).
