@@ -135,6 +135,9 @@ struct FuzzyMatchingTests {
         ("The Islamic State Khurasan Province claimed it.",
          ["Islamic State Khurasan Province|org:iskp|fuzzy"]),
         ("Tahreek-e-Taliban Pakistan said so.", ["Tahreek-e-Taliban Pakistan|org:ttp|fuzzy"]),
+        ("Kabul, Tahreek-e-Taliban Pakistan and Tehrik-i-Taliban-e-Pakistan met the Taliban in Kabul.",
+         ["Kabul|place:kabul|exact", "Tahreek-e-Taliban Pakistan|org:ttp|fuzzy",
+          "Tehrik-i-Taliban-e-Pakistan|org:ttp|fuzzy", "Taliban|org:taliban|exact", "Kabul|place:kabul|exact"]),
         ("Техрик-е Талибан-е Пакистан заявил.", ["Техрик-е Талибан-е Пакистан|org:ttp|fuzzy"]),
         ("The Kabul Provnce council met.", ["Kabul Provnce|place:kabul-province|fuzzy"]),
         // ... not over a part of a mention, nor over mentions alone, nor as the entity already named.

@@ -154,9 +154,19 @@ struct FuzzyMatcher {
     /// in text order.
     private var mentionWords: [(mention: Int, first: Int, last: Int, entity: Int32)] = []
 
-    /// Whether an exact mention of `entity` lies within words `start...last`.
+    /// Whether an exact mention of `entity` lies within words `start...last` (found by binary
+    /// search: a long line may hold thousands of mentions).
     private func spanHoldsMention(of entity: Int32, from start: Int, through last: Int) -> Bool {
-        mentionWords.contains { $0.first >= start && $0.last <= last && $0.entity == entity }
+        var low = 0, high = mentionWords.count
+        while low < high {
+            let middle = (low + high) / 2
+            if mentionWords[middle].first >= start { high = middle } else { low = middle + 1 }
+        }
+        while low < mentionWords.count && mentionWords[low].last <= last {
+            if mentionWords[low].entity == entity { return true }
+            low += 1
+        }
+        return false
     }
 
     /// Whether the exact match of `entity` on units `first...last` lies inside a span of one or two

@@ -132,10 +132,16 @@ public final class MentionFinder {
         if !hits.isEmpty {
             // A fuzzy span may take exact mentions whole: the longer name wins (the Taliban and
             // Pakistan inside Tahreek-e-Taliban Pakistan are not mentioned), whatever types are kept.
+            // Hits and mentions are both in text order and do not overlap among themselves: one sweep.
             let spans = hits.map { Int(text.origins[$0.firstUnit])..<Int(text.origins[$0.lastUnit]) + 1 }
-            mentions.removeAll { mention in
-                spans.contains { $0.lowerBound <= mention.nameStart && mention.end <= $0.upperBound }
+            var next = 0, kept: [Mention] = []
+            kept.reserveCapacity(mentions.count)
+            for mention in mentions {
+                while next < spans.count && spans[next].upperBound < mention.end { next += 1 }
+                if next < spans.count && spans[next].lowerBound <= mention.nameStart { continue }
+                kept.append(mention)
             }
+            mentions = kept
             mentions += fuzzyMentions(hits, options: options)
             mentions.sort { $0.start < $1.start }
         }
