@@ -97,6 +97,9 @@ struct FuzzyMatchingTests {
         ("The road between Kabul and Lugar was closed.", ["Kabul|place:kabul|exact", "Lugar|place:logar|fuzzy"]),
         ("Колонна прибыла в Чаман.", ["Чаман|place:chaman|fuzzy"]),
         ("Le convoi est arrivé à Bichkek.", ["Bichkek|place:bishkek|fuzzy"]),
+        // A word with digits is no spelling of a name (the fold drops the digits).
+        ("Kabul24 reported the news.", []),
+        ("Serajuddin Haqani2 spoke.", []),
         // Cyrillic х is h or kh: a short word finds its labels under both (Ахтар, Akhtar); an
         // acronym beside a word (КПП, 'checkpoint') is no longer name around it.
         ("Ахтар Мансур сказал.", ["Ахтар Мансур|person:akhtar-mansour|fuzzy"]),

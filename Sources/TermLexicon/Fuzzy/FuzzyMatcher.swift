@@ -451,6 +451,8 @@ struct FuzzyMatcher {
             let info = spans[count]
             let entry = index.entries[info.best]
             let last = start + count - 1
+            // A word with digits is no spelling of a name (Kabul24, Tolo24: the fold drops digits).
+            if spanHasDigit(from: start, through: last) { continue }
             // A longer name of the entity an exact mention inside it names already: the exact
             // mention stands.
             if !mentionWords.isEmpty && spanHoldsMention(of: entry.entity, from: start, through: last) {
@@ -463,6 +465,14 @@ struct FuzzyMatcher {
                             score: info.bestScore), last: last)
         }
         return .none
+    }
+
+    /// Whether a word of `start...last` has a digit among its key units (ASCII, Arabic-Indic or
+    /// Persian digits): looked at only for spans that won, which are few.
+    private func spanHasDigit(from start: Int, through last: Int) -> Bool {
+        currentUnits[words[start].first...words[last].last].contains { unit in
+            (0x30...0x39).contains(unit) || (0x660...0x669).contains(unit) || (0x6F0...0x6F9).contains(unit)
+        }
     }
 
     /// Records a label that passed for the span of `count` words: the best score wins, the lower
