@@ -321,6 +321,7 @@ struct FuzzyStructuresTests {
         ("# a comment\nword\tlang\nprovince\ten\nولایت\tprs\n", "prs", ["ولایت"]),
         ("lonely\nword\tlang\nworld\ten\n\ten\n", "en", ["world"]),
         ("", "en", []),
+        ("word\tlang\nx\ten\ny\tenx\t1\nz\te\n\n#\ten\nw\ten", "en", ["x", "w"]),
     ])
     func wordsOfOneLanguage(text: String, lang: String, expected: [String]) {
         #expect(FuzzyWordLists.words(text, lang: lang) == expected)

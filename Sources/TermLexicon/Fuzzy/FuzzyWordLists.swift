@@ -114,15 +114,24 @@ public struct FuzzyWordLists: Sendable {
         let language = Array(lang.utf8)
         var words: [String] = []
         var headerSeen = false
-        for line in Array(text.utf8).split(separator: 0x0A, omittingEmptySubsequences: true) where line.first != 0x23 {
-            var fields = line.split(separator: 0x09, maxSplits: 2, omittingEmptySubsequences: false)[...]
-            guard let word = fields.popFirst() else { continue }
+        // Line and field ends found in place: splitting every line into an array of fields cost
+        // about 2.5 M instructions a call, at the start of every run that has a mention.
+        let bytes = Array(text.utf8)
+        var lineStart = 0
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+            defer { lineStart = lineEnd + 1 }
+            guard lineEnd > lineStart, bytes[lineStart] != 0x23 else { continue }
+            let line = bytes[lineStart..<lineEnd]
+            let wordEnd = line.firstIndex(of: 0x09) ?? lineEnd
+            let word = bytes[lineStart..<wordEnd]
             if !headerSeen && word.elementsEqual("word".utf8) {
                 headerSeen = true
                 continue
             }
-            guard let wordLanguage = fields.popFirst(), !word.isEmpty, wordLanguage.elementsEqual(language)
-            else { continue }
+            guard wordEnd < lineEnd, !word.isEmpty else { continue }
+            let languageEnd = bytes[(wordEnd + 1)..<lineEnd].firstIndex(of: 0x09) ?? lineEnd
+            guard bytes[(wordEnd + 1)..<languageEnd].elementsEqual(language) else { continue }
             words.append(String(decoding: word, as: UTF8.self))
         }
         return words
