@@ -1,7 +1,7 @@
 import TextNormalization
 
-/// The fuzzy pass: after the exact matcher, the words it left uncovered are read in the phonetic
-/// space and compared with the labels of `FuzzyIndex`. At each word that may start a name, spans
+/// The fuzzy pass: after the exact matcher, the words it left uncovered (and its mentions, whole)
+/// are read in the phonetic space and compared with the labels of `FuzzyIndex`. At each word that may start a name, spans
 /// of one word up to one more than the longest label are tried, longest first; the best label over
 /// the threshold wins, unless another entity scores as well (then nothing is said) or it is a
 /// negative label (then the span names something else and is left alone).
@@ -9,7 +9,9 @@ import TextNormalization
 /// The guards that depend on the text:
 /// - a span starts or ends on a frequent word of its language (`FuzzyWordLists`) only where the
 ///   label has that very word (Islamic Emirat, د روغتیا ...); it never runs over punctuation or into
-///   another script, and never touches a word the exact pass read;
+///   another script, and takes a word the exact pass read only with the whole of its mention and
+///   a word of its own beside it (a longer name wins: Tahreek-e-Taliban Pakistan), and not as the
+///   entity that mention names;
 /// - with as many words as the label, each word scores at least `wordMinimum` against its
 ///   counterpart (سازمان ملی, 'national organisation', is not سازمان ملل);
 /// - it has as many words as the label, one fewer (words written together: Abdulghani), or one

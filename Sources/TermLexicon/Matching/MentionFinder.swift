@@ -112,7 +112,8 @@ public final class MentionFinder {
         // The matcher is a value changed in place (`fuzzy!.…`): one exclusivity check per call, none
         // in its loops, and its buffers never copied (moving it out and back copied it per record).
         // Words read first, so that an exact mention inside a longer name that sounds like a
-        // negative label is dropped; then the fuzzy pass over the words the exact pass left.
+        // negative label is dropped; then the fuzzy pass over the words the exact pass left (and
+        // its mentions, whole, inside a longer name).
         fuzzy!.read(text, bytes, range, covered: candidates.map { $0.firstUnit...max($0.firstUnit, $0.resumeAt - 1) })
         var (mentions, strong, heldBack) = resolve(candidates, bytes: bytes, range: range, options: options,
                                                     support: support) {

@@ -202,8 +202,8 @@ public final class LabelMiner {
         for first in words.indices {
             var symbols: [UInt8] = []
             var script = PhoneticFold.Script.other
-            // A span starting on a particle that starts labels of the lexicon (Pashto د: 117 of its
-            // 594 Pashto labels) is a genitive before its head noun, the way Pashto writes a name
+            // A span starting on a particle that starts labels of the lexicon (Pashto د, as many of
+            // its Pashto labels do) is a genitive before its head noun, the way Pashto writes a name
             // (د روغتیا نړیوال سازمان, 'the World Health Organization'): it must end on one.
             var particleStart = false
             for last in first..<min(words.count, first + LabelMiner.longestSpan) {
