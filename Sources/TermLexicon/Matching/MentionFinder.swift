@@ -122,8 +122,9 @@ public final class MentionFinder {
         fuzzy!.keepCovered(mentions, text: text)
         // A weak label held back for want of support says the text needs it: the fuzzy pass does
         // not read the same words as the same entity through a strong label that sounds alike
-        // (Abdul Kabir, weak, heard as Abdul Kabeer). A longer name around them is another
-        // matter (Ahmad Schah Massoud around the weak Massoud).
+        // (Abdul Kabir, weak, heard as Abdul Kabeer), nor the words of a negative label as the
+        // entity it rules out. A longer name around them is another matter (Ahmad Schah Massoud
+        // around the weak Massoud).
         let hits = fuzzy!.hits(support: strong, minimum: minimum, bytes: bytes, range: range).filter { hit in
             let entity = payloadTable[Int(hit.payload)].entity
             return !heldBack.contains {
@@ -398,7 +399,8 @@ public final class MentionFinder {
     /// Picks one entity per candidate. A strong label decides alone; a weak one only beside a
     /// strong mention of the same entity in the record (or with `includeWeak`). A span shared by
     /// several entities that the record does not tell apart is left out rather than guessed.
-    /// `heldBack`: the spans whose only labels are weak and unsupported, with their entities.
+    /// `heldBack`: the spans whose only labels are weak and unsupported, with their entities, and
+    /// the spans of negative labels, with the entities they rule out.
     private func resolve(_ candidates: [Candidate], bytes: [UInt8], range: Range<Int>, options: MatchOptions,
                          support: Set<Int32> = [], vetoed: ((Int, Int, Int32) -> Bool)? = nil)
         -> ([Mention], strong: Set<Int32>, heldBack: [(units: ClosedRange<Int>, entities: [Int32])]) {
@@ -464,6 +466,15 @@ public final class MentionFinder {
         var mentions: [Mention] = []
         var heldBack: [(units: ClosedRange<Int>, entities: [Int32])] = []
         for (number, candidate) in candidates.enumerated() {
+            // A negative label on the span rules its entity out of these words for the fuzzy pass
+            // too, which would otherwise hear the shorter label inside it (Middle East in "Middle
+            // East respiratory syndrome", whose lower-case words no fuzzy span takes).
+            var ruledOut: [Int32] = []
+            for payloadNumber in candidate.payloads where payloadTable[Int(payloadNumber)].flags.contains(.negative) {
+                let entity = payloadTable[Int(payloadNumber)].entity
+                if !ruledOut.contains(entity) { ruledOut.append(entity) }
+            }
+            if !ruledOut.isEmpty { heldBack.append((candidate.firstUnit...candidate.lastUnit, ruledOut)) }
             let strongEntities = strongByCandidate[number]
             var chosen: Int32?
             var weak = false
