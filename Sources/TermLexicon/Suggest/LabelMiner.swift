@@ -76,7 +76,7 @@ public final class LabelMiner {
         lists = try FuzzyWordLists.builtIn()
         frequentWords = lists.frequentWordHashes
         var keys = characterKeys
-        particles = Set(FuzzyIndex.particleWords.map { FuzzyWordLists.hash(FuzzyWordLists.key($0, keys: &keys)) })
+        particles = lists.particleHashes
         headNouns = lists.headNounHashes
         var starts = lists.headNounHashes
         for label in 0..<model.labels.count where model.labels.kinds[label] != .negative {
