@@ -251,6 +251,7 @@ struct FuzzyMatcher {
         guard hasTables else { return [] }
         let latinAllowed = !MentionFinder.isShouting(bytes, range)
         let longest = min(index.longestLabel + 1, 8)
+        supportMask = support.reduce(0) { $0 | 1 << UInt64($1 & 63) }
         var hits: [Hit] = []
         var start = 0
         while start < words.count {
@@ -367,7 +368,8 @@ struct FuzzyMatcher {
         let standsAlone = script != .arabic && !isCapitalisedName(start - 1, beside: start)
             && !isCapitalisedName(start + 1, beside: start)
         let singleWordMayPass = !words[start].covered
-            && (headNoun || standsAlone || !support.isEmpty || list.nearNegativeWord)
+            && (headNoun || standsAlone || list.nearNegativeWord
+                || !support.isEmpty && supportsSingleWord(list.range, support: support))
         // Nothing to score: most start words end here.
         if !multiWordEndsWell && !singleWordMayPass { return .none }
         // Spans of two words or more, when one may end well (`scanSpans` holds the index's arrays
@@ -395,6 +397,22 @@ struct FuzzyMatcher {
         }
         return outcome(longest: longest, start: start)
     }
+
+    /// Whether a label of one or two words among the candidates names an entity of `support`: when
+    /// support is all a single word has, no other label could be reported for it, and most words of a
+    /// line with support need not be scored at all. A mask of the entities' low bits
+    /// (`supportMask`, set per record) spares the set's hashing for almost every candidate.
+    private func supportsSingleWord(_ candidateRange: Range<Int>, support: Set<Int32>) -> Bool {
+        let candidateList = cache.candidates, entries = index.entries
+        for position in candidateRange where PackedCandidate.words(candidateList[position]) <= 2 {
+            let entity = entries[Int(PackedCandidate.entry(candidateList[position]))].entity
+            if supportMask & 1 << UInt64(entity & 63) != 0 && support.contains(entity) { return true }
+        }
+        return false
+    }
+
+    /// Bit `e & 63` is set for each entity `e` of the record's support.
+    private var supportMask: UInt64 = 0
 
     /// Scores the candidates against the spans of two words or more from word `start` (up to
     /// `longest`) whose last word may end a span: the candidates come ordered by skeleton length,
