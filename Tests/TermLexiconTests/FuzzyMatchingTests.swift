@@ -147,6 +147,18 @@ struct FuzzyMatchingTests {
           "Tehrik-i-Taliban-e-Pakistan|org:ttp|fuzzy", "Taliban|org:taliban|exact", "Kabul|place:kabul|exact"]),
         ("Техрик-е Талибан-е Пакистан заявил.", ["Техрик-е Талибан-е Пакистан|org:ttp|fuzzy"]),
         ("The Kabul Provnce council met.", ["Kabul Provnce|place:kabul-province|fuzzy"]),
+        // A mention with words of the text's own beside it, as a label of another entity holding
+        // one of its labels: ISIL, Daesh, IS and ИГ are ISIS, so these are ISIS Khorasan, ИГИЛ-Хорасан.
+        ("ISIL Khorasan claimed the attack.", ["ISIL Khorasan|org:iskp|fuzzy"]),
+        ("Daesh Khorasan and IS Khorasan denied it.",
+         ["Daesh Khorasan|org:iskp|fuzzy", "IS Khorasan|org:iskp|fuzzy"]),
+        ("ИГ-Хорасан взял ответственность.", ["ИГ-Хорасан|org:iskp|fuzzy"]),
+        ("ISIL claimed it.", ["ISIL|org:isis|exact"]),
+        // ... not through own words of fewer than five letters ("امریکا غږ", Voice of America; here
+        // 'called on the United States'), nor where the mention is written as the label writes it.
+        ("د امریکا پر متحده ایالاتو غږ کړی", ["امریکا|place:united-states|exact",
+                                             "متحده ایالات|place:united-states|affixed"]),
+        ("The Kabul Provincial Council met.", ["Kabul Provincial|place:kabul-province|fuzzy"]),
         // ... not over a part of a mention, nor over mentions alone, nor as the entity already named.
         ("The Islamic State claimed it.", ["Islamic State|org:isis|exact"]),
         ("Taliban Pakistan", ["Taliban|org:taliban|exact", "Pakistan|place:pakistan|exact"]),

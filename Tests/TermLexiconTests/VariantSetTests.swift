@@ -88,9 +88,10 @@ struct VariantSetTests {
         // other (Jaish-i-Mohammed, Лашкар-е-Тайба): 182. A longer name over exact mentions inside
         // it (Islamic State's Khorasan Province, Техрик-е Талибан-е Пакистан): 184, 19 false. Cyrillic
         // х as h or kh (Ахтар Мансур, Ashkhabad against Ашхабад), an acronym no part of a name (КПП
-        // Торхам): 187. French ch nearer sh (Bichkek, Tachkent): 191.
+        // Торхам): 187. French ch nearer sh (Bichkek, Tachkent): 191. A mention inside a longer name
+        // read as any label of its entity (ISIL Khorasan as ISIS Khorasan): 192, 18 false.
         #expect(exact.resolved <= 37)
-        #expect(fuzzy.resolved >= 191)
-        #expect(fuzzy.falseMatches <= 19)
+        #expect(fuzzy.resolved >= 192)
+        #expect(fuzzy.falseMatches <= 18)
     }
 }

@@ -4,10 +4,10 @@ import TextNormalization
 /// folds every label into the phonetic space (the Cyrillic ones through ICU) and files it under its
 /// skeleton's neighbours, some fifty million instructions at the first line with text; read back,
 /// they cost a few. What is worked out from them (negative labels by entity, packed skeletons, the
-/// word flags) is worked out again on reading.
+/// word flags) is worked out again on reading; the composed names (`ComposedNames`) are kept.
 extension FuzzyIndex.Tables {
     /// The fuzzy tables' archive: magic and format, like the model's.
-    static let archiveKind = ArchiveKind(magic: "LXFUZZY", format: 1)
+    static let archiveKind = ArchiveKind(magic: "LXFUZZY", format: 2)
 
     /// The tables as bytes, with the digest of the lexicon files they were built from.
     func archived(lexiconDigest: String) -> [UInt8] {
@@ -54,6 +54,20 @@ extension FuzzyIndex.Tables {
             out.int32s(table.values)
         }
         out.u32(UInt32(longestLabel))
+        let composed = composedNames.byInnerEntity.sorted { $0.key < $1.key }
+        out.count(composed.reduce(0) { $0 + $1.value.count })
+        for (entity, compositions) in composed {
+            for composition in compositions {
+                out.i32(entity)
+                out.i32(composition.entry)
+                out.bool(composition.innerFirst)
+                out.u8(UInt8(min(composition.restWords, 255)))
+                out.i64(Int64(bitPattern: composition.restSkeleton))
+                out.u8(UInt8(composition.restSkeletonCount))
+                out.byteArray(composition.innerSymbols)
+                out.byteArray(composition.restSymbols)
+            }
+        }
     }
 
     /// The tables `write` wrote, or nil when they do not fit a model of `payloads` payloads and
@@ -92,9 +106,21 @@ extension FuzzyIndex.Tables {
             tables.append(table)
         }
         let longestLabel = Int(try input.u32())
+        var composed: [Int32: [ComposedNames.Composition]] = [:]
+        for _ in 0..<(try input.count(width: 24)) {
+            let entity = try input.i32(), entry = try input.i32(), innerFirst = try input.bool()
+            let restWords = Int(try input.u8()), restSkeleton = UInt64(bitPattern: try input.i64())
+            let restSkeletonCount = Int(try input.u8())
+            guard entity >= 0, Int(entity) < entities, entry >= 0, Int(entry) < count, restSkeletonCount <= 15
+            else { return nil }
+            composed[entity, default: []].append(ComposedNames.Composition(
+                entry: entry, innerFirst: innerFirst, innerSymbols: try input.byteArray(),
+                restSymbols: try input.byteArray(), restWords: restWords, restSkeleton: restSkeleton,
+                restSkeletonCount: restSkeletonCount))
+        }
         return FuzzyIndex.Tables(entries: entries, labelSymbols: strings[0], labelSkeletons: strings[1],
                                  buckets: tables[0], arabicBuckets: tables[1], byFrequentFirstWord: tables[2],
-                                 longestLabel: longestLabel, lists: lists)
+                                 longestLabel: longestLabel, lists: lists).with(ComposedNames(byInnerEntity: composed))
     }
 }
 

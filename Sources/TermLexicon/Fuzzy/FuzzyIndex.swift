@@ -128,6 +128,9 @@ public final class FuzzyIndex: Sendable {
         /// sounds like one of them is not reported (Dera Ismael Khan, for Ismail Khan).
         let negativesByEntity: [Int32: [Int32]]
 
+        /// The labels made of another entity's label and words of their own (`ComposedNames`).
+        private(set) var composedNames = ComposedNames.empty
+
         /// No labels: what a matcher holds before its first record with text.
         static let empty = Tables()
 
@@ -252,6 +255,15 @@ public final class FuzzyIndex: Sendable {
             self.init(entries: entries, labelSymbols: labelSymbols, labelSkeletons: labelSkeletons,
                       buckets: BucketTable(buckets), arabicBuckets: BucketTable(arabicBuckets),
                       byFrequentFirstWord: BucketTable(byFrequentFirstWord), longestLabel: longest, lists: lists)
+            composedNames = ComposedNames(payloads: model.payloads, keyUnits: keyUnits, keyStarts: keyStarts,
+                                          spaces: allSpaces, tables: self)
+        }
+
+        /// The tables with the composed names an archive holds.
+        func with(_ composedNames: ComposedNames) -> Tables {
+            var tables = self
+            tables.composedNames = composedNames
+            return tables
         }
 
         /// Tables from their labels and buckets (a compiled model's archive keeps these); the rest

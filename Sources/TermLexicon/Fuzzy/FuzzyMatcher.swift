@@ -100,6 +100,7 @@ struct FuzzyMatcher {
     /// The index, whose tables (`index`) are fetched at the first record with text.
     private let source: FuzzyIndex
     private var index = FuzzyIndex.Tables.empty
+    private var composed = ComposedNames.empty
     private var hasTables = false
     private let cyrillic = CyrillicFold()
     private var words: [Word] = []
@@ -122,6 +123,7 @@ struct FuzzyMatcher {
                 return
             }
             index = source.tables
+            composed = index.composedNames
             hasTables = true
         }
         readWords(text, bytes, range, covered: covered)
@@ -257,39 +259,52 @@ struct FuzzyMatcher {
         while start < words.count {
             let first = words[start]
             // An exact mention's words are vouched for as a name, whatever their case (ISIS).
-            guard !first.covered || first.startsMention, !first.frequent || first.startsLabel, !first.particle,
-                  first.script != .other,
-                  first.script != .latin || latinAllowed && (first.covered || first.capitalised && !first.allCapitals)
-            else {
-                start += 1
-                continue
-            }
-            // The labels whose first word (or first two words together) sounds like this word.
-            let candidateList = candidates(startingWith: start)
-            if candidateList.range.isEmpty {
-                start += 1
-                continue
-            }
-            // The words a span from here may take: exact mentions too, whole (`best`), so that a
-            // longer name wins over a shorter one inside it (Tahreek-e-Taliban Pakistan is not the
-            // Taliban and Pakistan).
-            var end = start
-            while end + 1 < words.count, end + 1 - start < longest {
-                let next = words[end + 1]
-                if next.breakBefore || next.script != first.script { break }
-                if next.script == .latin && !next.covered && !next.particle && (!next.capitalised || next.allCapitals) {
-                    break
+            let mayStart = (!first.covered || first.startsMention) && (!first.frequent || first.startsLabel)
+                && !first.particle && first.script != .other
+                && (first.script != .latin
+                    || latinAllowed && (first.covered || first.capitalised && !first.allCapitals))
+            // An exact mention and words of the text's own beside it, as a label of another entity
+            // that holds one of the mention's labels (ISIL Khorasan as ISIS Khorasan). The mention may
+            // be a frequent word (IS). It stands unless `best` finds a span as long or a negative label.
+            let composedHit = (mayStart || first.startsMention) && !mentionWords.isEmpty
+                && !composed.byInnerEntity.isEmpty
+                ? composedName(at: start, ownStart: mayStart && !first.covered, minimum: minimum,
+                               latinAllowed: latinAllowed) : nil
+            var outcome = Outcome.none
+            if mayStart {
+                // The labels whose first word (or first two words together) sounds like this word.
+                let candidateList = candidates(startingWith: start)
+                if !candidateList.range.isEmpty {
+                    // The words a span from here may take: exact mentions too, whole (`best`), so that a
+                    // longer name wins over a shorter one inside it (Tahreek-e-Taliban Pakistan is not the
+                    // Taliban and Pakistan).
+                    var end = start
+                    while end + 1 < words.count, end + 1 - start < longest {
+                        let next = words[end + 1]
+                        if next.breakBefore || next.script != first.script { break }
+                        if next.script == .latin && !next.covered && !next.particle
+                            && (!next.capitalised || next.allCapitals) {
+                            break
+                        }
+                        end += 1
+                    }
+                    outcome = best(from: start, through: end, candidates: candidateList, support: support,
+                                   minimum: minimum)
                 }
-                end += 1
             }
-            switch best(from: start, through: end, candidates: candidateList, support: support, minimum: minimum) {
-            case .none:
-                start += 1
+            switch outcome {
             case .negative(let last):
                 start = last + 1
-            case .hit(let hit, let last):
+            case .hit(let hit, let last) where composedHit.map({ $0.last <= last }) ?? true:
                 hits.append(hit)
                 start = last + 1
+            default:
+                if let (hit, last) = composedHit {
+                    hits.append(hit)
+                    start = last + 1
+                } else {
+                    start += 1
+                }
             }
         }
         return hits
@@ -396,6 +411,154 @@ struct FuzzyMatcher {
             consider(candidate, of: entity, scoring: score, at: 1, entries: entries)
         }
         return outcome(longest: longest, start: start)
+    }
+
+    /// A label of `ComposedNames` read at word `start`: an exact mention starting there and words of
+    /// the text's own after it, or (`ownStart`) one to three own words from there and a mention after
+    /// them. The mention is read as the label writes its inner name and the whole scored by sound; of
+    /// the labels over `minimum`, the longest span's best wins unless another entity scores as well.
+    /// A mention written as the label writes it is left to `best`, which reads the span as it is.
+    private mutating func composedName(at start: Int, ownStart: Bool, minimum: Double,
+                                       latinAllowed: Bool) -> (Hit, last: Int)? {
+        var winner: (score: Double, entry: Int32, last: Int)?
+        var runnerUp = 0.0
+        // The mention's symbols, spelled once for all the compositions that get that far.
+        var innerSpelled: [UInt8]?
+        func consider(_ composition: ComposedNames.Composition, inner: ClosedRange<Int>, own: ClosedRange<Int>) {
+            guard let score = score(composition, inner: inner, own: own, minimum: minimum, latinAllowed: latinAllowed,
+                                    innerSpelled: &innerSpelled)
+            else { return }
+            let entity = index.entries[Int(composition.entry)].entity
+            let last = max(inner.upperBound, own.upperBound)
+            if let known = winner {
+                let knownEntity = index.entries[Int(known.entry)].entity
+                // The longest span first (as in `best`), then the best score, then the lower entry.
+                if last > known.last {
+                    winner = (score, composition.entry, last)
+                    runnerUp = 0
+                } else if last < known.last {
+                    return
+                } else if score > known.score || score == known.score && composition.entry < known.entry {
+                    if knownEntity != entity { runnerUp = max(runnerUp, known.score) }
+                    winner = (score, composition.entry, last)
+                } else if knownEntity != entity {
+                    runnerUp = max(runnerUp, score)
+                }
+            } else {
+                winner = (score, composition.entry, last)
+            }
+        }
+        // The mention first.
+        if words[start].startsMention, let run = mentionRun(startingAt: start),
+           let compositions = composed.byInnerEntity[run.entity] {
+            for composition in compositions where composition.innerFirst {
+                for own in max(composition.restWords - 1, 1)...(composition.restWords + 1)
+                where run.last + own < words.count {
+                    consider(composition, inner: run.first...run.last, own: (run.last + 1)...(run.last + own))
+                }
+            }
+        }
+        // The mention after one to three own words, the first of which may start a name.
+        if ownStart {
+            for own in 1...3 {
+                let mentionStart = start + own
+                guard mentionStart < words.count, !words[mentionStart - 1].covered else { break }
+                guard words[mentionStart].startsMention, let run = mentionRun(startingAt: mentionStart),
+                      let compositions = composed.byInnerEntity[run.entity] else { continue }
+                innerSpelled = nil
+                for composition in compositions where !composition.innerFirst && abs(composition.restWords - own) <= 1 {
+                    consider(composition, inner: run.first...run.last, own: start...(mentionStart - 1))
+                }
+            }
+        }
+        guard let winner, winner.score - runnerUp >= FuzzyMatcher.margin || runnerUp == 0 else { return nil }
+        let first = start
+        return (Hit(firstUnit: words[first].first, lastUnit: words[winner.last].last,
+                    payload: index.entries[Int(winner.entry)].payload, score: winner.score), winner.last)
+    }
+
+    /// The score of a composition for the mention on words `inner` and the own words `own`, or nil
+    /// when a guard of the fuzzy pass rules the span out or it scores under `minimum`.
+    private mutating func score(_ composition: ComposedNames.Composition, inner: ClosedRange<Int>,
+                                own: ClosedRange<Int>, minimum: Double, latinAllowed: Bool,
+                                innerSpelled: inout [UInt8]?) -> Double? {
+        let entry = index.entries[Int(composition.entry)]
+        let first = min(inner.lowerBound, own.lowerBound), last = max(inner.upperBound, own.upperBound)
+        // One script, no punctuation inside; own words the exact pass left, cased as names in Latin.
+        guard words[first].script == entry.script, entry.script != .latin || latinAllowed else { return nil }
+        if (first + 1...last).contains(where: { words[$0].breakBefore || words[$0].script != entry.script }) {
+            return nil
+        }
+        // The own words say enough of a name on their own (as a span must): "امریکا غږ", Voice of
+        // America, is no reading of "متحده ایالاتو غږ", 'called on the United States'.
+        var hasParticle = false, letters = 0
+        for position in own {
+            let word = words[position]
+            if word.covered { return nil }
+            letters += word.last - word.first + 1
+            hasParticle = hasParticle || word.particle
+            if word.script == .latin && !word.particle && (!word.capitalised || word.allCapitals) { return nil }
+        }
+        if letters < FuzzyIndex.minimumLetters || own.count == composition.restWords + 1 && !hasParticle { return nil }
+        // The span's own end: not a particle; a frequent word only where the label ends (starts) so.
+        let end = words[composition.innerFirst ? own.upperBound : own.lowerBound]
+        if end.particle { return nil }
+        if end.frequent && (composition.innerFirst ? entry.lastWord : entry.firstWord) != end.hash { return nil }
+        // The own words' skeleton within one edit of the rest's, as a span's of its label's (`best`).
+        var ownSkeleton: UInt64 = 0, ownClasses = 0
+        for position in own {
+            let (packed, classes) = skeleton(of: position)
+            FuzzyIndex.appendPackedSkeleton(packed, count: classes, to: &ownSkeleton, filled: &ownClasses)
+        }
+        guard FuzzyIndex.withinOneEdit(ownSkeleton, count: ownClasses, composition.restSkeleton,
+                                       count: composition.restSkeletonCount),
+              !spanHasDigit(from: own.lowerBound, through: own.upperBound)
+        else { return nil }
+        // The mention spelled as the label spells its inner name: `best` reads that span as it is.
+        if innerSpelled == nil {
+            var spelled: [UInt8] = []
+            for position in inner {
+                if position > inner.lowerBound { spelled.append(0x20) }
+                let symbols = symbols(of: position)
+                spelled.append(contentsOf: symbols)
+            }
+            innerSpelled = spelled
+        }
+        if innerSpelled == composition.innerSymbols { return nil }
+        composedSpan.removeAll(keepingCapacity: true)
+        if composition.innerFirst { composedSpan.append(contentsOf: composition.innerSymbols) }
+        for position in own {
+            if !composedSpan.isEmpty { composedSpan.append(0x20) }
+            let symbols = symbols(of: position)
+            composedSpan.append(contentsOf: symbols)
+        }
+        if !composition.innerFirst {
+            composedSpan.append(0x20)
+            composedSpan.append(contentsOf: composition.innerSymbols)
+        }
+        let label = Array(index.symbols(of: composition.entry))
+        let arabic = entry.script == .arabic
+        let score = PhoneticDistance.score(composedSpan, label, crossScript: false, arabic: arabic)
+        guard score >= minimum else { return nil }
+        if own.count == composition.restWords
+            && !FuzzyMatcher.wordsAreNear(composedSpan[...], label[...], arabic: arabic) {
+            return nil
+        }
+        return score
+    }
+
+    private var composedSpan: [UInt8] = []
+
+    /// The run of mention words starting at word `first`, if one does.
+    private func mentionRun(startingAt first: Int) -> (first: Int, last: Int, entity: Int32)? {
+        var low = 0, high = mentionWords.count
+        while low < high {
+            let middle = (low + high) / 2
+            if mentionWords[middle].first >= first { high = middle } else { low = middle + 1 }
+        }
+        guard low < mentionWords.count, mentionWords[low].first == first else { return nil }
+        let run = mentionWords[low]
+        return (run.first, run.last, run.entity)
     }
 
     /// Whether a label of one or two words among the candidates names an entity of `support`: when
