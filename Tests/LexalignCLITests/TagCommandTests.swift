@@ -109,6 +109,25 @@ struct TagCommandTests {
         #expect(outcome.status == 0)
     }
 
+    /// A CR without LF and a NUL are read as spaces, and said (the first of each in a line), as
+    /// `normalize` says them; the CR of a CRLF line end is no stray.
+    @Test(arguments: [
+        ("Kabul\rHerat\n", "1\t0\t5\tplace:kabul\tKabul\n1\t6\t11\tplace:herat\tHerat\n",
+         "<stdin>:1:6: warning: CR without LF read as a space: lines end at LF (for a file with CR line ends: "
+            + "tr '\\r' '\\n') at byte offset 5 [lone-cr]\n"),
+        ("ok\r\nکابل\rهرات\n", "2\t0\t4\tplace:kabul\tکابل\n2\t5\t9\tplace:herat\tهرات\n",
+         "<stdin>:2:5: warning: CR without LF read as a space: lines end at LF (for a file with CR line ends: "
+            + "tr '\\r' '\\n') at byte offset 12 [lone-cr]\n"),
+        ("x\0Kabul\n", "1\t2\t7\tplace:kabul\tKabul\n",
+         "<stdin>:1:2: warning: NUL byte read as a space at byte offset 1 [nul-byte]\n"),
+    ])
+    func strayControlsAreReported(input: String, output: String, stderr: String) throws {
+        let outcome = try CLIRunner.run(["tag", "--format", "tsv"], stdin: input)
+        #expect(outcome.output == output)
+        #expect(outcome.stderr == stderr)
+        #expect(outcome.status == 0)
+    }
+
     @Test(arguments: [1, 2, 3])
     func oneRecordPerLineInOrder(jobs: Int) throws {
         let input = (1...3_000).map { $0 % 3 == 0 ? "Kabul \($0)" : ($0 % 3 == 1 ? "" : "هرات \($0)") }.joined(separator: "\n") + "\n"

@@ -24,6 +24,16 @@ public struct KeyedText {
     public internal(set) var firstInvalidUTF8: (scalar: Int, byte: Int)?
     public var hadInvalidUTF8: Bool { firstInvalidUTF8 != nil }
 
+    /// The index of the scalar whose UTF-8 bytes hold byte `offset` of the text.
+    public func scalarIndex(atByte offset: Int) -> Int {
+        var low = 0, high = scalarCount
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if Int(utf8Offsets[middle]) <= offset { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+
     enum WordEdge {
         static let start: UInt8 = 1
         static let end: UInt8 = 2

@@ -141,10 +141,22 @@ public final class TagLineProcessor: LineProcessor {
             record = object
         }
         let mentions = finder.mentions(in: textBytes, textRange, options: options.match, support: support)
-        if record == nil, let invalid = finder.text.firstInvalidUTF8 {
-            // Offsets count each ill-formed sequence as one U+FFFD, as the record's "text" shows it.
-            result.issues.append(LineIssue(line: line, column: invalid.scalar + 1, byteOffset: byteOffset + invalid.byte,
-                                           severity: .warning, message: "invalid UTF-8 read as U+FFFD", ruleID: "invalid-utf8"))
+        if record == nil {
+            if let invalid = finder.text.firstInvalidUTF8 {
+                // Offsets count each ill-formed sequence as one U+FFFD, as the record's "text" shows it.
+                result.issues.append(LineIssue(line: line, column: invalid.scalar + 1, byteOffset: byteOffset + invalid.byte,
+                                               severity: .warning, message: "invalid UTF-8 read as U+FFFD",
+                                               ruleID: "invalid-utf8"))
+            }
+            // A CR without LF (CR line ends) or a NUL is read as a space, as `normalize` reads it
+            // and says so: the first of each in the line, where the line's own text has it.
+            for (byte, kind) in [(UInt8(0x0D), DecodingIssue.Kind.loneCR), (0x00, .nul)] {
+                guard let at = ByteScan.first(byte, in: bytes, range) else { continue }
+                let issue = DecodingIssue(kind: kind, byteOffset: at - range.lowerBound,
+                                          column: finder.text.scalarIndex(atByte: at - range.lowerBound) + 1)
+                result.issues.append(LineIssue(line: line, column: issue.column, byteOffset: byteOffset + issue.byteOffset,
+                                               severity: .warning, message: issue.message, ruleID: issue.ruleID))
+            }
         }
         switch options.format {
         case .jsonl: writeJSON(mentions, textBytes, textRange, record: record, original: (bytes, range), line: line, into: &result)

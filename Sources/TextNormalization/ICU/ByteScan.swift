@@ -31,6 +31,12 @@ public enum ByteScan {
         }
     }
 
+    /// The index of the first `byte` in `bytes[range]`, or nil: a stray control in a line of text.
+    public static func first(_ byte: UInt8, in bytes: [UInt8], _ range: Range<Int>) -> Int? {
+        let found = next(byte, in: bytes, from: range.lowerBound, to: range.upperBound)
+        return found < range.upperBound ? found : nil
+    }
+
     /// The index of the first tab in `bytes[start..<end]`, or `end`: fields of a TSV line.
     public static func nextTab(in bytes: [UInt8], from start: Int, to end: Int) -> Int {
         next(0x09, in: bytes, from: start, to: end)
