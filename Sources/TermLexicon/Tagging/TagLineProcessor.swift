@@ -150,12 +150,11 @@ public final class TagLineProcessor: LineProcessor {
             }
             // A CR without LF (CR line ends) or a NUL is read as a space, as `normalize` reads it
             // and says so: the first of each in the line, where the line's own text has it.
-            for (byte, kind) in [(UInt8(0x0D), DecodingIssue.Kind.loneCR), (0x00, .nul)] {
-                guard let at = ByteScan.first(byte, in: bytes, range) else { continue }
-                let issue = DecodingIssue(kind: kind, byteOffset: at - range.lowerBound,
-                                          column: finder.text.scalarIndex(atByte: at - range.lowerBound) + 1)
-                result.issues.append(LineIssue(line: line, column: issue.column, byteOffset: byteOffset + issue.byteOffset,
-                                               severity: .warning, message: issue.message, ruleID: issue.ruleID))
+            if let at = ByteScan.first(0x0D, in: bytes, range) {
+                reportStray(.loneCR, at: at, bytes, range, line: line, byteOffset: byteOffset, into: &result)
+            }
+            if let at = ByteScan.first(0x00, in: bytes, range) {
+                reportStray(.nul, at: at, bytes, range, line: line, byteOffset: byteOffset, into: &result)
             }
         }
         switch options.format {
@@ -163,6 +162,15 @@ public final class TagLineProcessor: LineProcessor {
         case .tsv: writeTSV(mentions, textBytes, textRange, line: line, into: &result)
         case .inline: writeInline(mentions, textBytes, textRange, record: record, original: (bytes, range), into: &result)
         }
+    }
+
+    /// A warning for a CR or NUL at byte `at` of the line, as `normalize` words it.
+    private func reportStray(_ kind: DecodingIssue.Kind, at: Int, _ bytes: [UInt8], _ range: Range<Int>, line: Int,
+                             byteOffset: Int, into result: inout ChunkResult) {
+        let issue = DecodingIssue(kind: kind, byteOffset: at - range.lowerBound,
+                                  column: finder.text.scalarIndex(atByte: at - range.lowerBound) + 1)
+        result.issues.append(LineIssue(line: line, column: issue.column, byteOffset: byteOffset + issue.byteOffset,
+                                       severity: .warning, message: issue.message, ruleID: issue.ruleID))
     }
 
     /// The output for a JSON input line without readable text, so the line count still holds:
