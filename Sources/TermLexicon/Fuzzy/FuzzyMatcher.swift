@@ -772,7 +772,10 @@ struct FuzzyMatcher {
             cache.setCandidates(list, of: number)
             return list
         }
-        if word.script == .cyrillic, let list = candidatesOfCyrillicKh(position) { return list }
+        if word.script == .cyrillic, let list = candidatesOfTwoReadings(position, letter: 0x58) { return list }
+        if word.script == .latin, hasCH(position), let list = candidatesOfTwoReadings(position, letter: 0x43) {
+            return list
+        }
         let (packed, count) = skeleton(of: position)
         let key = FuzzyWordCache.skeletonKey(packed, count: count)
         if let known = cache.candidateList(skeleton: key, arabic: arabic) { return known }
@@ -795,24 +798,37 @@ struct FuzzyMatcher {
         }
     }
 
-    /// A Cyrillic word with х (`X`, h or kh) gathers the labels of both readings: its skeleton
-    /// leaves х out, like h (Мухаммад, Muhammad), and is looked up again with х as kh (Ахтар,
-    /// Akhtar, which one class left out would not find in a word this short). Kept per word; nil
-    /// for a word without х, which is looked up by its skeleton like any other.
-    private mutating func candidatesOfCyrillicKh(_ position: Int) -> FuzzyWordCache.CandidateList? {
+    /// A word with a letter of two readings gathers the labels of both: Cyrillic х (`X`, h or kh),
+    /// whose skeleton leaves it out, like h (Мухаммад, Muhammad), is looked up again with х as kh
+    /// (Ахтар, Akhtar, which one class left out would not find in a word this short); Latin ch
+    /// (`C`, as in English), which German writes for kh (Balch, Chost, Tachar), again with ch as kh:
+    /// a skeleton of three classes has no wildcard lookups, so Balch would never meet Balkh. Kept per
+    /// word; nil for a word without that letter, which is looked up by its skeleton like any other.
+    private mutating func candidatesOfTwoReadings(_ position: Int, letter: UInt8) -> FuzzyWordCache.CandidateList? {
         let number = foldedProfile(of: position)
         if let known = cache.candidateList(of: number) { return known }
         let symbols = cache.symbols[cache.profiles[number].symbols!]
-        guard symbols.contains(0x58) else { return nil }
+        guard symbols.contains(letter) else { return nil }
         sortKeys.removeAll(keepingCapacity: true)
-        let profile = cache.profiles[number]
-        gatherNeighbours(profile.packedSkeleton, count: profile.skeletonLength, arabic: false)
-        let kh = FuzzyIndex.packedSkeleton(of: symbols.map { $0 == 0x58 ? 0x78 : $0 })
+        let (packed, count) = skeleton(of: position)
+        gatherNeighbours(packed, count: count, arabic: false)
+        let kh = FuzzyIndex.packedSkeleton(of: symbols.map { $0 == letter ? 0x78 : $0 })
         gatherNeighbours(kh.0, count: kh.1, arabic: false)
         let sorted = sortedUnique(), nearNegative = nearNegativeWord()
         let list = cache.appendCandidates(sorted, skeletons: index.labelPackedSkeletons, nearNegativeWord: nearNegative)
         cache.setCandidates(list, of: number)
         return list
+    }
+
+    /// Whether Latin word `position` has a c before an h (ch, sch, tsch), cheaply, before its
+    /// profile is looked up.
+    private func hasCH(_ position: Int) -> Bool {
+        let word = words[position]
+        guard word.last > word.first else { return false }
+        for unit in word.first..<word.last where currentUnits[unit] == 0x63 && currentUnits[unit + 1] == 0x68 {
+            return true
+        }
+        return false
     }
 
     /// Adds an entry to `sortKeys` as a `PackedCandidate` key: sorted, the list comes by length
