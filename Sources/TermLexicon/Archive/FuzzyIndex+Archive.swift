@@ -54,19 +54,17 @@ extension FuzzyIndex.Tables {
             out.int32s(table.values)
         }
         out.u32(UInt32(longestLabel))
-        let composed = composedNames.byInnerEntity.sorted { $0.key < $1.key }
-        out.count(composed.reduce(0) { $0 + $1.value.count })
-        for (entity, compositions) in composed {
-            for composition in compositions {
-                out.i32(entity)
-                out.i32(composition.entry)
-                out.bool(composition.innerFirst)
-                out.u8(UInt8(min(composition.restWords, 255)))
-                out.i64(Int64(bitPattern: composition.restSkeleton))
-                out.u8(UInt8(composition.restSkeletonCount))
-                out.byteArray(composition.innerSymbols)
-                out.byteArray(composition.restSymbols)
-            }
+        let composed = composedNames.items
+        out.count(composed.count)
+        for item in composed {
+            out.i32(item.innerEntity)
+            out.i32(item.entry)
+            out.bool(item.innerFirst)
+            out.u8(UInt8(min(item.restWords, 255)))
+            out.i64(Int64(bitPattern: item.restSkeleton))
+            out.u8(UInt8(item.restSkeletonCount))
+            out.byteArray(item.innerSymbols)
+            out.byteArray(item.restSymbols)
         }
     }
 
@@ -106,21 +104,22 @@ extension FuzzyIndex.Tables {
             tables.append(table)
         }
         let longestLabel = Int(try input.u32())
-        var composed: [Int32: [ComposedNames.Composition]] = [:]
+        var composed: [ComposedNames.Item] = []
         for _ in 0..<(try input.count(width: 24)) {
             let entity = try input.i32(), entry = try input.i32(), innerFirst = try input.bool()
             let restWords = Int(try input.u8()), restSkeleton = UInt64(bitPattern: try input.i64())
             let restSkeletonCount = Int(try input.u8())
             guard entity >= 0, Int(entity) < entities, entry >= 0, Int(entry) < count, restSkeletonCount <= 15
             else { return nil }
-            composed[entity, default: []].append(ComposedNames.Composition(
-                entry: entry, innerFirst: innerFirst, innerSymbols: try input.byteArray(),
+            composed.append(ComposedNames.Item(
+                innerEntity: entity, entry: entry, innerFirst: innerFirst, innerSymbols: try input.byteArray(),
                 restSymbols: try input.byteArray(), restWords: restWords, restSkeleton: restSkeleton,
                 restSkeletonCount: restSkeletonCount))
         }
         return FuzzyIndex.Tables(entries: entries, labelSymbols: strings[0], labelSkeletons: strings[1],
                                  buckets: tables[0], arabicBuckets: tables[1], byFrequentFirstWord: tables[2],
-                                 longestLabel: longestLabel, lists: lists).with(ComposedNames(byInnerEntity: composed))
+                                 longestLabel: longestLabel, lists: lists)
+            .with(ComposedNames(items: composed, entityCount: entities))
     }
 }
 

@@ -10,35 +10,108 @@
 /// that take part in the fuzzy pass (`FuzzyIndex.Tables.entries`, not negative, not shortened);
 /// the inner name must be a label of its entity word for word in the key form, not a negative one.
 struct ComposedNames: Sendable {
-    /// One way of reading a label as an inner name and the rest.
+    /// One way of reading a label as an inner name and the rest: plain values (the symbols are
+    /// ranges of `symbols`), so the matcher's loop over them copies no arrays.
     struct Composition: Sendable {
         /// The label's entry in the fuzzy tables.
         let entry: Int32
         /// Whether the inner name comes first ("ISIS Khorasan") or last ("شاخه خراسان داعش").
         let innerFirst: Bool
-        /// The symbols of the label's inner name and of its other words (words joined by spaces).
-        let innerSymbols: [UInt8]
-        let restSymbols: [UInt8]
         /// The number of the label's other words, and their skeleton (`FuzzyIndex.packedSkeleton`).
-        let restWords: Int
+        let restWords: Int32
+        let restSkeletonCount: Int32
         let restSkeleton: UInt64
-        let restSkeletonCount: Int
+        /// Where the symbols of the inner name and of the other words (words joined by spaces) are.
+        let inner: Range<Int32>
+        let rest: Range<Int32>
     }
 
-    /// Entity -> the compositions whose inner name is one of its labels.
-    let byInnerEntity: [Int32: [Composition]]
+    /// A composition as it is made and archived, with the entity of its inner name.
+    struct Item: Equatable, Sendable {
+        var innerEntity: Int32
+        var entry: Int32
+        var innerFirst: Bool
+        var innerSymbols: [UInt8]
+        var restSymbols: [UInt8]
+        var restWords: Int
+        var restSkeleton: UInt64
+        var restSkeletonCount: Int
+    }
 
-    static let empty = ComposedNames(byInnerEntity: [:])
+    /// The compositions by inner entity: entity e's are `compositions[starts[e]..<starts[e + 1]]`.
+    private let compositions: [Composition]
+    private let starts: [Int32]
+    private let symbols: [UInt8]
 
-    init(byInnerEntity: [Int32: [Composition]]) {
-        self.byInnerEntity = byInnerEntity
+    static let empty = ComposedNames(items: [], entityCount: 0)
+
+    var isEmpty: Bool { compositions.isEmpty }
+
+    /// The compositions whose inner name is a label of `entity`, as indices for `subscript`.
+    @inline(__always)
+    func indices(of entity: Int32) -> Range<Int> {
+        let entity = Int(entity)
+        guard entity >= 0, entity + 1 < starts.count else { return 0..<0 }
+        return Int(starts[entity])..<Int(starts[entity + 1])
+    }
+
+    @inline(__always)
+    subscript(index: Int) -> Composition { compositions[index] }
+
+    func innerSymbols(_ composition: Composition) -> ArraySlice<UInt8> {
+        symbols[Int(composition.inner.lowerBound)..<Int(composition.inner.upperBound)]
+    }
+
+    func restSymbols(_ composition: Composition) -> ArraySlice<UInt8> {
+        symbols[Int(composition.rest.lowerBound)..<Int(composition.rest.upperBound)]
+    }
+
+    /// The compositions as items, by inner entity (what the archive keeps).
+    var items: [Item] {
+        var items: [Item] = []
+        for entity in 0..<max(starts.count - 1, 0) {
+            for index in indices(of: Int32(entity)) {
+                let composition = compositions[index]
+                items.append(Item(innerEntity: Int32(entity), entry: composition.entry,
+                                  innerFirst: composition.innerFirst, innerSymbols: Array(innerSymbols(composition)),
+                                  restSymbols: Array(restSymbols(composition)), restWords: Int(composition.restWords),
+                                  restSkeleton: composition.restSkeleton,
+                                  restSkeletonCount: Int(composition.restSkeletonCount)))
+            }
+        }
+        return items
+    }
+
+    /// The compositions of `items` (inner entities below `entityCount`), kept in their order within
+    /// each entity.
+    init(items: [Item], entityCount: Int) {
+        var counts = [Int32](repeating: 0, count: entityCount + 1)
+        for item in items { counts[Int(item.innerEntity) + 1] += 1 }
+        for entity in 0..<entityCount { counts[entity + 1] += counts[entity] }
+        starts = counts
+        var next = counts.dropLast().map(Int.init)
+        var symbols: [UInt8] = []
+        var compositions = [Composition?](repeating: nil, count: items.count)
+        for item in items {
+            let innerStart = Int32(symbols.count)
+            symbols += item.innerSymbols
+            let restStart = Int32(symbols.count)
+            symbols += item.restSymbols
+            compositions[next[Int(item.innerEntity)]] = Composition(
+                entry: item.entry, innerFirst: item.innerFirst, restWords: Int32(item.restWords),
+                restSkeletonCount: Int32(item.restSkeletonCount), restSkeleton: item.restSkeleton,
+                inner: innerStart..<restStart, rest: restStart..<Int32(symbols.count))
+            next[Int(item.innerEntity)] += 1
+        }
+        self.compositions = compositions.map { $0! }
+        self.symbols = symbols
     }
 
     /// `payloads`, `keyUnits`, `keyStarts` and `spaces` are the model's labels (key form, word
     /// starts), `tables` the fuzzy tables built from them (whose symbols are taken apart here rather
     /// than folded again). A compiled model's archive keeps the result.
     init(payloads: [TaggingModel.Payload], keyUnits: [UInt16], keyStarts: [Int32], spaces: [Int32],
-         tables: FuzzyIndex.Tables) {
+         entityCount: Int, tables: FuzzyIndex.Tables) {
         // Every label's key by hash (the first label with it; `sameHash` chains the others): the
         // inner names a label's ends are looked up in.
         var firstWithHash: [UInt64: Int32] = [:]
@@ -62,7 +135,7 @@ struct ComposedNames: Sendable {
             }
             return entities
         }
-        var byInnerEntity: [Int32: [Composition]] = [:]
+        var items: [Item] = []
         for (number, entry) in tables.entries.enumerated()
         where !entry.negative && !entry.shortened && entry.words > 1 {
             let payload = payloads[Int(entry.payload)]
@@ -100,14 +173,15 @@ struct ComposedNames: Sendable {
                 let rest = innerFirst ? innerWords..<folds.count : 0..<(folds.count - innerWords)
                 let restSymbols = ComposedNames.joined(folds[rest])
                 let (restSkeleton, restSkeletonCount) = FuzzyIndex.packedSkeleton(of: restSymbols)
-                let composition = Composition(entry: Int32(number), innerFirst: innerFirst,
-                                              innerSymbols: ComposedNames.joined(folds[inner]),
-                                              restSymbols: restSymbols, restWords: rest.count,
-                                              restSkeleton: restSkeleton, restSkeletonCount: restSkeletonCount)
-                for entity in entities { byInnerEntity[entity, default: []].append(composition) }
+                for entity in entities {
+                    items.append(Item(innerEntity: entity, entry: Int32(number), innerFirst: innerFirst,
+                                      innerSymbols: ComposedNames.joined(folds[inner]), restSymbols: restSymbols,
+                                      restWords: rest.count, restSkeleton: restSkeleton,
+                                      restSkeletonCount: restSkeletonCount))
+                }
             }
         }
-        self.byInnerEntity = byInnerEntity
+        self.init(items: items, entityCount: entityCount)
     }
 
     static func joined(_ words: ArraySlice<[UInt8]>) -> [UInt8] {

@@ -256,7 +256,7 @@ public final class FuzzyIndex: Sendable {
                       buckets: BucketTable(buckets), arabicBuckets: BucketTable(arabicBuckets),
                       byFrequentFirstWord: BucketTable(byFrequentFirstWord), longestLabel: longest, lists: lists)
             composedNames = ComposedNames(payloads: model.payloads, keyUnits: keyUnits, keyStarts: keyStarts,
-                                          spaces: allSpaces, tables: self)
+                                          spaces: allSpaces, entityCount: model.entityTypes.count, tables: self)
         }
 
         /// The tables with the composed names an archive holds.

@@ -266,8 +266,7 @@ struct FuzzyMatcher {
             // An exact mention and words of the text's own beside it, as a label of another entity
             // that holds one of the mention's labels (ISIL Khorasan as ISIS Khorasan). The mention may
             // be a frequent word (IS). It stands unless `best` finds a span as long or a negative label.
-            let composedHit = (mayStart || first.startsMention) && !mentionWords.isEmpty
-                && !composed.byInnerEntity.isEmpty
+            let composedHit = (mayStart || first.startsMention) && !mentionWords.isEmpty && !composed.isEmpty
                 ? composedName(at: start, ownStart: mayStart && !first.covered, minimum: minimum,
                                latinAllowed: latinAllowed) : nil
             var outcome = Outcome.none
@@ -424,8 +423,9 @@ struct FuzzyMatcher {
         var runnerUp = 0.0
         // The mention's symbols, spelled once for all the compositions that get that far.
         var innerSpelled: [UInt8]?
-        func consider(_ composition: ComposedNames.Composition, inner: ClosedRange<Int>, own: ClosedRange<Int>) {
-            guard let score = score(composition, inner: inner, own: own, minimum: minimum, latinAllowed: latinAllowed,
+        func consider(_ composition: ComposedNames.Composition, inner: ClosedRange<Int>, own: ClosedRange<Int>,
+                      ownWords: OwnWords) {
+            guard let score = score(composition, inner: inner, own: own, ownWords: ownWords, minimum: minimum,
                                     innerSpelled: &innerSpelled)
             else { return }
             let entity = index.entries[Int(composition.entry)].entity
@@ -450,11 +450,15 @@ struct FuzzyMatcher {
         }
         // The mention first.
         if words[start].startsMention, let run = mentionRun(startingAt: start),
-           let compositions = composed.byInnerEntity[run.entity] {
-            for composition in compositions where composition.innerFirst {
-                for own in max(composition.restWords - 1, 1)...(composition.restWords + 1)
-                where run.last + own < words.count {
-                    consider(composition, inner: run.first...run.last, own: (run.last + 1)...(run.last + own))
+           !composed.indices(of: run.entity).isEmpty {
+            let inner = run.first...run.last
+            let longest = composed.indices(of: run.entity).reduce(0) { max($0, Int(composed[$1].restWords)) } + 1
+            for own in 1...longest where run.last + own < words.count {
+                let ownRange = (run.last + 1)...(run.last + own)
+                guard let ownWords = ownWords(ownRange, inner: inner, latinAllowed: latinAllowed) else { continue }
+                for number in composed.indices(of: run.entity)
+                where composed[number].innerFirst && abs(Int(composed[number].restWords) - own) <= 1 {
+                    consider(composed[number], inner: inner, own: ownRange, ownWords: ownWords)
                 }
             }
         }
@@ -464,56 +468,75 @@ struct FuzzyMatcher {
                 let mentionStart = start + own
                 guard mentionStart < words.count, !words[mentionStart - 1].covered else { break }
                 guard words[mentionStart].startsMention, let run = mentionRun(startingAt: mentionStart),
-                      let compositions = composed.byInnerEntity[run.entity] else { continue }
+                      !composed.indices(of: run.entity).isEmpty,
+                      let ownWords = ownWords(start...(mentionStart - 1), inner: run.first...run.last,
+                                              latinAllowed: latinAllowed)
+                else { continue }
                 innerSpelled = nil
-                for composition in compositions where !composition.innerFirst && abs(composition.restWords - own) <= 1 {
-                    consider(composition, inner: run.first...run.last, own: start...(mentionStart - 1))
+                for number in composed.indices(of: run.entity)
+                where !composed[number].innerFirst && abs(Int(composed[number].restWords) - own) <= 1 {
+                    consider(composed[number], inner: run.first...run.last, own: start...(mentionStart - 1),
+                             ownWords: ownWords)
                 }
             }
         }
         guard let winner, winner.score - runnerUp >= FuzzyMatcher.margin || runnerUp == 0 else { return nil }
-        let first = start
-        return (Hit(firstUnit: words[first].first, lastUnit: words[winner.last].last,
+        return (Hit(firstUnit: words[start].first, lastUnit: words[winner.last].last,
                     payload: index.entries[Int(winner.entry)].payload, score: winner.score), winner.last)
+    }
+
+    /// What the compositions of one mention and its own words share: their script, letters, whether
+    /// a particle is among them, and their skeleton.
+    private struct OwnWords {
+        var script: PhoneticFold.Script
+        var hasParticle: Bool
+        var skeleton: UInt64
+        var classes: Int
+    }
+
+    /// The own words `own` beside the mention on words `inner`, or nil when the guards of the fuzzy
+    /// pass rule out every span of them: punctuation or another script inside; a word the exact pass
+    /// read; in Latin, a word not cased as a name; fewer than five letters between them ("امریکا
+    /// غږ", Voice of America, is no reading of "متحده ایالاتو غږ", 'called on the United States');
+    /// a digit.
+    private mutating func ownWords(_ own: ClosedRange<Int>, inner: ClosedRange<Int>,
+                                   latinAllowed: Bool) -> OwnWords? {
+        let first = min(inner.lowerBound, own.lowerBound), last = max(inner.upperBound, own.upperBound)
+        let script = words[first].script
+        guard script != .latin || latinAllowed else { return nil }
+        for position in (first + 1)...last where words[position].breakBefore || words[position].script != script {
+            return nil
+        }
+        var hasParticle = false, letters = 0, skeleton: UInt64 = 0, classes = 0
+        for position in own {
+            let word = words[position]
+            if word.covered { return nil }
+            if word.script == .latin && !word.particle && (!word.capitalised || word.allCapitals) { return nil }
+            letters += word.last - word.first + 1
+            hasParticle = hasParticle || word.particle
+            let (packed, count) = self.skeleton(of: position)
+            FuzzyIndex.appendPackedSkeleton(packed, count: count, to: &skeleton, filled: &classes)
+        }
+        guard letters >= FuzzyIndex.minimumLetters, !spanHasDigit(from: own.lowerBound, through: own.upperBound)
+        else { return nil }
+        return OwnWords(script: script, hasParticle: hasParticle, skeleton: skeleton, classes: classes)
     }
 
     /// The score of a composition for the mention on words `inner` and the own words `own`, or nil
     /// when a guard of the fuzzy pass rules the span out or it scores under `minimum`.
     private mutating func score(_ composition: ComposedNames.Composition, inner: ClosedRange<Int>,
-                                own: ClosedRange<Int>, minimum: Double, latinAllowed: Bool,
+                                own: ClosedRange<Int>, ownWords: OwnWords, minimum: Double,
                                 innerSpelled: inout [UInt8]?) -> Double? {
         let entry = index.entries[Int(composition.entry)]
-        let first = min(inner.lowerBound, own.lowerBound), last = max(inner.upperBound, own.upperBound)
-        // One script, no punctuation inside; own words the exact pass left, cased as names in Latin.
-        guard words[first].script == entry.script, entry.script != .latin || latinAllowed else { return nil }
-        if (first + 1...last).contains(where: { words[$0].breakBefore || words[$0].script != entry.script }) {
-            return nil
-        }
-        // The own words say enough of a name on their own (as a span must): "امریکا غږ", Voice of
-        // America, is no reading of "متحده ایالاتو غږ", 'called on the United States'.
-        var hasParticle = false, letters = 0
-        for position in own {
-            let word = words[position]
-            if word.covered { return nil }
-            letters += word.last - word.first + 1
-            hasParticle = hasParticle || word.particle
-            if word.script == .latin && !word.particle && (!word.capitalised || word.allCapitals) { return nil }
-        }
-        if letters < FuzzyIndex.minimumLetters || own.count == composition.restWords + 1 && !hasParticle { return nil }
+        guard entry.script == ownWords.script, own.count != Int(composition.restWords) + 1 || ownWords.hasParticle,
+              // The own words' skeleton within one edit of the rest's, as a span's of its label's (`best`).
+              FuzzyIndex.withinOneEdit(ownWords.skeleton, count: ownWords.classes, composition.restSkeleton,
+                                       count: Int(composition.restSkeletonCount))
+        else { return nil }
         // The span's own end: not a particle; a frequent word only where the label ends (starts) so.
         let end = words[composition.innerFirst ? own.upperBound : own.lowerBound]
         if end.particle { return nil }
         if end.frequent && (composition.innerFirst ? entry.lastWord : entry.firstWord) != end.hash { return nil }
-        // The own words' skeleton within one edit of the rest's, as a span's of its label's (`best`).
-        var ownSkeleton: UInt64 = 0, ownClasses = 0
-        for position in own {
-            let (packed, classes) = skeleton(of: position)
-            FuzzyIndex.appendPackedSkeleton(packed, count: classes, to: &ownSkeleton, filled: &ownClasses)
-        }
-        guard FuzzyIndex.withinOneEdit(ownSkeleton, count: ownClasses, composition.restSkeleton,
-                                       count: composition.restSkeletonCount),
-              !spanHasDigit(from: own.lowerBound, through: own.upperBound)
-        else { return nil }
         // The mention spelled as the label spells its inner name: `best` reads that span as it is.
         if innerSpelled == nil {
             var spelled: [UInt8] = []
@@ -524,9 +547,10 @@ struct FuzzyMatcher {
             }
             innerSpelled = spelled
         }
-        if innerSpelled == composition.innerSymbols { return nil }
+        let innerSymbols = composed.innerSymbols(composition)
+        if innerSpelled.map({ $0[...] == innerSymbols }) ?? false { return nil }
         composedSpan.removeAll(keepingCapacity: true)
-        if composition.innerFirst { composedSpan.append(contentsOf: composition.innerSymbols) }
+        if composition.innerFirst { composedSpan.append(contentsOf: innerSymbols) }
         for position in own {
             if !composedSpan.isEmpty { composedSpan.append(0x20) }
             let symbols = symbols(of: position)
@@ -534,13 +558,13 @@ struct FuzzyMatcher {
         }
         if !composition.innerFirst {
             composedSpan.append(0x20)
-            composedSpan.append(contentsOf: composition.innerSymbols)
+            composedSpan.append(contentsOf: innerSymbols)
         }
         let label = Array(index.symbols(of: composition.entry))
         let arabic = entry.script == .arabic
         let score = PhoneticDistance.score(composedSpan, label, crossScript: false, arabic: arabic)
         guard score >= minimum else { return nil }
-        if own.count == composition.restWords
+        if own.count == Int(composition.restWords)
             && !FuzzyMatcher.wordsAreNear(composedSpan[...], label[...], arabic: arabic) {
             return nil
         }
