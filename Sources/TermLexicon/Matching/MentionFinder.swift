@@ -125,11 +125,28 @@ public final class MentionFinder {
         // (Abdul Kabir, weak, heard as Abdul Kabeer), nor the words of a negative label as the
         // entity it rules out. A longer name around them is another matter (Ahmad Schah Massoud
         // around the weak Massoud).
+        // Held-back spans are looked up by where they start (a span holding a hit starts at most the
+        // longest span's length before it): a long line may hold thousands of each.
+        heldBack.sort { $0.units.lowerBound < $1.units.lowerBound }
+        let longestHeld = heldBack.reduce(0) { max($0, $1.units.count) }
         let hits = fuzzy!.hits(support: strong, minimum: minimum, bytes: bytes, range: range).filter { hit in
+            guard !heldBack.isEmpty else { return true }
             let entity = payloadTable[Int(hit.payload)].entity
-            return !heldBack.contains {
-                $0.entities.contains(entity) && $0.units.contains(hit.firstUnit) && $0.units.contains(hit.lastUnit)
+            var low = 0, high = heldBack.count
+            while low < high {
+                let middle = (low + high) / 2
+                if heldBack[middle].units.lowerBound < hit.firstUnit - longestHeld {
+                    low = middle + 1
+                } else {
+                    high = middle
+                }
             }
+            while low < heldBack.count && heldBack[low].units.lowerBound <= hit.firstUnit {
+                let held = heldBack[low]
+                if held.units.contains(hit.lastUnit) && held.entities.contains(entity) { return false }
+                low += 1
+            }
+            return true
         }
         if !hits.isEmpty {
             // A fuzzy span may take exact mentions whole: the longer name wins (the Taliban and
