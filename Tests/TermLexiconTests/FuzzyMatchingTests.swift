@@ -163,6 +163,8 @@ struct FuzzyMatchingTests {
         // ... nor through a weak label as the inner name: Massoud, a surname of Ahmad Massoud, does
         // not make "Ahmad Shah Massoud" "Ahmad Shah" and him.
         ("Ahmad Schah Ahmad Massoud spoke.", ["Ahmad Massoud|person:ahmad-massoud|exact"]),
+        // ... nor through a demonym (افغان, Afghan, of the label همایون افغان, Humayoun Afghan).
+        ("همایون افغانستان", ["افغانستان|place:afghanistan|exact"]),
         // ... not through own words of fewer than five letters ("امریکا غږ", Voice of America; here
         // 'called on the United States'), nor where the mention is written as the label writes it.
         ("د امریکا پر متحده ایالاتو غږ کړی", ["امریکا|place:united-states|exact",

@@ -8,9 +8,10 @@
 ///
 /// Only the ends of a label count (the inner name at its start or at its end), and only labels
 /// that take part in the fuzzy pass (`FuzzyIndex.Tables.entries`, not negative, not shortened);
-/// the inner name must be a label of its entity word for word in the key form, neither negative
-/// nor weak: a weak label names its entity only with support (Massoud, a surname of Ahmad Massoud,
-/// does not make "Ahmad Shah Massoud" his name plus "Ahmad Shah").
+/// the inner name must be a label of its entity word for word in the key form, neither negative,
+/// weak nor a demonym: a weak label names its entity only with support (Massoud, a surname of Ahmad
+/// Massoud, does not make "Ahmad Shah Massoud" his name plus "Ahmad Shah"), and a demonym is an
+/// adjective (the Afghan of "همایون افغان", Humayoun Afghan, is no Afghanistan).
 struct ComposedNames: Sendable {
     /// One way of reading a label as an inner name and the rest: plain values (the symbols are
     /// ranges of `symbols`), so the matcher's loop over them copies no arrays.
@@ -120,7 +121,7 @@ struct ComposedNames: Sendable {
         firstWithHash.reserveCapacity(payloads.count)
         var sameHash = [Int32](repeating: -1, count: payloads.count)
         for (index, payload) in payloads.enumerated().reversed()
-        where !payload.flags.contains(.negative) && !payload.flags.contains(.weak) {
+        where payload.flags.isDisjoint(with: [.negative, .weak, .demonym]) {
             let hash = FuzzyWordLists.hash(keyUnits[Int(keyStarts[index])..<Int(keyStarts[index + 1])])
             if let next = firstWithHash.updateValue(Int32(index), forKey: hash) { sameHash[index] = next }
         }
