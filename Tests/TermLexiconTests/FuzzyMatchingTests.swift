@@ -165,6 +165,10 @@ struct FuzzyMatchingTests {
         ("Ahmad Schah Ahmad Massoud spoke.", ["Ahmad Massoud|person:ahmad-massoud|exact"]),
         // ... nor through a demonym (افغان, Afghan, of the label همایون افغان, Humayoun Afghan).
         ("همایون افغانستان", ["افغانستان|place:afghanistan|exact"]),
+        // ... nor with own words that do not sound like the label's rest on their own (معارف,
+        // 'education', against مصرف, 'bank', of مصرف كابول).
+        ("معارف کابل", ["کابل|place:kabul|exact"]),
+        ("استخبارات حركة طالبان", ["استخبارات حركة طالبان|org:general-directorate-of-intelligence|fuzzy"]),
         // ... not through own words of fewer than five letters ("امریکا غږ", Voice of America; here
         // 'called on the United States'), nor where the mention is written as the label writes it.
         ("د امریکا پر متحده ایالاتو غږ کړی", ["امریکا|place:united-states|exact",

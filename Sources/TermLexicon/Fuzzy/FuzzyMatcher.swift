@@ -564,6 +564,14 @@ struct FuzzyMatcher {
         let arabic = entry.script == .arabic
         let score = PhoneticDistance.score(composedSpan, label, crossScript: false, arabic: arabic)
         guard score >= minimum else { return nil }
+        // The own words must sound like the rest on their own as well: read as the label's, the
+        // inner name adds its whole weight to the score ("معارف کابل", Kabul's education
+        // department, is not "مصرف كابول", Kabul Bank, though it scores 0.86 so).
+        let ownSymbols = composition.innerFirst ? composedSpan[(innerSymbols.count + 1)...]
+            : composedSpan[..<(composedSpan.count - innerSymbols.count - 1)]
+        guard PhoneticDistance.score(Array(ownSymbols), Array(composed.restSymbols(composition)), crossScript: false,
+                                     arabic: arabic) >= minimum
+        else { return nil }
         if own.count == Int(composition.restWords)
             && !FuzzyMatcher.wordsAreNear(composedSpan[...], label[...], arabic: arabic) {
             return nil
