@@ -566,7 +566,7 @@ struct FuzzyMatcher {
         guard score >= minimum else { return nil }
         // The own words must sound like the rest on their own as well: read as the label's, the
         // inner name adds its whole weight to the score ("معارف کابل", Kabul's education
-        // department, is not "مصرف كابول", Kabul Bank, though it scores 0.86 so).
+        // department, is not "مصرف كابول", Kabul Bank, though the whole scores 0.871).
         let ownSymbols = composition.innerFirst ? composedSpan[(innerSymbols.count + 1)...]
             : composedSpan[..<(composedSpan.count - innerSymbols.count - 1)]
         guard PhoneticDistance.score(Array(ownSymbols), Array(composed.restSymbols(composition)), crossScript: false,
