@@ -421,8 +421,10 @@ struct FuzzyMatcher {
                                        latinAllowed: Bool) -> (Hit, last: Int)? {
         var winner: (score: Double, entry: Int32, last: Int)?
         var runnerUp = 0.0
-        // The mention's symbols, spelled once for all the compositions that get that far.
+        // The mention's symbols, spelled once for all the compositions that get that far (the own
+        // words' likewise, `composedOwn`).
         var innerSpelled: [UInt8]?
+        ownSpelled = nil
         func consider(_ composition: ComposedNames.Composition, inner: ClosedRange<Int>, own: ClosedRange<Int>,
                       ownWords: OwnWords) {
             guard let score = score(composition, inner: inner, own: own, ownWords: ownWords, minimum: minimum,
@@ -549,36 +551,52 @@ struct FuzzyMatcher {
         }
         let innerSymbols = composed.innerSymbols(composition)
         if innerSpelled.map({ $0[...] == innerSymbols }) ?? false { return nil }
-        composedSpan.removeAll(keepingCapacity: true)
-        if composition.innerFirst { composedSpan.append(contentsOf: innerSymbols) }
-        for position in own {
-            if !composedSpan.isEmpty { composedSpan.append(0x20) }
-            let symbols = symbols(of: position)
-            composedSpan.append(contentsOf: symbols)
+        // The own words, spelled once for the compositions of one mention and its words, must sound
+        // like the rest on their own (the inner name, read as the label writes it, would add its
+        // whole weight to the score: "معارف کابل", Kabul's education department, is not "مصرف
+        // كابول", Kabul Bank, though the whole scores 0.871), and word by word where they are as
+        // many (the inner words are the label's own). Short strings first, each score given up as
+        // soon as it cannot reach `minimum`.
+        if ownSpelled != own {
+            composedOwn.removeAll(keepingCapacity: true)
+            for position in own {
+                if position > own.lowerBound { composedOwn.append(0x20) }
+                let symbols = symbols(of: position)
+                composedOwn.append(contentsOf: symbols)
+            }
+            ownSpelled = own
         }
+        let arabic = entry.script == .arabic
+        let rest = composed.restSymbols(composition)
+        guard PhoneticDistance.score(composedOwn[...], rest, crossScript: false, arabic: arabic,
+                                     weights: (PhoneticDistance.weight(of: composedOwn[...]),
+                                               PhoneticDistance.weight(of: rest)),
+                                     minimum: minimum, rows: &rows) >= minimum,
+              own.count != Int(composition.restWords)
+                || FuzzyMatcher.wordsAreNear(composedOwn[...], rest, arabic: arabic)
+        else { return nil }
+        // The whole, as the label's: its score is the mention's.
+        composedSpan.removeAll(keepingCapacity: true)
+        if composition.innerFirst {
+            composedSpan.append(contentsOf: innerSymbols)
+            composedSpan.append(0x20)
+        }
+        composedSpan.append(contentsOf: composedOwn)
         if !composition.innerFirst {
             composedSpan.append(0x20)
             composedSpan.append(contentsOf: innerSymbols)
         }
-        let label = Array(index.symbols(of: composition.entry))
-        let arabic = entry.script == .arabic
-        let score = PhoneticDistance.score(composedSpan, label, crossScript: false, arabic: arabic)
-        guard score >= minimum else { return nil }
-        // The own words must sound like the rest on their own as well: read as the label's, the
-        // inner name adds its whole weight to the score ("معارف کابل", Kabul's education
-        // department, is not "مصرف كابول", Kabul Bank, though the whole scores 0.871).
-        let ownSymbols = composition.innerFirst ? composedSpan[(innerSymbols.count + 1)...]
-            : composedSpan[..<(composedSpan.count - innerSymbols.count - 1)]
-        guard PhoneticDistance.score(Array(ownSymbols), Array(composed.restSymbols(composition)), crossScript: false,
-                                     arabic: arabic) >= minimum
-        else { return nil }
-        if own.count == Int(composition.restWords)
-            && !FuzzyMatcher.wordsAreNear(composedSpan[...], label[...], arabic: arabic) {
-            return nil
-        }
-        return score
+        let label = index.symbols(of: composition.entry)
+        let score = PhoneticDistance.score(composedSpan[...], label, crossScript: false, arabic: arabic,
+                                           weights: (PhoneticDistance.weight(of: composedSpan[...]),
+                                                     PhoneticDistance.weight(of: label)),
+                                           minimum: minimum, rows: &rows)
+        return score >= minimum ? score : nil
     }
 
+    /// The symbols of the own words `ownSpelled` (`score(_:inner:own:ownWords:minimum:innerSpelled:)`).
+    private var composedOwn: [UInt8] = []
+    private var ownSpelled: ClosedRange<Int>?
     private var composedSpan: [UInt8] = []
 
     /// The run of mention words starting at word `first`, if one does.
