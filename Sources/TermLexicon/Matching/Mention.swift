@@ -33,4 +33,7 @@ public struct Mention: Equatable, Sendable {
     public var partOfLongerName = false
     /// The label is a nationality adjective (`LabelFlags.demonym`): Chinese for China.
     public var demonym = false
+    /// The head word beside a place's name that picked its entity (провинция before Кундуз:
+    /// Kunduz Province, not the city), in the span (`PlaceHeads`).
+    public var head: Range<Int>? = nil
 }

@@ -76,7 +76,61 @@ public final class MentionFinder {
     ///   strong mentions do, and support single-word fuzzy matches.
     public func mentions(in bytes: [UInt8], _ range: Range<Int>, options: MatchOptions = MatchOptions(),
                          support: Set<Int32> = []) -> [Mention] {
-        markLongerNames(allMentions(in: bytes, range, options: options, support: support), bytes, range, options: options)
+        applyPlaceHeads(markLongerNames(allMentions(in: bytes, range, options: options, support: support), bytes, range,
+                                        options: options))
+    }
+
+    /// Places named beside a head word that picks another entity of their name (`PlaceHeads`:
+    /// Кундуз after провинции names Kunduz Province, not the city): the mention names that entity
+    /// and takes the head word in, unless another mention holds the word.
+    private func applyPlaceHeads(_ mentions: [Mention]) -> [Mention] {
+        guard mentions.contains(where: { model.entityType($0.entity) == .place }) else { return mentions }
+        if placeHeads == nil { placeHeads = model.placeHeadRule() }
+        guard let rule = placeHeads, !rule.isEmpty else { return mentions }
+        var result = mentions
+        for index in result.indices where model.entityType(result[index].entity) == .place {
+            let mention = result[index]
+            let first = firstUnit(ofScalar: mention.nameStart), last = firstUnit(ofScalar: mention.end) - 1
+            guard first <= last, last < text.count else { continue }
+            var chosen: (entity: Int32, payload: Int32)?, head: Range<Int>?
+            if let before = rule.head(before: first, in: text),
+               let pick = rule.pick(place: mention.entity, kind: before.kind) {
+                let start = Int(text.origins[before.first])
+                if index == 0 || result[index - 1].end <= start {
+                    chosen = pick
+                    head = start..<(Int(text.origins[first - 1]) + 1)
+                }
+            }
+            if chosen == nil, let after = rule.head(after: last, in: text),
+               let pick = rule.pick(place: mention.entity, kind: after.kind) {
+                let end = Int(text.origins[after.last]) + 1
+                if index + 1 == result.count || result[index + 1].start >= end {
+                    chosen = pick
+                    head = Int(text.origins[last + 1])..<end
+                }
+            }
+            guard let chosen, let head else { continue }
+            result[index].entity = Int(chosen.entity)
+            // A fuzzy mention's `via` is the label that names the place so.
+            if mention.kind == .fuzzy { result[index].label = Int(payloadTable[Int(chosen.payload)].label) }
+            result[index].start = min(mention.start, head.lowerBound)
+            result[index].end = max(mention.end, head.upperBound)
+            result[index].head = head
+        }
+        return result
+    }
+
+    /// The rule, fetched once per finder.
+    private var placeHeads: PlaceHeads?
+
+    /// The first key unit that came from scalar `scalar` or a later one (`text.count` if none).
+    private func firstUnit(ofScalar scalar: Int) -> Int {
+        var low = 0, high = text.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(text.origins[middle]) < scalar { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// Marks the mentions inside longer unknown names, or leaves them out (`LongerNames`).

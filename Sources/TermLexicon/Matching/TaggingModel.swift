@@ -47,6 +47,8 @@ public final class TaggingModel: Sendable {
     let prefixes: [[UInt16]]
     /// Titles before a person's name, kept in the mention; longest first.
     let titles: [[UInt16]]
+    /// Head words of places (провинция, rio), one list per kind of `Affixes.Kind.heads`.
+    let placeHeads: [[[UInt16]]]
     /// One bit for each key unit some title ends with: most words before a name end with none, and
     /// are passed over without comparing every title.
     private let titleEnds: [UInt64]
@@ -186,6 +188,7 @@ public final class TaggingModel: Sendable {
         var latinSuffixes: [[UInt16]: [[UInt16]]] = [:]
         var prefixes: [[UInt16]] = []
         var titles: [[UInt16]] = []
+        var placeHeads = [[[UInt16]]](repeating: [], count: Affixes.Kind.heads.count)
         for entry in affixes.entries {
             let key = keys.key(entry.text)
             guard !key.isEmpty else { continue }
@@ -199,8 +202,10 @@ public final class TaggingModel: Sendable {
                 }
             case .prefix: prefixes.append(key)
             case .title: titles.append(key)
+            case .province, .river: placeHeads[Affixes.Kind.heads.firstIndex(of: entry.kind)!].append(key)
             }
         }
+        self.placeHeads = placeHeads.map { $0.uniqued() }
         self.arabicSuffixes = arabicSuffixes
         self.latinSuffixes = latinSuffixes
         self.prefixes = prefixes.uniqued()
@@ -214,7 +219,7 @@ public final class TaggingModel: Sendable {
     init(trie: LabelTrie, payloads: [Payload], keyStarts: [Int32], spaces: [Int32], caseLetters: [[Unicode.Scalar]],
          labels: CompactLabels, entityIDs: [String], entityTypes: [EntityType], directBroader: [[String]],
          prefLabels: [Int64: Int32], arabicSuffixes: [[UInt16]: [[UInt16]]], latinSuffixes: [[UInt16]: [[UInt16]]],
-         prefixes: [[UInt16]], titles: [[UInt16]], mayHaveNegativeConflict: Bool) {
+         prefixes: [[UInt16]], titles: [[UInt16]], placeHeads: [[[UInt16]]], mayHaveNegativeConflict: Bool) {
         self.trie = trie
         self.payloads = payloads
         self.keyStarts = keyStarts
@@ -234,6 +239,7 @@ public final class TaggingModel: Sendable {
         self.latinSuffixes = latinSuffixes
         self.prefixes = prefixes
         self.titles = titles
+        self.placeHeads = placeHeads
         titleEnds = TaggingModel.lastUnitBits(of: titles)
         self.mayHaveNegativeConflict = mayHaveNegativeConflict
     }
@@ -359,6 +365,19 @@ public final class TaggingModel: Sendable {
     func longerNameRule() throws(NormalizationSetupError) -> LongerNames {
         try Self.onFirstUse(longerNames) { () throws(NormalizationSetupError) in
             try LongerNames(model: self, lists: try FuzzyWordLists.builtIn())
+        }
+    }
+
+    /// Which entity a head word beside a place's name picks (`PlaceHeads`), worked out the first
+    /// time a place is named beside one.
+    private let placeHeadRuleCell = Mutex<PlaceHeads?>(nil)
+
+    func placeHeadRule() -> PlaceHeads {
+        if let built = placeHeadRuleCell.withLock({ $0 }) { return built }
+        let rule = PlaceHeads(model: self)
+        return placeHeadRuleCell.withLock { stored in
+            if stored == nil { stored = rule }
+            return stored!
         }
     }
 

@@ -1,9 +1,17 @@
 /// What real text attaches to names, from Lexicons/affixes.tsv (`lang  kind  text  after  note`): suffixes after a name (English
-/// 's, Dari ها, Pashto و), prefixes joined to its front (Pashto د), and titles before a person's
-/// name (Mullah, مولوی), which a mention keeps.
+/// 's, Dari ها, Pashto و), prefixes joined to its front (Pashto د), titles before a person's
+/// name (Mullah, مولوی), which a mention keeps, and head words beside a place's name that say
+/// what kind of place it is (провинция, rio: `PlaceHeads`).
 public struct Affixes: Sendable, Equatable {
     public enum Kind: String, CaseIterable, Sendable {
         case suffix, prefix, title
+        /// A word before or after a place's name saying it is a province (провинция, ولاية).
+        case province
+        /// The same for a river (река, rio).
+        case river
+
+        /// The kinds of head words, in the order the model keeps their keys.
+        static let heads: [Kind] = [.province, .river]
     }
 
     public struct Entry: Equatable, Sendable {

@@ -138,7 +138,7 @@ public enum LexiconParser {
             }
             guard let kind = Affixes.Kind(rawValue: fields[1]) else {
                 diagnostics.append(file.diagnostic(.error, line, field: 1,
-                    "unknown kind '\(fields[1])' (known: suffix, prefix, title)", rule: "unknown-kind"))
+                    "unknown kind '\(fields[1])' (known: \(Affixes.Kind.allCases.map(\.rawValue).joined(separator: ", ")))", rule: "unknown-kind"))
                 continue
             }
             guard !fields[2].isEmpty else {

@@ -271,7 +271,11 @@ public final class TagLineProcessor: LineProcessor {
             out.append(contentsOf: #","via":"#.utf8)
             JSONText.appendString(model.labelText(mention.label), to: &out)
         }
-        if mention.nameStart > mention.start {
+        if let head = mention.head {
+            out.append(contentsOf: #","head":"#.utf8)
+            JSONText.appendString(finder.surface(from: head.lowerBound, to: head.upperBound, bytes: bytes, range: range),
+                                  to: &out)
+        } else if mention.nameStart > mention.start {
             out.append(contentsOf: #","title":"#.utf8)
             let title = finder.surface(from: mention.start, to: mention.nameStart, bytes: bytes, range: range)
             JSONText.appendString(String(title.unicodeScalars.reversed().drop { $0.properties.isWhitespace }.reversed().map(Character.init)), to: &out)
@@ -342,7 +346,8 @@ public final class TagLineProcessor: LineProcessor {
         // A demonym stays as written: "Chinese officials" is not "China officials".
         for mention in mentions where !mention.demonym {
             guard let label = model.prefLabel(of: mention.entity, in: language) else { continue }
-            let nameStart = Int(text.utf8Offsets[mention.nameStart])
+            // A head word goes with the name: the entity's label says what kind of place it is.
+            let nameStart = Int(text.utf8Offsets[mention.head == nil ? mention.nameStart : mention.start])
             let end = Int(text.utf8Offsets[mention.end])
             rewritten.append(contentsOf: bytes[(range.lowerBound + cursor)..<(range.lowerBound + nameStart)])
             rewritten.append(contentsOf: label.utf8)

@@ -1,0 +1,92 @@
+import Testing
+import TermLexicon
+import TextNormalization
+
+/// A head word beside a place's name (affixes.tsv kinds `province` and `river`) picks, among the
+/// places of that name, the one its labels show to be of that kind: a small lexicon of its own, so
+/// the rule is tested apart from the shipped data.
+@Suite("place heads")
+struct PlaceHeadTests {
+    static let model: TaggingModel = {
+        let small = lexicon(
+            entities: """
+                place:helmand\tplace\t\t\t
+                place:helmand-river\tplace\t\t\t
+                place:kabul\tplace\tplace:kabul-province\t\t
+                place:kabul-province\tplace\t\t\t
+                place:kabul-river\tplace\t\t\t
+                place:kunduz\tplace\tplace:kunduz-province\t\t
+                place:kunduz-province\tplace\t\t\t
+                place:old-kabul-province\tplace\t\t\t
+
+                """,
+            labels: """
+                place:helmand\ten\tpref\tHelmand\t\t
+                place:helmand\ten\talt\tHelmand Province\t\t
+                place:helmand\tru\tpref\tГильменд\t\t
+                place:helmand-river\ten\tpref\tHelmand River\t\t
+                place:kabul\ten\tpref\tKabul\t\t
+                place:kabul\tprs\tpref\tکابل\t\t
+                place:kabul\tru\tpref\tКабул\t\t
+                place:kabul-province\ten\tpref\tKabul Province\t\t
+                place:kabul-river\ten\tpref\tKabul River\t\t
+                place:kunduz\ten\tpref\tKunduz\t\t
+                place:kunduz\tprs\tpref\tکندز\t\t
+                place:kunduz\tru\tpref\tКундуз\t\t
+                place:kunduz-province\ten\tpref\tKunduz Province\t\t
+                place:kunduz-province\tprs\tpref\tولایت کندز\t\t
+                place:old-kabul-province\ten\tpref\tOld Kabul Province\t\t
+                place:old-kabul-province\tprs\tpref\tولایت کابل\t\t
+
+                """,
+            affixes: """
+                en\tprovince\tProvince\t\t
+                en\tprovince\tprovince of\t\t
+                en\triver\tRiver\t\t
+                prs\tprovince\tولایت\t\t
+                ps\tprovince\tولایت\t\t
+                ru\tprovince\tпровинции\t\t
+                ru\triver\tреки\t\t
+
+                """)
+        return try! TaggingModel(lexicon: small)
+    }()
+
+    @Test(arguments: [
+        // the bare name is the city; a province head before or after it, in any listed language,
+        // names the province the labels show (Kunduz Province, ولایت کندز)
+        ("Кундуз", ["Кундуз|place:kunduz|exact"]),
+        ("в провинции Кундуз", ["провинции Кундуз|place:kunduz-province|exact"]),
+        ("the province of Kunduz", ["province of Kunduz|place:kunduz-province|exact"]),
+        ("کندز ولایت", ["کندز ولایت|place:kunduz-province|exact"]),
+        // a label with the head in it is matched as a label
+        ("ولایت کندز", ["ولایت کندز|place:kunduz-province|exact"]),
+        // the bare name is the province: a province head changes nothing, a river head names the river
+        ("провинции Гильменд", ["Гильменд|place:helmand|exact"]),
+        ("у реки Гильменд", ["реки Гильменд|place:helmand-river|exact"]),
+        // punctuation between: no head
+        ("провинции, Кундуз", ["Кундуз|place:kunduz|exact"]),
+        // a head word another mention holds is not taken again
+        ("Kabul River Helmand", ["Kabul River|place:kabul-river|exact", "Helmand|place:helmand|exact"]),
+        // two provinces built on Kabul (Kabul Province, ولایت کابل): the text does not say which
+        ("в провинции Кабул", ["Кабул|place:kabul|exact"]),
+        ("у реки Кабул", ["реки Кабул|place:kabul-river|exact"]),
+    ])
+    func picks(text: String, expected: [String]) throws {
+        #expect(tag(text, with: try Self.model.makeFinder()) == expected)
+    }
+
+    @Test func theMentionKeepsTheNameAndTheHead() throws {
+        let finder = try Self.model.makeFinder()
+        let text = "в провинции Кундуз"
+        let mention = try #require(finder.mentions(in: Array(text.utf8), 0..<text.utf8.count).first)
+        #expect(mention.start == 2 && mention.nameStart == 12 && mention.end == 18)
+        #expect(mention.head == 2..<11)
+    }
+
+    @Test func theModelArchiveKeepsTheHeads() throws {
+        let restored = try TaggingModel.restored(from: Self.model.archived(lexiconDigest: "test"), lexiconDigest: "test")
+        #expect(tag("в провинции Кундуз", with: try restored.makeFinder())
+            == ["провинции Кундуз|place:kunduz-province|exact"])
+    }
+}
