@@ -89,9 +89,11 @@ struct VariantSetTests {
         // it (Islamic State's Khorasan Province, Техрик-е Талибан-е Пакистан): 184, 19 false. Cyrillic
         // х as h or kh (Ахтар Мансур, Ashkhabad against Ашхабад), an acronym no part of a name (КПП
         // Торхам): 187. French ch nearer sh (Bichkek, Tachkent): 191. A mention inside a longer name
-        // read as any label of its entity (ISIL Khorasan as ISIS Khorasan): 192, 18 false.
-        #expect(exact.resolved <= 37)
-        #expect(fuzzy.resolved >= 192)
-        #expect(fuzzy.falseMatches <= 18)
+        // read as any label of its entity (ISIL Khorasan as ISIS Khorasan): 192, 18 false. Head words
+        // picking the province or the river (Вилояти Кундуз, Река Гильменд; one of them exact): 194,
+        // 16 false; вилояти a head noun as well (Вилояти Ғазни, Вилояти Хуст): 197.
+        #expect(exact.resolved <= 38)
+        #expect(fuzzy.resolved >= 197)
+        #expect(fuzzy.falseMatches <= 16)
     }
 }
