@@ -94,7 +94,7 @@ public final class MentionFinder {
             guard first <= last, last < text.count else { continue }
             var chosen: (entity: Int32, payload: Int32)?, head: Range<Int>?
             if let before = rule.head(before: first, in: text),
-               let pick = rule.pick(place: mention.entity, kind: before.kind) {
+               let pick = PlaceHeads.pick(headPicks(), place: mention.entity, kind: before.kind) {
                 let start = Int(text.origins[before.first])
                 if index == 0 || result[index - 1].end <= start {
                     chosen = pick
@@ -102,7 +102,7 @@ public final class MentionFinder {
                 }
             }
             if chosen == nil, let after = rule.head(after: last, in: text),
-               let pick = rule.pick(place: mention.entity, kind: after.kind) {
+               let pick = PlaceHeads.pick(headPicks(), place: mention.entity, kind: after.kind) {
                 let end = Int(text.origins[after.last]) + 1
                 if index + 1 == result.count || result[index + 1].start >= end {
                     chosen = pick
@@ -120,8 +120,14 @@ public final class MentionFinder {
         return result
     }
 
-    /// The rule, fetched once per finder.
+    /// The rule and what its head words pick, fetched once per finder.
     private var placeHeads: PlaceHeads?
+    private var placeHeadPicks: PlaceHeads.Picks?
+
+    private func headPicks() -> PlaceHeads.Picks {
+        if placeHeadPicks == nil { placeHeadPicks = model.placeHeadPicks() }
+        return placeHeadPicks!
+    }
 
     /// The first key unit that came from scalar `scalar` or a later one (`text.count` if none).
     private func firstUnit(ofScalar scalar: Int) -> Int {

@@ -12,21 +12,28 @@ struct PlaceHeads: Sendable {
     /// A head word's key and the index of its kind in `Affixes.Kind.heads`; longest first, so
     /// "province de" wins over "province".
     private let heads: [(key: [UInt16], kind: Int)]
+
     /// `place << 8 | kind` -> the entity of that kind named like `place`, and the payload of the
     /// label that says so (the mention's `via`).
-    private let picks: [Int64: (entity: Int32, payload: Int32)]
+    typealias Picks = [Int64: (entity: Int32, payload: Int32)]
 
     init(model: TaggingModel) {
+        heads = PlaceHeads.heads(of: model)
+    }
+
+    private static func heads(of model: TaggingModel) -> [(key: [UInt16], kind: Int)] {
         var heads: [(key: [UInt16], kind: Int)] = []
         for (kind, keys) in model.placeHeads.enumerated() {
             for key in keys where !key.isEmpty { heads.append((key, kind)) }
         }
-        heads.sort { $0.key.count > $1.key.count }
-        self.heads = heads
-        guard !heads.isEmpty else {
-            picks = [:]
-            return
-        }
+        return heads.sorted { $0.key.count > $1.key.count }
+    }
+
+    /// Which entity each head word picks for each place, read from the labels: worked out when a
+    /// head word first stands beside a place's name, so a text without one never pays for it.
+    static func picks(of model: TaggingModel) -> Picks {
+        let heads = PlaceHeads.heads(of: model)
+        guard !heads.isEmpty else { return [:] }
         let keyUnits = model.trie.keyUnits
         func key(_ payload: Int) -> ArraySlice<UInt16> {
             keyUnits[Int(model.keyStarts[payload])..<Int(model.keyStarts[payload + 1])]
@@ -34,47 +41,48 @@ struct PlaceHeads: Sendable {
         func counts(_ payload: TaggingModel.Payload) -> Bool {
             model.entityTypes[Int(payload.entity)] == .place && !payload.flags.contains(.negative)
         }
-        // Every place label's key -> the places it names.
+        // Labels of two words or more split at each space: a head word on one side ("ولایت کندز",
+        // "Kunduz Province") leaves the rest to be looked up. One probe a side a space, so that a
+        // line's first place does not pay for every label against every head word.
+        var kinds: [ArraySlice<UInt16>: Int] = [:]
+        for head in heads where kinds[head.key[...]] == nil { kinds[head.key[...]] = head.kind }
+        var built: [(rest: ArraySlice<UInt16>, kind: Int, entity: Int32, payload: Int32)] = []
+        for (index, payload) in model.payloads.enumerated() where payload.spacesCount > 0 && counts(payload) {
+            let whole = key(index)
+            for space in model.spaces[Int(payload.spacesStart)..<Int(payload.spacesStart + payload.spacesCount)] {
+                let split = whole.startIndex + Int(space)
+                guard split > whole.startIndex, split < whole.endIndex else { continue }
+                if let kind = kinds[whole[..<split]] { built.append((whole[split...], kind, payload.entity, Int32(index))) }
+                if let kind = kinds[whole[split...]] { built.append((whole[..<split], kind, payload.entity, Int32(index))) }
+            }
+        }
+        // The places whose label is such a rest.
+        let rests = Set(built.map(\.rest))
         var places: [ArraySlice<UInt16>: [Int32]] = [:]
-        for (index, payload) in model.payloads.enumerated() where counts(payload) {
+        for (index, payload) in model.payloads.enumerated() where counts(payload) && rests.contains(key(index)) {
             places[key(index), default: []].append(payload.entity)
         }
         var found: [Int64: (entity: Int32, payload: Int32)] = [:]
         var ambiguous: Set<Int64> = []
-        for (index, payload) in model.payloads.enumerated() where counts(payload) {
-            let whole = key(index)
-            let spaces = model.spaces[Int(payload.spacesStart)..<Int(payload.spacesStart + payload.spacesCount)]
-            for head in heads where whole.count > head.key.count {
-                // The head word first ("ولایت کندز") or last ("Kunduz Province"), a word of its own.
-                var rests: [ArraySlice<UInt16>] = []
-                if whole.starts(with: head.key) && spaces.contains(Int32(head.key.count)) {
-                    rests.append(whole.dropFirst(head.key.count))
-                }
-                if whole.reversed().starts(with: head.key.reversed())
-                    && spaces.contains(Int32(whole.count - head.key.count)) {
-                    rests.append(whole.dropLast(head.key.count))
-                }
-                for rest in rests {
-                    for place in places[ArraySlice(Array(rest))] ?? [] where place != payload.entity {
-                        let slot = Int64(place) << 8 | Int64(head.kind)
-                        if let known = found[slot] {
-                            if known.entity != payload.entity { ambiguous.insert(slot) }
-                        } else {
-                            found[slot] = (payload.entity, Int32(index))
-                        }
-                    }
+        for made in built {
+            for place in places[made.rest] ?? [] where place != made.entity {
+                let slot = Int64(place) << 8 | Int64(made.kind)
+                if let known = found[slot] {
+                    if known.entity != made.entity { ambiguous.insert(slot) }
+                } else {
+                    found[slot] = (made.entity, made.payload)
                 }
             }
         }
         for slot in ambiguous { found[slot] = nil }
-        picks = found
+        return found
     }
 
-    /// Whether no head word is listed or no entity is picked by one: the rule has nothing to do.
-    var isEmpty: Bool { picks.isEmpty }
+    /// Whether no head word is listed: the rule has nothing to do.
+    var isEmpty: Bool { heads.isEmpty }
 
     /// The entity a head word of kind `kind` beside a name of `place` picks, and its label's payload.
-    func pick(place: Int, kind: Int) -> (entity: Int32, payload: Int32)? {
+    static func pick(_ picks: Picks, place: Int, kind: Int) -> (entity: Int32, payload: Int32)? {
         picks[Int64(place) << 8 | Int64(kind)]
     }
 

@@ -368,8 +368,8 @@ public final class TaggingModel: Sendable {
         }
     }
 
-    /// Which entity a head word beside a place's name picks (`PlaceHeads`), worked out the first
-    /// time a place is named beside one.
+    /// The head words beside places' names (`PlaceHeads`), gathered the first time a record names a
+    /// place.
     private let placeHeadRuleCell = Mutex<PlaceHeads?>(nil)
 
     func placeHeadRule() -> PlaceHeads {
@@ -377,6 +377,19 @@ public final class TaggingModel: Sendable {
         let rule = PlaceHeads(model: self)
         return placeHeadRuleCell.withLock { stored in
             if stored == nil { stored = rule }
+            return stored!
+        }
+    }
+
+    /// What the head words pick (`PlaceHeads.picks`), worked out the first time one is read beside
+    /// a place's name.
+    private let placeHeadPicksCell = Mutex<PlaceHeads.Picks?>(nil)
+
+    func placeHeadPicks() -> PlaceHeads.Picks {
+        if let built = placeHeadPicksCell.withLock({ $0 }) { return built }
+        let picks = PlaceHeads.picks(of: self)
+        return placeHeadPicksCell.withLock { stored in
+            if stored == nil { stored = picks }
             return stored!
         }
     }
