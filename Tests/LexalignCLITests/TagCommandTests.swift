@@ -318,4 +318,23 @@ struct TagCommandTests {
         #expect(outcome.stderr == "")
         #expect(outcome.status == 0)
     }
+
+    /// A head word beside a place's name picks the province or the river of that name; the mention
+    /// takes the head word in and names it ("head"); inline writes the entity's label in its place.
+    @Test(arguments: [
+        (["--format", "tsv"], "1\t2\t18\tplace:kunduz-province\tпровинции Кундуз\n1\t20\t26\tplace:kunduz\tКундуз\n"
+            + "1\t29\t42\tplace:helmand-river\tреки Гильменд\n"),
+        (["--format", "inline", "--label-lang", "en"], "В Kunduz Province, Kunduz и Helmand River.\n"),
+        // Гильменд is heard as Helmand (the province); реки makes it the river, whose label is `via`
+        ([], """
+            {"line":1,"text":"В провинции Кундуз, Кундуз и реки Гильменд.","mentions":[{"start":2,"end":18,"surface":"провинции Кундуз","id":"place:kunduz-province","type":"place","label":"Kunduz Province","broader":["place:afghanistan"],"match":"exact","head":"провинции"},{"start":20,"end":26,"surface":"Кундуз","id":"place:kunduz","type":"place","label":"Kunduz","broader":["place:kunduz-province","place:afghanistan"],"match":"exact"},{"start":29,"end":42,"surface":"реки Гильменд","id":"place:helmand-river","type":"place","label":"Helmand River","broader":["place:afghanistan","place:iran"],"match":"fuzzy","score":0.964,"via":"Helmand River","head":"реки"}]}
+
+            """),
+    ])
+    func headWordsPickTheProvinceOrTheRiver(arguments: [String], expected: String) throws {
+        let outcome = try CLIRunner.run(["tag"] + arguments, stdin: "В провинции Кундуз, Кундуз и реки Гильменд.\n")
+        #expect(outcome.output == expected)
+        #expect(outcome.stderr == "")
+        #expect(outcome.status == 0)
+    }
 }
