@@ -91,9 +91,12 @@ struct VariantSetTests {
         // Торхам): 187. French ch nearer sh (Bichkek, Tachkent): 191. A mention inside a longer name
         // read as any label of its entity (ISIL Khorasan as ISIS Khorasan): 192, 18 false. Head words
         // picking the province or the river (Вилояти Кундуз, Река Гильменд; one of them exact): 194,
-        // 16 false; вилояти a head noun as well (Вилояти Ғазни, Вилояти Хуст): 197.
-        #expect(exact.resolved <= 38)
-        #expect(fuzzy.resolved >= 197)
-        #expect(fuzzy.falseMatches <= 16)
+        // 16 false; вилояти a head noun as well (Вилояти Ғазни, Вилояти Хуст): 197. Seven entities
+        // (al-Qaeda's and the Islamic State's branches, the Islamic Jihad Union, Jamaat-ul-Ahrar,
+        // Lashkar-e-Jhangvi) turned eight distractor rows into variants, seven of them labels: 205,
+        // 12 false.
+        #expect(exact.resolved <= 45)
+        #expect(fuzzy.resolved >= 205)
+        #expect(fuzzy.falseMatches <= 12)
     }
 }
