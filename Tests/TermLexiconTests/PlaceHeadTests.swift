@@ -10,6 +10,8 @@ struct PlaceHeadTests {
     static let model: TaggingModel = {
         let small = lexicon(
             entities: """
+                place:afghanistan\tplace\t\t\t
+                place:afghanistan-province\tplace\t\t\t
                 place:helmand\tplace\t\t\t
                 place:helmand-river\tplace\t\t\t
                 place:kabul\tplace\tplace:kabul-province\t\t
@@ -21,6 +23,9 @@ struct PlaceHeadTests {
 
                 """,
             labels: """
+                place:afghanistan\ten\tpref\tAfghanistan\t\t
+                place:afghanistan\ten\talt\tAfghan\tdemonym\t
+                place:afghanistan-province\ten\tpref\tAfghanistan Province\t\t
                 place:helmand\ten\tpref\tHelmand\t\t
                 place:helmand\ten\talt\tHelmand Province\t\t
                 place:helmand\tru\tpref\tГильменд\t\t
@@ -71,6 +76,8 @@ struct PlaceHeadTests {
         // two provinces built on Kabul (Kabul Province, ولایت کابل): the text does not say which
         ("в провинции Кабул", ["Кабул|place:kabul|exact"]),
         ("у реки Кабул", ["реки Кабул|place:kabul-river|exact"]),
+        // a nationality adjective is no place's name: "province of" is Kunduz's head, not Afghan's
+        ("the Afghan province of Kunduz", ["Afghan|place:afghanistan|exact", "province of Kunduz|place:kunduz-province|exact"]),
     ])
     func picks(text: String, expected: [String]) throws {
         #expect(tag(text, with: try Self.model.makeFinder()) == expected)

@@ -88,7 +88,8 @@ public final class MentionFinder {
         if placeHeads == nil { placeHeads = model.placeHeadRule() }
         guard let rule = placeHeads, !rule.isEmpty else { return mentions }
         var result = mentions
-        for index in result.indices where model.entityType(result[index].entity) == .place {
+        // A nationality adjective is no place's name ("Afghan province" is not a province of Afghanistan).
+        for index in result.indices where model.entityType(result[index].entity) == .place && !result[index].demonym {
             let mention = result[index]
             let first = firstUnit(ofScalar: mention.nameStart), last = firstUnit(ofScalar: mention.end) - 1
             guard first <= last, last < text.count else { continue }
