@@ -1,5 +1,5 @@
 /// Head words that say what kind of place a name beside them is (Lexicons/affixes.tsv kinds
-/// `province` and `river`): Russian провинция, Arabic ولاية, Portuguese rio. Several places share a
+/// `province` and `river`): Russian провинция and река, Arabic ولاية and نهر. Several places share a
 /// name — Kunduz the city and Kunduz Province, Helmand the province and the Helmand River — and the
 /// bare name resolves to one of them; a head word beside it picks the other.
 ///
@@ -52,8 +52,12 @@ struct PlaceHeads: Sendable {
             for space in model.spaces[Int(payload.spacesStart)..<Int(payload.spacesStart + payload.spacesCount)] {
                 let split = whole.startIndex + Int(space)
                 guard split > whole.startIndex, split < whole.endIndex else { continue }
-                if let kind = kinds[whole[..<split]] { built.append((whole[split...], kind, payload.entity, Int32(index))) }
-                if let kind = kinds[whole[split...]] { built.append((whole[..<split], kind, payload.entity, Int32(index))) }
+                if let kind = kinds[whole[..<split]] {
+                    built.append((whole[split...], kind, payload.entity, Int32(index)))
+                }
+                if let kind = kinds[whole[split...]] {
+                    built.append((whole[..<split], kind, payload.entity, Int32(index)))
+                }
             }
         }
         // The places whose label is such a rest.

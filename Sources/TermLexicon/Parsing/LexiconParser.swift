@@ -137,8 +137,9 @@ public enum LexiconParser {
                 continue
             }
             guard let kind = Affixes.Kind(rawValue: fields[1]) else {
+                let known = Affixes.Kind.allCases.map(\.rawValue).joined(separator: ", ")
                 diagnostics.append(file.diagnostic(.error, line, field: 1,
-                    "unknown kind '\(fields[1])' (known: \(Affixes.Kind.allCases.map(\.rawValue).joined(separator: ", ")))", rule: "unknown-kind"))
+                    "unknown kind '\(fields[1])' (known: \(known))", rule: "unknown-kind"))
                 continue
             }
             guard !fields[2].isEmpty else {
