@@ -77,7 +77,8 @@ struct PlaceHeadTests {
         ("в провинции Кабул", ["Кабул|place:kabul|exact"]),
         ("у реки Кабул", ["реки Кабул|place:kabul-river|exact"]),
         // a nationality adjective is no place's name: "province of" is Kunduz's head, not Afghan's
-        ("the Afghan province of Kunduz", ["Afghan|place:afghanistan|exact", "province of Kunduz|place:kunduz-province|exact"]),
+        ("the Afghan province of Kunduz",
+         ["Afghan|place:afghanistan|exact", "province of Kunduz|place:kunduz-province|exact"]),
     ])
     func picks(text: String, expected: [String]) throws {
         #expect(tag(text, with: try Self.model.makeFinder()) == expected)
@@ -92,7 +93,8 @@ struct PlaceHeadTests {
     }
 
     @Test func theModelArchiveKeepsTheHeads() throws {
-        let restored = try TaggingModel.restored(from: Self.model.archived(lexiconDigest: "test"), lexiconDigest: "test")
+        let bytes = Self.model.archived(lexiconDigest: "test")
+        let restored = try TaggingModel.restored(from: bytes, lexiconDigest: "test")
         #expect(tag("в провинции Кундуз", with: try restored.makeFinder())
             == ["провинции Кундуз|place:kunduz-province|exact"])
     }

@@ -273,8 +273,8 @@ public final class TagLineProcessor: LineProcessor {
         }
         if let head = mention.head {
             out.append(contentsOf: #","head":"#.utf8)
-            JSONText.appendString(finder.surface(from: head.lowerBound, to: head.upperBound, bytes: bytes, range: range),
-                                  to: &out)
+            let word = finder.surface(from: head.lowerBound, to: head.upperBound, bytes: bytes, range: range)
+            JSONText.appendString(word, to: &out)
         } else if mention.nameStart > mention.start {
             out.append(contentsOf: #","title":"#.utf8)
             let title = finder.surface(from: mention.start, to: mention.nameStart, bytes: bytes, range: range)
