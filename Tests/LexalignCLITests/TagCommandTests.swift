@@ -337,4 +337,13 @@ struct TagCommandTests {
         #expect(outcome.stderr == "")
         #expect(outcome.status == 0)
     }
+
+    /// A word that is also a common word after a name is no head word: Dari رود is 'river' and the
+    /// verb 'goes' (به کابل رود, 'goes to Kabul'), so it is not listed and Kabul stays the city.
+    @Test func aVerbAfterAPlaceIsNoHeadWord() throws {
+        let outcome = try CLIRunner.run(["tag", "--format", "tsv"], stdin: "او باید به کابل رود\n")
+        #expect(outcome.output == "1\t11\t15\tplace:kabul\tکابل\n")
+        #expect(outcome.stderr == "")
+        #expect(outcome.status == 0)
+    }
 }
