@@ -47,7 +47,7 @@ public final class TaggingModel: Sendable {
     let prefixes: [[UInt16]]
     /// Titles before a person's name, kept in the mention; longest first.
     let titles: [[UInt16]]
-    /// Head words of places (провинция, rio), one list per kind of `Affixes.Kind.heads`.
+    /// Head words of places (провинция, река), one list per kind of `Affixes.Kind.heads`.
     let placeHeads: [[[UInt16]]]
     /// One bit for each key unit some title ends with: most words before a name end with none, and
     /// are passed over without comparing every title.
@@ -373,12 +373,7 @@ public final class TaggingModel: Sendable {
     private let placeHeadRuleCell = Mutex<PlaceHeads?>(nil)
 
     func placeHeadRule() -> PlaceHeads {
-        if let built = placeHeadRuleCell.withLock({ $0 }) { return built }
-        let rule = PlaceHeads(model: self)
-        return placeHeadRuleCell.withLock { stored in
-            if stored == nil { stored = rule }
-            return stored!
-        }
+        Self.onFirstUse(placeHeadRuleCell) { PlaceHeads(model: self) }
     }
 
     /// What the head words pick (`PlaceHeads.picks`), worked out the first time one is read beside
@@ -386,19 +381,14 @@ public final class TaggingModel: Sendable {
     private let placeHeadPicksCell = Mutex<PlaceHeads.Picks?>(nil)
 
     func placeHeadPicks() -> PlaceHeads.Picks {
-        if let built = placeHeadPicksCell.withLock({ $0 }) { return built }
-        let picks = PlaceHeads.picks(of: self)
-        return placeHeadPicksCell.withLock { stored in
-            if stored == nil { stored = picks }
-            return stored!
-        }
+        Self.onFirstUse(placeHeadPicksCell) { PlaceHeads.picks(of: self) }
     }
 
     /// The value in `cell`, made now if it has none. Threads racing on the first use may each
     /// make one; the first stored is kept and shared.
-    private static func onFirstUse<Value: Sendable>(
-        _ cell: borrowing Mutex<Value?>, _ make: () throws(NormalizationSetupError) -> Value
-    ) throws(NormalizationSetupError) -> Value {
+    private static func onFirstUse<Value: Sendable, Failure: Error>(
+        _ cell: borrowing Mutex<Value?>, _ make: () throws(Failure) -> Value
+    ) throws(Failure) -> Value {
         if let built = cell.withLock({ $0 }) { return built }
         let value = try make()
         return cell.withLock { stored in
