@@ -46,6 +46,9 @@ struct SegmentTableTests {
         ("متقي و كابل", "متقی و کابل"),  // Arabic yeh and kaf: one character each, from the table
         ("مـــتقی", "متقی"),  // tatweel dropped
         ("بَ", "ب"),  // a mark: the letter and its mark go through the pipeline together
+        ("a بَ", "a ب"),  // the letter taken back had a space before it
+        ("a ـَb", "a b"),  // the character taken back (tatweel) wrote nothing
+        ("x ﷺ y", "x صلی الله علیه وسلم y"),  // one character, four words
         ("x \u{0301}y", "x y"),  // a run starting on a space keeps the space
         ("Cafe\u{0301} Z", "cafe z"),
         ("ﻻ ﷲ", "لا الله"),  // presentation forms

@@ -31,16 +31,16 @@ struct SegmentTable: Sendable {
     /// bits 2–3 the byte count and bits 8–31 the bytes from the lowest; in the pool, bits 2–7 the
     /// count and bits 8–31 the offset.
     let entries: [UInt32]
-    private let pool: [UInt8]
+    let pool: [UInt8]
 
     /// The most bytes an entry writes for one byte of input, a space before it included: a
     /// character of n bytes writes at most 4n (inline entries hold three bytes at most, pooled ones
     /// are kept to 4n - 1).
     static let bytesPerInputByte = 4
 
-    private static let kindInline: UInt32 = 1
-    private static let kindSpace: UInt32 = 2
-    private static let kindPooled: UInt32 = 3
+    static let kindInline: UInt32 = 1
+    static let kindSpace: UInt32 = 2
+    static let kindPooled: UInt32 = 3
 
     /// The blocks with entries: Latin, Greek, Cyrillic, Arabic, general punctuation and the Arabic
     /// and full-width presentation forms. Characters of other blocks go through the pipeline, and

@@ -269,50 +269,31 @@ public final class TextNormalizer {
     /// to report (NUL, a lone CR, invalid UTF-8), whose places are counted from the line's start.
     private func normalizeBySegments(_ bytes: [UInt8], _ range: Range<Int>, _ segments: SegmentTable,
                                      appendingTo output: inout [UInt8]) throws(ICUError) -> Bool {
-        // Written through a span of a local buffer sized for the most the table's characters can
-        // write (`SegmentTable.bytesPerInputByte`); a run that would not fit sends the line to the
-        // pipeline.
+        // Written into a local buffer sized for the most the table's characters can write
+        // (`SegmentTable.bytesPerInputByte`); a character or run that would not fit sends the line to
+        // the pipeline.
         var buffer = encoded
         encoded = []
         defer { encoded = buffer }
         let needed = range.count * SegmentTable.bytesPerInputByte + 256
         if buffer.count < needed { buffer = [UInt8](repeating: 0, count: needed + needed / 4) }
-        var out = buffer.mutableSpan
         let input = bytes.span
         let table = segments.entries.span
-        var written = 0
-        var pendingSpace = false
-        // The last character written from the table, to take back: where it starts, and `written`
-        // and `pendingSpace` before it (-1: none, or a space, which a run may follow as it is).
-        var takeBackFrom = -1, writtenBefore = 0, pendingBefore = false
-        var index = range.lowerBound
         let end = range.upperBound
-        while index < end {
-            let (scalar, length) = UTF8Decoding.decodeScalar(input, bytes, at: index, end: end)
-            let entry = scalar < 0x1_0000 ? table[Int(scalar)] : 0
-            if SegmentTable.isSpace(entry) {
-                takeBackFrom = -1
-                pendingSpace = written > 0
-                index += length
-                continue
-            }
-            if !SegmentTable.isSlow(entry) {
-                takeBackFrom = index
-                writtenBefore = written
-                pendingBefore = pendingSpace
-                segments.write(entry, to: &out, at: &written, pendingSpace: &pendingSpace)
-                index += length
-                continue
-            }
+        var walk = SegmentTable.Walk(index: range.lowerBound)
+        while true {
+            // Characters with an entry, up to a slow one.
+            guard segments.writeTableCharacters(bytes, end: end, into: &buffer, walk: &walk) else { return false }
+            if walk.index >= end { break }
             // A run: from the character before (taken back) up to the next with an entry.
-            var runStart = index
-            if takeBackFrom >= 0 {
-                runStart = takeBackFrom
-                written = writtenBefore
-                pendingSpace = pendingBefore
-                takeBackFrom = -1
+            var runStart = walk.index
+            if walk.takeBackFrom >= 0 {
+                runStart = walk.takeBackFrom
+                walk.pendingSpace = segments.pendingBeforeTakeBack(walk, in: buffer)
+                walk.written = walk.writtenBefore
+                walk.takeBackFrom = -1
             }
-            var runEnd = index + length
+            var runEnd = walk.index + UTF8Decoding.decodeScalar(input, bytes, at: walk.index, end: end).1
             while runEnd < end {
                 let (runScalar, runLength) = UTF8Decoding.decodeScalar(input, bytes, at: runEnd, end: end)
                 if runScalar < 0x1_0000 && !SegmentTable.isSlow(table[Int(runScalar)]) { break }
@@ -320,15 +301,16 @@ public final class TextNormalizer {
             }
             runIssues.removeAll(keepingCapacity: true)
             let (count, _) = try fold(bytes, runStart..<runEnd, issues: &runIssues)
-            guard runIssues.isEmpty, written + 4 * count + 1 <= out.count else { return false }
+            guard runIssues.isEmpty, walk.written + 4 * count + 1 <= buffer.count else { return false }
             if count > 0 {
                 guard runStandsApart(count) else { return false }
-                pendingSpace = TextNormalizer.writeUTF8(mapped, count: count, to: &out, at: &written,
-                                                        pendingSpace: pendingSpace)
+                var out = buffer.mutableSpan
+                walk.pendingSpace = TextNormalizer.writeUTF8(mapped, count: count, to: &out, at: &walk.written,
+                                                             pendingSpace: walk.pendingSpace)
             }
-            index = runEnd
+            walk.index = runEnd
         }
-        output.append(contentsOf: buffer[0..<written])
+        output.append(contentsOf: buffer[0..<walk.written])
         return true
     }
 
