@@ -4,61 +4,82 @@
 // instructions a character, 78 M of the 127 M that `normalize --form key` spends on the 2 MB mixed
 // sample. Here the line, the table and the output buffer are lent for the length of one call, and
 // every access stays inside them because:
-// - the line is read below `end`, checked once against the array's count, and a continuation byte
-//   only after checking that its index is below `end`;
+// - the line is read below `end`, checked once against the array's count: a continuation byte only
+//   after checking that its index is below `end`, eight bytes at once only when `index + 8 <= end`,
+//   and backwards (`takeBack`) not before the walk's start;
 // - the table has 0x10000 entries (checked once) and is indexed only by a scalar that one, two or
 //   three bytes decode to (below 0x10000), or that `entry(_:)` checks;
-// - a character is written only while `written <= buffer.count - headroom`, checked before it, and
-//   it writes at most a space and a four-byte store (an inline entry), or a space and 63 pooled
-//   bytes: both below `headroom`.
+// - the walk starts only when the buffer has `4 * (end - index) + headroom` bytes free after
+//   `written`: a character of n bytes writes at most 4n (`bytesPerInputByte`, a space before it
+//   included; a run of n ASCII letters writes n and a space), and a store may touch up to eight
+//   bytes beyond what it counts (an inline entry is stored as four bytes, a run of letters as
+//   eight), which `headroom` covers.
 
 extension SegmentTable {
     /// Where a walk over a line stands between calls of `writeTableCharacters`: the next byte, the
-    /// bytes written, whether a space waits for what follows, and the last character written from
-    /// the table, to take back when a slow one follows it (where it starts, -1 when there is none or
-    /// a space came after it, and `written` before it).
+    /// bytes written, whether a space waits for what follows, and where the characters written from
+    /// the table since the last space or pipeline run start (`takeBack` finds the last of them).
     struct Walk {
         var index: Int
         var written = 0
         var pendingSpace = false
-        var takeBackFrom = -1
-        var writtenBefore = 0
+        var tableRunStart: Int
 
-        init(index: Int) { self.index = index }
+        init(index: Int) {
+            self.index = index
+            tableRunStart = index
+        }
     }
 
-    /// The room a character needs after `written`: a space, and four bytes stored at once or 63
-    /// pooled ones.
-    static let headroom = 72
+    /// Bytes beyond the most a walk counts that its stores may touch.
+    static let headroom = 16
 
     /// Writes the characters of `bytes[walk.index..<end]` that have an entry into `buffer` from
     /// `walk.written`, spaces collapsed and the line's start trimmed, up to the first slow character
-    /// (`walk.index` is then its first byte) or `end`. False when the buffer has no room left for
-    /// the next character: the caller then sends the line through the pipeline.
+    /// (`walk.index` is then its first byte) or `end`. False, having written nothing, when the
+    /// buffer has not room for the rest of the line at the most it could write: the caller then
+    /// sends the line through the pipeline.
     func writeTableCharacters(_ bytes: [UInt8], end: Int, into buffer: inout [UInt8], walk: inout Walk) -> Bool {
-        precondition(end <= bytes.count && entries.count == 0x1_0000, "line or table out of bounds")
-        return bytes.withUnsafeBufferPointer { input in
+        precondition(end <= bytes.count && walk.index <= end && entries.count == 0x1_0000,
+                     "line or table out of bounds")
+        guard walk.written + SegmentTable.bytesPerInputByte * (end - walk.index) + SegmentTable.headroom
+                <= buffer.count else { return false }
+        bytes.withUnsafeBufferPointer { input in
             entries.withUnsafeBufferPointer { table in
                 buffer.withUnsafeMutableBytes { out in
                     walkLine(input.baseAddress!, bytes, end: end, table: table.baseAddress!, out: out.baseAddress!,
-                             limit: out.count - SegmentTable.headroom, walk: &walk)
+                             walk: &walk)
                 }
             }
         }
+        return true
     }
 
     /// The loop of `writeTableCharacters` over the lent buffers (`bytes` is `input`'s array, for the
     /// rare sequences `UTF8Decoding.decodeMultiByte` decodes). The walk's fields are copied into
     /// locals, so that they stay in registers, and back at the end.
     private func walkLine(_ input: UnsafePointer<UInt8>, _ bytes: [UInt8], end: Int, table: UnsafePointer<UInt32>,
-                          out: UnsafeMutableRawPointer, limit: Int, walk: inout Walk) -> Bool {
+                          out: UnsafeMutableRawPointer, walk: inout Walk) {
         var index = walk.index, written = walk.written, pending = walk.pendingSpace ? 1 : 0
-        var takeBackFrom = walk.takeBackFrom, writtenBefore = walk.writtenBefore
-        var fits = true
+        var tableRunStart = walk.tableRunStart
+        let lowerCaseRuns = writesASCIILettersInLowerCase
         while index < end {
             let lead = input[index]
             var entry: UInt32, length: Int
             if lead < 0x80 {
+                if lowerCaseRuns && (lead | 0x20) &- 0x61 < 26 && index &+ 8 <= end {
+                    // A run of ASCII letters, up to eight, in one load and one store.
+                    let word = UInt64(littleEndian: UnsafeRawPointer(input + index).loadUnaligned(as: UInt64.self))
+                    let run = SegmentTable.leadingASCIILetters(word)
+                    out.storeBytes(of: 0x20, toByteOffset: written, as: UInt8.self)
+                    written &+= pending
+                    pending = 0
+                    out.storeBytes(of: (word | 0x2020_2020_2020_2020).littleEndian, toByteOffset: written,
+                                   as: UInt64.self)
+                    written &+= run
+                    index &+= run
+                    continue
+                }
                 (entry, length) = (table[Int(lead)], 1)
             } else if lead >= 0xC2 && lead <= 0xDF && index &+ 1 < end && input[index &+ 1] & 0xC0 == 0x80 {
                 (entry, length) = (table[Int(lead & 0x1F) << 6 | Int(input[index &+ 1] & 0x3F)], 2)
@@ -67,22 +88,9 @@ extension SegmentTable {
                 let scalar = Int(lead & 0x0F) << 12 | Int(input[index &+ 1] & 0x3F) << 6 | Int(input[index &+ 2] & 0x3F)
                 (entry, length) = (table[scalar], 3)
             } else {
-                let (scalar, count) = UTF8Decoding.decodeMultiByte(bytes, at: index, end: end)
-                (entry, length) = (self.entry(scalar ?? UTF8Decoding.invalid), count)
+                (entry, length) = scalarEntry(bytes, at: index, end: end)
             }
             let kind = entry & 3
-            if kind == SegmentTable.kindSpace {
-                takeBackFrom = -1
-                pending = written > 0 ? 1 : 0
-                index &+= length
-                continue
-            }
-            if kind == 0 { break }
-            guard written <= limit else {
-                fits = false
-                break
-            }
-            (takeBackFrom, writtenBefore) = (index, written)
             if kind == SegmentTable.kindInline {
                 let count = Int((entry >> 2) & 3)
                 if count > 0 {
@@ -93,6 +101,11 @@ extension SegmentTable {
                     out.storeBytes(of: (entry >> 8).littleEndian, toByteOffset: written, as: UInt32.self)
                     written &+= count
                 }
+            } else if kind == SegmentTable.kindSpace {
+                pending = written > 0 ? 1 : 0
+                tableRunStart = index &+ length
+            } else if kind == 0 {
+                break
             } else {
                 if pending != 0 {
                     out.storeBytes(of: 0x20, toByteOffset: written, as: UInt8.self)
@@ -106,15 +119,46 @@ extension SegmentTable {
             }
             index &+= length
         }
-        (walk.index, walk.written, walk.pendingSpace) = (index, written, pending != 0)
-        (walk.takeBackFrom, walk.writtenBefore) = (takeBackFrom, writtenBefore)
-        return fits
+        (walk.index, walk.written, walk.pendingSpace, walk.tableRunStart) = (index, written, pending != 0, tableRunStart)
     }
 
-    /// Whether a space waited before the character `walk.takeBackFrom`: an entry's bytes hold no
-    /// space, so when the character wrote any, the byte at `writtenBefore` is a space exactly when
-    /// one was written for it; a character that wrote nothing left the space as it was.
-    func pendingBeforeTakeBack(_ walk: Walk, in buffer: [UInt8]) -> Bool {
-        walk.written > walk.writtenBefore ? buffer[walk.writtenBefore] == 0x20 : walk.pendingSpace
+    /// The entry of the character at `index` and its length, for the sequences the loop does not
+    /// decode itself (four bytes, E0/ED/EE/EF leads, bytes that are not UTF-8).
+    private func scalarEntry(_ bytes: [UInt8], at index: Int, end: Int) -> (UInt32, Int) {
+        let (scalar, length) = UTF8Decoding.decodeMultiByte(bytes, at: index, end: end)
+        return (entry(scalar ?? UTF8Decoding.invalid), length)
+    }
+
+    /// Takes back the character written from the table right before the slow one at `walk.index`,
+    /// if there is one (a slow character joins the segment of the one before it): returns where it
+    /// starts and sets `written` and `pendingSpace` to what they were before it. Its entry says how
+    /// many bytes it wrote; an entry's bytes hold no space and a space is written only before a
+    /// character, so the byte before them is a space exactly when one waited for it. Nil when a
+    /// space, a pipeline run or the line's start comes right before.
+    func takeBack(_ walk: inout Walk, bytes: [UInt8], buffer: [UInt8]) -> Int? {
+        guard walk.index > walk.tableRunStart else { return nil }
+        var start = walk.index - 1
+        while start > walk.tableRunStart && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        let entry = bytes[start] < 0x80 ? entries[Int(bytes[start])] : scalarEntry(bytes, at: start, end: walk.index).0
+        let count = SegmentTable.isInline(entry) ? SegmentTable.inlineCount(entry) : SegmentTable.pooled(entry).count
+        if count > 0 {
+            walk.written -= count
+            walk.pendingSpace = walk.written > 0 && buffer[walk.written - 1] == 0x20
+            if walk.pendingSpace { walk.written -= 1 }
+        }
+        walk.tableRunStart = start
+        return start
+    }
+
+    /// How many of the eight bytes of `word` (the first in its lowest byte) are ASCII letters before
+    /// the first that is not. A byte below 0x80 with bit 5 set lies in a-z when adding 0x1F carries
+    /// into its high bit and adding 0x05 does not. An ASCII byte's sums never carry into the next
+    /// byte; a byte from 0x80 on may, but it ends the run, so only bytes after the run are touched.
+    @inline(__always)
+    static func leadingASCIILetters(_ word: UInt64) -> Int {
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let lower = word | 0x2020_2020_2020_2020
+        let letters = (lower &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(lower &+ 0x0505_0505_0505_0505) & ~word & highs
+        return (~letters & highs).trailingZeroBitCount >> 3
     }
 }

@@ -115,9 +115,16 @@ struct SegmentTable: Sendable {
         }
         self.entries = entries
         self.pool = pool
+        let oneByte = SegmentTable.kindInline | 1 << 2
+        writesASCIILettersInLowerCase = (0x41...0x5A).allSatisfy { entries[$0] == oneByte | UInt32($0 | 0x20) << 8 }
+            && (0x61...0x7A).allSatisfy { entries[$0] == oneByte | UInt32($0) << 8 }
         writesASCIIAsItself = clean == nil && entries[0x20] == SegmentTable.kindSpace
             && (0x21...0x7E).allSatisfy { entries[$0] == SegmentTable.kindInline | 1 << 2 | UInt32($0) << 8 }
     }
+
+    /// Whether the table writes each ASCII letter as its lower case, one byte (the key form): a run
+    /// of them is then written eight bytes at a time (`writeTableCharacters`).
+    private(set) var writesASCIILettersInLowerCase = false
 
     /// Whether the table, reading decoded lines, writes every printable ASCII character as itself
     /// (the text form, unless an option changes ASCII digits): a line of them then needs nothing

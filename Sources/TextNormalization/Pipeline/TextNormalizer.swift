@@ -286,14 +286,9 @@ public final class TextNormalizer {
             guard segments.writeTableCharacters(bytes, end: end, into: &buffer, walk: &walk) else { return false }
             if walk.index >= end { break }
             // A run: from the character before (taken back) up to the next with an entry.
-            var runStart = walk.index
-            if walk.takeBackFrom >= 0 {
-                runStart = walk.takeBackFrom
-                walk.pendingSpace = segments.pendingBeforeTakeBack(walk, in: buffer)
-                walk.written = walk.writtenBefore
-                walk.takeBackFrom = -1
-            }
-            var runEnd = walk.index + UTF8Decoding.decodeScalar(input, bytes, at: walk.index, end: end).1
+            let slowStart = walk.index
+            let runStart = segments.takeBack(&walk, bytes: bytes, buffer: buffer) ?? slowStart
+            var runEnd = slowStart + UTF8Decoding.decodeScalar(input, bytes, at: slowStart, end: end).1
             while runEnd < end {
                 let (runScalar, runLength) = UTF8Decoding.decodeScalar(input, bytes, at: runEnd, end: end)
                 if runScalar < 0x1_0000 && !SegmentTable.isSlow(table[Int(runScalar)]) { break }
@@ -309,6 +304,7 @@ public final class TextNormalizer {
                                                              pendingSpace: walk.pendingSpace)
             }
             walk.index = runEnd
+            walk.tableRunStart = runEnd
         }
         output.append(contentsOf: buffer[0..<walk.written])
         return true
