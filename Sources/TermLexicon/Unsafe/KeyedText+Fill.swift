@@ -121,9 +121,11 @@ extension KeyedText {
         var invalid: (scalar: Int, byte: Int)?
         while index < end {
             // As far as the fast run goes; then one character the general way.
-            keys.withTables { table, pool, classes in
-                fastRun(bytes, &index, end: end, start: range.lowerBound, table: table, pool: pool, classes: classes,
-                        scalars: &scalars, state: &state, output: output)
+            keys.withTables { table, _, _ in
+                KeyedText.transitions.withUnsafeBufferPointer { transitions in
+                    fastRun(bytes, &index, end: end, start: range.lowerBound, table: table,
+                            transitions: transitions.baseAddress!, scalars: &scalars, state: &state, output: output)
+                }
             }
             guard index < end else { break }
             let (scalar, length, valid) = CharacterKeys.decode(array, at: index, end: end)
@@ -156,41 +158,96 @@ extension KeyedText {
             scalars += 1
         }
         let written = state.written
-        if written > 0 { output.edges[written - 1] |= WordEdge.end }
+        markWordEnds(output.edges, count: written)
         output.utf8Offsets[scalars] = Int32(truncatingIfNeeded: range.count)
         return (written, scalars, invalid)
     }
 
+    /// The fast run's state in one byte: bits 0-1 the script of the last letter since a space (0
+    /// none or a digit, 1 Arabic, 2 Latin, 3 nothing written yet), bit 2 a word boundary pending,
+    /// bit 3 a space pending.
+    static func packed(_ state: FillState) -> UInt8 {
+        if state.written == 0 { return 3 | 4 }
+        let script: UInt8 = state.previousScript == CharacterKeys.Code.arabic ? 1
+            : state.previousScript == CharacterKeys.Code.latin ? 2 : 0
+        return script | (state.boundaryPending ? 4 : 0) | (state.spacePending ? 8 : 0)
+    }
+
+    static func unpacked(_ packed: UInt8, written: Int) -> FillState {
+        let script = packed & 3
+        return FillState(written: written, boundaryPending: packed & 4 != 0, spacePending: packed & 8 != 0,
+                         previousScript: script == 1 ? CharacterKeys.Code.arabic
+                            : script == 2 ? CharacterKeys.Code.latin : CharacterKeys.Code.digit)
+    }
+
+    /// What `put` does, as a table: entry `state << 3 | code` holds the next state (bits 8-11), whether
+    /// a unit is written (bit 4) and its word edges (bits 0-3; the end of the unit before a word's
+    /// start is marked afterwards, by `markWordEnds`).
+    static let transitions: [UInt16] = (0..<128).map { index in
+        typealias Code = CharacterKeys.Code
+        let state = UInt8(index >> 3), code = UInt8(index & 7)
+        guard code <= Code.otherLetter else { return 0 }
+        let script = state & 3, nothingWritten = script == 3
+        let boundaryPending = state & 4 != 0, spacePending = state & 8 != 0
+        let afterSpace = spacePending ? WordEdge.afterSpace : 0
+        let lastScript: UInt8 = nothingWritten ? 0 : script
+        func entry(_ next: UInt8, writes: Bool, edges: UInt8) -> UInt16 {
+            UInt16(next) << 8 | (writes ? 1 << 4 : 0) | UInt16(edges)
+        }
+        switch code {
+        case Code.space:
+            return entry(nothingWritten ? 3 | 4 : 4 | 8, writes: false, edges: 0)
+        case Code.punctuation:
+            return entry(lastScript | 4, writes: true,
+                         edges: WordEdge.start | WordEdge.end | WordEdge.punctuation | afterSpace)
+        default:
+            // A change between Arabic and Latin letters ends a word, as in "لهCBS".
+            let letterScript: UInt8 = code == Code.arabic ? 1 : code == Code.latin ? 2 : 0
+            let scriptChange = letterScript != 0 && lastScript != 0 && letterScript != lastScript
+            let startsWord = boundaryPending || scriptChange || nothingWritten
+            return entry(letterScript != 0 ? letterScript : lastScript, writes: true,
+                         edges: startsWord ? WordEdge.start | afterSpace : 0)
+        }
+    }
+
+    /// Marks the end of each word: the unit before a unit that starts one, and the last.
+    static func markWordEnds(_ edges: UnsafeMutablePointer<UInt8>, count: Int) {
+        guard count > 0 else { return }
+        for index in 0..<(count - 1) { edges[index] |= (edges[index + 1] & WordEdge.start) << 1 }
+        edges[count - 1] |= WordEdge.end
+    }
+
     /// Reads characters from `index` while they are well-formed UTF-8 of one to three bytes whose
-    /// key is known and fits the outputs; stops at the first other one (or the end). `put`, written
-    /// out for the common single-unit key, with the state and the pointers in locals: kept in
-    /// registers, not reloaded after every store through an output pointer (which might alias them).
-    /// Calling `put` on a local state instead cost 150 M instructions on a 2 MB sample, against 98 M.
+    /// key is known and is one unit or none; stops at the first other one (or the end). Each
+    /// character writes its unit, origin and edges (the unit is not counted for a space) through
+    /// `transitions`, whose state is one byte; with the outputs' pointers, the position and the
+    /// counts, that stays in registers. Run only when the outputs have room for a unit for each byte
+    /// left, so that no character checks it (`fill` reads the rest the general way otherwise).
     @inline(__always)
     private static func fastRun(_ bytes: UnsafePointer<UInt8>, _ index: inout Int, end: Int, start: Int,
-                                table: UnsafeBufferPointer<UInt32>, pool: UnsafeBufferPointer<UInt16>,
-                                classes: UnsafeBufferPointer<UInt8>, scalars: inout Int, state: inout FillState,
-                                output: FillOutput) {
-        typealias Code = CharacterKeys.Code
+                                table: UnsafeBufferPointer<UInt32>, transitions: UnsafePointer<UInt16>,
+                                scalars: inout Int, state: inout FillState, output: FillOutput) {
+        guard state.written + (end - index) <= output.limit else { return }
         let units = output.units, origins = output.origins, edges = output.edges, offsets = output.utf8Offsets
         let table = table.baseAddress!
-        var position = index, scalar = scalars
-        var written = state.written, boundaryPending = state.boundaryPending, spacePending = state.spacePending
-        var previousScript = state.previousScript
-        while position < end {
-            let lead = bytes[position]
+        let input = bytes + start
+        var position = index - start, scalar = scalars, written = state.written
+        let count = end - start
+        var packed = packed(state)
+        while position < count {
+            let lead = input[position]
             let value: Int, length: Int
             if lead < 0x80 {
                 value = Int(lead)
                 length = 1
-            } else if lead >= 0xC2 && lead <= 0xDF && position &+ 1 < end && bytes[position &+ 1] & 0xC0 == 0x80 {
-                value = Int(lead & 0x1F) << 6 | Int(bytes[position &+ 1] & 0x3F)
+            } else if lead >= 0xC2 && lead <= 0xDF && position &+ 1 < count && input[position &+ 1] & 0xC0 == 0x80 {
+                value = Int(lead & 0x1F) << 6 | Int(input[position &+ 1] & 0x3F)
                 length = 2
-            } else if lead >= 0xE1 && lead <= 0xEC && position &+ 2 < end && bytes[position &+ 1] & 0xC0 == 0x80
-                        && bytes[position &+ 2] & 0xC0 == 0x80 {
+            } else if lead >= 0xE1 && lead <= 0xEC && position &+ 2 < count && input[position &+ 1] & 0xC0 == 0x80
+                        && input[position &+ 2] & 0xC0 == 0x80 {
                 // E1...EC: no overlong form or surrogate is possible, so the value is a scalar.
-                value = Int(lead & 0x0F) << 12 | Int(bytes[position &+ 1] & 0x3F) << 6
-                    | Int(bytes[position &+ 2] & 0x3F)
+                value = Int(lead & 0x0F) << 12 | Int(input[position &+ 1] & 0x3F) << 6
+                    | Int(input[position &+ 2] & 0x3F)
                 length = 3
             } else {
                 break
@@ -198,59 +255,23 @@ extension KeyedText {
             let entry = table[value]
             // (`unknown` has every bit set, the single flag too.)
             if entry == CharacterKeys.unknown { break }
+            offsets[scalar] = Int32(truncatingIfNeeded: position)
             if entry & CharacterKeys.singleFlag != 0 {
-                if written >= output.limit { break }
-                offsets[scalar] = Int32(truncatingIfNeeded: position &- start)
-                let code = UInt8(truncatingIfNeeded: (entry >> 16) & 0xF)
-                if code == Code.space {
-                    boundaryPending = true
-                    spacePending = written > 0
-                    previousScript = Code.digit
-                } else {
-                    let afterSpace = spacePending ? WordEdge.afterSpace : 0
-                    units[written] = UInt16(truncatingIfNeeded: entry)
-                    origins[written] = Int32(truncatingIfNeeded: scalar)
-                    if code == Code.punctuation {
-                        if written > 0 { edges[written &- 1] |= WordEdge.end }
-                        edges[written] = WordEdge.start | WordEdge.end | WordEdge.punctuation | afterSpace
-                        boundaryPending = true
-                    } else {
-                        // A change between Arabic and Latin letters ends a word, as in "لهCBS".
-                        let isScript = code == Code.arabic || code == Code.latin
-                        let scriptChange = isScript && previousScript != Code.digit && code != previousScript
-                        if boundaryPending || scriptChange || written == 0 {
-                            if written > 0 { edges[written &- 1] |= WordEdge.end }
-                            edges[written] = WordEdge.start | afterSpace
-                        } else {
-                            edges[written] = 0
-                        }
-                        boundaryPending = false
-                        if isScript { previousScript = code }
-                    }
-                    written &+= 1
-                    spacePending = false
-                }
-            } else {
-                let first = Int(entry >> 8), count = Int(entry & 0xFF)
-                if written &+ count > output.limit { break }
-                offsets[scalar] = Int32(truncatingIfNeeded: position &- start)
-                var fill = FillState(written: written, boundaryPending: boundaryPending, spacePending: spacePending,
-                                     previousScript: previousScript)
-                for offset in first..<(first &+ count) {
-                    let unit = pool[offset]
-                    put(unit, code: classes[Int(unit)], origin: scalar, state: &fill, to: output)
-                }
-                written = fill.written
-                boundaryPending = fill.boundaryPending
-                spacePending = fill.spacePending
-                previousScript = fill.previousScript
+                let step = transitions[Int(packed) << 3 | Int((entry >> 16) & 0x7)]
+                // Written either way: a space's unit is not counted, and the next one overwrites it.
+                units[written] = UInt16(truncatingIfNeeded: entry)
+                origins[written] = Int32(truncatingIfNeeded: scalar)
+                edges[written] = UInt8(truncatingIfNeeded: step & 0xF)
+                written &+= Int((step >> 4) & 1)
+                packed = UInt8(truncatingIfNeeded: step >> 8)
+            } else if entry & 0xFF != 0 {
+                break
             }
             position &+= length
             scalar &+= 1
         }
-        index = position
+        index = position + start
         scalars = scalar
-        state = FillState(written: written, boundaryPending: boundaryPending, spacePending: spacePending,
-                          previousScript: previousScript)
+        state = unpacked(packed, written: written)
     }
 }
