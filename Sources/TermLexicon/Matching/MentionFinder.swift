@@ -253,42 +253,49 @@ public final class MentionFinder {
         var ends: [LabelTrie.LabelEnd] = []
         var candidates: [Candidate] = []
         let count = text.count
-        var index = 0
-        while index < count {
-            guard text.startsWord(index), !text.isPunctuation(index) else {
-                index += 1
-                continue
-            }
-            // Most words start no label and carry no joined prefix: they are passed over without
-            // a candidate made (an optional candidate per word cost a destruction each time).
-            let labelEnds = walk(from: index, text: text, ends: &ends)
-            guard labelEnds || prefixes.contains(where: { prefixMatches($0, at: index, text: text) }) else {
-                index += 1
-                continue
-            }
-            var best = labelEnds
-                ? longestMatch(from: index, affixed: false, text: text, ends: ends, bytes: bytes, range: range) : nil
-            for prefix in prefixes where prefixMatches(prefix, at: index, text: text) {
-                // A name of three letters or fewer behind a joined prefix is too often a common word:
-                // Dari دهند "they give" is not د + هند (India).
-                let nameStart = index + prefix.count
-                if walk(from: nameStart, text: text, ends: &ends),
-                   let joined = longestMatch(from: nameStart, affixed: true, text: text, ends: ends,
-                                             bytes: bytes, range: range),
-                   joined.lastUnit - nameStart + 1 >= Self.minimumJoinedNameUnits,
-                   best == nil || joined.lastUnit > best!.lastUnit {
-                    best = joined
+        precondition(text.units.count >= count && text.edges.count >= count, "key text shorter than its count")
+        text.units.withUnsafeBufferPointer { units in
+            text.edges.withUnsafeBufferPointer { edges in
+                trie.withBuffers { trie in
+                    var index = 0
+                    while index < count {
+                        // Most words start no label and carry no joined prefix: passed over there.
+                        let (start, labelEnds) = LabelTrie.nextStart(trie, units.baseAddress!, edges.baseAddress!,
+                                                                     count: count, from: index,
+                                                                     prefixStarts: prefixStarts, into: &ends)
+                        index = start
+                        guard index < count else { break }
+                        var best = labelEnds
+                            ? longestMatch(from: index, affixed: false, text: text, ends: ends, bytes: bytes, range: range)
+                            : nil
+                        for prefix in prefixes where prefixMatches(prefix, at: index, text: text) {
+                            // A name of three letters or fewer behind a joined prefix is too often a
+                            // common word: Dari دهند "they give" is not د + هند (India).
+                            let nameStart = index + prefix.count
+                            ends.removeAll(keepingCapacity: true)
+                            LabelTrie.walk(trie, units.baseAddress!, count: count, from: nameStart, into: &ends)
+                            guard !ends.isEmpty,
+                                  let joined = longestMatch(from: nameStart, affixed: true, text: text, ends: ends,
+                                                            bytes: bytes, range: range),
+                                  joined.lastUnit - nameStart + 1 >= Self.minimumJoinedNameUnits,
+                                  best == nil || joined.lastUnit > best!.lastUnit else { continue }
+                            best = joined
+                        }
+                        if let best {
+                            candidates.append(best)
+                            index = best.resumeAt
+                        } else {
+                            index += 1
+                        }
+                    }
                 }
-            }
-            if let best {
-                candidates.append(best)
-                index = best.resumeAt
-            } else {
-                index += 1
             }
         }
         return candidates
     }
+
+    /// The first units of the joined prefixes (`model.prefixes`), for `LabelTrie.nextStart`.
+    private lazy var prefixStarts: [UInt16] = model.prefixes.compactMap(\.first)
 
     private var fuzzy: FuzzyMatcher?
 
@@ -323,19 +330,6 @@ public final class MentionFinder {
             if offset < prefix.count - 1 && text.endsWord(index + offset) { return false }
         }
         return true
-    }
-
-    /// Walks the trie from unit `start` (`ends` holds where labels end); whether any label ends.
-    @inline(__always)
-    private func walk(from start: Int, text: KeyedText, ends: inout [LabelTrie.LabelEnd]) -> Bool {
-        // (`removeAll(keepingCapacity:)` on an array never filled makes a new empty buffer each time.)
-        if !ends.isEmpty { ends.removeAll(keepingCapacity: true) }
-        let count = text.count
-        text.units.withUnsafeBufferPointer { units in
-            precondition(units.count >= count)
-            trie.walk(units.baseAddress!, count: count, from: start, into: &ends)
-        }
-        return !ends.isEmpty
     }
 
     /// The longest label that starts at unit `start` and ends where a word does (or before an
