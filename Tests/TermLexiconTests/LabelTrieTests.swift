@@ -22,7 +22,9 @@ struct LabelTrieTests {
     /// The keys the walk from `start` finds: each as its length and its payloads, shortest first.
     static func walk(_ trie: LabelTrie, _ text: [UInt16], from start: Int) -> [(length: Int, payloads: [Int32])] {
         var ends: [LabelTrie.LabelEnd] = []
-        text.withUnsafeBufferPointer { trie.walk($0.baseAddress!, count: text.count, from: start, into: &ends) }
+        text.withUnsafeBufferPointer { units in
+            trie.withBuffers { LabelTrie.walk($0, units.baseAddress!, count: text.count, from: start, into: &ends) }
+        }
         return ends.map { end in
             (end.lastUnit - start + 1, Array(trie.payloads(after: trie.steps[Int(end.step)])).sorted())
         }
@@ -80,5 +82,37 @@ struct LabelTrieTests {
                 }
             }
         }
+    }
+
+    /// Where the exact pass stops in a record: the next word start, not punctuation, from which a
+    /// key is found or whose first unit may start a joined prefix (here د); `nil` for none. Places
+    /// are key units: spaces are not kept, a dash is read as a space.
+    @Test(arguments: [
+        ("the kabul times", 0, 3, true),
+        ("the kabul times", 4, nil, false),  // inside "kabul": no word start after it holds a key
+        ("xkabul, kabul", 0, 7, true),  // a key inside a word is not at a word start
+        ("the دکابل news", 0, 3, false),  // a joined prefix may start here
+        ("-kabul", 0, 0, true),
+        ("(kabul", 0, 1, true),  // punctuation is passed over
+        ("", 0, nil, false),
+    ] as [(String, Int, Int?, Bool)])
+    func nextStart(text: String, from: Int, expected: Int?, labelEnds: Bool) throws {
+        let trie = Self.tries([Self.units("kabul"), Self.units("kandahar")])[0]
+        var keys = try CharacterKeys()
+        var keyed = KeyedText()
+        let bytes = Array(text.utf8)
+        keyed.read(bytes, bytes.indices, keys: &keys)
+        var ends: [LabelTrie.LabelEnd] = [LabelTrie.LabelEnd(lastUnit: 99, step: 0)]
+        let found = keyed.units.withUnsafeBufferPointer { units in
+            keyed.edges.withUnsafeBufferPointer { edges in
+                trie.withBuffers { buffers in
+                    LabelTrie.nextStart(buffers, units.baseAddress!, edges.baseAddress!, count: keyed.count, from: from,
+                                        prefixStarts: [0x062F], into: &ends)
+                }
+            }
+        }
+        #expect(found.index == (expected ?? keyed.count))
+        #expect(found.labelEnds == labelEnds)
+        #expect(ends.map { $0.lastUnit } == (labelEnds ? [found.index + 4] : []))
     }
 }
