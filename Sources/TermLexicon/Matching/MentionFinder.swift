@@ -249,7 +249,7 @@ public final class MentionFinder {
         // Locals for the scan: reading the stored `text` on every step would pay an exclusivity
         // check and reference counting each time.
         let text = self.text
-        let prefixes = model.prefixes
+        let prefixes = model.prefixes, prefixStarts = self.prefixStarts
         var ends: [LabelTrie.LabelEnd] = []
         var candidates: [Candidate] = []
         let count = text.count
