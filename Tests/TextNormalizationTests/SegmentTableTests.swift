@@ -74,6 +74,9 @@ struct SegmentTableTests {
         ("د ښار ويب پاڼه", "د ښار ويب پاڼه"),  // Pashto keeps its yeh
         ("می\u{200C}روم", "می\u{200C}روم"),
         ("بَ x²", "بَ x²"),  // a mark: through the pipeline with its letter; ² kept by the text form
+        ("a بَ", "a بَ"),  // the letter taken back had a space before it
+        ("a ـَb", "a َb"),  // the character taken back (tatweel) wrote nothing; its mark stays
+        ("x ﷺ y", "x صلی الله علیه وسلم y"),  // one character, four words
         ("ﻻ", "لا"),
         ("x \u{0301}y", "x \u{0301}y"),
         // Lines of printable ASCII skip decoding: tabs are spaces, a line of digits has no language,

@@ -42,6 +42,7 @@ extension SegmentTable {
     func writeTableCharacters(_ bytes: [UInt8], end: Int, into buffer: inout [UInt8], walk: inout Walk) -> Bool {
         precondition(end <= bytes.count && walk.index <= end && entries.count == 0x1_0000,
                      "line or table out of bounds")
+        guard walk.index < end else { return true }
         guard walk.written + SegmentTable.bytesPerInputByte * (end - walk.index) + SegmentTable.headroom
                 <= buffer.count else { return false }
         bytes.withUnsafeBufferPointer { input in
@@ -139,15 +140,96 @@ extension SegmentTable {
         guard walk.index > walk.tableRunStart else { return nil }
         var start = walk.index - 1
         while start > walk.tableRunStart && bytes[start] & 0xC0 == 0x80 { start -= 1 }
-        let entry = bytes[start] < 0x80 ? entries[Int(bytes[start])] : scalarEntry(bytes, at: start, end: walk.index).0
-        let count = SegmentTable.isInline(entry) ? SegmentTable.inlineCount(entry) : SegmentTable.pooled(entry).count
-        if count > 0 {
-            walk.written -= count
-            walk.pendingSpace = walk.written > 0 && buffer[walk.written - 1] == 0x20
-            if walk.pendingSpace { walk.written -= 1 }
-        }
+        unwrite(bytes[start] < 0x80 ? entries[Int(bytes[start])] : scalarEntry(bytes, at: start, end: walk.index).0,
+                &walk, buffer: buffer)
         walk.tableRunStart = start
         return start
+    }
+
+    /// The text form's walk (`TextNormalizer.writeBySegments`): the decoded units
+    /// `units[walk.index..<end]` that have an entry, each its own character (surrogates have none),
+    /// written into `buffer` as `writeTableCharacters` writes them, up to the first slow unit or
+    /// `end`. A decoded line's units are not counted against its bytes here, so each unit checks
+    /// that `headroom` bytes are free before it is written. False when the buffer has no room left:
+    /// the caller then sends the line through the pipeline.
+    func writeTableUnits(_ units: [UInt16], end: Int, into buffer: inout [UInt8], walk: inout Walk) -> Bool {
+        precondition(end <= units.count && entries.count == 0x1_0000, "line or table out of bounds")
+        guard walk.index < end else { return true }
+        guard buffer.count >= SegmentTable.headroom else { return false }
+        return units.withUnsafeBufferPointer { input in
+            entries.withUnsafeBufferPointer { table in
+                buffer.withUnsafeMutableBytes { out in
+                    walkUnits(input.baseAddress!, end: end, table: table.baseAddress!, out: out.baseAddress!,
+                              limit: out.count - SegmentTable.headroom, walk: &walk)
+                }
+            }
+        }
+    }
+
+    private func walkUnits(_ input: UnsafePointer<UInt16>, end: Int, table: UnsafePointer<UInt32>,
+                           out: UnsafeMutableRawPointer, limit: Int, walk: inout Walk) -> Bool {
+        var index = walk.index, written = walk.written, pending = walk.pendingSpace ? 1 : 0
+        var tableRunStart = walk.tableRunStart
+        var fits = true
+        while index < end {
+            let entry = table[Int(input[index])]
+            let kind = entry & 3
+            if kind == SegmentTable.kindInline {
+                let count = Int((entry >> 2) & 3)
+                if count > 0 {
+                    guard written <= limit else {
+                        fits = false
+                        break
+                    }
+                    out.storeBytes(of: 0x20, toByteOffset: written, as: UInt8.self)
+                    written &+= pending
+                    pending = 0
+                    out.storeBytes(of: (entry >> 8).littleEndian, toByteOffset: written, as: UInt32.self)
+                    written &+= count
+                }
+            } else if kind == SegmentTable.kindSpace {
+                pending = written > 0 ? 1 : 0
+                tableRunStart = index &+ 1
+            } else if kind == 0 {
+                break
+            } else {
+                guard written <= limit else {
+                    fits = false
+                    break
+                }
+                if pending != 0 {
+                    out.storeBytes(of: 0x20, toByteOffset: written, as: UInt8.self)
+                    written &+= 1
+                    pending = 0
+                }
+                for byte in pool[SegmentTable.pooled(entry)] {
+                    out.storeBytes(of: byte, toByteOffset: written, as: UInt8.self)
+                    written &+= 1
+                }
+            }
+            index &+= 1
+        }
+        (walk.index, walk.written, walk.pendingSpace, walk.tableRunStart) = (index, written, pending != 0, tableRunStart)
+        return fits
+    }
+
+    /// `takeBack` for a walk over decoded units: the character before the slow one is the unit
+    /// before it.
+    func takeBack(_ walk: inout Walk, units: [UInt16], buffer: [UInt8]) -> Int? {
+        guard walk.index > walk.tableRunStart else { return nil }
+        let start = walk.index - 1
+        unwrite(entries[Int(units[start])], &walk, buffer: buffer)
+        walk.tableRunStart = start
+        return start
+    }
+
+    /// Sets `written` and `pendingSpace` back to what they were before a character of this entry.
+    private func unwrite(_ entry: UInt32, _ walk: inout Walk, buffer: [UInt8]) {
+        let count = SegmentTable.isInline(entry) ? SegmentTable.inlineCount(entry) : SegmentTable.pooled(entry).count
+        guard count > 0 else { return }
+        walk.written -= count
+        walk.pendingSpace = walk.written > 0 && buffer[walk.written - 1] == 0x20
+        if walk.pendingSpace { walk.written -= 1 }
     }
 
     /// How many of the eight bytes of `word` (the first in its lowest byte) are ASCII letters before

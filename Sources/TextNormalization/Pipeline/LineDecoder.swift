@@ -61,7 +61,7 @@ struct LetterCounts: Equatable {
 struct LineDecoder {
     /// What cleaning does with a BMP unit and what kind of letter it is, packed in one byte so the
     /// hot loop makes one lookup per character.
-    private struct Properties {
+    struct Properties {
         static let drop: UInt8 = 1
         static let space: UInt8 = 2
         static let latin: UInt8 = 4
@@ -71,10 +71,10 @@ struct LineDecoder {
         static let actionMask: UInt8 = drop | space
     }
 
-    private let properties: [UInt8]
+    let properties: [UInt8]
     /// The function words counted as the line is written (`LetterCounts`).
-    private let pashtoWords: PackedWordSet
-    private let dariWords: PackedWordSet
+    let pashtoWords: PackedWordSet
+    let dariWords: PackedWordSet
 
     init(cleanMap: CodeUnitMap, letterClasses: [NormalizationTables.LetterClass], detector: LanguageDetector) {
         pashtoWords = detector.pashtoWords
@@ -126,121 +126,25 @@ struct LineDecoder {
         // space or ZWNJ stands for at least one byte that yielded none), so the line fits in
         // `range.count` units and the loop writes by index without growing the array.
         if output.count < range.count { output = [UInt16](repeating: 0, count: range.count + range.count / 4 + 16) }
-        var span = output.mutableSpan
-        var written = 0
-        var latin = 0, arabic = 0, pashtoOnly = 0
-        var pendingSpace = false
-        var pendingZWNJ = false
-        /// Whether the last unit written can join to the next (an Arabic letter or its mark).
-        var lastJoins = false
-        var allASCII = true
-        var sawCR = false
-        // The Arabic-script word being written (runs of Arabic letters in the output, as the
-        // detector reads words): its first four units packed, and its length.
-        var word: UInt64 = 0
-        var wordLength = 0
-        var pashtoHits = 0, dariHits = 0
-        var index = range.lowerBound
-        var column = 0
-        let end = range.upperBound
-        while index < end {
-            let lead = bytes[index]
-            column += 1
-            var unit: UInt16
-            if lead < 0x80 {
-                index += 1
-                unit = UInt16(lead)
-                if lead <= 0x0D {
-                    if lead == 0 {
-                        issues.append(DecodingIssue(kind: .nul, byteOffset: index - 1 - range.lowerBound, column: column))
-                        unit = 0x20
-                    } else if lead == 0x0D && !sawCR {
-                        sawCR = true
-                        issues.append(DecodingIssue(kind: .loneCR, byteOffset: index - 1 - range.lowerBound, column: column))
-                    }
-                }
-            } else if lead >= 0xC2 && lead <= 0xDF && index + 1 < end && bytes[index + 1] & 0xC0 == 0x80 {
-                // Two bytes (Arabic script, Cyrillic, Latin with diacritics): decoded here, since
-                // the general decoder is a call per character. Two-byte units are never ZWNJ
-                // (U+200C) nor outside the BMP.
-                allASCII = false
-                unit = UInt16(lead & 0x1F) << 6 | UInt16(bytes[index + 1] & 0x3F)
-                index += 2
-            } else {
-                allASCII = false
-                let (scalar, length) = UTF8Decoding.decodeMultiByte(bytes, at: index, end: end)
-                if let scalar {
-                    index += length
-                    if scalar >= 0x1_0000 {
-                        // Outside the BMP: nothing to clean; written as a surrogate pair.
-                        LineDecoder.endWord(&word, &wordLength, pashtoWords, dariWords, &pashtoHits, &dariHits)
-                        if pendingSpace && written > 0 { span[written] = 0x20; written += 1 }
-                        pendingSpace = false
-                        pendingZWNJ = false
-                        lastJoins = false
-                        let value = scalar - 0x1_0000
-                        span[written] = UInt16(0xD800 + (value >> 10))
-                        span[written + 1] = UInt16(0xDC00 + (value & 0x3FF))
-                        written += 2
-                        continue
-                    }
-                    unit = UInt16(scalar)
-                    if unit == ArabicScript.zwnj {
-                        if lastJoins { pendingZWNJ = true }
-                        continue
-                    }
-                } else {
-                    issues.append(DecodingIssue(kind: .invalidUTF8(Array(bytes[index..<index + length])),
-                                                byteOffset: index - range.lowerBound, column: column))
-                    index += length
-                    unit = 0xFFFD
-                }
-            }
-            let property = properties[Int(unit)]
-            if property & Properties.actionMask != 0 {
-                if property & Properties.space != 0 {
-                    pendingSpace = true
-                    pendingZWNJ = false
-                    lastJoins = false
-                }
-                continue
-            }
-            let isArabicLetter = property & Properties.arabic != 0
-            if pendingSpace {
-                // A space or a ZWNJ written ends the word being written.
-                LineDecoder.endWord(&word, &wordLength, pashtoWords, dariWords, &pashtoHits, &dariHits)
-                if written > 0 { span[written] = 0x20; written += 1 }
-                pendingSpace = false
-            } else if pendingZWNJ {
-                if isArabicLetter {
-                    LineDecoder.endWord(&word, &wordLength, pashtoWords, dariWords, &pashtoHits, &dariHits)
-                    span[written] = ArabicScript.zwnj
-                    written += 1
-                }
-                pendingZWNJ = false
-            }
-            span[written] = unit
-            written += 1
-            if property & Properties.latin != 0 { latin += 1 }
-            if isArabicLetter {
-                arabic += 1
-                if property & Properties.pashtoOnly != 0 { pashtoOnly += 1 }
-                wordLength += 1
-                if wordLength <= 4 { word = word << 16 | UInt64(unit) }
-            } else {
-                LineDecoder.endWord(&word, &wordLength, pashtoWords, dariWords, &pashtoHits, &dariHits)
-            }
-            lastJoins = isArabicLetter || (lastJoins && property & Properties.arabicMark != 0)
+        precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count && properties.count == 0x1_0000,
+                     "line or table out of bounds")
+        guard !range.isEmpty else {
+            counts = LetterCounts()
+            return (0, true)
         }
-        LineDecoder.endWord(&word, &wordLength, pashtoWords, dariWords, &pashtoHits, &dariHits)
-        counts = LetterCounts(latin: latin, arabic: arabic, pashtoOnly: pashtoOnly, pashtoWords: pashtoHits,
-                              dariWords: dariHits)
-        return (written, allASCII)
+        return bytes.withUnsafeBufferPointer { input in
+            properties.withUnsafeBufferPointer { properties in
+                output.withUnsafeMutableBufferPointer { output in
+                    decodeLine(input.baseAddress!, bytes, range, properties: properties.baseAddress!,
+                               into: output.baseAddress!, counts: &counts, issues: &issues)
+                }
+            }
+        }
     }
 
     /// Ends the word being written: a word of one to four letters counts if it is a function word.
     @inline(__always)
-    private static func endWord(_ word: inout UInt64, _ length: inout Int, _ pashto: PackedWordSet,
+    static func endWord(_ word: inout UInt64, _ length: inout Int, _ pashto: PackedWordSet,
                                 _ dari: PackedWordSet, _ pashtoHits: inout Int, _ dariHits: inout Int) {
         if length > 0 && length <= 4 {
             if pashto.contains(word) { pashtoHits += 1 }

@@ -190,37 +190,4 @@ struct SegmentTable: Sendable {
         let start = Int(raw >> 8)
         return start..<start + Int((raw >> 2) & 0x3F)
     }
-
-    /// Writes the bytes of an inline or pooled entry at `written`, a pending space first (an
-    /// inline entry of no bytes writes nothing, and leaves the space pending). The key and text
-    /// paths' one way of writing a table entry; `out` has room (`maximumBytesPerInputByte`).
-    @inline(__always)
-    func write(_ entry: UInt32, to out: inout MutableSpan<UInt8>, at written: inout Int, pendingSpace: inout Bool) {
-        if SegmentTable.isInline(entry) {
-            var byteCount = SegmentTable.inlineCount(entry)
-            guard byteCount > 0 else { return }
-            if pendingSpace {
-                out[written] = 0x20
-                written += 1
-                pendingSpace = false
-            }
-            var packed = SegmentTable.inlineBytes(entry)
-            while byteCount > 0 {
-                out[written] = UInt8(truncatingIfNeeded: packed)
-                written += 1
-                packed >>= 8
-                byteCount -= 1
-            }
-        } else {
-            if pendingSpace {
-                out[written] = 0x20
-                written += 1
-                pendingSpace = false
-            }
-            for byte in pool[SegmentTable.pooled(entry)] {
-                out[written] = byte
-                written += 1
-            }
-        }
-    }
 }

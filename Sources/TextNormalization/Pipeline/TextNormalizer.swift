@@ -162,52 +162,31 @@ public final class TextNormalizer {
         // least one), and an entry writes at most `bytesPerInputByte` bytes for each of those.
         let needed = inputBytes * SegmentTable.bytesPerInputByte + 256
         if buffer.count < needed { buffer = [UInt8](repeating: 0, count: needed + needed / 4) }
-        var out = buffer.mutableSpan
         let source = decoded
-        let units = source.span
         let table = segments.entries.span
-        var written = 0
-        var pendingSpace = false
-        var takeBackFrom = -1, writtenBefore = 0, pendingBefore = false
-        var index = 0
-        while index < count {
-            let entry = table[Int(units[index])]
-            if SegmentTable.isSpace(entry) {
-                takeBackFrom = -1
-                pendingSpace = written > 0
-                index += 1
-                continue
-            }
-            if !SegmentTable.isSlow(entry) {
-                takeBackFrom = index
-                writtenBefore = written
-                pendingBefore = pendingSpace
-                segments.write(entry, to: &out, at: &written, pendingSpace: &pendingSpace)
-                index += 1
-                continue
-            }
-            var runStart = index
-            if takeBackFrom >= 0 {
-                runStart = takeBackFrom
-                written = writtenBefore
-                pendingSpace = pendingBefore
-                takeBackFrom = -1
-            }
-            var runEnd = index + 1
-            while runEnd < count && SegmentTable.isSlow(table[Int(units[runEnd])]) { runEnd += 1 }
+        var walk = SegmentTable.Walk(index: 0)
+        while true {
+            guard segments.writeTableUnits(source, end: count, into: &buffer, walk: &walk) else { return false }
+            if walk.index >= count { break }
+            let slowStart = walk.index
+            let runStart = segments.takeBack(&walk, units: source, buffer: buffer) ?? slowStart
+            var runEnd = slowStart + 1
+            while runEnd < count && SegmentTable.isSlow(table[Int(source[runEnd])]) { runEnd += 1 }
             runUnits.removeAll(keepingCapacity: true)
             runUnits.append(contentsOf: source[runStart..<runEnd])
             let allASCII = runUnits.allSatisfy { $0 < 0x80 }
             guard let mappedCount = try? fold(runUnits, count: runUnits.count, allASCII: allASCII, language: language),
-                  written + 4 * mappedCount + 1 <= out.count else { return false }
+                  walk.written + 4 * mappedCount + 1 <= buffer.count else { return false }
             if mappedCount > 0 {
                 guard runStandsApart(mappedCount) else { return false }
-                pendingSpace = TextNormalizer.writeUTF8(mapped, count: mappedCount, to: &out, at: &written,
-                                                        pendingSpace: pendingSpace)
+                var out = buffer.mutableSpan
+                walk.pendingSpace = TextNormalizer.writeUTF8(mapped, count: mappedCount, to: &out, at: &walk.written,
+                                                             pendingSpace: walk.pendingSpace)
             }
-            index = runEnd
+            walk.index = runEnd
+            walk.tableRunStart = runEnd
         }
-        output.append(contentsOf: buffer[0..<written])
+        output.append(contentsOf: buffer[0..<walk.written])
         return true
     }
 
