@@ -62,12 +62,13 @@ struct FuzzyMatcher {
         init(first: Int, last: Int, script: PhoneticFold.Script, flags: WordFlagTable.Flags,
              breakBefore: Bool, covered: Bool, capitalised: Bool, allCapitals: Bool, hash: UInt64,
              skeleton: UInt64, skeletonCount: Int) {
-            firstUnit = Int32(first)
-            lastUnit = Int32(last)
+            // Unit indices fit: a key text's origins are Int32 too; a skeleton has -1...15 classes.
+            firstUnit = Int32(truncatingIfNeeded: first)
+            lastUnit = Int32(truncatingIfNeeded: last)
             self.script = script
             self.hash = hash
             self.skeleton = skeleton
-            self.skeletonCount = Int8(skeletonCount)
+            self.skeletonCount = Int8(truncatingIfNeeded: skeletonCount)
             bits = UInt16(flags.rawValue) << Word.flagShift
                 | (breakBefore ? Word.breakBeforeBit : 0) | (covered ? Word.coveredBit : 0)
                 | (capitalised ? Word.capitalisedBit : 0) | (allCapitals ? Word.allCapitalsBit : 0)
@@ -1028,6 +1029,7 @@ struct FuzzyMatcher {
     private mutating func readWords(_ text: KeyedText, _ bytes: [UInt8], _ range: Range<Int>, covered: [ClosedRange<Int>]) {
         currentUnits = text.units
         words.removeAll(keepingCapacity: true)
+        words.reserveCapacity(text.count)
         cache.makeRoomIfFull()
         // The index's table and the text's units held locally, loaded once for the record's words.
         let wordFlags = index.wordFlags, units = text.units
