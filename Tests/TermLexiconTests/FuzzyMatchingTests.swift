@@ -153,6 +153,11 @@ struct FuzzyMatchingTests {
         ("In Chost Province today.", ["Chost Province|place:khost-province|fuzzy"]),
         ("Tachar Province", ["Tachar|place:takhar|fuzzy"]),
         ("Balch", []),
+        // kh for h between two consonants of one class: Muhammad and Mukhammad are one class apart.
+        ("He met Serdar Berdymukhamedov on Monday.",
+         ["Serdar Berdymukhamedov|person:serdar-berdimuhamedov|fuzzy"]),
+        ("Le président Gourbangouly Berdymoukhamedov est venu.",
+         ["Gourbangouly Berdymoukhamedov|person:gurbanguly-berdimuhamedov|fuzzy"]),
         // A mention with words of the text's own beside it, as a label of another entity holding
         // one of its labels: ISIL, Daesh, IS and ИГ are ISIS, so these are ISIS Khorasan, ИГИЛ-Хорасан.
         ("ISIL Khorasan claimed the attack.", ["ISIL Khorasan|org:iskp|fuzzy"]),

@@ -186,10 +186,29 @@ struct FuzzyStructuresTests {
         }
     }
 
+    /// Skeletons of symbol strings: consonant classes (b p 1, t d 2, k q g gh kh 3, s z sh ... 4,
+    /// l 6, r 7, m 8, n 9), two consonants of one class side by side once, but not two with a vowel
+    /// or a glide between them, nor across a space.
+    @Test(arguments: [
+        ("muhamad", [8, 8, 2]),  // h is a glide: the m's stay two
+        ("muxamad", [8, 3, 8, 2]),  // kh (x) is a consonant: one class more, not two
+        ("mutaqi", [8, 2, 3]),
+        ("mutdaqi", [8, 2, 3]),  // t and d side by side: one class
+        ("mll", [8, 6]),  // ملل: the l's side by side
+        ("milal", [8, 6, 6]),
+        ("abdul Gani", [1, 2, 6, 3, 9]),
+        ("tat tat", [2, 2, 2, 2]),
+    ] as [(String, [UInt8])])
+    func skeletonOfSymbols(symbols: String, expected: [UInt8]) {
+        #expect(FuzzyIndex.skeleton(Array(symbols.utf8)[...]) == expected)
+        #expect(FuzzyIndex.packedSkeleton(of: Array(symbols.utf8)) == (FuzzyIndex.packSkeleton(expected[...]), expected.count))
+    }
+
     /// An Arabic-script word's skeleton read from its units is the skeleton of its folded symbols:
     /// chosen words (doubled letters, an initial ain, letters of two symbols, units outside the
     /// block), then every letter of U+0600–U+08FF alone and in 5,000 random words.
-    @Test(arguments: ["متقی", "ملل", "عمر", "ډیورنډ", "ښځه", "خثعم", "ٹھیکیدار", "کابل\u{200C}ها", "ءاا", "ـ"])
+    @Test(arguments: ["متقی", "ملل", "عمر", "ډیورنډ", "ښځه", "خثعم", "ٹھیکیدار", "کابل\u{200C}ها", "ءاا", "ـ",
+                      "محمد", "سعس", "ممنوع", "میمنه"])
     func arabicSkeletonFromUnits(word: String) {
         expectArabicSkeletonAgrees(Array(word.utf16))
     }

@@ -235,7 +235,8 @@ public final class FuzzyIndex: Sendable {
                     if kept.count > 1 {
                         skeleton.removeAll(keepingCapacity: true)
                         FuzzyIndex.appendSkeleton(of: symbols[firstFolded], to: &skeleton)
-                        FuzzyIndex.appendSkeleton(of: symbols[secondFolded], to: &skeleton)
+                        FuzzyIndex.appendSkeleton(of: symbols[secondFolded], to: &skeleton,
+                                                  after: symbols[firstFolded].last ?? 0x20)
                         if script == .arabic {
                             arabicBuckets.file(entry, under: skeleton, neighbours: &neighbours)
                         } else {
@@ -330,49 +331,62 @@ public final class FuzzyIndex: Sendable {
         return table
     }()
 
-    /// The sound classes of the consonants, doubled classes once (tt, td), at most 15.
+    /// The sound classes of the consonants, at most 15; two consonants of one class side by side
+    /// count once (tt, td: a doubled letter is written either way), but not two that a vowel or a
+    /// glide stands between: Muhammad is m m d and Mukhammad m k m d, one class apart, where
+    /// merging the m's around an h that drops out made them two apart.
     static func skeleton(_ symbols: ArraySlice<UInt8>) -> [UInt8] {
         var skeleton: [UInt8] = []
         appendSkeleton(of: symbols, to: &skeleton)
         return skeleton
     }
 
-    /// Appends the skeleton of more symbols, as if they followed what `skeleton` was made of.
+    /// Appends the skeleton of more symbols written right after `previous` (a space by default: a
+    /// word of its own; the last symbol of the word before for two words written together).
     @inline(__always)
-    static func appendSkeleton(of symbols: ArraySlice<UInt8>, to skeleton: inout [UInt8]) {
+    static func appendSkeleton(of symbols: ArraySlice<UInt8>, to skeleton: inout [UInt8], after previous: UInt8 = 0x20) {
+        var previousClass = classes[Int(previous & 0x7F)]
         for symbol in symbols {
             let value = classes[Int(symbol & 0x7F)]
-            guard value != 0, skeleton.last != value, skeleton.count < 15 else { continue }
-            skeleton.append(value)
+            if value != 0, value != previousClass, skeleton.count < 15 { skeleton.append(value) }
+            previousClass = value
         }
     }
 
     /// The skeleton of symbols (`skeleton(_:)`), packed as `packSkeleton` packs it, and its length.
     static func packedSkeleton(of symbols: [UInt8]) -> (UInt64, Int) {
-        var packed: UInt64 = 0, count = 0, last: UInt8 = 0
+        var packed: UInt64 = 0, count = 0, previousClass: UInt8 = 0
         for symbol in symbols {
             let value = classes[Int(symbol & 0x7F)]
-            guard value != 0, value != last, count < 15 else { continue }
-            packed |= UInt64(value) &<< UInt64(4 &* count)  // count < 15: no shift check needed
-            count += 1
-            last = value
+            if value != 0, value != previousClass, count < 15 {
+                packed |= UInt64(value) &<< UInt64(4 &* count)  // count < 15: no shift check needed
+                count += 1
+            }
+            previousClass = value
         }
         return (packed, count)
     }
 
-    /// For each unit of U+0600–U+08FF, the classes of its symbols (`PhoneticFold.arabicTable`):
-    /// vowels left out and a class repeated once, four bits each from the lowest, their number in
-    /// the top four bits. An Arabic-script word's skeleton is made from these without folding it.
+    /// For each unit of U+0600–U+08FF, the classes of its symbols (`PhoneticFold.arabicTable`) as
+    /// `skeleton(_:)` takes them, four bits each from the lowest; their number in bits 12-13; bit
+    /// 14 when the first symbol is a consonant and bit 15 when the last is (so the classes of two
+    /// units side by side merge only where two consonants meet); `silent` for a unit of no symbol
+    /// (ع, ء), which leaves the units around it side by side. An Arabic-script word's skeleton is
+    /// made from these without folding it.
     static let arabicUnitClasses: [UInt16] = PhoneticFold.arabicTable.map { symbols in
-        var packed: UInt16 = 0, count: UInt16 = 0, last: UInt8 = 0
+        if symbols.isEmpty { return ArabicSkeleton.silent }
+        var packed: UInt16 = 0, count: UInt16 = 0, previousClass: UInt8 = 0
         for symbol in symbols {
             let value = classes[Int(symbol & 0x7F)]
-            guard value != 0, value != last else { continue }
-            packed |= UInt16(value) << (4 * count)
-            count += 1
-            last = value
+            if value != 0, value != previousClass {
+                packed |= UInt16(value) << (4 * count)
+                count += 1
+            }
+            previousClass = value
         }
-        return packed | count << 12
+        let firstIsConsonant: UInt16 = symbols.first.map { classes[Int($0 & 0x7F)] != 0 } == true ? 1 << 14 : 0
+        let lastIsConsonant: UInt16 = symbols.last.map { classes[Int($0 & 0x7F)] != 0 } == true ? 1 << 15 : 0
+        return packed | count << 12 | firstIsConsonant | lastIsConsonant
     }
 
     /// The skeleton of an Arabic-script word's key units, packed, and its length: the same as the
@@ -389,22 +403,32 @@ public final class FuzzyIndex: Sendable {
     struct ArabicSkeleton {
         var packed: UInt64 = 0
         var count = 0
-        private var last: UInt16 = 0
+        /// The class of the last unit's last symbol when it is a consonant, else 0.
+        private var lastConsonant: UInt16 = 0
+
+        /// The entry of a unit with no symbol (no real entry has class 15, the wildcard, thrice).
+        static let silent: UInt16 = 0xFFFF
 
         /// Appends a unit's classes; `table` is `arabicUnitClasses`, held by the caller.
         @inline(__always)
         mutating func append(_ unit: UInt16, table: [UInt16]) {
             guard unit >= 0x0600 && unit < 0x0900 else { return }
             let entry = table[Int(unit) - 0x0600]
+            guard entry != ArabicSkeleton.silent else { return }
             var unitClasses = entry & 0xFFF
-            for _ in 0..<Int(entry >> 12) {
+            // Only the unit's first class can meet the last unit's, and only consonant to consonant.
+            var previous = entry & 0x4000 != 0 ? lastConsonant : 0
+            for _ in 0..<Int((entry >> 12) & 3) {
                 let value = unitClasses & 0xF
                 unitClasses >>= 4
-                guard value != last, count < 15 else { continue }
-                packed |= UInt64(value) &<< UInt64(4 &* count)
-                count += 1
-                last = value
+                if value != previous && count < 15 {
+                    packed |= UInt64(value) &<< UInt64(4 &* count)
+                    count += 1
+                }
+                previous = 0
+                if entry & 0x8000 != 0 { lastConsonant = value }
             }
+            if entry & 0x8000 == 0 { lastConsonant = 0 }
         }
     }
 
@@ -422,22 +446,14 @@ public final class FuzzyIndex: Sendable {
     }
 
     /// Appends a packed word skeleton of `count` classes to a packed span skeleton of `filled`
-    /// classes as `appendSkeleton(of:to:)` would append the word's symbols: a class equal to the
-    /// last is written once, at most 15 in all. A word's skeleton never repeats a class (every
-    /// skeleton is made so), so only its first class can be the span's last: the rest goes in one
-    /// shift, not a class at a time.
+    /// classes as `appendSkeleton(of:to:)` appends the next word of a label: the words stand apart,
+    /// so no class merges with the last; at most 15 in all, in one shift.
     @inline(__always)
     static func appendPackedSkeleton(_ packed: UInt64, count: Int, to skeleton: inout UInt64, filled: inout Int) {
         guard count > 0, filled < 15 else { return }
-        var classes = packed, count = count
         // Shifts of at most 60 bits (`filled` and `taken` are at most 15), written unchecked.
-        if filled > 0 && classes & 0xF == (skeleton &>> UInt64(4 &* (filled &- 1))) & 0xF {
-            classes &>>= 4
-            count -= 1
-        }
         let taken = min(count, 15 - filled)
-        guard taken > 0 else { return }
-        skeleton |= (classes & ((1 &<< UInt64(4 &* taken)) &- 1)) &<< UInt64(4 &* filled)
+        skeleton |= (packed & ((1 &<< UInt64(4 &* taken)) &- 1)) &<< UInt64(4 &* filled)
         filled += taken
     }
 
