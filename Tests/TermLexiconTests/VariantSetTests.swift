@@ -94,9 +94,10 @@ struct VariantSetTests {
         // 16 false; вилояти a head noun as well (Вилояти Ғазни, Вилояти Хуст): 197. Seven entities
         // (al-Qaeda's and the Islamic State's branches, the Islamic Jihad Union, Jamaat-ul-Ahrar,
         // Lashkar-e-Jhangvi) turned eight distractor rows into variants, seven of them labels: 205,
-        // 12 false.
+        // 12 false. Equal consonant classes merged in a skeleton only side by side (Berdymoukhamedov,
+        // kh for h between the m's): 207.
         #expect(exact.resolved <= 45)
-        #expect(fuzzy.resolved >= 205)
+        #expect(fuzzy.resolved >= 207)
         #expect(fuzzy.falseMatches <= 12)
     }
 }
