@@ -91,7 +91,7 @@ struct VariantSetTests {
         // Торхам): 187. French ch nearer sh (Bichkek, Tachkent): 191. A mention inside a longer name
         // read as any label of its entity (ISIL Khorasan as ISIS Khorasan): 192, 18 false. Head words
         // picking the province or the river (Вилояти Кундуз, Река Гильменд; one of them exact): 194,
-        // 16 false; вилояти a head noun as well (Вилояти Ғазни, Вилояти Хуст): 197. Seven entities
+        // 16 false; вилояти a head noun as well (Вилояти Ғазни): 197. Seven entities
         // (al-Qaeda's and the Islamic State's branches, the Islamic Jihad Union, Jamaat-ul-Ahrar,
         // Lashkar-e-Jhangvi) turned eight distractor rows into variants, seven of them labels: 205,
         // 12 false. Equal consonant classes merged in a skeleton only side by side (Berdymoukhamedov,
