@@ -53,7 +53,12 @@ func checkChunking(_ input: [UInt8], _ options: NormalizationOptions, targetSize
     let whole = run(options, input)
     var chunker = LineChunker(MemoryByteSource(input), targetSize: targetSize)
     var pieces = ChunkResult()
-    while let chunk = try! chunker.next() {
+    // The chunker leaves a chunk's first line to whoever runs it (`ParallelLineRunner` numbers
+    // them in order), so that the lines are counted by the thread that processes them.
+    var nextLine = 1
+    while var chunk = try! chunker.next() {
+        chunk.firstLine = nextLine
+        nextLine += chunk.lineCount
         processor(options).process(chunk, into: &pieces)
     }
     require(pieces.output == whole.output, "[chunking] target size \(targetSize): output differs from one chunk's")
