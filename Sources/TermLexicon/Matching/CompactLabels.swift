@@ -47,11 +47,16 @@ struct CompactLabels: Sendable {
 
     init() {}
 
+    /// Whether the file has a CR anywhere: lint refuses CRLF and a CR alone as line ends, in a
+    /// comment as in a data line, so such a file goes to the full parser (one `memchr`).
+    private static func hasCR(_ bytes: [UInt8]) -> Bool { ByteScan.first(0x0D, in: bytes, bytes.indices) != nil }
+
     /// Entities straight from the bytes of entities.tsv (id, type, broader), for big lexicons;
     /// nil at the first line with a problem, for the full parser to report.
     static func readEntities(_ text: String) -> [Entity]? {
         var entities: [Entity] = []
         let bytes = Array(text.utf8)
+        guard !hasCR(bytes) else { return nil }
         var lineStart = 0
         while lineStart < bytes.count {
             var lineEnd = lineStart
@@ -62,7 +67,7 @@ struct CompactLabels: Sendable {
             }
             defer { lineStart = lineEnd + 1 }
             if lineEnd == lineStart || bytes[lineStart] == UInt8(ascii: "#") { continue }
-            guard tabs.count == 4, bytes[lineEnd - 1] != 0x0D else { return nil }
+            guard tabs.count == 4 else { return nil }
             let typeBytes = bytes[(tabs[0] + 1)..<tabs[1]]
             guard let type = EntityType.allCases.first(where: { $0.rawValue.utf8.elementsEqual(typeBytes) }),
                   isWellFormedID(bytes[lineStart..<tabs[0]], type: type) else { return nil }
@@ -98,6 +103,7 @@ struct CompactLabels: Sendable {
     static func read(_ text: String, entityIndex: [String: Int32]) -> CompactLabels? {
         var labels = CompactLabels()
         let bytes = Array(text.utf8)
+        guard !hasCR(bytes) else { return nil }
         var lineStart = 0
         var previousID: ArraySlice<UInt8> = []
         var previousEntity: Int32 = -1
@@ -116,7 +122,7 @@ struct CompactLabels: Sendable {
             }
             defer { lineStart = lineEnd + 1 }
             if lineEnd == lineStart || bytes[lineStart] == UInt8(ascii: "#") { continue }
-            guard tabCount == 5, bytes[lineEnd - 1] != 0x0D else { return nil }
+            guard tabCount == 5 else { return nil }
             let id = bytes[lineStart..<tabs[0]]
             if id != previousID {
                 guard let entity = entityIndex[String(decoding: id, as: UTF8.self)] else { return nil }
