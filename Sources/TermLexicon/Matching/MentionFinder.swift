@@ -266,7 +266,8 @@ public final class MentionFinder {
                         index = start
                         guard index < count else { break }
                         var best = labelEnds
-                            ? longestMatch(from: index, affixed: false, text: text, ends: ends, bytes: bytes, range: range)
+                            ? longestMatch(from: index, affixed: false, text: text, ends: ends, bytes: bytes,
+                                           range: range)
                             : nil
                         for prefix in prefixes where prefixMatches(prefix, at: index, text: text) {
                             // A name of three letters or fewer behind a joined prefix is too often a

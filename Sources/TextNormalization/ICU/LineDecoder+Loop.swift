@@ -43,11 +43,13 @@ extension LineDecoder {
                 unit = UInt16(lead)
                 if lead <= 0x0D {
                     if lead == 0 {
-                        issues.append(DecodingIssue(kind: .nul, byteOffset: index - 1 - range.lowerBound, column: column))
+                        issues.append(DecodingIssue(kind: .nul, byteOffset: index - 1 - range.lowerBound,
+                                                    column: column))
                         unit = 0x20
                     } else if lead == 0x0D && !sawCR {
                         sawCR = true
-                        issues.append(DecodingIssue(kind: .loneCR, byteOffset: index - 1 - range.lowerBound, column: column))
+                        issues.append(DecodingIssue(kind: .loneCR, byteOffset: index - 1 - range.lowerBound,
+                                                    column: column))
                     }
                 }
             } else if lead >= 0xC2 && lead <= 0xDF && index + 1 < end && input[index + 1] & 0xC0 == 0x80 {

@@ -120,7 +120,8 @@ extension SegmentTable {
             }
             index &+= length
         }
-        (walk.index, walk.written, walk.pendingSpace, walk.tableRunStart) = (index, written, pending != 0, tableRunStart)
+        (walk.index, walk.written) = (index, written)
+        (walk.pendingSpace, walk.tableRunStart) = (pending != 0, tableRunStart)
     }
 
     /// The entry of the character at `index` and its length, for the sequences the loop does not
@@ -209,7 +210,8 @@ extension SegmentTable {
             }
             index &+= 1
         }
-        (walk.index, walk.written, walk.pendingSpace, walk.tableRunStart) = (index, written, pending != 0, tableRunStart)
+        (walk.index, walk.written) = (index, written)
+        (walk.pendingSpace, walk.tableRunStart) = (pending != 0, tableRunStart)
         return fits
     }
 
