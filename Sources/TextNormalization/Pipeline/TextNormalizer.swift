@@ -176,15 +176,7 @@ public final class TextNormalizer {
             runUnits.append(contentsOf: source[runStart..<runEnd])
             let allASCII = runUnits.allSatisfy { $0 < 0x80 }
             guard let mappedCount = try? fold(runUnits, count: runUnits.count, allASCII: allASCII, language: language),
-                  walk.written + 4 * mappedCount + 1 <= buffer.count else { return false }
-            if mappedCount > 0 {
-                guard runStandsApart(mappedCount) else { return false }
-                var out = buffer.mutableSpan
-                walk.pendingSpace = TextNormalizer.writeUTF8(mapped, count: mappedCount, to: &out, at: &walk.written,
-                                                             pendingSpace: walk.pendingSpace)
-            }
-            walk.index = runEnd
-            walk.tableRunStart = runEnd
+                  appendRun(mappedCount, endingAt: runEnd, to: &buffer, walk: &walk) else { return false }
         }
         output.append(contentsOf: buffer[0..<walk.written])
         return true
@@ -275,21 +267,30 @@ public final class TextNormalizer {
             }
             runIssues.removeAll(keepingCapacity: true)
             let (count, _) = try fold(bytes, runStart..<runEnd, issues: &runIssues)
-            guard runIssues.isEmpty, walk.written + 4 * count + 1 <= buffer.count else { return false }
-            if count > 0 {
-                guard runStandsApart(count) else { return false }
-                var out = buffer.mutableSpan
-                walk.pendingSpace = TextNormalizer.writeUTF8(mapped, count: count, to: &out, at: &walk.written,
-                                                             pendingSpace: walk.pendingSpace)
-            }
-            walk.index = runEnd
-            walk.tableRunStart = runEnd
+            guard runIssues.isEmpty, appendRun(count, endingAt: runEnd, to: &buffer, walk: &walk) else { return false }
         }
         output.append(contentsOf: buffer[0..<walk.written])
         return true
     }
 
     private var runIssues: [DecodingIssue] = []
+
+    /// Writes a run's result (`mapped[0..<count]`) after what the walk wrote and moves the walk past
+    /// the run, to `runEnd`; false, for the line to go through the pipeline, when it would not fit
+    /// the buffer or could combine with what precedes it.
+    private func appendRun(_ count: Int, endingAt runEnd: Int, to buffer: inout [UInt8],
+                           walk: inout SegmentTable.Walk) -> Bool {
+        guard walk.written + 4 * count + 1 <= buffer.count else { return false }
+        if count > 0 {
+            guard runStandsApart(count) else { return false }
+            var out = buffer.mutableSpan
+            walk.pendingSpace = TextNormalizer.writeUTF8(mapped, count: count, to: &out, at: &walk.written,
+                                                         pendingSpace: walk.pendingSpace)
+        }
+        walk.index = runEnd
+        walk.tableRunStart = runEnd
+        return true
+    }
 
     /// Whether a run's result (`mapped[0..<count]`, not empty) can be joined to what precedes it
     /// as the pipeline would have it: it starts with a character that has a normalisation boundary
