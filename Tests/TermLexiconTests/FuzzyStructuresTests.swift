@@ -132,6 +132,24 @@ struct FuzzyStructuresTests {
         #expect(shapes.admits(words: span.words, classes: span.classes) == admitted)
     }
 
+    /// Whether any longer span may still fit, against a test of every shape from the span's up:
+    /// labels of (3 words, 6 classes) and (1 word, 2 classes) admit spans of 2 words and 3 classes
+    /// (the first, later) but none of 2 words and 8 classes, or of 5 words.
+    @Test(arguments: [
+        ((2, 3), true), ((2, 7), true), ((2, 8), false), ((4, 7), true), ((4, 0), true), ((5, 0), false),
+        ((1, 0), true), ((1, 15), false), ((8, 0), false), ((3, 5), true), ((3, 4), true), ((2, 1), true),
+    ] as [((Int, Int), Bool)])
+    func spanShapesAdmitLonger(span: (words: Int, classes: Int), expected: Bool) {
+        var shapes = SpanShapes()
+        shapes.admit(labelWords: 3, classes: 6)
+        shapes.admit(labelWords: 1, classes: 2)
+        #expect(shapes.admitsLonger(words: span.words, classes: span.classes) == expected)
+        let reference = (span.words...8).contains { words in
+            (span.classes...15).contains { shapes.admits(words: words, classes: $0) }
+        }
+        #expect(reference == expected)
+    }
+
     /// The reference: two class arrays equal, or one change, insertion or deletion apart.
     static func withinOneEdit(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         if a.count == b.count { return zip(a, b).filter { $0 != $1 }.count <= 1 }
@@ -259,9 +277,9 @@ struct FuzzyStructuresTests {
                 == FuzzyIndex.skeleton(symbols[...]))
     }
 
-    /// One word as the fuzzy pass reads it: units, hash, Arabic skeleton, punctuation before it.
+    /// One word as the fuzzy pass reads it: units, hash, script, punctuation before it.
     struct WalkedWord: Equatable {
-        var first: Int, last: Int, hash: UInt64, skeleton: UInt64, skeletonCount: Int, afterPunctuation: Bool
+        var first: Int, last: Int, hash: UInt64, script: PhoneticFold.Script, afterPunctuation: Bool
     }
 
     /// The words of `text` through `forEachWord` (buffer pointers) and through the checked accessors
@@ -271,11 +289,8 @@ struct FuzzyStructuresTests {
         var text = KeyedText()
         text.read(bytes, bytes.indices, keys: &keys)
         var pointers: [WalkedWord] = []
-        let classes = FuzzyIndex.arabicUnitClasses
-        text.forEachWord(arabicClasses: classes) { first, last, hash, script, skeleton, punctuation in
-            #expect(script == PhoneticFold.script(of: text.units[first]))
-            pointers.append(WalkedWord(first: first, last: last, hash: hash, skeleton: skeleton.packed,
-                                       skeletonCount: skeleton.count, afterPunctuation: punctuation))
+        text.forEachWord { first, last, hash, script, punctuation in
+            pointers.append(WalkedWord(first: first, last: last, hash: hash, script: script, afterPunctuation: punctuation))
         }
         var checked: [WalkedWord] = []
         var unit = 0, punctuation = false
@@ -291,10 +306,8 @@ struct FuzzyStructuresTests {
             }
             let last = text.wordEnd(from: unit)
             let units = Array(text.units[unit...last])
-            let arabic = PhoneticFold.script(of: units[0]) == .arabic
-            let (packed, count) = arabic ? FuzzyIndex.arabicSkeleton(units[...]) : (0, 0)
-            checked.append(WalkedWord(first: unit, last: last, hash: FuzzyWordLists.hash(units), skeleton: packed,
-                                      skeletonCount: count, afterPunctuation: punctuation))
+            checked.append(WalkedWord(first: unit, last: last, hash: FuzzyWordLists.hash(units),
+                                      script: PhoneticFold.script(of: units[0]), afterPunctuation: punctuation))
             punctuation = false
             unit = last + 1
         }
@@ -325,12 +338,32 @@ struct FuzzyStructuresTests {
         }
     }
 
+    /// The word memo gives back what was filed under a hash at its slot, and nothing for an empty
+    /// slot, another hash or a hash of zero never filed; a later word filed at the slot replaces it.
+    @Test(arguments: [
+        (filed: [UInt64](), asked: UInt64(0), found: false),
+        (filed: [42], asked: 42, found: true),
+        (filed: [42], asked: 43, found: false),
+        (filed: [0], asked: 0, found: true),
+        (filed: [42, 42], asked: 42, found: true),
+    ])
+    func wordMemoFindsWhatWasFiled(filed: [UInt64], asked: UInt64, found: Bool) {
+        var memo = WordMemo()
+        for (number, hash) in filed.enumerated() {
+            memo.file(WordMemo.Entry(hash: hash, skeleton: UInt64(number), skeletonCount: 1, flags: .frequent),
+                      at: WordMemo.slot(of: hash))
+        }
+        let entry = memo.entry(asked, at: WordMemo.slot(of: asked))
+        #expect((entry != nil) == found)
+        if found { #expect(entry?.skeleton == UInt64(filed.count - 1) && entry?.flags == .frequent) }
+    }
+
     /// Spelled out: where the words are and which follow punctuation.
     @Test func wordWalkSpelledOut() throws {
         let (words, _) = try FuzzyStructuresTests.walks(Array("Ab, c-d. کابل".utf8))
         #expect(words.map { [$0.first, $0.last] } == [[0, 1], [3, 3], [4, 4], [6, 9]])
         #expect(words.map(\.afterPunctuation) == [false, true, false, true])
-        #expect(words.map(\.skeletonCount) == [0, 0, 0, 3])
+        #expect(words.map(\.script) == [.latin, .latin, .latin, .arabic])
     }
 
     /// The words of one language in a word list, as the longer-name rule reads them: the header

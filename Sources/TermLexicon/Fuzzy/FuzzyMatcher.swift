@@ -106,6 +106,7 @@ struct FuzzyMatcher {
     private let cyrillic = CyrillicFold()
     private var words: [Word] = []
     private var cache = FuzzyWordCache()
+    private var memo = WordMemo()
     private var span: [UInt8] = []
     private var neighbours: [UInt64] = []
     private var rows: [Float] = []
@@ -345,9 +346,8 @@ struct FuzzyMatcher {
         let widest = list.widest
         if widest == 0 { return .none }
         var longest = min(widest + 1, end - start + 1)
-        // A span whose skeleton is two classes longer than every candidate's is more than one edit
-        // from each, and so is every longer span.
-        let longestSkeleton = list.longestSkeleton
+        // A span no candidate's shape admits (its skeleton two classes longer than those of labels
+        // of about as many words) is more than one edit from each, and so is every longer span.
         // The skeleton of the longest span so far, packed, and its number of classes.
         var spanSkeleton: UInt64 = 0, spanSkeletonCount = 0
         // Skeletons of every span from here; symbols only as far as a candidate needs them
@@ -356,24 +356,29 @@ struct FuzzyMatcher {
         // Exact mentions a span takes must be taken whole, and with a word of the text's own
         // beside them: all of a mention, or two mentions side by side, are the exact pass's.
         var takesMention = false, takesOwnWord = false
-        let filter = script == .arabic ? index.arabicSkeletonFilter : index.skeletonFilter
         for count in 1...longest {
             let position = start + count - 1
-            if words[position].covered { takesMention = true } else if !words[position].particle { takesOwnWord = true }
-            let (packed, classes) = skeleton(of: position)
+            // Read once: `skeleton(of:)` may fold the word, so `words` would be read again after it.
+            let word = words[position]
+            if word.covered { takesMention = true } else if !word.particle { takesOwnWord = true }
+            let (packed, classes) = word.skeletonCount >= 0 ? (word.skeleton, Int(word.skeletonCount))
+                                                             : skeleton(of: position)
             FuzzyIndex.appendPackedSkeleton(packed, count: classes, to: &spanSkeleton, filled: &spanSkeletonCount)
-            if count > 1 && spanSkeletonCount > longestSkeleton + 1 {
+            if count > 1 && !list.shapes.admitsLonger(words: count, classes: spanSkeletonCount) {
                 longest = count - 1
                 break
             }
-            letters += words[position].last - words[position].first + 1
-            let particle = words[position].particle
+            letters += word.last - word.first + 1
+            let particle = word.particle
             hasParticle = hasParticle || particle
+            // The skeleton filter last, and chosen there: held for the loop, its table was retained
+            // and released at every start word.
             let endsWell = !particle && letters >= FuzzyIndex.minimumLetters
-                && (!words[position].frequent || words[position].endsLabel)
-                && (!takesMention || takesOwnWord && (!words[position].covered || words[position].endsMention))
+                && (!word.frequent || word.endsLabel)
+                && (!takesMention || takesOwnWord && (!word.covered || word.endsMention))
                 && (count == 1 || list.shapes.admits(words: count, classes: spanSkeletonCount)
-                    && filter.mayBeNear(spanSkeleton, count: spanSkeletonCount))
+                    && (script == .arabic ? index.arabicSkeletonFilter : index.skeletonFilter)
+                        .mayBeNear(spanSkeleton, count: spanSkeletonCount))
             multiWordEndsWell = multiWordEndsWell || count > 1 && endsWell
             spans[count] = Span(symbolEnd: -1, skeleton: spanSkeleton, skeletonEnd: spanSkeletonCount, letters: letters,
                                 hasParticle: hasParticle, endsWell: endsWell)
@@ -1035,11 +1040,24 @@ struct FuzzyMatcher {
         let wordFlags = index.wordFlags, units = text.units
         var coveredIndex = 0
         var previousScript = PhoneticFold.Script.other
-        let classes = FuzzyIndex.arabicUnitClasses
-        text.forEachWord(arabicClasses: classes) { unit, last, hash, script, arabicSkeleton, afterPunctuation in
+        text.forEachWord { unit, last, hash, script, afterPunctuation in
             while coveredIndex < covered.count && covered[coveredIndex].upperBound < unit { coveredIndex += 1 }
             let isCovered = coveredIndex < covered.count && covered[coveredIndex].lowerBound <= last
-            let flags = wordFlags.flags(of: hash)
+            // The word's flags and skeleton as first worked out, or worked out now.
+            let slot = WordMemo.slot(of: hash)
+            var entry: WordMemo.Entry
+            if let known = memo.entry(hash, at: slot) {
+                entry = known
+            } else {
+                entry = WordMemo.Entry(hash: hash, skeletonCount: WordMemo.Entry.unknown, flags: wordFlags.flags(of: hash))
+                if script == .arabic {
+                    let skeleton = FuzzyIndex.arabicSkeleton(units[unit...last])
+                    entry.skeleton = skeleton.packed
+                    entry.skeletonCount = Int8(truncatingIfNeeded: skeleton.count)
+                }
+                memo.file(entry, at: slot)
+            }
+            let flags = entry.flags
             // Case matters to Latin and Cyrillic words only (and costs a look at the character's properties).
             let latin = script == .latin
             let capitalised = (latin || script == .cyrillic) && FuzzyMatcher.startsWithCapital(text, unit, bytes, range)
@@ -1049,11 +1067,17 @@ struct FuzzyMatcher {
             // The skeleton, for the words a span may take (Cyrillic ones get theirs from the profile).
             var skeleton: (packed: UInt64, count: Int) = (0, -1)
             if script == .arabic {
-                skeleton = (arabicSkeleton.packed, arabicSkeleton.count)
+                skeleton = (entry.skeleton, Int(entry.skeletonCount))
             } else if latin && (flags.contains(.particle) || capitalised && !allCapitals) {
-                latinSymbols.removeAll(keepingCapacity: true)
-                PhoneticFold.latin(units[unit...last], into: &latinSymbols)
-                skeleton = FuzzyIndex.packedSkeleton(of: latinSymbols)
+                if entry.skeletonCount == WordMemo.Entry.unknown {
+                    latinSymbols.removeAll(keepingCapacity: true)
+                    PhoneticFold.latin(units[unit...last], into: &latinSymbols)
+                    let folded = FuzzyIndex.packedSkeleton(of: latinSymbols)
+                    entry.skeleton = folded.0
+                    entry.skeletonCount = Int8(truncatingIfNeeded: folded.1)
+                    memo.file(entry, at: slot)
+                }
+                skeleton = (entry.skeleton, Int(entry.skeletonCount))
             }
             words.append(Word(first: unit, last: last, script: script, flags: flags,
                               breakBefore: afterPunctuation || script != previousScript, covered: isCovered,

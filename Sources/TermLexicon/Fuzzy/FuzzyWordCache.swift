@@ -352,6 +352,19 @@ struct SpanShapes {
     func admits(words: Int, classes: Int) -> Bool {
         bits &>> UInt128(truncatingIfNeeded: (words &- 1) &* 16 &+ classes) & 1 != 0
     }
+
+    /// Whether some label fits a span of `words` words or more (1...8) and `classes` classes or
+    /// more (0...15): a span that grows by a word gains classes, so when none does, no longer span
+    /// from the same word can be scored either.
+    @inline(__always)
+    func admitsLonger(words: Int, classes: Int) -> Bool {
+        let rows = bits &>> UInt128(truncatingIfNeeded: (words &- 1) &* 16)
+        let columns = UInt128(truncatingIfNeeded: (0xFFFF as UInt64) &<< UInt64(truncatingIfNeeded: classes) & 0xFFFF)
+        return rows & columns &* SpanShapes.firstColumn != 0
+    }
+
+    /// A one in the first column of each row.
+    private static let firstColumn: UInt128 = 0x0001_0001_0001_0001_0001_0001_0001_0001
 }
 
 /// A candidate of a word as one sortable key: the label's skeleton length, its word count and its

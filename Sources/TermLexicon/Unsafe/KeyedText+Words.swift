@@ -1,21 +1,18 @@
-// The fuzzy pass reads every word of every record `tag` reads: where it starts and ends, its hash
-// (which finds it in the word lists) and, in Arabic script, its skeleton. Through the checked
-// arrays of `KeyedText` each unit paid a bounds check on each of three arrays and a reload of their
-// storage; through buffer pointers the walk is a few loads and a multiply a unit. The bounds it
-// relies on: the units and edges hold at least `count` entries (checked once below, as `fill`
-// leaves them), and every read is at an index below `count` (a word's walk stops at its end edge
-// or at the last unit, whichever comes first); the skeleton's table is read through its checked
-// array, by `ArabicSkeleton.append`.
+// The fuzzy pass reads every word of every record `tag` reads: where it starts and ends and its
+// hash (which finds it in the word lists and in `WordMemo`). Through the checked arrays of
+// `KeyedText` each unit paid a bounds check on each of three arrays and a reload of their storage;
+// through buffer pointers the walk is a few loads and a multiply a unit. The bounds it relies on:
+// the units and edges hold at least `count` entries (checked once below, as `fill` leaves them),
+// and every read is at an index below `count` (a word's walk stops at its end edge or at the last
+// unit, whichever comes first).
 
 extension KeyedText {
     /// Calls `body` with each word of the text in order: its first and last unit, its hash
-    /// (`FuzzyWordLists.hashStep` over its units), the script of its first unit, its skeleton if
-    /// that unit is an Arabic-script letter (`FuzzyIndex.ArabicSkeleton`, `arabicClasses` its
-    /// table; otherwise empty) and whether a punctuation unit stands between it and the word before.
+    /// (`FuzzyWordLists.hashStep` over its units), the script of its first unit and whether a
+    /// punctuation unit stands between it and the word before.
     @inline(__always)
-    func forEachWord(arabicClasses: [UInt16],
-                     _ body: (_ first: Int, _ last: Int, _ hash: UInt64, _ script: PhoneticFold.Script,
-                              _ arabicSkeleton: FuzzyIndex.ArabicSkeleton, _ afterPunctuation: Bool) -> Void) {
+    func forEachWord(_ body: (_ first: Int, _ last: Int, _ hash: UInt64, _ script: PhoneticFold.Script,
+                              _ afterPunctuation: Bool) -> Void) {
         let count = self.count
         guard count > 0 else { return }
         units.withUnsafeBufferPointer { units in
@@ -35,24 +32,13 @@ extension KeyedText {
                         continue
                     }
                     var hash = FuzzyWordLists.hashStart
-                    var skeleton = FuzzyIndex.ArabicSkeleton()
                     var last = unit
-                    let script = PhoneticFold.script(of: units[unit])
-                    if script == .arabic {
-                        while true {
-                            hash = FuzzyWordLists.hashStep(hash, units[last])
-                            skeleton.append(units[last], table: arabicClasses)
-                            if edges[last] & WordEdge.end != 0 || last + 1 == count { break }
-                            last += 1
-                        }
-                    } else {
-                        while true {
-                            hash = FuzzyWordLists.hashStep(hash, units[last])
-                            if edges[last] & WordEdge.end != 0 || last + 1 == count { break }
-                            last += 1
-                        }
+                    while true {
+                        hash = FuzzyWordLists.hashStep(hash, units[last])
+                        if edges[last] & WordEdge.end != 0 || last + 1 == count { break }
+                        last += 1
                     }
-                    body(unit, last, hash, script, skeleton, breakPending)
+                    body(unit, last, hash, PhoneticFold.script(of: units[unit]), breakPending)
                     breakPending = false
                     unit = last + 1
                 }
