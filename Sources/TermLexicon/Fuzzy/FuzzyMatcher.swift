@@ -279,8 +279,10 @@ struct FuzzyMatcher {
                     // The words a span from here may take: exact mentions too, whole (`best`), so that a
                     // longer name wins over a shorter one inside it (Tahreek-e-Taliban Pakistan is not the
                     // Taliban and Pakistan).
+                    // No span is longer than one word more than the widest candidate (`best`).
+                    let reach = min(longest, candidateList.widest + 1)
                     var end = start
-                    while end + 1 < words.count, end + 1 - start < longest {
+                    while end + 1 < words.count, end + 1 - start < reach {
                         let next = words[end + 1]
                         if next.breakBefore || next.script != first.script { break }
                         if next.script == .latin && !next.covered && !next.particle
