@@ -338,16 +338,23 @@ struct FuzzyStructuresTests {
         }
     }
 
+    static let sameSlot: UInt64 = (43...).first { WordMemo.slot(of: $0) == WordMemo.slot(of: 42) }!
+
     /// The word memo gives back what was filed under a hash at its slot, and nothing for an empty
-    /// slot, another hash or a hash of zero never filed; a later word filed at the slot replaces it.
+    /// slot, another hash (also one of the same slot: `sameSlot` stands for the first hash after 42
+    /// filed at 42's slot) or a hash of zero never filed; a later word filed at the slot replaces it.
     @Test(arguments: [
         (filed: [UInt64](), asked: UInt64(0), found: false),
         (filed: [42], asked: 42, found: true),
         (filed: [42], asked: 43, found: false),
+        (filed: [42], asked: FuzzyStructuresTests.sameSlot, found: false),
+        (filed: [42, FuzzyStructuresTests.sameSlot], asked: 42, found: false),
+        (filed: [42, FuzzyStructuresTests.sameSlot], asked: FuzzyStructuresTests.sameSlot, found: true),
         (filed: [0], asked: 0, found: true),
         (filed: [42, 42], asked: 42, found: true),
     ])
     func wordMemoFindsWhatWasFiled(filed: [UInt64], asked: UInt64, found: Bool) {
+        #expect(WordMemo.slot(of: FuzzyStructuresTests.sameSlot) == WordMemo.slot(of: 42))
         var memo = WordMemo()
         for (number, hash) in filed.enumerated() {
             memo.file(WordMemo.Entry(hash: hash, skeleton: UInt64(number), skeletonCount: 1, flags: .frequent),

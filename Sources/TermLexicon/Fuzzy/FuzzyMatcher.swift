@@ -48,8 +48,8 @@ struct FuzzyMatcher {
         /// -1 where the skeleton is left to the profile's fold (Cyrillic, which folds through ICU).
         let skeletonCount: Int8
         let hash: UInt64
-        /// The word's skeleton (`FuzzyIndex.packSkeleton`), worked out from its units as it is read
-        /// for Arabic-script words and Latin words a span may take.
+        /// The word's skeleton (`FuzzyIndex.packSkeleton`) as `WordMemo` keeps it, for Arabic-script
+        /// words and Latin words a span may take.
         let skeleton: UInt64
 
         private static let breakBeforeBit: UInt16 = 1 << 0, coveredBit: UInt16 = 1 << 1
@@ -1030,9 +1030,10 @@ struct FuzzyMatcher {
     private var currentUnits: [UInt16] = []
 
     /// Splits the text into words and marks what is known of each before any folding: the word
-    /// lists' flags (one probe of a small table), the skeleton of the words a span may take, case,
-    /// and whether the exact pass read it. Profiles are looked up only for the words that need one:
-    /// a table of every word read would be larger than the processor's caches.
+    /// lists' flags and the skeleton of the words a span may take (from `WordMemo`, worked out for
+    /// a word not met recently), case, and whether the exact pass read it. Profiles, which are
+    /// larger, are looked up only for the words that need one: a profile for every word read made
+    /// a table larger than the processor's caches.
     private mutating func readWords(_ text: KeyedText, _ bytes: [UInt8], _ range: Range<Int>, covered: [ClosedRange<Int>]) {
         currentUnits = text.units
         words.removeAll(keepingCapacity: true)
