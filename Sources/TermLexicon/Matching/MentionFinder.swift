@@ -174,7 +174,9 @@ public final class MentionFinder {
         // in its loops, and its buffers never copied (moving it out and back copied it per record).
         // Words read first, so that an exact mention inside a longer name that sounds like a
         // negative label is dropped; then the fuzzy pass over the words the exact pass left (and
-        // its mentions, whole, inside a longer name).
+        // its mentions, whole, inside a longer name). The key text is held once for the record:
+        // handed from the finder to the matcher, it was copied (its four arrays retained) per call.
+        let text = self.text
         fuzzy!.read(text, bytes, range, covered: candidates.map { $0.firstUnit...max($0.firstUnit, $0.resumeAt - 1) })
         var (mentions, strong, heldBack) = resolve(candidates, bytes: bytes, range: range, options: options,
                                                     support: support) {
