@@ -37,6 +37,10 @@ let package = Package(
             .product(name: "TextNormalization", package: "Lexalign"),
         ]),
         fuzzTarget("FuzzJSONRecord", [.product(name: "TextNormalization", package: "Lexalign")]),
+        fuzzTarget("FuzzTagger", [
+            .product(name: "TermLexicon", package: "Lexalign"),
+            .product(name: "TextNormalization", package: "Lexalign"),
+        ]),
     ],
     swiftLanguageVersions: [.v5]
 )

@@ -127,11 +127,25 @@ def bead_file():
     return seeds
 
 
+def tagger():
+    """Running text (as for the line decoder) and the attested name variants of the test data, each
+    in its context phrase, in runs of 8 lines: names of every script the fuzzy pass reads."""
+    rows = []
+    for line in lines_of(ROOT / "Tests/TermLexiconTests/Data/name-variants.tsv"):
+        fields = line.rstrip(b"\n").split(b"\t")
+        if line.startswith(b"#") or len(fields) < 4 or fields[0] == b"variant":
+            continue
+        context = fields[3] if b"{}" in fields[3] else b"{}"
+        rows.append(context.replace(b"{}", fields[0]) + b"\n")
+    return line_decoder() + [b"".join(run) for run in windows(rows, 8)]
+
+
 TARGETS = {
     "FuzzLineDecoder": line_decoder,
     "FuzzJSONRecord": json_record,
     "FuzzLexiconParser": lexicon,
     "FuzzBeadFileReader": bead_file,
+    "FuzzTagger": tagger,
 }
 
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Builds the fuzz package and runs one fuzz target (or all four in turn) for a given time.
+# Builds the fuzz package and runs one fuzz target (or all five in turn) for a given time.
 #
 #   Fuzz/run.sh TARGET SECONDS [JOBS]     TARGET: FuzzLineDecoder, FuzzLexiconParser,
-#   Fuzz/run.sh all SECONDS [JOBS]                FuzzBeadFileReader, FuzzJSONRecord
+#   Fuzz/run.sh all SECONDS [JOBS]                FuzzBeadFileReader, FuzzJSONRecord, FuzzTagger
 #   Fuzz/run.sh TARGET|all replay         runs each saved finding of Fuzz/regressions/TARGET/ once
 #
 # JOBS (default 1) fuzzing processes share the target's corpus. Each keeps going after a finding
@@ -15,7 +15,7 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
-targets=(FuzzLineDecoder FuzzLexiconParser FuzzBeadFileReader FuzzJSONRecord)
+targets=(FuzzLineDecoder FuzzLexiconParser FuzzBeadFileReader FuzzJSONRecord FuzzTagger)
 swift=${SWIFT:-swift}
 max_findings=${MAX_FINDINGS:-10}
 
@@ -36,7 +36,7 @@ fi
 
 # Longest input per target: enough for the largest seed (make-seeds.py keeps them small).
 case $target in
-    FuzzLineDecoder | FuzzJSONRecord) max_len=4096 ;;
+    FuzzLineDecoder | FuzzJSONRecord | FuzzTagger) max_len=4096 ;;
     FuzzLexiconParser) max_len=8192 ;;
     FuzzBeadFileReader) max_len=8192 ;;
     *) usage ;;
