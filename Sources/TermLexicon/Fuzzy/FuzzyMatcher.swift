@@ -394,9 +394,8 @@ struct FuzzyMatcher {
                 || !support.isEmpty && supportsSingleWord(list.range, support: support))
         // Nothing to score: most start words end here.
         if !multiWordEndsWell && !singleWordMayPass { return .none }
-        // Spans of two words or more, when one may end well (`scanSpans` holds the index's arrays
-        // locally, a retain and a release each, which most start words need not pay); spans of
-        // one word are settled by `singleWordPasses`.
+        // Spans of two words or more, when one may end well; spans of one word are settled by
+        // `singleWordPasses`.
         if multiWordEndsWell {
             scanSpans(from: start, longest: longest, candidates: candidateRange, script: script, minimum: minimum)
         }
@@ -642,18 +641,18 @@ struct FuzzyMatcher {
     /// methods, after which a read through `self` may not reuse what was loaded before.
     private mutating func scanSpans(from start: Int, longest: Int, candidates candidateRange: Range<Int>,
                                     script: PhoneticFold.Script, minimum: Double) {
-        let entries = index.entries, labelSymbols = index.labelSymbols
-        let candidateList = cache.candidates, candidateSkeletons = cache.candidateSkeletons
+        // The arrays are read through `index` and `cache` where needed: held in locals, five were
+        // retained and released at every call, most of which score nothing.
         var low = candidateRange.lowerBound
         for count in stride(from: 2, through: longest, by: 1) where spans[count].endsWell {
             let info = spans[count]
             let length = info.skeletonEnd
-            while low < candidateRange.upperBound && PackedCandidate.skeletonLength(candidateList[low]) < length - 1 {
+            while low < candidateRange.upperBound && PackedCandidate.skeletonLength(cache.candidates[low]) < length - 1 {
                 low += 1
             }
             var next = low
             while next < candidateRange.upperBound {
-                let key = candidateList[next]
+                let key = cache.candidates[next]
                 next += 1
                 let labelSkeletonLength = PackedCandidate.skeletonLength(key)
                 if labelSkeletonLength > length + 1 { break }
@@ -662,14 +661,14 @@ struct FuzzyMatcher {
                 guard count >= labelWords - 1, count <= labelWords + 1, count != labelWords + 1 || info.hasParticle
                 else { continue }
                 let candidate = PackedCandidate.entry(key)
-                guard FuzzyIndex.withinOneEdit(info.skeleton, count: length, candidateSkeletons[next - 1],
+                guard FuzzyIndex.withinOneEdit(info.skeleton, count: length, cache.candidateSkeletons[next - 1],
                                                count: labelSkeletonLength)
                 else { continue }
-                let entry = entries[Int(candidate)]
+                let entry = index.entries[Int(candidate)]
                 if words[start + count - 1].frequent && entry.lastWord != words[start + count - 1].hash { continue }
                 spellSpan(through: count, from: start)
                 let symbols = span[..<spans[count].symbolEnd]
-                let labelSymbols = labelSymbols[Int(candidate)]
+                let labelSymbols = index.labelSymbols[Int(candidate)]
                 let penalty = entry.shortened ? FuzzyIndex.shortenedPenalty : 0
                 let score = PhoneticDistance.score(symbols, labelSymbols, crossScript: false, arabic: script == .arabic,
                                                    weights: (spans[count].weight, entry.weight), minimum: minimum + penalty,
@@ -678,7 +677,7 @@ struct FuzzyMatcher {
                 if count == labelWords && !FuzzyMatcher.wordsAreNear(symbols, labelSymbols, arabic: script == .arabic) {
                     continue
                 }
-                consider(candidate, of: entry.entity, scoring: score, at: count, entries: entries)
+                consider(candidate, of: entry.entity, scoring: score, at: count, entries: index.entries)
             }
         }
     }
