@@ -641,12 +641,12 @@ struct FuzzyMatcher {
     /// Scores the candidates against the spans of two words or more from word `start` (up to
     /// `longest`) whose last word may end a span: the candidates come ordered by skeleton length,
     /// so each span reads only those within one class of its own skeleton's length (farther ones
-    /// are more than one edit away). The index's arrays are held locally: the loop calls mutating
-    /// methods, after which a read through `self` may not reuse what was loaded before.
+    /// are more than one edit away).
     private mutating func scanSpans(from start: Int, longest: Int, candidates candidateRange: Range<Int>,
                                     script: PhoneticFold.Script, minimum: Double) {
-        // The arrays are read through `index` and `cache` where needed: held in locals, five were
-        // retained and released at every call, most of which score nothing.
+        // The arrays are read through `index` and `cache` where needed, reloaded after the mutating
+        // calls: held in locals, five were retained and released at every call, and most calls
+        // score nothing.
         var low = candidateRange.lowerBound
         for count in stride(from: 2, through: longest, by: 1) where spans[count].endsWell {
             let info = spans[count]
