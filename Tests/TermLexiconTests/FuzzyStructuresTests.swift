@@ -338,6 +338,26 @@ struct FuzzyStructuresTests {
         }
     }
 
+    /// A candidate list's support bits: bit `e & 63` of the entity of each label of one or two
+    /// words (entities 3 and 67 share a bit), none for a label of three words or more.
+    @Test(arguments: [
+        ([(words: 1, entity: Int32(3))], UInt64(1) << 3),
+        ([(2, 5), (3, 9)], UInt64(1) << 5),
+        ([(1, 3), (2, 67), (4, 1)], UInt64(1) << 3),
+        ([(3, 9), (5, 10)], 0),
+        ([], 0),
+    ] as [([(words: Int, entity: Int32)], UInt64)])
+    func candidateListSupportBits(labels: [(words: Int, entity: Int32)], expected: UInt64) {
+        var cache = FuzzyWordCache()
+        // Entry n is labels[n]; keys sorted as the matcher hands them over.
+        let keys = labels.enumerated().map { PackedCandidate.key(skeletonLength: 3, words: $1.words, entry: Int32($0)) }
+            .sorted()
+        let list = cache.appendCandidates(keys, skeletons: labels.map { _ in 0 },
+                                          entities: { labels[Int($0)].entity }, nearNegativeWord: false)
+        #expect(list.supportBits == expected)
+        #expect(list.range.count == labels.count)
+    }
+
     static let sameSlot: UInt64 = (43...).first { WordMemo.slot(of: $0) == WordMemo.slot(of: 42) }!
 
     /// The word memo gives back what was filed under a hash at its slot, and nothing for an empty

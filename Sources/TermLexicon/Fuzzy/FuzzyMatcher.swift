@@ -395,7 +395,7 @@ struct FuzzyMatcher {
             && !isCapitalisedName(start + 1, beside: start)
         let singleWordMayPass = !words[start].covered
             && (headNoun || standsAlone || list.nearNegativeWord
-                || !support.isEmpty && supportsSingleWord(list.range, support: support))
+                || !support.isEmpty && supportsSingleWord(list, support: support))
         // Nothing to score: most start words end here.
         if !multiWordEndsWell && !singleWordMayPass { return .none }
         // Spans of two words or more, when one may end well; spans of one word are settled by
@@ -625,10 +625,13 @@ struct FuzzyMatcher {
     /// Whether a label of one or two words among the candidates names an entity of `support`: when
     /// support is all a single word has, no other label could be reported for it, and most words of a
     /// line with support need not be scored at all. A mask of the entities' low bits
-    /// (`supportMask`, set per record) spares the set's hashing for almost every candidate.
-    private mutating func supportsSingleWord(_ candidateRange: Range<Int>, support: Set<Int32>) -> Bool {
+    /// (`supportMask`, set per record) against the list's (`supportBits`) settles most lists at
+    /// once, and spares the set's hashing for almost every candidate of the others.
+    private mutating func supportsSingleWord(_ list: FuzzyWordCache.CandidateList, support: Set<Int32>) -> Bool {
+        // No candidate's entity has the bit of a supported one: most lists end here.
+        guard list.supportBits & supportMask != 0 else { return false }
         let candidateList = cache.candidates, entries = index.entries
-        for position in candidateRange where PackedCandidate.words(candidateList[position]) <= 2 {
+        for position in list.range where PackedCandidate.words(candidateList[position]) <= 2 {
             let entity = entries[Int(PackedCandidate.entry(candidateList[position]))].entity
             if supportMask & 1 << UInt64(entity & 63) != 0 && support.contains(entity) { return true }
         }
@@ -827,7 +830,7 @@ struct FuzzyMatcher {
             }
             let sorted = sortedUnique(), nearNegative = nearNegativeWord()
             let list = cache.appendCandidates(sorted, skeletons: index.labelPackedSkeletons,
-                                              nearNegativeWord: nearNegative)
+                                              entities: { entries[Int($0)].entity }, nearNegativeWord: nearNegative)
             cache.setCandidates(list, of: number)
             return list
         }
@@ -841,7 +844,9 @@ struct FuzzyMatcher {
         sortKeys.removeAll(keepingCapacity: true)
         gatherNeighbours(packed, count: count, arabic: arabic)
         let sorted = sortedUnique(), nearNegative = nearNegativeWord()
-        let list = cache.appendCandidates(sorted, skeletons: index.labelPackedSkeletons, nearNegativeWord: nearNegative)
+        let entries = index.entries
+        let list = cache.appendCandidates(sorted, skeletons: index.labelPackedSkeletons,
+                                          entities: { entries[Int($0)].entity }, nearNegativeWord: nearNegative)
         cache.fileCandidateList(list, skeleton: key, arabic: arabic)
         return list
     }
@@ -874,7 +879,9 @@ struct FuzzyMatcher {
         let kh = FuzzyIndex.packedSkeleton(of: symbols.map { $0 == letter ? 0x78 : $0 })
         gatherNeighbours(kh.0, count: kh.1, arabic: false)
         let sorted = sortedUnique(), nearNegative = nearNegativeWord()
-        let list = cache.appendCandidates(sorted, skeletons: index.labelPackedSkeletons, nearNegativeWord: nearNegative)
+        let entries = index.entries
+        let list = cache.appendCandidates(sorted, skeletons: index.labelPackedSkeletons,
+                                          entities: { entries[Int($0)].entity }, nearNegativeWord: nearNegative)
         cache.setCandidates(list, of: number)
         return list
     }

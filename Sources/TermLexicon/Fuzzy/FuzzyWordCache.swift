@@ -115,6 +115,9 @@ struct FuzzyWordCache {
         var nearNegativeWord: Bool
         /// The spans of two words or more that some candidate may be scored against.
         var shapes = SpanShapes()
+        /// Bit `e & 63` for the entity `e` of each label of one or two words among them: a single
+        /// word whose only hope is the line's support needs a candidate of a supported entity.
+        var supportBits: UInt64 = 0
     }
 
     /// Candidate lists by packed skeleton (`FuzzyIndex.packSkeleton`, its length in the top four
@@ -224,7 +227,7 @@ struct FuzzyWordCache {
         var profile = Profile(hash: hash, units: unitStart..<units.count, script: script)
         if script == .arabic { profile.setSkeleton(FuzzyIndex.arabicSkeleton(word)) }
         profiles.append(profile)
-        listShapes.append(SpanShapes())
+        listShapes.append((SpanShapes(), 0))
         slots[slot] = Slot(hash: hash, number: Int32(profiles.count))
         return profiles.count - 1
     }
@@ -260,16 +263,18 @@ struct FuzzyWordCache {
         guard let range = profile.candidates else { return nil }
         return CandidateList(range: range, widest: Int(profile.widestCandidate),
                              longestSkeleton: Int(profile.longestSkeleton), nearNegativeWord: profile.nearNegativeWord,
-                             shapes: listShapes[number])
+                             shapes: listShapes[number].shapes, supportBits: listShapes[number].supportBits)
     }
 
-    /// The span shapes of the profiles' candidate lists (of frequent words; others' lists are
-    /// found by skeleton), beside the profiles, which hold the rest of a list: they stay 64 bytes.
-    private var listShapes: [SpanShapes] = []
+    /// The span shapes and support bits of the profiles' candidate lists (of frequent words;
+    /// others' lists are found by skeleton), beside the profiles, which hold the rest of a list:
+    /// they stay 64 bytes.
+    private var listShapes: [(shapes: SpanShapes, supportBits: UInt64)] = []
 
     /// Appends a word's gathered candidates (`PackedCandidate` keys, sorted) with their packed
-    /// skeletons (`skeletons`: by entry) and describes them.
-    mutating func appendCandidates(_ list: [UInt64], skeletons: [UInt64], nearNegativeWord: Bool) -> CandidateList {
+    /// skeletons (`skeletons`: by entry) and describes them (`entities`: each entry's entity).
+    mutating func appendCandidates(_ list: [UInt64], skeletons: [UInt64], entities: (Int32) -> Int32,
+                                   nearNegativeWord: Bool) -> CandidateList {
         let start = candidates.count
         candidates.append(contentsOf: list)
         for key in list { candidateSkeletons.append(skeletons[Int(PackedCandidate.entry(key))]) }
@@ -281,9 +286,13 @@ struct FuzzyWordCache {
             previousShape = key >> 32
             shapes.admit(labelWords: PackedCandidate.words(key), classes: PackedCandidate.skeletonLength(key))
         }
+        var supportBits: UInt64 = 0
+        for key in list where PackedCandidate.words(key) <= 2 {
+            supportBits |= 1 &<< UInt64(entities(PackedCandidate.entry(key)) & 63)
+        }
         return CandidateList(range: start..<candidates.count, widest: widest,
                              longestSkeleton: list.last.map(PackedCandidate.skeletonLength) ?? 0,
-                             nearNegativeWord: nearNegativeWord, shapes: shapes)
+                             nearNegativeWord: nearNegativeWord, shapes: shapes, supportBits: supportBits)
     }
 
     /// Records profile `number`'s candidates (a frequent word's, gathered by the word itself).
@@ -292,7 +301,7 @@ struct FuzzyWordCache {
         profiles[number].widestCandidate = UInt8(min(list.widest, 255))
         profiles[number].longestSkeleton = UInt8(min(list.longestSkeleton, 255))
         profiles[number].nearNegativeWord = list.nearNegativeWord
-        listShapes[number] = list.shapes
+        listShapes[number] = (list.shapes, list.supportBits)
     }
 
     /// Records what profile `number` passes as a span of one word at score `minimum` (what was
