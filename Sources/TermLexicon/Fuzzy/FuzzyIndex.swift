@@ -104,6 +104,8 @@ public final class FuzzyIndex: Sendable {
         let labelSkeletons: PackedStrings
         /// Each entry's skeleton packed (`packSkeleton`; at most 15 classes), for the scans.
         let labelPackedSkeletons: [UInt64]
+        /// Each entry's `PackedCandidate` key, as a word gathering its candidates files it.
+        let candidateKeys: [UInt64]
         /// Whether a span's skeleton may be within one edit of any entry's of its side (Arabic
         /// script; Latin and Cyrillic), as the skeleton buckets are split.
         let arabicSkeletonFilter: SkeletonFilter
@@ -139,6 +141,7 @@ public final class FuzzyIndex: Sendable {
             labelSymbols = PackedStrings()
             labelSkeletons = PackedStrings()
             labelPackedSkeletons = []
+            candidateKeys = []
             skeletonFilter = SkeletonFilter()
             arabicSkeletonFilter = skeletonFilter
             buckets = BucketTable(BucketTable.Pairs())
@@ -281,6 +284,10 @@ public final class FuzzyIndex: Sendable {
             self.labelSkeletons = labelSkeletons
             let packed = (0..<labelSkeletons.count).map { FuzzyIndex.packSkeleton(labelSkeletons[$0]) }
             labelPackedSkeletons = packed
+            candidateKeys = entries.indices.map { entry in
+                PackedCandidate.key(skeletonLength: labelSkeletons[entry].count, words: Int(entries[entry].words),
+                                    entry: Int32(entry))
+            }
             skeletonFilter = SkeletonFilter(packed.indices.lazy.filter { entries[$0].script != .arabic }
                 .map { (packed[$0], labelSkeletons[$0].count) })
             arabicSkeletonFilter = SkeletonFilter(packed.indices.lazy.filter { entries[$0].script == .arabic }

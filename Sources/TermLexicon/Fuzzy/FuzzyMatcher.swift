@@ -897,15 +897,12 @@ struct FuzzyMatcher {
         return false
     }
 
-    /// Adds an entry to `sortKeys` as a `PackedCandidate` key: sorted, the list comes by length
-    /// (`best` reads only the lengths near a span's), and an entry filed under two of the word's
-    /// buckets is next to itself.
+    /// Adds an entry to `sortKeys` as a `PackedCandidate` key (`candidateKeys`): sorted, the list
+    /// comes by length (`best` reads only the lengths near a span's), and an entry filed under two
+    /// of the word's buckets is next to itself.
     @inline(__always)
     private mutating func gather(_ candidate: Int32) {
-        let starts = index.labelSkeletons.starts
-        let length = Int(starts[Int(candidate) + 1] - starts[Int(candidate)])
-        sortKeys.append(PackedCandidate.key(skeletonLength: length, words: Int(index.entries[Int(candidate)].words),
-                                            entry: candidate))
+        sortKeys.append(index.candidateKeys[Int(candidate)])
     }
 
     /// Whether a negative label of one or two words is among `gathered`.
