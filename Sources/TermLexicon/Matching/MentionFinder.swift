@@ -475,9 +475,10 @@ public final class MentionFinder {
     /// strong mention of the same entity in the record (or with `includeWeak`). A span shared by
     /// several entities that the record does not tell apart is left out rather than guessed.
     /// `heldBack`: the spans whose only labels are weak and unsupported, with their entities, and
-    /// the spans of negative labels, with the entities they rule out.
+    /// the spans of negative labels, with the entities they rule out. `vetoed` is not optional so
+    /// that it need not escape: an optional closure's context was allocated at every record.
     private func resolve(_ candidates: [Candidate], bytes: [UInt8], range: Range<Int>, options: MatchOptions,
-                         support: Set<Int32> = [], vetoed: ((Int, Int, Int32) -> Bool)? = nil)
+                         support: Set<Int32> = [], vetoed: (Int, Int, Int32) -> Bool = { _, _, _ in false })
         -> ([Mention], strong: Set<Int32>, heldBack: [(units: ClosedRange<Int>, entities: [Int32])]) {
         /// The entities the span may name: a negative label of an entity on the same span rules
         /// it out, whatever else matched there. A weak acronym that stands on its own in running
@@ -572,7 +573,7 @@ public final class MentionFinder {
                 }
             }
             guard let entity = chosen else { continue }
-            if let vetoed, vetoed(candidate.firstUnit, candidate.lastUnit, entity) { continue }
+            if vetoed(candidate.firstUnit, candidate.lastUnit, entity) { continue }
             if let types = options.types, !types.contains(model.entityType(Int(entity))) { continue }
             // A spelling that is both a name and a demonym of the entity counts as the name.
             var chosenPayload: TaggingModel.Payload?
