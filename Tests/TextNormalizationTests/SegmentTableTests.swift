@@ -22,6 +22,17 @@ struct SegmentTableTests {
         return Result(output: output, issues: issues, language: language)
     }
 
+    /// `bytes` through the tables with the key form's table held by the caller, as
+    /// `NormalizeLineProcessor` holds it for a chunk (`keyFormSegmentTable`).
+    static func runHeld(_ bytes: [UInt8], normalizer: TextNormalizer) throws -> Result {
+        normalizer.usesSegmentTable = true
+        var output: [UInt8] = []
+        var issues: [DecodingIssue] = []
+        let language = try normalizer.normalize(bytes, bytes.indices, appendingTo: &output, issues: &issues,
+                                                keyTable: normalizer.keyFormSegmentTable())
+        return Result(output: output, issues: issues, language: language)
+    }
+
     /// The key form as `normalize` writes text (no language), or the text form.
     static func makeNormalizer(_ form: NormalizationForm = .key, lang: Language? = nil) throws -> TextNormalizer {
         let context = try NormalizationContext(options: NormalizationOptions(form: form, language: lang))
@@ -66,6 +77,8 @@ struct SegmentTableTests {
         let fast = try Self.run(bytes, table: true, normalizer: normalizer)
         #expect(String(decoding: fast.output, as: UTF8.self) == expected)
         #expect(fast == (try Self.run(bytes, table: false, normalizer: normalizer)))
+        #expect(normalizer.keyFormSegmentTable() != nil)
+        #expect(fast == (try Self.runHeld(bytes, normalizer: normalizer)))
     }
 
     @Test("chosen lines, text form", arguments: [

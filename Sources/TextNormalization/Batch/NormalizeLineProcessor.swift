@@ -40,15 +40,18 @@ public final class NormalizeLineProcessor: LineProcessor {
     public func process(_ chunk: LineChunk, into result: inout ChunkResult) {
         var lineNumber = chunk.firstLine
         let form = normalizer.options.form.rawValue
+        // Fetched once for the chunk (`keyFormSegmentTable`).
+        let keyTable = normalizer.keyFormSegmentTable()
         chunk.forEachLine { range in
             let lineByteOffset = chunk.byteOffset + range.lowerBound
             if let json {
-                processRecord(chunk.bytes, range, json: json, line: lineNumber, lineByteOffset: lineByteOffset, into: &result)
+                processRecord(chunk.bytes, range, json: json, line: lineNumber, lineByteOffset: lineByteOffset,
+                              keyTable: keyTable, into: &result)
                 lineNumber += 1
                 return
             }
             let language = normalize(chunk.bytes, range, line: lineNumber, lineByteOffset: lineByteOffset,
-                                     columnsFrom: nil, into: &result)
+                                     columnsFrom: nil, keyTable: keyTable, into: &result)
             switch format {
             case .text:
                 result.output.append(contentsOf: lineOutput)
@@ -78,12 +81,14 @@ public final class NormalizeLineProcessor: LineProcessor {
     /// read out of a JSON string has no columns of its own in the line: its issues point at the
     /// string (`columnsFrom`).
     private func normalize(_ bytes: [UInt8], _ range: Range<Int>, line: Int, lineByteOffset: Int,
-                           columnsFrom anchor: (column: Int, byteOffset: Int)?, into result: inout ChunkResult) -> Language {
+                           columnsFrom anchor: (column: Int, byteOffset: Int)?, keyTable: SegmentTable?,
+                           into result: inout ChunkResult) -> Language {
         decodingIssues.removeAll(keepingCapacity: true)
         lineOutput.removeAll(keepingCapacity: true)
         var language = Language.undetermined
         do {
-            language = try normalizer.normalize(bytes, range, appendingTo: &lineOutput, issues: &decodingIssues)
+            language = try normalizer.normalize(bytes, range, appendingTo: &lineOutput, issues: &decodingIssues,
+                                                 keyTable: keyTable)
         } catch {
             // Keep the line count: an empty line stands in for the one ICU could not handle.
             lineOutput.removeAll(keepingCapacity: true)
@@ -101,7 +106,7 @@ public final class NormalizeLineProcessor: LineProcessor {
 
     /// One JSON Lines record: the object back with its text normalised, or its error record.
     private func processRecord(_ bytes: [UInt8], _ range: Range<Int>, json: JSONOptions, line: Int, lineByteOffset: Int,
-                               into result: inout ChunkResult) {
+                               keyTable: SegmentTable?, into result: inout ChunkResult) {
         let record = json.input.read(bytes, range)
         guard case .text(let text, let object) = record else {
             result.issues.append(JSONInput.issue(record.problem!, bytes, range, line: line, lineByteOffset: lineByteOffset))
@@ -113,7 +118,8 @@ public final class NormalizeLineProcessor: LineProcessor {
         let column = String(decoding: bytes[range.lowerBound..<member.valueRange.lowerBound], as: UTF8.self).unicodeScalars.count + 1
         let textBytes = Array(text.utf8)
         _ = normalize(textBytes, textBytes.indices, line: line, lineByteOffset: lineByteOffset,
-                      columnsFrom: (column, lineByteOffset + member.valueRange.lowerBound - range.lowerBound), into: &result)
+                      columnsFrom: (column, lineByteOffset + member.valueRange.lowerBound - range.lowerBound),
+                      keyTable: keyTable, into: &result)
         switch format {
         case .text:
             // The text alone: a line break inside it would break the one-line-per-record rule.
