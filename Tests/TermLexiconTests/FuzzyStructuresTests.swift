@@ -275,6 +275,9 @@ struct FuzzyStructuresTests {
         PhoneticFold.arabic(Array(arabic), into: &symbols)
         #expect(FuzzyIndex.unpackSkeleton(known.packedSkeleton, count: known.skeletonLength)
                 == FuzzyIndex.skeleton(symbols[...]))
+        // A skeleton the caller already has is taken as given.
+        let given = cache.profile(of: Array("هرات".utf16)[...], hash: 9, script: .arabic, arabicSkeleton: (0x321, 3))
+        #expect(cache.profiles[given].packedSkeleton == 0x321 && cache.profiles[given].skeletonLength == 3)
     }
 
     /// One word as the fuzzy pass reads it: units, hash, script, punctuation before it.
@@ -352,8 +355,12 @@ struct FuzzyStructuresTests {
         // Entry n is labels[n]; keys sorted as the matcher hands them over.
         let keys = labels.enumerated().map { PackedCandidate.key(skeletonLength: 3, words: $1.words, entry: Int32($0)) }
             .sorted()
-        let list = cache.appendCandidates(keys, skeletons: labels.map { _ in 0 },
-                                          entities: { labels[Int($0)].entity }, nearNegativeWord: false)
+        let entries = labels.map {
+            FuzzyIndex.Entry(payload: 0, entity: $0.entity, words: UInt8($0.words), spaces: UInt8($0.words - 1),
+                             script: .latin, negative: false, shortened: false, firstWord: 0, lastWord: 0, weight: 1)
+        }
+        let list = cache.appendCandidates(keys, skeletons: labels.map { _ in 0 }, entries: entries,
+                                          nearNegativeWord: false)
         #expect(list.supportBits == expected)
         #expect(list.range.count == labels.count)
     }

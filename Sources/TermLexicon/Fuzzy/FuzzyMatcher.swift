@@ -830,7 +830,7 @@ struct FuzzyMatcher {
             }
             let sorted = sortedUnique(), nearNegative = nearNegativeWord()
             let list = cache.appendCandidates(sorted, skeletons: index.labelPackedSkeletons,
-                                              entities: { entries[Int($0)].entity }, nearNegativeWord: nearNegative)
+                                              entries: entries, nearNegativeWord: nearNegative)
             cache.setCandidates(list, of: number)
             return list
         }
@@ -844,9 +844,8 @@ struct FuzzyMatcher {
         sortKeys.removeAll(keepingCapacity: true)
         gatherNeighbours(packed, count: count, arabic: arabic)
         let sorted = sortedUnique(), nearNegative = nearNegativeWord()
-        let entries = index.entries
-        let list = cache.appendCandidates(sorted, skeletons: index.labelPackedSkeletons,
-                                          entities: { entries[Int($0)].entity }, nearNegativeWord: nearNegative)
+        let list = cache.appendCandidates(sorted, skeletons: index.labelPackedSkeletons, entries: index.entries,
+                                          nearNegativeWord: nearNegative)
         cache.fileCandidateList(list, skeleton: key, arabic: arabic)
         return list
     }
@@ -879,9 +878,8 @@ struct FuzzyMatcher {
         let kh = FuzzyIndex.packedSkeleton(of: symbols.map { $0 == letter ? 0x78 : $0 })
         gatherNeighbours(kh.0, count: kh.1, arabic: false)
         let sorted = sortedUnique(), nearNegative = nearNegativeWord()
-        let entries = index.entries
-        let list = cache.appendCandidates(sorted, skeletons: index.labelPackedSkeletons,
-                                          entities: { entries[Int($0)].entity }, nearNegativeWord: nearNegative)
+        let list = cache.appendCandidates(sorted, skeletons: index.labelPackedSkeletons, entries: index.entries,
+                                          nearNegativeWord: nearNegative)
         cache.setCandidates(list, of: number)
         return list
     }
@@ -1012,7 +1010,11 @@ struct FuzzyMatcher {
         let known = words[position].profile
         if known >= 0 { return Int(known) }
         let word = words[position]
-        let number = cache.profile(of: currentUnits[word.first...word.last], hash: word.hash, script: word.script)
+        // An Arabic-script word's skeleton came with it (`WordMemo`): not worked out again.
+        let arabicSkeleton = word.script == .arabic && word.skeletonCount >= 0
+            ? (packed: word.skeleton, count: Int(word.skeletonCount)) : nil
+        let number = cache.profile(of: currentUnits[word.first...word.last], hash: word.hash, script: word.script,
+                                   arabicSkeleton: arabicSkeleton)
         words[position].profile = Int32(number)
         return number
     }

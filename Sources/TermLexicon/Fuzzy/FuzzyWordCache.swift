@@ -31,8 +31,6 @@ struct FuzzyWordCache {
         private var skeletonCount: Int8 = -1
         /// The most words of a label among `candidates`.
         var widestCandidate: UInt8 = 0
-        /// The longest skeleton of a label among `candidates`.
-        var longestSkeleton: UInt8 = 0
         /// Whether a negative label of one or two words is among `candidates` (a single word may be
         /// one without any support).
         var nearNegativeWord = false
@@ -108,9 +106,8 @@ struct FuzzyWordCache {
     /// them before reading them.
     struct CandidateList {
         var range: Range<Int>
-        /// The most words of a label among them, and the longest label skeleton.
+        /// The most words of a label among them.
         var widest: Int
-        var longestSkeleton: Int
         /// Whether a negative label of one or two words is among them.
         var nearNegativeWord: Bool
         /// The spans of two words or more that some candidate may be scored against.
@@ -127,7 +124,7 @@ struct FuzzyWordCache {
     /// (an array of the two tables was copied out, retained and released, at each look-up).
     private struct ListSlot {
         var key: UInt64 = 0
-        var list = CandidateList(range: 0..<0, widest: 0, longestSkeleton: 0, nearNegativeWord: false)
+        var list = CandidateList(range: 0..<0, widest: 0, nearNegativeWord: false)
     }
     private var latinLists: [ListSlot] = [], arabicLists: [ListSlot] = []
     private var latinListCount = 0, arabicListCount = 0
@@ -207,11 +204,12 @@ struct FuzzyWordCache {
     static func skeletonKey(_ packed: UInt64, count: Int) -> UInt64 { UInt64(count) << 60 | packed }
 
     /// The number of the word's profile, made on first sight (`script`: its first unit's). An
-    /// Arabic-script word's skeleton is read from its units as the profile is made; its symbols, and
-    /// a Latin or Cyrillic word's skeleton, wait for `fold(_:cyrillic:)`.
+    /// Arabic-script word's skeleton is `arabicSkeleton` when the caller knows it, else read from
+    /// its units as the profile is made; its symbols, and a Latin or Cyrillic word's skeleton, wait
+    /// for `fold(_:cyrillic:)`.
     @inline(__always)
-    mutating func profile(of word: ArraySlice<UInt16>, hash: UInt64,
-                          script: PhoneticFold.Script) -> Int {
+    mutating func profile(of word: ArraySlice<UInt16>, hash: UInt64, script: PhoneticFold.Script,
+                          arabicSkeleton: (packed: UInt64, count: Int)? = nil) -> Int {
         if profiles.count * 2 >= slots.count { grow() }
         let mask = slots.count - 1
         var slot = FuzzyWordCache.slot(of: hash, mask: mask)
@@ -225,7 +223,7 @@ struct FuzzyWordCache {
         let unitStart = units.count
         units.append(contentsOf: word)
         var profile = Profile(hash: hash, units: unitStart..<units.count, script: script)
-        if script == .arabic { profile.setSkeleton(FuzzyIndex.arabicSkeleton(word)) }
+        if script == .arabic { profile.setSkeleton(arabicSkeleton ?? FuzzyIndex.arabicSkeleton(word)) }
         profiles.append(profile)
         listShapes.append((SpanShapes(), 0))
         slots[slot] = Slot(hash: hash, number: Int32(profiles.count))
@@ -261,8 +259,7 @@ struct FuzzyWordCache {
     func candidateList(of number: Int) -> CandidateList? {
         let profile = profiles[number]
         guard let range = profile.candidates else { return nil }
-        return CandidateList(range: range, widest: Int(profile.widestCandidate),
-                             longestSkeleton: Int(profile.longestSkeleton), nearNegativeWord: profile.nearNegativeWord,
+        return CandidateList(range: range, widest: Int(profile.widestCandidate), nearNegativeWord: profile.nearNegativeWord,
                              shapes: listShapes[number].shapes, supportBits: listShapes[number].supportBits)
     }
 
@@ -272,8 +269,9 @@ struct FuzzyWordCache {
     private var listShapes: [(shapes: SpanShapes, supportBits: UInt64)] = []
 
     /// Appends a word's gathered candidates (`PackedCandidate` keys, sorted) with their packed
-    /// skeletons (`skeletons`: by entry) and describes them (`entities`: each entry's entity).
-    mutating func appendCandidates(_ list: [UInt64], skeletons: [UInt64], entities: (Int32) -> Int32,
+    /// skeletons (`skeletons`: by entry) and describes them (`entries`: the index's, for the
+    /// labels' entities).
+    mutating func appendCandidates(_ list: [UInt64], skeletons: [UInt64], entries: [FuzzyIndex.Entry],
                                    nearNegativeWord: Bool) -> CandidateList {
         let start = candidates.count
         candidates.append(contentsOf: list)
@@ -288,18 +286,16 @@ struct FuzzyWordCache {
         }
         var supportBits: UInt64 = 0
         for key in list where PackedCandidate.words(key) <= 2 {
-            supportBits |= 1 &<< UInt64(entities(PackedCandidate.entry(key)) & 63)
+            supportBits |= 1 &<< UInt64(entries[Int(PackedCandidate.entry(key))].entity & 63)
         }
-        return CandidateList(range: start..<candidates.count, widest: widest,
-                             longestSkeleton: list.last.map(PackedCandidate.skeletonLength) ?? 0,
-                             nearNegativeWord: nearNegativeWord, shapes: shapes, supportBits: supportBits)
+        return CandidateList(range: start..<candidates.count, widest: widest, nearNegativeWord: nearNegativeWord,
+                             shapes: shapes, supportBits: supportBits)
     }
 
     /// Records profile `number`'s candidates (a frequent word's, gathered by the word itself).
     mutating func setCandidates(_ list: CandidateList, of number: Int) {
         profiles[number].candidates = list.range
         profiles[number].widestCandidate = UInt8(min(list.widest, 255))
-        profiles[number].longestSkeleton = UInt8(min(list.longestSkeleton, 255))
         profiles[number].nearNegativeWord = list.nearNegativeWord
         listShapes[number] = (list.shapes, list.supportBits)
     }
