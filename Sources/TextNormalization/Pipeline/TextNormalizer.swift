@@ -50,7 +50,7 @@ public final class TextNormalizer {
     public func normalize(
         _ bytes: [UInt8], _ range: Range<Int>, appendingTo output: inout [UInt8], issues: inout [DecodingIssue]
     ) throws(ICUError) -> Language {
-        try normalize(bytes, range, appendingTo: &output, issues: &issues, keyTable: nil)
+        try normalize(bytes, range, appendingTo: &output, issues: &issues, keyTable: keyFormSegmentTable())
     }
 
     /// The key form's segment table (nil for the other forms), for a caller that normalises many
@@ -61,23 +61,15 @@ public final class TextNormalizer {
     }
 
     /// `normalize(_:_:appendingTo:issues:)` with the key form's table as the caller holds it
-    /// (`keyFormSegmentTable`; nil: fetched here).
+    /// (`keyFormSegmentTable`).
     func normalize(
         _ bytes: [UInt8], _ range: Range<Int>, appendingTo output: inout [UInt8], issues: inout [DecodingIssue],
         keyTable: SegmentTable?
     ) throws(ICUError) -> Language {
         let form = context.options.form
-        if usesSegmentTable, form == .key, context.options.language != nil || !reportsLanguage {
-            // Bound apart, not through `??`, which takes a copy of the caller's table.
-            let written: Bool
-            if let keyTable {
-                written = try normalizeBySegments(bytes, range, keyTable, appendingTo: &output)
-            } else if let segments = segmentTable(for: .undetermined) {
-                written = try normalizeBySegments(bytes, range, segments, appendingTo: &output)
-            } else {
-                written = false
-            }
-            if written { return context.options.language ?? .undetermined }
+        if usesSegmentTable, form == .key, context.options.language != nil || !reportsLanguage, let keyTable,
+           try normalizeBySegments(bytes, range, keyTable, appendingTo: &output) {
+            return context.options.language ?? .undetermined
         }
         if usesSegmentTable, form == .text, let language = asciiLine(bytes, range, appendingTo: &output) {
             return language
