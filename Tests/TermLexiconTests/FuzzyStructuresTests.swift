@@ -103,11 +103,14 @@ struct FuzzyStructuresTests {
         #expect(rejected > 600)
     }
 
-    /// Spelled out: a label's own skeleton, one change, insertion and deletion away are "maybe";
-    /// two changes away "no"; an empty filter and a 15-class span always "maybe".
+    /// Spelled out: a label's own skeleton, one change, insertion and deletion away (in each third)
+    /// are "maybe"; two changes away "no", at both ends or side by side in the middle; an empty
+    /// filter and a 15-class span always "maybe".
     @Test(arguments: [
         ([3, 1, 4, 1, 5], true), ([3, 1, 9, 1, 5], true), ([3, 1, 4, 2, 1, 5], true), ([3, 4, 1, 5], true),
         ([3, 1, 4, 1, 5, 9], true), ([9, 1, 4, 1, 7], false), ([2, 6, 5, 3], false),
+        ([7, 3, 1, 4, 1, 5], true), ([1, 4, 1, 5], true), ([3, 1, 4, 1], true), ([3, 1, 4, 1, 9], true),
+        ([3, 1, 9, 9, 5], false), ([3, 9, 9, 1, 5], false),
         ([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 1, 2, 3, 4, 5], true),
     ] as [([UInt8], Bool)])
     func skeletonFilterSpelledOut(span: [UInt8], maybe: Bool) {
