@@ -205,21 +205,21 @@ public final class TagLineProcessor: LineProcessor {
         var out: [UInt8] = []
         swap(&out, &result.output)
         defer { swap(&out, &result.output) }
-        out.append(contentsOf: #"{"line":"#.utf8)
+        JSONText.appendLiteral(#"{"line":"#, to: &out)
         JSONText.appendInteger(line, to: &out)
         if let fileName = options.fileName {
-            out.append(contentsOf: #","file":"#.utf8)
+            JSONText.appendLiteral(#","file":"#, to: &out)
             JSONText.appendString(fileName, to: &out)
         }
-        out.append(contentsOf: #","text":"#.utf8)
+        JSONText.appendLiteral(#","text":"#, to: &out)
         if finder.text.hadInvalidUTF8 {
             JSONText.appendString(validUTF8(bytes, range), to: &out)
         } else {
             JSONText.appendString(bytes[range], to: &out)
         }
-        out.append(contentsOf: #","mentions":"#.utf8)
+        JSONText.appendLiteral(#","mentions":"#, to: &out)
         appendMentionList(mentions, bytes, range, to: &out)
-        out.append(contentsOf: "}\n".utf8)
+        JSONText.appendLiteral("}\n", to: &out)
     }
 
     private func appendMentionList(_ mentions: [Mention], _ bytes: [UInt8], _ range: Range<Int>, to out: inout [UInt8]) {
@@ -232,27 +232,27 @@ public final class TagLineProcessor: LineProcessor {
     }
 
     private func appendMention(_ mention: Mention, _ bytes: [UInt8], _ range: Range<Int>, to out: inout [UInt8]) {
-        out.append(contentsOf: #"{"start":"#.utf8)
+        JSONText.appendLiteral(#"{"start":"#, to: &out)
         JSONText.appendInteger(mention.start, to: &out)
-        out.append(contentsOf: #","end":"#.utf8)
+        JSONText.appendLiteral(#","end":"#, to: &out)
         JSONText.appendInteger(mention.end, to: &out)
         if !options.offsets.isEmpty {
             let text = finder.text
             if options.offsets.contains(.utf16) {
                 let offsets = text.utf16Offsets(ofScalars: [mention.start, mention.end])
-                out.append(contentsOf: #","start_utf16":"#.utf8)
+                JSONText.appendLiteral(#","start_utf16":"#, to: &out)
                 JSONText.appendInteger(offsets[0], to: &out)
-                out.append(contentsOf: #","end_utf16":"#.utf8)
+                JSONText.appendLiteral(#","end_utf16":"#, to: &out)
                 JSONText.appendInteger(offsets[1], to: &out)
             }
             if options.offsets.contains(.utf8) {
-                out.append(contentsOf: #","start_utf8":"#.utf8)
+                JSONText.appendLiteral(#","start_utf8":"#, to: &out)
                 JSONText.appendInteger(Int(text.utf8Offsets[mention.start]), to: &out)
-                out.append(contentsOf: #","end_utf8":"#.utf8)
+                JSONText.appendLiteral(#","end_utf8":"#, to: &out)
                 JSONText.appendInteger(Int(text.utf8Offsets[mention.end]), to: &out)
             }
         }
-        out.append(contentsOf: #","surface":"#.utf8)
+        JSONText.appendLiteral(#","surface":"#, to: &out)
         if finder.recordHadInvalidUTF8 {
             let surface = finder.surface(from: mention.start, to: mention.end, bytes: bytes, range: range)
             JSONText.appendString(surface, to: &out)
@@ -262,27 +262,27 @@ public final class TagLineProcessor: LineProcessor {
             JSONText.appendString(bytes[surface], to: &out)
         }
         appendEntityFields(mention.entity, to: &out)
-        out.append(contentsOf: #","match":"#.utf8)
+        JSONText.appendLiteral(#","match":"#, to: &out)
         JSONText.appendString(mention.kind.rawValue, to: &out)
         if let score = mention.score {
             // Three decimals: enough to rank, stable to compare.
-            out.append(contentsOf: #","score":"#.utf8)
+            JSONText.appendLiteral(#","score":"#, to: &out)
             out.append(contentsOf: String(format3: score).utf8)
-            out.append(contentsOf: #","via":"#.utf8)
+            JSONText.appendLiteral(#","via":"#, to: &out)
             JSONText.appendString(model.labelText(mention.label), to: &out)
         }
         if let head = mention.head {
-            out.append(contentsOf: #","head":"#.utf8)
+            JSONText.appendLiteral(#","head":"#, to: &out)
             let word = finder.surface(from: head.lowerBound, to: head.upperBound, bytes: bytes, range: range)
             JSONText.appendString(word, to: &out)
         } else if mention.nameStart > mention.start {
-            out.append(contentsOf: #","title":"#.utf8)
+            JSONText.appendLiteral(#","title":"#, to: &out)
             let title = finder.surface(from: mention.start, to: mention.nameStart, bytes: bytes, range: range)
             JSONText.appendString(String(title.unicodeScalars.reversed().drop { $0.properties.isWhitespace }.reversed().map(Character.init)), to: &out)
         }
-        if mention.weak { out.append(contentsOf: #","weak":true"#.utf8) }
-        if mention.partOfLongerName { out.append(contentsOf: #","partial":true"#.utf8) }
-        if mention.demonym { out.append(contentsOf: #","demonym":true"#.utf8) }
+        if mention.weak { JSONText.appendLiteral(#","weak":true"#, to: &out) }
+        if mention.partOfLongerName { JSONText.appendLiteral(#","partial":true"#, to: &out) }
+        if mention.demonym { JSONText.appendLiteral(#","demonym":true"#, to: &out) }
         out.append(UInt8(ascii: "}"))
     }
 
@@ -296,15 +296,15 @@ public final class TagLineProcessor: LineProcessor {
             return
         }
         var fields: [UInt8] = []
-        fields.append(contentsOf: #","id":"#.utf8)
+        JSONText.appendLiteral(#","id":"#, to: &fields)
         JSONText.appendString(model.entityID(entity), to: &fields)
-        fields.append(contentsOf: #","type":"#.utf8)
+        JSONText.appendLiteral(#","type":"#, to: &fields)
         JSONText.appendString(model.entityType(entity).rawValue, to: &fields)
-        fields.append(contentsOf: #","label":"#.utf8)
+        JSONText.appendLiteral(#","label":"#, to: &fields)
         let label = model.prefLabel(of: entity, in: options.labelLanguage ?? "en")
             ?? model.prefLabel(of: entity, in: "en") ?? ""
         JSONText.appendString(label, to: &fields)
-        fields.append(contentsOf: #","broader":["#.utf8)
+        JSONText.appendLiteral(#","broader":["#, to: &fields)
         for (index, parent) in model.broaderChain(of: entity).enumerated() {
             if index > 0 { fields.append(UInt8(ascii: ",")) }
             JSONText.appendString(parent, to: &fields)

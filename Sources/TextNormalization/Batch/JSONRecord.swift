@@ -143,11 +143,11 @@ public struct JSONRecord {
     /// nothing is lost: `{"line":N,"error":"…","input":"<the line as written>"}`.
     public static func appendUnreadable(_ bytes: [UInt8], _ range: Range<Int>, line: Int, message: String,
                                         to output: inout [UInt8]) {
-        output.append(contentsOf: #"{"line":"#.utf8)
+        JSONText.appendLiteral(#"{"line":"#, to: &output)
         JSONText.appendInteger(line, to: &output)
-        output.append(contentsOf: #","error":"#.utf8)
+        JSONText.appendLiteral(#","error":"#, to: &output)
         JSONText.appendString(message, to: &output)
-        output.append(contentsOf: #","input":"#.utf8)
+        JSONText.appendLiteral(#","input":"#, to: &output)
         JSONText.appendString(String(decoding: bytes[range], as: UTF8.self), to: &output)
         output.append(UInt8(ascii: "}"))
     }

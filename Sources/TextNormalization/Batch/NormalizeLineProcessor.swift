@@ -56,19 +56,19 @@ public final class NormalizeLineProcessor: LineProcessor {
             case .text:
                 result.output.append(contentsOf: lineOutput)
             case .jsonl:
-                result.output.append(contentsOf: #"{"line":"#.utf8)
+                JSONText.appendLiteral(#"{"line":"#, to: &result.output)
                 JSONText.appendInteger(lineNumber, to: &result.output)
                 if let fileName {
-                    result.output.append(contentsOf: #","file":"#.utf8)
+                    JSONText.appendLiteral(#","file":"#, to: &result.output)
                     JSONText.appendString(fileName[...], to: &result.output)
                 }
-                result.output.append(contentsOf: #","text":"#.utf8)
+                JSONText.appendLiteral(#","text":"#, to: &result.output)
                 JSONText.appendString(lineOutput[...], to: &result.output)
-                result.output.append(contentsOf: #","form":""#.utf8)
+                JSONText.appendLiteral(#","form":""#, to: &result.output)
                 result.output.append(contentsOf: form.utf8)
-                result.output.append(contentsOf: #"","lang":""#.utf8)
+                JSONText.appendLiteral(#"","lang":""#, to: &result.output)
                 result.output.append(contentsOf: language.rawValue.utf8)
-                result.output.append(contentsOf: #""}"#.utf8)
+                JSONText.appendLiteral(#""}"#, to: &result.output)
             }
             result.output.append(0x0A)
             lineNumber += 1
