@@ -43,6 +43,7 @@ struct MatcherTests {
                 person:manouchehr-mottaki\ten\tpref\tManouchehr Mottaki\t\t
                 person:manouchehr-mottaki\ten\talt\tMottaki\tweak\t
                 place:herat\ten\tpref\tHerat\t\t
+                place:herat\tfr\talt\tHérat\t\t
                 place:india\ten\tpref\tIndia\t\t
                 place:india\tprs\tpref\tهند\t\t
                 place:kabul\ten\tpref\tKabul\t\t
@@ -78,6 +79,10 @@ struct MatcherTests {
         ("اميرخان مُتَّقی", ["اميرخان مُتَّقی|person:amir-khan-muttaqi|variant"]),
         ("امیر\u{200C}خان متقی", ["امیر\u{200C}خان متقی|person:amir-khan-muttaqi|variant"]),
         ("Da’esh and Da'esh and DAESH", ["Da’esh|org:isis|variant", "Da'esh|org:isis|variant", "DAESH|org:isis|variant"]),
+        // exact is the label as written, or text canonically equivalent to it (é written as e and a mark)
+        ("Hérat, Herat, HÉRAT", ["Hérat|place:herat|exact", "Herat|place:herat|exact", "HÉRAT|place:herat|variant"]),
+        ("He\u{301}rat and Herat", ["He\u{301}rat|place:herat|exact", "Herat|place:herat|exact"]),
+        ("Herat, herat, Herät", ["Herat|place:herat|exact", "herat|place:herat|variant", "Herät|place:herat|variant"]),
         // word boundaries: no match inside a longer word
         ("کابلستان", []),
         ("ISKCON is not ISK", ["ISKCON|org:iskcon|exact", "ISK|org:iskp|exact"]),

@@ -593,15 +593,8 @@ public final class MentionFinder {
             var kind = MatchKind.variant
             if candidate.affixed {
                 kind = .affixed
-            } else {
-                let surfaceText = surface(from: nameStart, to: end, bytes: bytes, range: range)
-                if candidate.payloads.contains(where: {
-                    let other = payloadTable[Int($0)]
-                    return other.entity == entity && !other.flags.contains(.negative)
-                        && model.labelText(Int(other.label)) == surfaceText
-                }) {
-                    kind = .exact
-                }
+            } else if isLabelText(of: candidate, entity: entity, from: nameStart, to: end, bytes: bytes, range: range) {
+                kind = .exact
             }
             var start = nameStart
             if model.entityType(Int(entity)) == .person {
@@ -611,6 +604,30 @@ public final class MentionFinder {
                                     nameStart: nameStart, weak: weak, demonym: payload.flags.contains(.demonym)))
         }
         return (mentions, strong, heldBack)
+    }
+
+    /// Whether the text of scalars [start, end) is, as written, a label of `entity` among the
+    /// candidate's (an exact match rather than a variant). Compared as bytes: equal bytes are equal
+    /// text, and so are unequal bytes that are all ASCII; otherwise (and in a record with bytes
+    /// that are not UTF-8) as strings, which count canonically equivalent text as equal. Strings
+    /// made for every mention were most of this test's cost.
+    private func isLabelText(of candidate: Candidate, entity: Int32, from start: Int, to end: Int, bytes: [UInt8],
+                             range: Range<Int>) -> Bool {
+        let valid = text.firstInvalidUTF8 == nil
+        let surfaceBytes = valid ? bytes[surfaceBytes(from: start, to: end, range: range)] : []
+        var surfaceText: String?
+        for number in candidate.payloads {
+            let other = payloadTable[Int(number)]
+            guard other.entity == entity, !other.flags.contains(.negative) else { continue }
+            if valid {
+                let label = model.labelBytes(Int(other.label))
+                if label.elementsEqual(surfaceBytes) { return true }
+                if label.allSatisfy({ $0 < 0x80 }) && surfaceBytes.allSatisfy({ $0 < 0x80 }) { continue }
+            }
+            if surfaceText == nil { surfaceText = surface(from: start, to: end, bytes: bytes, range: range) }
+            if model.labelText(Int(other.label)) == surfaceText { return true }
+        }
+        return false
     }
 
     /// A line written in capitals: Latin letters, none of them lower case, and no letters of an

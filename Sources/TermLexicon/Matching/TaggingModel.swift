@@ -309,6 +309,8 @@ public final class TaggingModel: Sendable {
     public func entityID(_ entity: Int) -> String { entityIDs[entity] }
     public func entityType(_ entity: Int) -> EntityType { entityTypes[entity] }
     public func labelText(_ label: Int) -> String { labels.text(label) }
+    /// The label's text as UTF-8, in place.
+    func labelBytes(_ label: Int) -> ArraySlice<UInt8> { labels.bytes[labels.range(label)] }
     /// The entity's broader chain: breadth first, nearest first, each id once, never the entity
     /// itself (a cycle stops; an unknown id is kept as written).
     /// - Complexity: linear in the links followed, however deep the chain.
