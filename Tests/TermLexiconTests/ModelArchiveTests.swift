@@ -102,6 +102,23 @@ import Testing
         #expect(outcome(bytes + [0]) == .unreadable)
     }
 
+    /// The checksum, read eight bytes at a time: any one byte changed, in a whole word or in the
+    /// bytes after the last, changes it; a slice counts from its own start; no bytes is the basis.
+    @Test(arguments: [0, 1, 7, 8, 9, 23, 24, 29])
+    func checksumSeesEveryByte(length: Int) {
+        let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+        let sum = ArchiveWriter.checksum(bytes[...])
+        for at in 0..<length {
+            for flip: UInt8 in [0x01, 0x80, 0xFF] {
+                var changed = bytes
+                changed[at] ^= flip
+                #expect(ArchiveWriter.checksum(changed[...]) != sum, "byte \(at) ^ \(flip)")
+            }
+        }
+        #expect(ArchiveWriter.checksum(([0xAA, 0xBB, 0xCC] + bytes)[3...]) == sum)
+        if length == 0 { #expect(sum == 0xcbf2_9ce4_8422_2325) }
+    }
+
     /// A damaged archive is refused (its checksum), never half read.
     @Test func damagedArchivesAreRefused() {
         let bytes = Self.compiled.archived(lexiconDigest: "digest")
