@@ -14,6 +14,8 @@ import Testing
         ("TWFuTWE=", Array("ManMa".utf8)), ("/+/+", [0xFF, 0xEF, 0xFE]),
         // Not base64: a length that is not a multiple of four, padding inside, a foreign byte.
         ("TQ=", nil), ("T=Q=", nil), ("TQ==TWFu", nil), ("TW!u", nil), ("====", nil), ("TWF\n", nil),
+        // A foreign byte at each place of a group before the last (the kernel's groups).
+        ("!WFuTWFu", nil), ("T\u{7F}FuTWFu", nil), ("TW\u{0}uTWFu", nil), ("TWF-TWFu", nil),
     ] as [(String, [UInt8]?)])
     func base64(text: String, bytes: [UInt8]?) {
         #expect(Base64.decode(Array(text.utf8)) == bytes)

@@ -263,7 +263,7 @@ enum Base64 {
         guard !text.isEmpty else { return [] }
         let table = values
         let groups = text.count / 4
-        guard var out = decodeFullGroups(text, groups: groups - 1, table: table) else { return nil }
+        guard var out = decodeFullGroups(text, groups: groups - 1, table: shiftedValues) else { return nil }
         let at = text.count - 4
         let padding = text[at + 3] != 0x3D ? 0 : text[at + 2] == 0x3D ? 2 : 1
         let d2 = padding == 2 ? 0x41 : text[at + 2], d3 = padding >= 1 ? 0x41 : text[at + 3]
@@ -283,4 +283,11 @@ enum Base64 {
         for (value, digit) in alphabet.enumerated() { table[Int(digit)] = UInt8(value) }
         return table
     }()
+
+    /// Four tables of 256 (`decodeFullGroups`): entry `k * 256 + byte` is the digit's value already
+    /// shifted to its place in a group's 24 bits (18, 12, 6 and 0 bits up for digits 0 to 3), and
+    /// 0xFF00_0000 for a byte that is not a digit. A group is then four look-ups or'ed together.
+    static let shiftedValues: [UInt32] = (0..<4).flatMap { place in
+        values.map { value in value == 0xFF ? 0xFF00_0000 : UInt32(value) << UInt32(18 - 6 * place) }
+    }
 }
