@@ -204,17 +204,13 @@ struct ArchiveReader {
     mutating func units() throws(Damaged) -> [UInt16] {
         let length = try count(width: 2)
         let at = try take(2 * length)
-        return (0..<length).map { index in UInt16(data[at + 2 * index]) | UInt16(data[at + 2 * index + 1]) << 8 }
+        return ArchiveReader.littleEndian(data, at: at, count: length, as: UInt16.self)
     }
 
     mutating func int32s() throws(Damaged) -> [Int32] {
         let length = try count(width: 4)
         let at = try take(4 * length)
-        return (0..<length).map { index in
-            let byte = at + 4 * index
-            return Int32(bitPattern: UInt32(data[byte]) | UInt32(data[byte + 1]) << 8 | UInt32(data[byte + 2]) << 16
-                | UInt32(data[byte + 3]) << 24)
-        }
+        return ArchiveReader.littleEndian(data, at: at, count: length, as: Int32.self)
     }
 
     mutating func hashes() throws(Damaged) -> Set<UInt64> {

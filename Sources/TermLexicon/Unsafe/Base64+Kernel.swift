@@ -10,7 +10,7 @@ extension Base64 {
     /// The bytes of the first `groups` groups of four digits (none of them padding), or nil when one
     /// of their bytes is not a digit. `table` is `shiftedValues`: a group's 24 bits are its four
     /// digits' entries or'ed together, with no shifts or masks of its own (31 instructions a group
-    /// with a table of plain values, 21 this way).
+    /// with a table of plain values, 18 this way).
     static func decodeFullGroups(_ text: [UInt8], groups: Int, table: [UInt32]) -> [UInt8]? {
         guard groups >= 0, groups * 4 <= text.count, table.count == 1024 else { return nil }
         var bad: UInt32 = 0
