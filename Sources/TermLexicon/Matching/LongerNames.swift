@@ -66,12 +66,15 @@ struct LongerNames: Sendable {
         var result = [Bool](repeating: false, count: mentions.count)
         // Whether the line is English running text: looked at only when a neighbour asks.
         var english: Bool?
-        let spans = mentions.map { byteSpan(of: $0, text: text, range: range) }
-        let occupied = OccupiedSpans(spans)
-        for (index, span) in spans.enumerated() where model.entityType(mentions[index].entity) == .person
-            && Self.startsWithLatinLetter(bytes, span.lowerBound) {
+        // The mentions' spans, made at the first person's name in Latin letters (most lines with
+        // a mention have none, and made for every one they were five arrays a line).
+        var occupied: OccupiedSpans?
+        for (index, mention) in mentions.enumerated() where model.entityType(mention.entity) == .person {
+            let span = byteSpan(of: mention, text: text, range: range)
+            guard Self.startsWithLatinLetter(bytes, span.lowerBound) else { continue }
+            if occupied == nil { occupied = OccupiedSpans(mentions.map { byteSpan(of: $0, text: text, range: range) }) }
             for neighbour in [Self.wordBefore(span.lowerBound, bytes, range), Self.wordAfter(span.upperBound, bytes, range)] {
-                guard let neighbour, !occupied.overlaps(neighbour),
+                guard let neighbour, !occupied!.overlaps(neighbour),
                       extendsName(bytes[neighbour], of: mentions[index].entity, keys: &keys) else { continue }
                 if english == nil { english = isEnglishRunningText(bytes, range) }
                 if english! { result[index] = true }

@@ -245,6 +245,8 @@ public final class MentionFinder {
     }
 
     /// The exact pass: the candidate matches of the record, leftmost-longest.
+    private var scanEnds: [LabelTrie.LabelEnd] = []
+
     private func scan(_ bytes: [UInt8], _ range: Range<Int>) -> [Candidate] {
         text.read(bytes, range, keys: &keys)
         recordHasBothCases = nil
@@ -252,7 +254,14 @@ public final class MentionFinder {
         // check and reference counting each time.
         let text = self.text
         let prefixes = model.prefixes, prefixStarts = self.prefixStarts
-        var ends: [LabelTrie.LabelEnd] = []
+        // The walks' label ends, in a buffer kept from record to record (a new array for every
+        // record with a label start was most of the exact pass's allocations).
+        var ends = scanEnds
+        scanEnds = []
+        defer {
+            ends.removeAll(keepingCapacity: true)
+            scanEnds = ends
+        }
         var candidates: [Candidate] = []
         let count = text.count
         precondition(text.units.count >= count && text.edges.count >= count, "key text shorter than its count")
