@@ -244,9 +244,10 @@ public final class MentionFinder {
         return strong.filter { whole.contains($0) || !partial.contains($0) }
     }
 
-    /// The exact pass: the candidate matches of the record, leftmost-longest.
+    /// `scan`'s label ends, kept from record to record.
     private var scanEnds: [LabelTrie.LabelEnd] = []
 
+    /// The exact pass: the candidate matches of the record, leftmost-longest.
     private func scan(_ bytes: [UInt8], _ range: Range<Int>) -> [Candidate] {
         text.read(bytes, range, keys: &keys)
         recordHasBothCases = nil

@@ -10,7 +10,8 @@ extension ArchiveWriter {
         bytes.withUnsafeBytes { raw in
             var offset = 0
             while offset + 8 <= raw.count {
-                hash = (hash ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))) &* prime
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                hash = (hash ^ word) &* prime
                 offset += 8
             }
             while offset < raw.count {
