@@ -143,7 +143,7 @@ struct FuzzyWordCache {
         candidateSkeletons.removeAll(keepingCapacity: true)
         passedCandidates.removeAll(keepingCapacity: true)
         passedScores.removeAll(keepingCapacity: true)
-        listShapes.removeAll(keepingCapacity: true)
+        listSummaries.removeAll(keepingCapacity: true)
         for slot in slots.indices { slots[slot] = Slot() }
         if latinListCount > 0 { FuzzyWordCache.empty(&latinLists, count: &latinListCount) }
         if arabicListCount > 0 { FuzzyWordCache.empty(&arabicLists, count: &arabicListCount) }
@@ -225,7 +225,7 @@ struct FuzzyWordCache {
         var profile = Profile(hash: hash, units: unitStart..<units.count, script: script)
         if script == .arabic { profile.setSkeleton(arabicSkeleton ?? FuzzyIndex.arabicSkeleton(word)) }
         profiles.append(profile)
-        listShapes.append((SpanShapes(), 0))
+        listSummaries.append((SpanShapes(), 0))
         slots[slot] = Slot(hash: hash, number: Int32(profiles.count))
         return profiles.count - 1
     }
@@ -260,13 +260,13 @@ struct FuzzyWordCache {
         let profile = profiles[number]
         guard let range = profile.candidates else { return nil }
         return CandidateList(range: range, widest: Int(profile.widestCandidate), nearNegativeWord: profile.nearNegativeWord,
-                             shapes: listShapes[number].shapes, supportBits: listShapes[number].supportBits)
+                             shapes: listSummaries[number].shapes, supportBits: listSummaries[number].supportBits)
     }
 
     /// The span shapes and support bits of the profiles' candidate lists (of frequent words;
     /// others' lists are found by skeleton), beside the profiles, which hold the rest of a list:
     /// they stay 64 bytes.
-    private var listShapes: [(shapes: SpanShapes, supportBits: UInt64)] = []
+    private var listSummaries: [(shapes: SpanShapes, supportBits: UInt64)] = []
 
     /// Appends a word's gathered candidates (`PackedCandidate` keys, sorted) with their packed
     /// skeletons (`skeletons`: by entry) and describes them (`entries`: the index's, for the
@@ -297,7 +297,7 @@ struct FuzzyWordCache {
         profiles[number].candidates = list.range
         profiles[number].widestCandidate = UInt8(min(list.widest, 255))
         profiles[number].nearNegativeWord = list.nearNegativeWord
-        listShapes[number] = (list.shapes, list.supportBits)
+        listSummaries[number] = (list.shapes, list.supportBits)
     }
 
     /// Records what profile `number` passes as a span of one word at score `minimum` (what was

@@ -137,7 +137,7 @@ struct SkeletonFilter: Sendable {
     // MARK: Deletions
 
     /// The sequence's keys: itself and each one class shorter, with its length on top.
-    static func forEachDeletionKey(_ packed: UInt64, count: Int, _ body: (UInt64) -> Void) {
+    private static func forEachDeletionKey(_ packed: UInt64, count: Int, _ body: (UInt64) -> Void) {
         body(packed | UInt64(count) << 60)
         for index in 0..<count { body(deletionKey(packed, count: count, without: index)) }
     }
@@ -145,7 +145,7 @@ struct SkeletonFilter: Sendable {
     /// The key of the sequence without its class at `index` (below `count`, at most 15: every
     /// shift is under 64 bits, so none needs Swift's check for a longer one).
     @inline(__always)
-    static func deletionKey(_ packed: UInt64, count: Int, without index: Int) -> UInt64 {
+    private static func deletionKey(_ packed: UInt64, count: Int, without index: Int) -> UInt64 {
         let low = packed & ((1 &<< UInt64(4 &* index)) &- 1)
         let high = packed &>> UInt64(4 &* (index &+ 1))
         return low | high &<< UInt64(4 &* index) | UInt64(count &- 1) &<< 60

@@ -626,13 +626,15 @@ public final class MentionFinder {
         let valid = text.firstInvalidUTF8 == nil
         let surfaceBytes = valid ? bytes[surfaceBytes(from: start, to: end, range: range)] : []
         var surfaceText: String?
+        var surfaceIsASCII: Bool?
         for number in candidate.payloads {
             let other = payloadTable[Int(number)]
             guard other.entity == entity, !other.flags.contains(.negative) else { continue }
             if valid {
                 let label = model.labelBytes(Int(other.label))
                 if label.elementsEqual(surfaceBytes) { return true }
-                if label.allSatisfy({ $0 < 0x80 }) && surfaceBytes.allSatisfy({ $0 < 0x80 }) { continue }
+                if surfaceIsASCII == nil { surfaceIsASCII = surfaceBytes.allSatisfy { $0 < 0x80 } }
+                if surfaceIsASCII! && label.allSatisfy({ $0 < 0x80 }) { continue }
             }
             if surfaceText == nil { surfaceText = surface(from: start, to: end, bytes: bytes, range: range) }
             if model.labelText(Int(other.label)) == surfaceText { return true }

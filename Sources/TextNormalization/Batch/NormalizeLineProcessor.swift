@@ -25,6 +25,10 @@ public final class NormalizeLineProcessor: LineProcessor {
     private let fileName: [UInt8]?
     private var lineOutput: [UInt8] = []
     private var decodingIssues: [DecodingIssue] = []
+    /// The end of a JSON record for each language (`","form":"key","lang":"prs"}`), made once: the
+    /// form and the language's code appended as strings cost a retain, a release and a generic
+    /// copy each at every line.
+    private let recordEnds: [Language: [UInt8]]
 
     /// - Parameter json: read each line as a JSON object; `format` jsonl then writes the object
     ///   back with the normalised text, `text` the normalised text alone.
@@ -33,13 +37,16 @@ public final class NormalizeLineProcessor: LineProcessor {
         self.format = format
         self.json = json
         self.fileName = fileName.map { Array($0.utf8) }
+        let form = normalizer.options.form.rawValue
+        recordEnds = Dictionary(uniqueKeysWithValues: Language.allCases.map { language in
+            (language, Array(#","form":"\#(form)","lang":"\#(language.rawValue)"}"#.utf8))
+        })
         // The key form's text is the same in every language: only work the language out if shown.
         normalizer.reportsLanguage = format == .jsonl && json == nil
     }
 
     public func process(_ chunk: LineChunk, into result: inout ChunkResult) {
         var lineNumber = chunk.firstLine
-        let form = normalizer.options.form.rawValue
         // Fetched once for the chunk (`keyFormSegmentTable`).
         let keyTable = normalizer.keyFormSegmentTable()
         chunk.forEachLine { range in
@@ -64,11 +71,7 @@ public final class NormalizeLineProcessor: LineProcessor {
                 }
                 JSONText.appendLiteral(#","text":"#, to: &result.output)
                 JSONText.appendString(lineOutput[...], to: &result.output)
-                JSONText.appendLiteral(#","form":""#, to: &result.output)
-                result.output.append(contentsOf: form.utf8)
-                JSONText.appendLiteral(#"","lang":""#, to: &result.output)
-                result.output.append(contentsOf: language.rawValue.utf8)
-                JSONText.appendLiteral(#""}"#, to: &result.output)
+                result.output.append(contentsOf: recordEnds[language]!)
             }
             result.output.append(0x0A)
             lineNumber += 1
