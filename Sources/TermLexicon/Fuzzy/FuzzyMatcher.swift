@@ -10,8 +10,8 @@ import TextNormalization
 /// - a span starts or ends on a frequent word of its language (`FuzzyWordLists`) only where the
 ///   label has that very word (Islamic Emirat, د روغتیا ...); it never runs over punctuation or into
 ///   another script, and takes a word the exact pass read only with the whole of its mention and
-///   a word of its own beside it (a longer name wins: Tahreek-e-Taliban Pakistan), and not as the
-///   entity that mention names;
+///   a word of its own beside it (a longer name wins: Tahreek-e-Taliban Pakistan; as the entity
+///   that mention names, it is that entity's one mention: Ashraf Ghani Ahmadzay);
 /// - with as many words as the label, each word scores at least `wordMinimum` against its
 ///   counterpart (سازمان ملی, 'national organisation', is not سازمان ملل);
 /// - it has as many words as the label, one fewer (words written together: Abdulghani), or one
@@ -163,21 +163,6 @@ struct FuzzyMatcher {
     /// The record's exact mentions as runs of words (mention number, first and last word, entity),
     /// in text order.
     private var mentionWords: [(mention: Int, first: Int, last: Int, entity: Int32)] = []
-
-    /// Whether an exact mention of `entity` lies within words `start...last` (found by binary
-    /// search: a long line may hold thousands of mentions).
-    private mutating func spanHoldsMention(of entity: Int32, from start: Int, through last: Int) -> Bool {
-        var low = 0, high = mentionWords.count
-        while low < high {
-            let middle = (low + high) / 2
-            if mentionWords[middle].first >= start { high = middle } else { low = middle + 1 }
-        }
-        while low < mentionWords.count && mentionWords[low].last <= last {
-            if mentionWords[low].entity == entity { return true }
-            low += 1
-        }
-        return false
-    }
 
     /// Whether the exact match of `entity` on units `first...last` lies inside a span of one or two
     /// more words on either side that sounds like a negative label of the entity.
@@ -698,11 +683,6 @@ struct FuzzyMatcher {
             let last = start + count - 1
             // A word with digits is no spelling of a name (Kabul24, Tolo24: the fold drops digits).
             if spanHasDigit(from: start, through: last) { continue }
-            // A longer name of the entity an exact mention inside it names already: the exact
-            // mention stands.
-            if !mentionWords.isEmpty && spanHoldsMention(of: entry.entity, from: start, through: last) {
-                continue
-            }
             if entry.negative { return .negative(last: last) }
             // Two entities as near as each other: the text does not say which.
             if info.runnerUp > 0 && info.bestScore - info.runnerUp < FuzzyMatcher.margin { continue }
