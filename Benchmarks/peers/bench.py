@@ -307,13 +307,13 @@ def instruction_table(path):
         return []
     out = [
         "",
-        f"## Instructions per input byte (callgrind, one run on a {rows[0][2] / 1e6:.1f} MB sample, start-up included)",
+        "## Instructions per input byte (callgrind, one run each, start-up included)",
         "",
-        "| tool | form | instructions | per byte |",
-        "| --- | --- | ---: | ---: |",
+        "| tool | form | sample MB | instructions | per byte |",
+        "| --- | --- | ---: | ---: | ---: |",
     ]
     for tool, form, size, total in rows:
-        out.append(f"| {tool} | {form} | {total:,} | {total / size:.1f} |")
+        out.append(f"| {tool} | {form} | {size / 1e6:.1f} | {total:,} | {total / size:.1f} |")
     return out
 
 
