@@ -38,6 +38,14 @@ struct ShippedLexiconTests {
         #expect(failures.isEmpty, "\(failures.count) labels do not resolve: \(failures.prefix(20))")
     }
 
+    /// Every shipped label says in its note where the spelling was seen (or, for a form kept
+    /// though not found in print, what was searched): lexicon data is researched, not invented.
+    @Test func everyLabelHasItsSource() {
+        let unsourced = builtInLexicon.labels.filter { $0.note.allSatisfy(\.isWhitespace) }
+            .map { "labels.tsv:\($0.line): \($0.id) \($0.lang) '\($0.text)'" }
+        #expect(unsourced.isEmpty, "\(unsourced.count) labels have no note: \(unsourced.prefix(20))")
+    }
+
     /// Spellings of a label the lexicon does not list but must still resolve.
     static func variants(of label: Label) -> [String] {
         let text = label.text
