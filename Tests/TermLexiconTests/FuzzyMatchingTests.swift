@@ -124,6 +124,13 @@ struct FuzzyMatchingTests {
         // label ends with it: "America as" is not the Americas, "Latin America" is.
         ("They regard America as their own.", ["America|place:united-states|exact"]),
         ("Student movements across Latin America grew.", []),
+        // Namesakes in the region's news are negative labels of the shipped lexicon: Pakistan's
+        // Jamaat-i-Islami, Helmond, Iran's Zabol County (whose زابل is spelled like Zabul's).
+        ("Hafiz Naeem was elected Jamaat-i-Islami emir.", []),
+        ("Rabbani led Jamiat-e Islami.", ["Jamiat-e Islami|org:jamiat-e-islami|variant"]),
+        ("Helmond is a city in the Netherlands.", []),
+        ("شهرستان زابل در استان سیستان و بلوچستان", ["سیستان و بلوچستان|place:sistan-and-baluchestan|exact"]),
+        ("در ولایت زابل حمله شد", ["زابل|place:zabul|exact"]),
         // Adjectives are not the name.
         ("Nuristani villages and Nooristani houses.", []),
         ("مردم هراتی به هرات رفتند", ["هرات|place:herat|exact"]),
