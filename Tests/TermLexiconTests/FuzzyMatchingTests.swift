@@ -131,6 +131,8 @@ struct FuzzyMatchingTests {
         ("Helmond is a city in the Netherlands.", []),
         ("شهرستان زابل در استان سیستان و بلوچستان", ["سیستان و بلوچستان|place:sistan-and-baluchestan|exact"]),
         ("در ولایت زابل حمله شد", ["زابل|place:zabul|exact"]),
+        // A label spelled like a common word in lower case needs its capitals (lagman, the dish).
+        ("She cooked lagman, a noodle dish, in Laghman.", ["Laghman|place:laghman|exact"]),
         // Adjectives are not the name.
         ("Nuristani villages and Nooristani houses.", []),
         ("مردم هراتی به هرات رفتند", ["هرات|place:herat|exact"]),
