@@ -109,6 +109,21 @@ struct TagCommandTests {
         #expect(outcome.status == 0)
     }
 
+    /// A title stays in a person's mention; one joined by a hyphen to the word before it is the
+    /// last word of an office (UN Secretary-General), not the person's, and that office is no
+    /// longer name around him either.
+    @Test(arguments: [
+        ("General Abdul Rashid Dostum returned to Kabul.\n",
+         "1\t0\t27\tperson:abdul-rashid-dostum\tGeneral Abdul Rashid Dostum\n1\t40\t45\tplace:kabul\tKabul\n"),
+        ("On the same day, Tedros stated that UN Secretary-General António Guterres had agreed.\n",
+         "1\t36\t38\torg:united-nations\tUN\n1\t57\t73\tperson:antonio-guterres\tAntónio Guterres\n"),
+    ])
+    func titlesOfThePersonOnly(input: String, expected: String) throws {
+        let outcome = try CLIRunner.run(["tag", "--format", "tsv"], stdin: input)
+        #expect(outcome.output == expected)
+        #expect(outcome.status == 0)
+    }
+
     /// A CR without LF and a NUL are read as spaces, and said (the first of each in a line), as
     /// `normalize` says them; the CR of a CRLF line end is no stray.
     @Test(arguments: [

@@ -15,7 +15,8 @@ import TextNormalization
 /// neither says anything about names). There, a mention is part of a longer name when the word
 /// right next to it (spaces only between, no punctuation) starts with a capital and is not
 /// - a frequent English word, a title or a head noun (President Ashraf Ghani, Kunduz Province,
-///   `Lexicons/fuzzy/frequent-words.tsv`, `head-nouns.tsv`, the titles of `affixes.tsv`),
+///   `Lexicons/fuzzy/frequent-words.tsv`, `head-nouns.tsv`, the titles of `affixes.tsv`), or a
+///   hyphenated office that ends in one (Secretary-General António Guterres),
 /// - an acronym in capitals (NATO, US) or a possessive (Pakistan's Imran Khan),
 /// - the text of another mention (the Herat Ismail Khan governed),
 /// - a word that sounds like a word of the entity's own Latin labels: the rest of the same name
@@ -128,6 +129,12 @@ struct LongerNames: Sendable {
         if Self.isPossessive(scalars) { return false }
         let key = FuzzyWordLists.key(string, keys: &keys)
         if boundaryWords.contains(FuzzyWordLists.hash(key)) { return false }
+        // An office joined by a hyphen ends in its title (Secretary-General, Director-General).
+        if let hyphen = string.lastIndex(of: "-"),
+           boundaryWords.contains(FuzzyWordLists.hash(FuzzyWordLists.key(String(string[hyphen...].dropFirst()),
+                                                                           keys: &keys))) {
+            return false
+        }
         return !soundsLikePartOfLabel(key, of: entity, keys: &keys)
     }
 

@@ -224,7 +224,7 @@ public final class MentionFinder {
                 kept.append(mention)
             }
             mentions = kept
-            mentions += fuzzyMentions(hits, options: options)
+            mentions += fuzzyMentions(hits, options: options, bytes: bytes, range: range)
             mentions.sort { $0.start < $1.start }
         }
         return mentions
@@ -318,14 +318,16 @@ public final class MentionFinder {
         if fuzzy == nil { fuzzy = FuzzyMatcher(model: model, index: try model.fuzzyIndex()) }
     }
 
-    private func fuzzyMentions(_ hits: [FuzzyMatcher.Hit], options: MatchOptions) -> [Mention] {
+    private func fuzzyMentions(_ hits: [FuzzyMatcher.Hit], options: MatchOptions, bytes: [UInt8],
+                               range: Range<Int>) -> [Mention] {
         hits.compactMap { hit in
             let payload = payloadTable[Int(hit.payload)]
             let entity = Int(payload.entity)
             if let types = options.types, !types.contains(model.entityType(entity)) { return nil }
             let nameStart = Int(text.origins[hit.firstUnit])
             let end = Int(text.origins[hit.lastUnit]) + 1
-            let start = model.entityType(entity) == .person ? Int(text.origins[titleStart(before: hit.firstUnit)]) : nameStart
+            let start = model.entityType(entity) == .person
+                ? Int(text.origins[titleStart(before: hit.firstUnit, bytes: bytes, range: range)]) : nameStart
             return Mention(start: start, end: end, entity: entity, label: Int(payload.label), kind: .fuzzy,
                            nameStart: nameStart, weak: false, score: hit.score)
         }
@@ -523,7 +525,7 @@ public final class MentionFinder {
                 var isWeak = payload.flags.contains(.weak)
                 // A title before a person's weak label (ملا عمر, Mullah Omar) is support enough.
                 if isWeak && model.entityType(Int(payload.entity)) == .person
-                    && titleStart(before: candidate.firstUnit) != candidate.firstUnit {
+                    && titleStart(before: candidate.firstUnit, bytes: bytes, range: range) != candidate.firstUnit {
                     isWeak = false
                 }
                 if isWeak && payload.caseIndex >= 0 && model.isAcronym[Int(payload.caseIndex)] {
@@ -608,7 +610,7 @@ public final class MentionFinder {
             }
             var start = nameStart
             if model.entityType(Int(entity)) == .person {
-                start = Int(text.origins[titleStart(before: candidate.firstUnit)])
+                start = Int(text.origins[titleStart(before: candidate.firstUnit, bytes: bytes, range: range)])
             }
             mentions.append(Mention(start: start, end: end, entity: Int(entity), label: Int(payload.label), kind: kind,
                                     nameStart: nameStart, weak: weak, demonym: payload.flags.contains(.demonym)))
@@ -679,8 +681,11 @@ public final class MentionFinder {
         return true
     }
 
-    /// The first unit of up to two titles right before `unit` (Mullah Mawlawi ...), or `unit`.
-    private func titleStart(before unit: Int) -> Int {
+    /// The first unit of up to two titles right before `unit` (Mullah Mawlawi ...), or `unit`. A
+    /// title joined by a hyphen to the word before it is the last word of a longer office, not the
+    /// person's title (UN Secretary-General António Guterres, Director-General): the mention starts
+    /// at the name.
+    private func titleStart(before unit: Int, bytes: [UInt8], range: Range<Int>) -> Int {
         var start = unit
         for _ in 0..<2 {
             guard start > 0, text.endsWord(start - 1), model.mayEndTitle(text.units[start - 1]) else { break }
@@ -688,9 +693,18 @@ public final class MentionFinder {
                 title.count <= start && text.startsWord(start - title.count)
                     && text.units[(start - title.count)..<start].elementsEqual(title)
             }) else { break }
+            if isHyphenated(start - title.count, bytes: bytes, range: range) { break }
             start -= title.count
         }
         return start
+    }
+
+    /// Whether the word starting at key unit `unit` follows a hyphen right after a letter.
+    private func isHyphenated(_ unit: Int, bytes: [UInt8], range: Range<Int>) -> Bool {
+        let offset = range.lowerBound + Int(text.utf8Offsets[Int(text.origins[unit])])
+        guard offset - 2 >= range.lowerBound, offset <= range.upperBound, bytes[offset - 1] == 0x2D else { return false }
+        let letter = bytes[offset - 2]
+        return (letter | 0x20) >= 0x61 && (letter | 0x20) <= 0x7A || letter >= 0x80
     }
 }
 
