@@ -133,6 +133,12 @@ struct FuzzyMatchingTests {
         ("در ولایت زابل حمله شد", ["زابل|place:zabul|exact"]),
         // A label spelled like a common word in lower case needs its capitals (lagman, the dish).
         ("She cooked lagman, a noodle dish, in Laghman.", ["Laghman|place:laghman|exact"]),
+        // Arabic press spellings are labels, and Arabic و ('and') written joined is a prefix; the
+        // airport named after Hamid Karzai is the airport.
+        ("الناطق باسم حاكم ولاية بكتيكا وبكتيا وزابل",
+         ["بكتيكا|place:paktika|exact", "بكتيا|place:paktia|affixed", "زابل|place:zabul|affixed"]),
+        ("علقت إدارة مطار حامد كرزاي الدولي في العاصمة",
+         ["مطار حامد كرزاي الدولي|place:kabul-international-airport|exact"]),
         // Adjectives are not the name.
         ("Nuristani villages and Nooristani houses.", []),
         ("مردم هراتی به هرات رفتند", ["هرات|place:herat|exact"]),
