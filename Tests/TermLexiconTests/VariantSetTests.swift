@@ -96,9 +96,10 @@ struct VariantSetTests {
         // Lashkar-e-Jhangvi) turned eight distractor rows into variants, seven of them labels: 205,
         // 12 false. Equal consonant classes merged in a skeleton only side by side (Berdymoukhamedov,
         // kh for h between the m's): 207. Arabic press spellings of places as labels (ولاية بكتيا,
-        // ولاية لوكر, ولاية كابيسا ... seven rows now labels): exact 52, fuzzy 209.
+        // ولاية لوكر, ولاية كابيسا ... seven rows now labels): exact 52, fuzzy 209. Negative labels for
+        // namesakes of the region's news, three of them distractors here (Helmond, Fyzabad, Заболь): 9 false.
         #expect(exact.resolved <= 52)
         #expect(fuzzy.resolved >= 209)
-        #expect(fuzzy.falseMatches <= 12)
+        #expect(fuzzy.falseMatches <= 9)
     }
 }
