@@ -121,6 +121,21 @@ public final class MentionFinder {
         return result
     }
 
+    /// Whether a province or river head word (`PlaceHeads`) of a kind the labels show `place` with
+    /// stands right before or right after the candidate's words, with nothing but spaces between.
+    private func hasPlaceHead(beside candidate: Candidate, of place: Int) -> Bool {
+        if placeHeads == nil { placeHeads = model.placeHeadRule() }
+        guard let rule = placeHeads, !rule.isEmpty else { return false }
+        if let before = rule.head(before: candidate.firstUnit, in: text),
+           PlaceHeads.isKnown(headPicks(), place: place, kind: before.kind) {
+            return true
+        }
+        guard let after = rule.head(after: max(candidate.lastUnit, candidate.resumeAt - 1), in: text) else {
+            return false
+        }
+        return PlaceHeads.isKnown(headPicks(), place: place, kind: after.kind)
+    }
+
     /// The rule and what its head words pick, fetched once per finder.
     private var placeHeads: PlaceHeads?
     private var placeHeadPicks: PlaceHeads.Picks?
@@ -526,6 +541,14 @@ public final class MentionFinder {
                 // A title before a person's weak label (ملا عمر, Mullah Omar) is support enough.
                 if isWeak && model.entityType(Int(payload.entity)) == .person
                     && titleStart(before: candidate.firstUnit, bytes: bytes, range: range) != candidate.firstUnit {
+                    isWeak = false
+                }
+                // So is a province or river head word beside a place's weak label, of a kind the
+                // labels show the place with in some language (صوبہ نیمروز, as ولایت نیمروز is a
+                // label): the text says the word names that place. Not beside a nationality
+                // adjective ("Afghan province").
+                if isWeak && !payload.flags.contains(.demonym) && model.entityType(Int(payload.entity)) == .place
+                    && hasPlaceHead(beside: candidate, of: Int(payload.entity)) {
                     isWeak = false
                 }
                 if isWeak && payload.caseIndex >= 0 && model.isAcronym[Int(payload.caseIndex)] {

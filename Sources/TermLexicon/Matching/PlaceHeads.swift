@@ -13,9 +13,18 @@ struct PlaceHeads: Sendable {
     /// "province de" wins over "province".
     private let heads: [(key: [UInt16], kind: Int)]
 
-    /// `place << 8 | kind` -> the entity of that kind named like `place`, and the payload of the
-    /// label that says so (the mention's `via`).
-    typealias Picks = [Int64: (entity: Int32, payload: Int32)]
+    /// What the labels say of places and head words, by `place << 8 | kind`.
+    struct Picks: Sendable {
+        /// The entity of that kind named like `place`, and the payload of the label that says so
+        /// (the mention's `via`).
+        var others: [Int64: (entity: Int32, payload: Int32)] = [:]
+        /// The places the labels show with a head word of that kind, in any language: another
+        /// entity built on them (an entry of `others`, even one the text does not tell apart) or a
+        /// label of their own (ولایت نیمروز and نیمروز, both labels of Nimruz). A head word of such a
+        /// kind beside the place's weak label supports it; one the labels never show with it does
+        /// not (Khorasan Province is no name of the region Khorasan).
+        var known: Set<Int64> = []
+    }
 
     init(model: TaggingModel) {
         heads = PlaceHeads.heads(of: model)
@@ -33,7 +42,7 @@ struct PlaceHeads: Sendable {
     /// head word first stands beside a place's name, so a text without one never pays for it.
     static func picks(of model: TaggingModel) -> Picks {
         let heads = PlaceHeads.heads(of: model)
-        guard !heads.isEmpty else { return [:] }
+        guard !heads.isEmpty else { return Picks() }
         let keyUnits = model.trie.keyUnits
         func key(_ payload: Int) -> ArraySlice<UInt16> {
             keyUnits[Int(model.keyStarts[payload])..<Int(model.keyStarts[payload + 1])]
@@ -66,19 +75,21 @@ struct PlaceHeads: Sendable {
         for (index, payload) in model.payloads.enumerated() where counts(payload) && rests.contains(key(index)) {
             places[key(index), default: []].append(payload.entity)
         }
-        var found: [Int64: (entity: Int32, payload: Int32)] = [:]
+        var found = Picks()
         var ambiguous: Set<Int64> = []
         for made in built {
-            for place in places[made.rest] ?? [] where place != made.entity {
+            for place in places[made.rest] ?? [] {
                 let slot = Int64(place) << 8 | Int64(made.kind)
-                if let known = found[slot] {
+                found.known.insert(slot)
+                guard place != made.entity else { continue }
+                if let known = found.others[slot] {
                     if known.entity != made.entity { ambiguous.insert(slot) }
                 } else {
-                    found[slot] = (made.entity, made.payload)
+                    found.others[slot] = (made.entity, made.payload)
                 }
             }
         }
-        for slot in ambiguous { found[slot] = nil }
+        for slot in ambiguous { found.others[slot] = nil }
         return found
     }
 
@@ -87,7 +98,12 @@ struct PlaceHeads: Sendable {
 
     /// The entity a head word of kind `kind` beside a name of `place` picks, and its label's payload.
     static func pick(_ picks: Picks, place: Int, kind: Int) -> (entity: Int32, payload: Int32)? {
-        picks[Int64(place) << 8 | Int64(kind)]
+        picks.others[Int64(place) << 8 | Int64(kind)]
+    }
+
+    /// Whether the labels show `place` with a head word of kind `kind` (`Picks.known`).
+    static func isKnown(_ picks: Picks, place: Int, kind: Int) -> Bool {
+        picks.known.contains(Int64(place) << 8 | Int64(kind))
     }
 
     /// A head word ending right before key unit `unit` (with nothing but spaces between): its
