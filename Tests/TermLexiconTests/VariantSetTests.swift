@@ -98,8 +98,10 @@ struct VariantSetTests {
         // kh for h between the m's): 207. Arabic press spellings of places as labels (ولاية بكتيا,
         // ولاية لوكر, ولاية كابيسا ... seven rows now labels): exact 52, fuzzy 209. Negative labels for
         // namesakes of the region's news, three of them distractors here (Helmond, Fyzabad, Заболь): 9 false.
+        // A single Latin or Cyrillic word alone at 0.91 against a label of four consonants' weight
+        // or more (Teheran, Moskau, Hindukusch, Толибон; 0.95 against shorter ones): 229, false unchanged.
         #expect(exact.resolved <= 52)
-        #expect(fuzzy.resolved >= 209)
+        #expect(fuzzy.resolved >= 229)
         #expect(fuzzy.falseMatches <= 9)
     }
 }

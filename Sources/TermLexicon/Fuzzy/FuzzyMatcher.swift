@@ -23,8 +23,9 @@ import TextNormalization
 ///   of those;
 /// - a single word is matched only with support: a strong mention of the entity in the line (or
 ///   document), or a head noun right before or after it (ولایت قندوز, کندز ولایت, Kunduz Province);
-///   a Latin or Cyrillic word also when it scores `unsupportedLatinMinimum` (Kandahaar, Lugar, Чаман)
-///   and no capitalised word of a longer name stands next to it (Richard Lugar);
+///   a Latin or Cyrillic word also when it scores `unsupportedMinimum` (Kandahaar, Lugar, Чаман;
+///   less against long labels: Teheran) and no capitalised word of a longer name stands next to it
+///   (Richard Lugar);
 /// - a single word that is the label plus an adjective ending (امریکایی, Nuristani) is the
 ///   adjective, not the name.
 struct FuzzyMatcher {
@@ -400,7 +401,7 @@ struct FuzzyMatcher {
             let entry = entries[Int(candidate)]
             let entity = entry.entity
             if !entry.negative && !support.contains(entity) && !headNoun
-                && !(standsAlone && score >= FuzzyMatcher.unsupportedLatinMinimum) {
+                && !(standsAlone && score >= FuzzyMatcher.unsupportedMinimum(labelWeight: entry.weight)) {
                 continue
             }
             consider(candidate, of: entity, scoring: score, at: 1, entries: entries)
@@ -953,8 +954,18 @@ struct FuzzyMatcher {
         return PhoneticDistance.score(Array(stem), Array(label), crossScript: false, arabic: arabic) > score
     }
 
-    /// The score a single Latin word needs without support.
+    /// The score a single Latin or Cyrillic word needs without support: `unsupportedLatinMinimum`,
+    /// or `unsupportedLongLabelMinimum` against a label that weighs `longLabelWeight` or more (four
+    /// consonants' worth, `PhoneticDistance.weight`). A short label is near many words (Connor,
+    /// Konar); a long one leaves room for the vowels and near consonants other languages spell it
+    /// with (Teheran, Moskau, Hindukusch, Badachschan) at few words it could be mistaken for.
     static let unsupportedLatinMinimum = 0.95
+    static let unsupportedLongLabelMinimum = 0.91
+    static let longLabelWeight: Float = 4
+
+    static func unsupportedMinimum(labelWeight: Float) -> Double {
+        labelWeight >= longLabelWeight ? unsupportedLongLabelMinimum : unsupportedLatinMinimum
+    }
 
     /// Whether word `position` is a head noun next to word `name`, with no punctuation between.
     @inline(__always)
