@@ -100,8 +100,10 @@ struct VariantSetTests {
         // namesakes of the region's news, three of them distractors here (Helmond, Fyzabad, Заболь): 9 false.
         // A single Latin or Cyrillic word alone at 0.91 against a label of four consonants' weight
         // or more (Teheran, Moskau, Hindukusch, Толибон; 0.95 against shorter ones): 229, false unchanged.
-        #expect(exact.resolved <= 52)
-        #expect(fuzzy.resolved >= 229)
+        // The UN list's alias Tehreek-e-Taliban a label of the TTP (a wrong-id row, now a label):
+        // exact 53, fuzzy 230.
+        #expect(exact.resolved <= 53)
+        #expect(fuzzy.resolved >= 230)
         #expect(fuzzy.falseMatches <= 9)
     }
 }
