@@ -412,6 +412,9 @@ public final class FuzzyIndex: Sendable {
         var count = 0
         /// The class of the last unit's last symbol when it is a consonant, else 0.
         private var lastConsonant: UInt16 = 0
+        /// Whether the last unit was گ, ک, ك or ګ: a ه right after one is part of its sound inside a
+        /// word (`PhoneticFold.arabic`: Urdu گھ, کھ), and adds nothing at the word's end either.
+        private var afterKafOrGaf = false
 
         /// The entry of a unit with no symbol (no real entry has class 15, the wildcard, thrice).
         static let silent: UInt16 = 0xFFFF
@@ -420,6 +423,9 @@ public final class FuzzyIndex: Sendable {
         @inline(__always)
         mutating func append(_ unit: UInt16, table: [UInt16]) {
             guard unit >= 0x0600 && unit < 0x0900 else { return }
+            let kafOrGaf = afterKafOrGaf
+            afterKafOrGaf = unit == 0x06AF || unit == 0x06A9 || unit == 0x0643 || unit == 0x06AB
+            if unit == 0x0647 && kafOrGaf { return }
             let entry = table[Int(unit) - 0x0600]
             guard entry != ArabicSkeleton.silent else { return }
             var unitClasses = entry & 0xFFF

@@ -105,7 +105,21 @@ public enum PhoneticFold {
     public static func arabic<C: Collection>(_ units: C, into out: inout [UInt8]) where C.Element == UInt16 {
         // A word-initial ain is heard as its vowel (عمر Omar, عثمان Usman); inside a word it is silent.
         if units.first == 0x0639 { append(0x61, to: &out) }
-        for unit in units where unit >= 0x0600 && unit < 0x0900 {
+        var previous: UInt16 = 0
+        var index = units.startIndex
+        while index != units.endIndex {
+            let unit = units[index]
+            units.formIndex(after: &index)
+            guard unit >= 0x0600 && unit < 0x0900 else { continue }
+            defer { previous = unit }
+            // Urdu writes gh and kh as گھ and کھ (لاگھمان Laghman, واکھان Wakhan), which the key
+            // form reads as گه and که: inside a word, the pair is the one sound, as Latin's digraph
+            // is (`latin`); at a word's end ه is the vowel (تنگه, شبکه), so it stays.
+            if unit == 0x0647, index != units.endIndex, let last = out.last, last == 0x67 || last == 0x6B,
+               previous == 0x06AF || previous == 0x06A9 || previous == 0x0643 || previous == 0x06AB {
+                out[out.count - 1] = last == 0x67 ? 0x47 : 0x78
+                continue
+            }
             for symbol in arabicTable[Int(unit) - 0x0600] { out.append(symbol) }
         }
     }
