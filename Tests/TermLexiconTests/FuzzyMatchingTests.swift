@@ -119,6 +119,10 @@ struct FuzzyMatchingTests {
         // acronym beside a word (КПП, 'checkpoint') is no longer name around it.
         ("Ахтар Мансур сказал.", ["Ахтар Мансур|person:akhtar-mansour|fuzzy"]),
         ("КПП Торхам возобновил работу.", ["Торхам|place:torkham|fuzzy"]),
+        // A span with х in several words is also read with every х as kh: each kh would otherwise
+        // be a class the label has and the span lacks (Khyber Pakhtunkhwa, Khairullah Khairkhwa).
+        ("столица провинции Хайбер-Пахтунхва", ["Хайбер-Пахтунхва|place:khyber-pakhtunkhwa|fuzzy"]),
+        ("Мулла Хайрулла Хайрхва сказал.", ["Хайрулла Хайрхва|person:khairullah-khairkhwa|fuzzy"]),
         ("Ричард Лугар сказал.", []),
         // Capitals: lower-case words in mixed-case text, a line in capitals, acronyms.
         ("they said amir khan mottaqi met the envoy.", []),

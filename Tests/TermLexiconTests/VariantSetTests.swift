@@ -101,9 +101,10 @@ struct VariantSetTests {
         // A single Latin or Cyrillic word alone at 0.91 against a label of four consonants' weight
         // or more (Teheran, Moskau, Hindukusch, Толибон; 0.95 against shorter ones): 229, false unchanged.
         // The UN list's alias Tehreek-e-Taliban a label of the TTP (a wrong-id row, now a label):
-        // exact 53, fuzzy 230. Urdu گھ and کھ inside a word as gh and kh (لاگھمان): 231.
+        // exact 53, fuzzy 230. Urdu گھ and کھ inside a word as gh and kh (لاگھمان): 231. A Cyrillic
+        // span also read with every х as kh (Хайбер-Пахтунхва): 232.
         #expect(exact.resolved <= 53)
-        #expect(fuzzy.resolved >= 231)
+        #expect(fuzzy.resolved >= 232)
         #expect(fuzzy.falseMatches <= 9)
     }
 }

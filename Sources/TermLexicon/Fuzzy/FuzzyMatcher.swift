@@ -323,6 +323,11 @@ struct FuzzyMatcher {
         var best = -1, bestScore = 0.0, runnerUp = 0.0
     }
 
+    /// For the spans of a Cyrillic start word, by word count as `spans`: the span's skeleton with
+    /// every х read as kh and its number of classes, 0 classes when it has no х. Apart from `spans`
+    /// so that the spans of other scripts write no more than they did.
+    private var khSpans = InlineArray<9, (skeleton: UInt64, classes: Int)>(repeating: (0, 0))
+
     /// Spans of 1...8 words (`hits` takes at most eight), in place: an array here paid a uniqueness
     /// check at every write.
     private var spans = InlineArray<9, Span>(repeating: Span())
@@ -371,9 +376,16 @@ struct FuzzyMatcher {
                 && (count == 1 || list.shapes.admits(words: count, classes: spanSkeletonCount)
                     && (script == .arabic ? index.arabicSkeletonFilter : index.skeletonFilter)
                         .mayBeNear(spanSkeleton, count: spanSkeletonCount))
+
             multiWordEndsWell = multiWordEndsWell || count > 1 && endsWell
             spans[count] = Span(symbolEnd: -1, skeleton: spanSkeleton, skeletonEnd: spanSkeletonCount, letters: letters,
                                 hasParticle: hasParticle, endsWell: endsWell)
+        }
+        // Cyrillic х is h or kh and has no class of its own: a span of several words, each with a
+        // kh, would be an edit away from its label per word (Хайбер Пахтунхва). Such a span also
+        // has a skeleton with every х read as kh, and ends well if that one is near.
+        if script == .cyrillic && readAsKh(from: start, longest: longest, shapes: list.shapes) {
+            multiWordEndsWell = true
         }
         spelled = 0
         let headNoun = isHeadNoun(start - 1, beside: start) || isHeadNoun(start + 1, beside: start)
@@ -636,42 +648,64 @@ struct FuzzyMatcher {
         // The arrays are read through `index` and `cache` where needed, reloaded after the mutating
         // calls: held in locals, five were retained and released at every call, and most calls
         // score nothing.
-        var low = candidateRange.lowerBound
+        var low = candidateRange.lowerBound, altLow = candidateRange.lowerBound
         for count in stride(from: 2, through: longest, by: 1) where spans[count].endsWell {
             let info = spans[count]
-            let length = info.skeletonEnd
-            while low < candidateRange.upperBound && PackedCandidate.skeletonLength(cache.candidates[low]) < length - 1 {
-                low += 1
+            scan(count, from: start, skeleton: info.skeleton, length: info.skeletonEnd, low: &low,
+                 candidates: candidateRange, script: script, minimum: minimum)
+            if script == .cyrillic && khSpans[count].classes > 0 {
+                scanAsKh(count, from: start, low: &altLow, candidates: candidateRange, minimum: minimum)
             }
-            var next = low
-            while next < candidateRange.upperBound {
-                let key = cache.candidates[next]
-                next += 1
-                let labelSkeletonLength = PackedCandidate.skeletonLength(key)
-                if labelSkeletonLength > length + 1 { break }
-                let labelWords = PackedCandidate.words(key)
-                // The span has as many words as the label, one fewer, or one more (a particle).
-                guard count >= labelWords - 1, count <= labelWords + 1, count != labelWords + 1 || info.hasParticle
-                else { continue }
-                let candidate = PackedCandidate.entry(key)
-                guard FuzzyIndex.withinOneEdit(info.skeleton, count: length, cache.candidateSkeletons[next - 1],
-                                               count: labelSkeletonLength)
-                else { continue }
-                let entry = index.entries[Int(candidate)]
-                if words[start + count - 1].frequent && entry.lastWord != words[start + count - 1].hash { continue }
-                spellSpan(through: count, from: start)
-                let symbols = span[..<spans[count].symbolEnd]
-                let labelSymbols = index.labelSymbols[Int(candidate)]
-                let penalty = entry.shortened ? FuzzyIndex.shortenedPenalty : 0
-                let score = PhoneticDistance.score(symbols, labelSymbols, crossScript: false, arabic: script == .arabic,
-                                                   weights: (spans[count].weight, entry.weight), minimum: minimum + penalty,
-                                                   rows: &rows, sameWordCount: count - 1 == Int(entry.spaces)) - penalty
-                guard score >= minimum else { continue }
-                if count == labelWords && !FuzzyMatcher.wordsAreNear(symbols, labelSymbols, arabic: script == .arabic) {
-                    continue
-                }
-                consider(candidate, of: entry.entity, scoring: score, at: count, entries: index.entries)
+        }
+    }
+
+    /// `scan` with the Cyrillic span's skeleton read as kh (`khSpans`), out of the common path.
+    @inline(never)
+    private mutating func scanAsKh(_ count: Int, from start: Int, low: inout Int, candidates candidateRange: Range<Int>,
+                                   minimum: Double) {
+        let kh = khSpans[count]
+        scan(count, from: start, skeleton: kh.skeleton, length: kh.classes, low: &low, candidates: candidateRange,
+             script: .cyrillic, minimum: minimum)
+    }
+
+    /// `scanSpans` for the span of `count` words and one of its skeletons: the candidates from `low`
+    /// on whose skeleton length is within one class of the span's (`low` moves past shorter ones).
+    @inline(__always)
+    private mutating func scan(_ count: Int, from start: Int, skeleton: UInt64, length: Int, low: inout Int,
+                               candidates candidateRange: Range<Int>, script: PhoneticFold.Script,
+                               minimum: Double) {
+        let info = spans[count]
+        while low < candidateRange.upperBound && PackedCandidate.skeletonLength(cache.candidates[low]) < length - 1 {
+            low += 1
+        }
+        var next = low
+        while next < candidateRange.upperBound {
+            let key = cache.candidates[next]
+            next += 1
+            let labelSkeletonLength = PackedCandidate.skeletonLength(key)
+            if labelSkeletonLength > length + 1 { break }
+            let labelWords = PackedCandidate.words(key)
+            // The span has as many words as the label, one fewer, or one more (a particle).
+            guard count >= labelWords - 1, count <= labelWords + 1, count != labelWords + 1 || info.hasParticle
+            else { continue }
+            let candidate = PackedCandidate.entry(key)
+            guard FuzzyIndex.withinOneEdit(skeleton, count: length, cache.candidateSkeletons[next - 1],
+                                           count: labelSkeletonLength)
+            else { continue }
+            let entry = index.entries[Int(candidate)]
+            if words[start + count - 1].frequent && entry.lastWord != words[start + count - 1].hash { continue }
+            spellSpan(through: count, from: start)
+            let symbols = span[..<spans[count].symbolEnd]
+            let labelSymbols = index.labelSymbols[Int(candidate)]
+            let penalty = entry.shortened ? FuzzyIndex.shortenedPenalty : 0
+            let score = PhoneticDistance.score(symbols, labelSymbols, crossScript: false, arabic: script == .arabic,
+                                               weights: (spans[count].weight, entry.weight), minimum: minimum + penalty,
+                                               rows: &rows, sameWordCount: count - 1 == Int(entry.spaces)) - penalty
+            guard score >= minimum else { continue }
+            if count == labelWords && !FuzzyMatcher.wordsAreNear(symbols, labelSymbols, arabic: script == .arabic) {
+                continue
             }
+            consider(candidate, of: entry.entity, scoring: score, at: count, entries: index.entries)
         }
     }
 
@@ -1008,6 +1042,43 @@ struct FuzzyMatcher {
                                    arabicSkeleton: arabicSkeleton)
         words[position].profile = Int32(number)
         return number
+    }
+
+    /// Fills `khSpans` for the spans of 1...`longest` words from Cyrillic word `start` (each span's
+    /// skeleton with every х read as kh, 0 classes while no word of it has х), marks the spans of
+    /// two words or more that end well read so, and says whether there is one. `best`'s tests of a
+    /// span's last word (`spans[count].endsWell` aside) are made again here: the loop of `best`,
+    /// which every script runs, stays as it was.
+    @inline(never)
+    private mutating func readAsKh(from start: Int, longest: Int, shapes: SpanShapes) -> Bool {
+        var kh: UInt64 = 0, classes = 0, differs = false, found = false
+        var takesMention = false, takesOwnWord = false
+        for count in 1...longest {
+            let position = start + count - 1
+            let word = words[position]
+            if word.covered { takesMention = true } else if !word.particle { takesOwnWord = true }
+            let skeleton = word.skeletonCount >= 0 ? (word.skeleton, Int(word.skeletonCount)) : self.skeleton(of: position)
+            let (packed, wordClasses) = khSkeleton(of: position) ?? skeleton
+            differs = differs || wordClasses != skeleton.1 || packed != skeleton.0
+            FuzzyIndex.appendPackedSkeleton(packed, count: wordClasses, to: &kh, filled: &classes)
+            khSpans[count] = differs ? (kh, classes) : (0, 0)
+            guard count > 1, differs, !spans[count].endsWell else { continue }
+            if !word.particle && spans[count].letters >= FuzzyIndex.minimumLetters && (!word.frequent || word.endsLabel)
+                && (!takesMention || takesOwnWord && (!word.covered || word.endsMention))
+                && shapes.admits(words: count, classes: classes) && index.skeletonFilter.mayBeNear(kh, count: classes) {
+                spans[count].endsWell = true
+                found = true
+            }
+        }
+        return found
+    }
+
+    /// The skeleton of Cyrillic word `position` with every х (`X`) read as kh, or nil when it has
+    /// none (`best`'s second skeleton of a span; a start word looks its candidates up both ways).
+    private mutating func khSkeleton(of position: Int) -> (UInt64, Int)? {
+        let symbols = self.symbols(of: position)
+        guard symbols.contains(0x58) else { return nil }
+        return FuzzyIndex.packedSkeleton(of: symbols.map { $0 == 0x58 ? 0x78 : $0 })
     }
 
     /// The number of word `position`'s profile, its word folded.
