@@ -44,6 +44,7 @@ public enum LexiconRuleCatalogue {
         rule("mixed-script", .warning, "A label mixes scripts or uses look-alike letters (Cyrillic а in a Latin name).", "Retype the label in one script."),
         rule("cldr-name", .warning, "A country (ISO 3166-1 code in identifiers.tsv) lacks, in a language the lexicon uses, the name CLDR gives it (ICU's locale data).", "Run `lexalign lexicon cldr --apply` to add CLDR's names as alt labels, or add the name yourself; flag it weak if it is also a common word."),
         rule("unsorted", .warning, "Lines are not in canonical order.", "Run `lexalign lexicon fmt`."),
+        rule("office-title", .warning, "An office in affixes.tsv does not end in a title of affixes.tsv after a word of its own.", "Add its last word as a title, or write the office as it ends (Attorney General)."),
         rule("affix-after", .error, "An affix's `after` column is malformed or on a kind that takes none.", "List endings comma-separated, only for suffixes."),
     ]
 

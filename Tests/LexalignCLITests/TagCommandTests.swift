@@ -109,14 +109,20 @@ struct TagCommandTests {
         #expect(outcome.status == 0)
     }
 
-    /// A title stays in a person's mention; one joined by a hyphen to the word before it is the
-    /// last word of an office (UN Secretary-General), not the person's, and that office is no
-    /// longer name around him either.
+    /// A title stays in a person's mention; one that ends an office (joined by a hyphen to the
+    /// word before it, or an office of affixes.tsv: UN Secretary General) is the office's, not the
+    /// person's, and that office is no longer name around him either. A rank before the title
+    /// (Lieutenant General) is no office.
     @Test(arguments: [
         ("General Abdul Rashid Dostum returned to Kabul.\n",
          "1\t0\t27\tperson:abdul-rashid-dostum\tGeneral Abdul Rashid Dostum\n1\t40\t45\tplace:kabul\tKabul\n"),
         ("On the same day, Tedros stated that UN Secretary-General António Guterres had agreed.\n",
          "1\t36\t38\torg:united-nations\tUN\n1\t57\t73\tperson:antonio-guterres\tAntónio Guterres\n"),
+        ("UN Secretary General Antonio Guterres said the Taliban must reopen schools.\n",
+         "1\t0\t2\torg:united-nations\tUN\n1\t21\t37\tperson:antonio-guterres\tAntonio Guterres\n"
+            + "1\t47\t54\torg:taliban\tTaliban\n"),
+        ("Lieutenant General Abdul Rashid Dostum returned.\n",
+         "1\t11\t38\tperson:abdul-rashid-dostum\tGeneral Abdul Rashid Dostum\n"),
     ])
     func titlesOfThePersonOnly(input: String, expected: String) throws {
         let outcome = try CLIRunner.run(["tag", "--format", "tsv"], stdin: input)

@@ -15,7 +15,7 @@ struct LintFixtureTests {
     static let rules = [
         "affix-kind", "arabic-letter", "broader-cycle", "conflict-marker", "duplicate-id", "duplicate-label", "duplicate-pref",
         "empty-label", "empty-lexicon", "encoding", "field-count", "id-syntax", "invalid-utf8", "line-end", "missing-en-pref",
-        "frequent-word", "mixed-script", "negative-conflict", "nul-byte", "proper-flag", "redundant-label",
+        "frequent-word", "mixed-script", "negative-conflict", "nul-byte", "office-title", "proper-flag", "redundant-label",
         "script-mismatch", "shared-key", "stray-space", "suffixed-label", "type-mismatch", "unknown-broader", "unknown-flag",
         "unknown-id", "unknown-kind", "unknown-lang", "unknown-type", "unsorted", "wikidata-syntax",
         "unknown-scheme", "identifier-syntax", "identifier-type", "duplicate-identifier", "shared-identifier", "cldr-name",

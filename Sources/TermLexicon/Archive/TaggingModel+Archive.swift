@@ -11,7 +11,7 @@ import TextNormalization
 /// files it was made from, and the caller compiles the files otherwise.
 extension TaggingModel {
     /// The model archive's magic and format (bumped whenever what `archived()` writes changes).
-    static let archiveKind = ArchiveKind(magic: "LXMODEL", format: 2)
+    static let archiveKind = ArchiveKind(magic: "LXMODEL", format: 3)
 
     /// The model as bytes, with the digest of the files it was compiled from, and the built-in
     /// fuzzy word lists' hashes when given (they are keyed with ICU too; their texts are among the
@@ -85,7 +85,7 @@ extension TaggingModel {
                 for ending in endings { out.units(ending) }
             }
         }
-        for keys in [prefixes, titles] + placeHeads {
+        for keys in [prefixes, titles, offices] + placeHeads {
             out.count(keys.count)
             for key in keys { out.units(key) }
         }
@@ -192,7 +192,7 @@ extension TaggingModel {
             suffixTables.append(table)
         }
         var keyLists: [[[UInt16]]] = []
-        for _ in 0..<(2 + Affixes.Kind.heads.count) {
+        for _ in 0..<(3 + Affixes.Kind.heads.count) {
             var keys: [[UInt16]] = []
             for _ in 0..<(try input.count(width: 4)) { keys.append(try input.units()) }
             keyLists.append(keys)
@@ -220,7 +220,7 @@ extension TaggingModel {
                             caseLetters: caseLetters, labels: labels, entityIDs: entityIDs, entityTypes: entityTypes,
                             directBroader: directBroader, prefLabels: prefLabels, arabicSuffixes: suffixTables[0],
                             latinSuffixes: suffixTables[1], prefixes: keyLists[0], titles: keyLists[1],
-                            placeHeads: Array(keyLists[2...]),
+                            offices: keyLists[2], placeHeads: Array(keyLists[3...]),
                             mayHaveNegativeConflict: mayHaveNegativeConflict)
         return (model, wordLists)
     }

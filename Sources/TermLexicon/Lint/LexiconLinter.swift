@@ -88,6 +88,7 @@ public final class LexiconLinter {
 
         diagnostics += keyProblems(lexicon, path: labelsPath, file: files.labels)
         diagnostics += suffixedLabels(lexicon, path: labelsPath, file: files.labels)
+        diagnostics += officesWithoutTitle(lexicon, path: sources.affixes.path, file: files.affixes)
         diagnostics += frequentWordLabels(lexicon, path: labelsPath, file: files.labels)
         diagnostics += properFlagProblems(lexicon, path: labelsPath, file: files.labels)
         diagnostics += orderProblems(files.entities, kind: .entities)
@@ -276,6 +277,28 @@ public final class LexiconLinter {
                     rule: "suffixed-label"))
                 break
             }
+        }
+        return diagnostics
+    }
+
+    /// Offices whose last word is no title of affixes.tsv: the matcher consults an office only
+    /// where a title stands before a name, so such an office never does anything.
+    private func officesWithoutTitle(_ lexicon: Lexicon, path: String, file: TSVFile) -> [Diagnostic] {
+        let titles = Set(lexicon.affixes.entries.filter { $0.kind == .title }.map { keys.keyString($0.text) })
+        var diagnostics: [Diagnostic] = []
+        for office in lexicon.affixes.entries where office.kind == .office {
+            // The words after the first, then after the second ...: one of them must be a title.
+            let words = office.text.split(separator: " ")
+            let endsInTitle = words.indices.dropFirst().contains { start in
+                titles.contains(keys.keyString(words[start...].joined(separator: " ")))
+            }
+            if endsInTitle { continue }
+            let column = column(ofField: 2, in: file, line: office.line)
+            let location = SourceLocation(path: path, line: office.line, column: column)
+            diagnostics.append(Diagnostic(.warning, at: location,
+                "the office '\(office.text)' does not end in a title of affixes.tsv after a word of its own, "
+                    + "so it never applies",
+                rule: "office-title"))
         }
         return diagnostics
     }

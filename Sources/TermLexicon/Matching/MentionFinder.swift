@@ -705,21 +705,27 @@ public final class MentionFinder {
     }
 
     /// The first unit of up to two titles right before `unit` (Mullah Mawlawi ...), or `unit`. A
-    /// title joined by a hyphen to the word before it is the last word of a longer office, not the
-    /// person's title (UN Secretary-General António Guterres, Director-General): the mention starts
-    /// at the name.
+    /// title that is the last word of an office is the office's, not the person's: one joined by a
+    /// hyphen to the word before it (UN Secretary-General António Guterres, Director-General), or
+    /// one that ends an office of `affixes.tsv` (Secretary General, Attorney General). The mention
+    /// then starts at the name.
     private func titleStart(before unit: Int, bytes: [UInt8], range: Range<Int>) -> Int {
         var start = unit
         for _ in 0..<2 {
             guard start > 0, text.endsWord(start - 1), model.mayEndTitle(text.units[start - 1]) else { break }
-            guard let title = model.titles.first(where: { title in
-                title.count <= start && text.startsWord(start - title.count)
-                    && text.units[(start - title.count)..<start].elementsEqual(title)
-            }) else { break }
-            if isHyphenated(start - title.count, bytes: bytes, range: range) { break }
+            guard let title = model.titles.first(where: { endsHere($0, at: start) }) else { break }
+            if isHyphenated(start - title.count, bytes: bytes, range: range)
+                || model.offices.contains(where: { endsHere($0, at: start) }) {
+                break
+            }
             start -= title.count
         }
         return start
+    }
+
+    /// Whether `key` is the text's key units right before `end`, from the start of a word.
+    private func endsHere(_ key: [UInt16], at end: Int) -> Bool {
+        key.count <= end && text.startsWord(end - key.count) && text.units[(end - key.count)..<end].elementsEqual(key)
     }
 
     /// Whether the word starting at key unit `unit` follows a hyphen right after a letter.

@@ -47,6 +47,8 @@ public final class TaggingModel: Sendable {
     let prefixes: [[UInt16]]
     /// Titles before a person's name, kept in the mention; longest first.
     let titles: [[UInt16]]
+    /// Offices ending in a title (Attorney General), whose title is not the person's.
+    let offices: [[UInt16]]
     /// Head words of places (провинция, река), one list per kind of `Affixes.Kind.heads`.
     let placeHeads: [[[UInt16]]]
     /// One bit for each key unit some title ends with: most words before a name end with none, and
@@ -187,7 +189,7 @@ public final class TaggingModel: Sendable {
         var arabicSuffixes: [[UInt16]: [[UInt16]]] = [:]
         var latinSuffixes: [[UInt16]: [[UInt16]]] = [:]
         var prefixes: [[UInt16]] = []
-        var titles: [[UInt16]] = []
+        var titles: [[UInt16]] = [], offices: [[UInt16]] = []
         var placeHeads = [[[UInt16]]](repeating: [], count: Affixes.Kind.heads.count)
         for entry in affixes.entries {
             let key = keys.key(entry.text)
@@ -202,6 +204,7 @@ public final class TaggingModel: Sendable {
                 }
             case .prefix: prefixes.append(key)
             case .title: titles.append(key)
+            case .office: offices.append(key)
             case .province, .river: placeHeads[Affixes.Kind.heads.firstIndex(of: entry.kind)!].append(key)
             }
         }
@@ -211,6 +214,7 @@ public final class TaggingModel: Sendable {
         self.prefixes = prefixes.uniqued()
         // Longer titles first, so "Amir al-Muminin" wins over "Amir".
         self.titles = titles.uniqued().sorted { $0.count > $1.count }
+        self.offices = offices.uniqued()
         titleEnds = TaggingModel.lastUnitBits(of: titles)
     }
 
@@ -219,7 +223,8 @@ public final class TaggingModel: Sendable {
     init(trie: LabelTrie, payloads: [Payload], keyStarts: [Int32], spaces: [Int32], caseLetters: [[Unicode.Scalar]],
          labels: CompactLabels, entityIDs: [String], entityTypes: [EntityType], directBroader: [[String]],
          prefLabels: [Int64: Int32], arabicSuffixes: [[UInt16]: [[UInt16]]], latinSuffixes: [[UInt16]: [[UInt16]]],
-         prefixes: [[UInt16]], titles: [[UInt16]], placeHeads: [[[UInt16]]], mayHaveNegativeConflict: Bool) {
+         prefixes: [[UInt16]], titles: [[UInt16]], offices: [[UInt16]], placeHeads: [[[UInt16]]],
+         mayHaveNegativeConflict: Bool) {
         self.trie = trie
         self.payloads = payloads
         self.keyStarts = keyStarts
@@ -239,6 +244,7 @@ public final class TaggingModel: Sendable {
         self.latinSuffixes = latinSuffixes
         self.prefixes = prefixes
         self.titles = titles
+        self.offices = offices
         self.placeHeads = placeHeads
         titleEnds = TaggingModel.lastUnitBits(of: titles)
         self.mayHaveNegativeConflict = mayHaveNegativeConflict

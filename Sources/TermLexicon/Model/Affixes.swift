@@ -1,10 +1,14 @@
 /// What real text attaches to names, from Lexicons/affixes.tsv (`lang  kind  text  after  note`): suffixes after a name (English
 /// 's, Dari ها, Pashto و), prefixes joined to its front (Pashto د), titles before a person's
-/// name (Mullah, مولوی), which a mention keeps, and head words beside a place's name that say
-/// what kind of place it is (провинция, rio: `PlaceHeads`).
+/// name (Mullah, مولوی), which a mention keeps, offices that end in a title (Attorney General),
+/// and head words beside a place's name that say what kind of place it is (провинция, rio:
+/// `PlaceHeads`).
 public struct Affixes: Sendable, Equatable {
     public enum Kind: String, CaseIterable, Sendable {
         case suffix, prefix, title
+        /// An office whose last word is a title (Secretary General): there the title is the
+        /// office's, not the rank of the person named after it.
+        case office
         /// A word before or after a place's name saying it is a province (провинция, ولاية).
         case province
         /// The same for a river (река, rio).
