@@ -31,7 +31,9 @@ public struct AlignmentDocument: Sendable {
         readerDiagnostics = diagnostics
         pinned = PinnedFiles(beadFile: path, file: file)
         var columns: [Int: [Int]] = [:]
-        for line in TSVFile(path: path, text: text).lines where !line.fields.isEmpty { columns[line.number] = line.columns }
+        for line in TSVFile(path: path, text: text).lines where !line.fields.isEmpty {
+            columns[line.number] = line.columns
+        }
         fieldColumns = columns
     }
 
@@ -44,7 +46,9 @@ public struct AlignmentDocument: Sendable {
     /// Whether every bead's refs fall inside its sentence files (both files read).
     var refsInRange: Bool {
         guard let source, let target else { return false }
-        return file.rows.allSatisfy { $0.bead.source.upperBound <= source.lines.count && $0.bead.target.upperBound <= target.lines.count }
+        return file.rows.allSatisfy {
+            $0.bead.source.upperBound <= source.lines.count && $0.bead.target.upperBound <= target.lines.count
+        }
     }
 }
 
@@ -76,13 +80,15 @@ public final class ValidationContext: @unchecked Sendable {
 
     /// The entity mentions of `text`; empty without a model. `support`: the document's strong
     /// entities (`strongEntities`).
-    func mentions(_ text: String, support: Set<Int32> = []) -> [(id: String, surface: String, start: Int, demonym: Bool)] {
+    func mentions(_ text: String,
+                  support: Set<Int32> = []) -> [(id: String, surface: String, start: Int, demonym: Bool)] {
         guard let model else { return [] }
         if finder == nil { finder = try? model.makeFinder() }
         guard let finder else { return [] }
         let bytes = Array(text.utf8)
         return finder.mentions(in: bytes, bytes.indices, support: support).map { mention in
-            (model.entityID(mention.entity), finder.surface(from: mention.start, to: mention.end, bytes: bytes, range: bytes.indices),
+            (model.entityID(mention.entity),
+             finder.surface(from: mention.start, to: mention.end, bytes: bytes, range: bytes.indices),
              mention.start, mention.demonym)
         }
     }

@@ -12,7 +12,8 @@ public protocol AlignmentRule: Sendable {
 extension AlignmentRule {
     var id: String { description.id }
 
-    func finding(_ path: String, _ line: Int, _ column: Int, _ message: String, severity: Severity? = nil) -> Diagnostic {
+    func finding(_ path: String, _ line: Int, _ column: Int, _ message: String,
+                 severity: Severity? = nil) -> Diagnostic {
         Diagnostic(severity ?? description.defaultSeverity, at: SourceLocation(path: path, line: line, column: column),
                    message, rule: description.id)
     }

@@ -27,7 +27,8 @@ public enum AlignmentFixer {
     /// The fixed text and what was fixed; nil when nothing needs fixing or the file does not read
     /// cleanly (a broken file is a person's job).
     public static func fix(_ document: AlignmentDocument) -> (text: String, fixed: [Diagnostic])? {
-        guard document.readerDiagnostics.isEmpty, let source = document.source, let target = document.target else { return nil }
+        guard document.readerDiagnostics.isEmpty, let source = document.source, let target = document.target
+        else { return nil }
         var fixed: [Diagnostic] = []
         let rows = Dictionary(uniqueKeysWithValues: document.file.rows.map { ($0.line, $0) })
         // Lines as the reader numbered them: at LF, CRLF or a lone CR.
@@ -37,8 +38,10 @@ public enum AlignmentFixer {
         for index in lines.indices {
             let number = index + 1
             if split[index].ending == .crlf || split[index].ending == .cr {
-                fixed.append(Diagnostic(.warning, at: SourceLocation(path: document.path, line: number, column: lines[index].unicodeScalars.count + 1),
-                                        "\(split[index].ending == .crlf ? "CRLF" : "CR") line end made LF", rule: AlignmentRules.lineEnd.id))
+                fixed.append(Diagnostic(.warning, at: SourceLocation(path: document.path, line: number,
+                                                                     column: lines[index].unicodeScalars.count + 1),
+                                        "\(split[index].ending == .crlf ? "CRLF" : "CR") line end made LF",
+                                        rule: AlignmentRules.lineEnd.id))
             }
             guard let row = rows[number] else { continue }
             var fields = lines[index].split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
@@ -53,14 +56,19 @@ public enum AlignmentFixer {
                 if fields[4 + side] != expected {
                     fields[4 + side] = expected
                     changed = true
-                    fixed.append(Diagnostic(.error, at: SourceLocation(path: document.path, line: number, column: document.column(line: number, field: 4 + side)),
-                                            "\(side == 0 ? "src_text" : "tgt_text") copied from the sentence file", rule: AlignmentRules.textMismatch.id))
+                    fixed.append(Diagnostic(.error,
+                                            at: SourceLocation(path: document.path, line: number,
+                                                               column: document.column(line: number, field: 4 + side)),
+                                            "\(side == 0 ? "src_text" : "tgt_text") copied from the sentence file",
+                                            rule: AlignmentRules.textMismatch.id))
                 }
             }
             if changed { lines[index] = fields.joined(separator: "\t") }
         }
         if !endsWithNewline && !lines.isEmpty {
-            fixed.append(Diagnostic(.warning, at: SourceLocation(path: document.path, line: lines.count, column: lines[lines.count - 1].unicodeScalars.count + 1),
+            fixed.append(Diagnostic(.warning,
+                                    at: SourceLocation(path: document.path, line: lines.count,
+                                                       column: lines[lines.count - 1].unicodeScalars.count + 1),
                                     "final newline added", rule: AlignmentRules.lineEnd.id))
         }
         guard !fixed.isEmpty else { return nil }

@@ -35,7 +35,9 @@ public enum AlignmentDocuments {
     public static func readPinned(_ path: String, beadFile: String) -> (SentenceFile?, String?) {
         guard !path.isEmpty else { return (nil, nil) }
         let folder = beadFile.lastIndex(of: "/").map { String(beadFile[..<$0]) } ?? "."
-        guard let realFolder = realPath(folder.isEmpty ? "/" : folder) else { return (nil, "its folder cannot be read") }
+        guard let realFolder = realPath(folder.isEmpty ? "/" : folder) else {
+            return (nil, "its folder cannot be read")
+        }
         guard let realFile = realPath(path) else { return (nil, String(cString: strerror(errno))) }
         guard isInside(realFile, realFolder) else {
             return (nil, "it leads (through a symbolic link) to \(realFile), outside the bead file's folder")

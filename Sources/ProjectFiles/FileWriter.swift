@@ -92,7 +92,8 @@ public enum FileWriter {
     }
 
     /// Temporary file beside `target`, flushed, renamed over it.
-    private static func replace(_ target: String, with bytes: [UInt8], keeping old: stat?, shownAs path: String) throws(OutputError) {
+    private static func replace(_ target: String, with bytes: [UInt8], keeping old: stat?,
+                                shownAs path: String) throws(OutputError) {
         let temporary = folder(of: target) + "/." + name(of: target) + ".lexalign-" + randomHex() + ".tmp"
         // Known to the signal handlers before it exists: an interrupt that arrives while the file
         // is being created (or before the handlers are installed) must still remove it. Were the

@@ -19,7 +19,8 @@ public enum TextFiles {
     /// error when it holds more than `limit` bytes.
     public static func readBytes(_ path: String, limit: Int = sizeLimit) throws(InputError) -> [UInt8] {
         let input = try FileInput(path: path)
-        let tooLarge = InputError(path: path, reason: "larger than \(limit >> 20) MiB, the most lexalign reads of a lexicon, bead or sentence file")
+        let tooLarge = InputError(path: path, reason: "larger than \(limit >> 20) MiB, "
+            + "the most lexalign reads of a lexicon, bead or sentence file")
         if input.sizeHint > limit { throw tooLarge }
         // Read into the array itself: one byte more than the size, so that the end is a read of 0.
         var bytes = [UInt8](repeating: 0, count: input.sizeHint + 1)

@@ -34,7 +34,9 @@ public final class ReviewService: Sendable {
     }
 
     public func respond(to request: ServiceRequest) -> ServiceResponse {
-        guard let segments = request.pathSegments else { return .error(400, "the path is not valid percent-encoded UTF-8") }
+        guard let segments = request.pathSegments else {
+            return .error(400, "the path is not valid percent-encoded UTF-8")
+        }
         let crossOrigin = segments.first == "reconcile"
         // Until the socket is bound the service does not know its own names: it answers nothing.
         guard let rule = guardRule.withLock({ $0 }) else { return .error(503, "the server is not listening yet") }
@@ -141,7 +143,9 @@ public final class ReviewService: Sendable {
     private func answer(_ queries: [String: ReconciliationQuery]) -> ServiceResponse {
         var results: [String: ReconciliationResult] = [:]
         do {
-            for (name, query) in queries { results[name] = ReconciliationResult(result: try reconciler.candidates(for: query)) }
+            for (name, query) in queries {
+                results[name] = ReconciliationResult(result: try reconciler.candidates(for: query))
+            }
         } catch {
             return .error(500, "the matcher could not be set up: \(error)")
         }

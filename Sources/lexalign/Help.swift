@@ -33,7 +33,8 @@ enum Help {
         var current: ParsableCommand.Type = Lexalign.self
         for argument in arguments where argument != "help" {
             guard !argument.hasPrefix("-"),
-                  let next = current.configuration.subcommands.first(where: { $0._commandName == argument }) else { continue }
+                  let next = current.configuration.subcommands.first(where: { $0._commandName == argument })
+            else { continue }
             current = next
         }
         return current

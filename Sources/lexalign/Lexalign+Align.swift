@@ -46,8 +46,10 @@ extension Lexalign.Align {
         )
 
         static let examples = [
-            "lexalign align --source Alignments/qosh-tepa-canal/prs.txt --target Alignments/qosh-tepa-canal/en.txt --presplit",
-            "lexalign align --source Alignments/torkham-border-trade/ps.txt --target Alignments/torkham-border-trade/en.txt --presplit --format tmx",
+            "lexalign align --source Alignments/qosh-tepa-canal/prs.txt "
+                + "--target Alignments/qosh-tepa-canal/en.txt --presplit",
+            "lexalign align --source Alignments/torkham-border-trade/ps.txt "
+                + "--target Alignments/torkham-border-trade/en.txt --presplit --format tmx",
             "lexalign align --source prs.txt --target en.txt --presplit -o prs-en.tsv",
         ]
 
@@ -69,7 +71,8 @@ extension Lexalign.Align {
         @Option(help: "tsv, vecalign, tmx or moses.")
         var format: AlignmentExport.Format = .tsv
 
-        @Option(name: [.short, .customLong("output")], help: "Write here instead of standard output (for moses: the file prefix).",
+        @Option(name: [.short, .customLong("output")],
+                help: "Write here instead of standard output (for moses: the file prefix).",
                 completion: .file())
         var output: String?
 
@@ -79,10 +82,12 @@ extension Lexalign.Align {
         @Option(help: "With --format tmx: the target's xml:lang.")
         var targetCode: String?
 
-        @Option(help: "A lexicon folder for the entity anchors (default: the built-in lexicon).", completion: .directory)
+        @Option(help: "A lexicon folder for the entity anchors (default: the built-in lexicon).",
+                completion: .directory)
         var lexicon: String?
 
-        @Option(help: ArgumentHelp("Tuning: comma-separated name=value pairs overriding the aligner's weights.", visibility: .hidden))
+        @Option(help: ArgumentHelp("Tuning: comma-separated name=value pairs overriding the aligner's weights.",
+                                   visibility: .hidden))
         var tune: String?
 
         @Flag(name: .shortAndLong, help: "No warnings on standard error.")

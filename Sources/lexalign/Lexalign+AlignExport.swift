@@ -23,7 +23,8 @@ extension Lexalign.Align {
             "lexalign align export --format moses -o corpus Alignments/qosh-tepa-canal/ps-en.tsv",
         ]
 
-        @Argument(help: "An alignment file (e.g. Alignments/<document>/prs-en.tsv).", completion: .file(extensions: ["tsv"]))
+        @Argument(help: "An alignment file (e.g. Alignments/<document>/prs-en.tsv).",
+                  completion: .file(extensions: ["tsv"]))
         var file: String
 
         @Option(help: "tmx, moses or vecalign.")
@@ -44,15 +45,22 @@ extension Lexalign.Align {
         @Option(help: "With --format tmx: the target's xml:lang.")
         var targetCode: String?
 
-        @Option(name: [.short, .customLong("output")], help: "Write here instead of standard output (for moses: the file prefix).",
+        @Option(name: [.short, .customLong("output")],
+                help: "Write here instead of standard output (for moses: the file prefix).",
                 completion: .file())
         var output: String?
 
         func validate() throws {
-            if format == .tsv { throw ValidationError("export writes tmx, moses or vecalign; the file already is tsv.") }
-            if format == .moses && output == nil { throw ValidationError("--format moses writes two files: give -o PREFIX.") }
+            if format == .tsv {
+                throw ValidationError("export writes tmx, moses or vecalign; the file already is tsv.")
+            }
+            if format == .moses && output == nil {
+                throw ValidationError("--format moses writes two files: give -o PREFIX.")
+            }
             for (name, value) in [("--source-lang", sourceLang), ("--target-lang", targetLang)] {
-                if let value, Language(code: value) == nil { throw ValidationError("unknown \(name) '\(value)' (use en, prs, ps).") }
+                if let value, Language(code: value) == nil {
+                    throw ValidationError("unknown \(name) '\(value)' (use en, prs, ps).")
+                }
             }
         }
 
@@ -63,7 +71,8 @@ extension Lexalign.Align {
             let pinned = document.pinned
             let sourceLanguage = sourceLang.flatMap { Language(code: $0) } ?? pinned.sourceLanguage
             let targetLanguage = targetLang.flatMap { Language(code: $0) } ?? pinned.targetLanguage
-            try AlignmentOutput.write(alignment, format: format, to: output, inputs: [file, pinned.sourcePath, pinned.targetPath],
+            try AlignmentOutput.write(alignment, format: format, to: output,
+                                      inputs: [file, pinned.sourcePath, pinned.targetPath],
                                       sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
                                       sourceCode: sourceCode, targetCode: targetCode, includeUnreviewed: all)
         }

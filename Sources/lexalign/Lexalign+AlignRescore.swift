@@ -21,24 +21,30 @@ extension Lexalign.Align {
             "lexalign align rescore --lexicon Lexicons Alignments/torkham-border-trade/ps-en.tsv",
         ]
 
-        @Argument(help: "An alignment file (e.g. Alignments/<document>/prs-en.tsv).", completion: .file(extensions: ["tsv"]))
+        @Argument(help: "An alignment file (e.g. Alignments/<document>/prs-en.tsv).",
+                  completion: .file(extensions: ["tsv"]))
         var file: String
 
-        @Option(help: "A lexicon folder for the entity anchors (default: the built-in lexicon).", completion: .directory)
+        @Option(help: "A lexicon folder for the entity anchors (default: the built-in lexicon).",
+                completion: .directory)
         var lexicon: String?
 
         func run() throws {
             let document = try AlignmentDocuments.loadValid(file, toBe: "rescored")
-            guard let source = document.source?.lines, let target = document.target?.lines else { throw ExitStatus.ioError }
+            guard let source = document.source?.lines, let target = document.target?.lines else {
+                throw ExitStatus.ioError
+            }
             var alignment = document.file
             let pinned = document.pinned
             var scorer = try DocumentAligner(model: try LexiconLocation.model(directory: lexicon)).scorer(
-                source: source, sourceLanguage: pinned.sourceLanguage, target: target, targetLanguage: pinned.targetLanguage)
+                source: source, sourceLanguage: pinned.sourceLanguage,
+                target: target, targetLanguage: pinned.targetLanguage)
             for index in alignment.rows.indices {
                 alignment.rows[index].bead.score = scorer.score(alignment.rows[index].bead)
             }
             do {
-                try FileWriter.write(AlignmentFileWriter.text(of: alignment), to: file, inputs: [pinned.sourcePath, pinned.targetPath])
+                try FileWriter.write(AlignmentFileWriter.text(of: alignment), to: file,
+                                     inputs: [pinned.sourcePath, pinned.targetPath])
             } catch {
                 StandardError.line(error.description)
                 throw ExitStatus.ioError

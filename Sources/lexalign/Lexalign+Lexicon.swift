@@ -9,7 +9,8 @@ extension Lexalign {
     struct LexiconCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "lexicon",
-            abstract: "Check, format, count and export lexicon files (entities.tsv, labels.tsv, affixes.tsv, identifiers.tsv); propose and add labels.",
+            abstract: "Check, format, count and export lexicon files "
+                + "(entities.tsv, labels.tsv, affixes.tsv, identifiers.tsv); propose and add labels.",
             subcommands: [Lint.self, Format.self, Stats.self, Suggest.self, Accept.self, Export.self, CLDR.self]
         )
 
@@ -91,7 +92,8 @@ extension Lexalign.LexiconCommand {
             abstract: "Rewrite lexicon files in canonical order, atomically, keeping every line and comment.",
             discussion: """
                 Entities sort by id; labels by id, lang, kind (pref, alt, hidden) and label; affixes \
-                by lang, kind and text; identifiers by id, scheme and value. A comment stays with the line below it; comments at the top \
+                by lang, kind and text; identifiers by id, scheme and value. A comment stays with the line below it; \
+                comments at the top \
                 followed by a blank line stay at the top. With --check, nothing is written and the \
                 exit status is 1 when a file is not canonical. A file with merge conflict markers or \
                 lines with the wrong number of fields is not touched: sorting would scatter what must \
@@ -150,7 +152,8 @@ extension Lexalign.LexiconCommand {
     struct Stats: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "stats",
-            abstract: "Count entities, labels, flags and affixes, and show which entities lack a language or rest on weak labels.",
+            abstract: "Count entities, labels, flags and affixes, "
+                + "and show which entities lack a language or rest on weak labels.",
             discussion: "Lines with errors are not counted: they are listed, and the exit status is 1."
         )
 
@@ -258,7 +261,8 @@ extension Lexalign.LexiconCommand {
     struct CLDR: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "cldr",
-            abstract: "List the country names CLDR (ICU's locale data) has that the lexicon lacks, as labels.tsv lines; "
+            abstract: "List the country names CLDR (ICU's locale data) has that the lexicon lacks, "
+                + "as labels.tsv lines; "
                 + "--apply adds them.",
             discussion: """
                 Each entity with an ISO 3166-1 code in identifiers.tsv is compared, in every language the \
@@ -296,7 +300,8 @@ extension Lexalign.LexiconCommand {
             }
             for problem in application.problems { StandardError.line(problem.description) }
             if application.problems.contains(where: { $0.severity == .error }) {
-                StandardError.line("\(sources.labels.path): not written: the added labels would leave the lexicon with errors")
+                StandardError.line("\(sources.labels.path): not written: "
+                    + "the added labels would leave the lexicon with errors")
                 throw ExitStatus.findings
             }
             guard !application.added.isEmpty else {

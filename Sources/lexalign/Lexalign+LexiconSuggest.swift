@@ -94,13 +94,17 @@ extension Lexalign.LexiconCommand {
             for path in alignment {
                 let document = try AlignmentDocuments.loadValid(path, toBe: "mined")
                 inputs.append(path)
-                let rows = document.file.rows.filter { $0.status != .rejected && !$0.sourceText.isEmpty && !$0.targetText.isEmpty }
+                let rows = document.file.rows.filter {
+                    $0.status != .rejected && !$0.sourceText.isEmpty && !$0.targetText.isEmpty
+                }
                 let sourceLang = language(of: rows.map(\.sourceText), detector)
                 let targetLang = language(of: rows.map(\.targetText), detector)
                 // Each side of a bead file is one document: its strong mentions resolve its weak labels.
-                let support = (miner.strongEntities(rows.map(\.sourceText)), miner.strongEntities(rows.map(\.targetText)))
+                let support = (miner.strongEntities(rows.map(\.sourceText)),
+                               miner.strongEntities(rows.map(\.targetText)))
                 for row in rows {
-                    miner.addPair(row.sourceText, lang: sourceLang, row.targetText, lang: targetLang, source: baseName(path),
+                    miner.addPair(row.sourceText, lang: sourceLang, row.targetText, lang: targetLang,
+                                  source: baseName(path),
                                   support: support)
                 }
             }

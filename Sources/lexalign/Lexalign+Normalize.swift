@@ -55,7 +55,10 @@ struct FilterOptions: ParsableArguments {
         let cap = 2 * Machine.coreCount
         guard let jobs else { return Machine.coreCount }
         if jobs > cap {
-            if !quiet { StandardError.line("lexalign: note: --jobs \(jobs) capped at \(cap) (twice the \(Machine.coreCount) cores)") }
+            if !quiet {
+                StandardError.line("lexalign: note: --jobs \(jobs) capped at \(cap) "
+                    + "(twice the \(Machine.coreCount) cores)")
+            }
             return cap
         }
         return jobs
@@ -78,7 +81,8 @@ extension Lexalign {
         static let examples = [
             "lexalign normalize --form key Examples/sample.txt",
             "lexalign normalize --form latin --lang ps Alignments/qosh-tepa-canal/ps.txt",
-            "echo '{\"id\":7,\"text\":\"امير خان متقي\"}' | lexalign normalize --input jsonl --form key --output-field key",
+            "echo '{\"id\":7,\"text\":\"امير خان متقي\"}' | lexalign normalize "
+                + "--input jsonl --form key --output-field key",
         ]
 
         @Option(help: "text (readable), key (for matching) or latin (romanised ASCII).")
@@ -92,7 +96,8 @@ extension Lexalign {
 
         @Option(help: ArgumentHelp(
             "text, or jsonl records with line, text, form and lang (default: text; jsonl with --input jsonl).",
-            discussion: "With --input jsonl, jsonl writes each input object back with its text normalised, text the normalised text alone."))
+            discussion: "With --input jsonl, jsonl writes each input object back with its text normalised, "
+                + "text the normalised text alone."))
         var format: NormalizeLineProcessor.OutputFormat?
 
         @Option(help: "text (a line is a record) or jsonl (each line a JSON object whose --text-field is normalised).")
@@ -101,7 +106,8 @@ extension Lexalign {
         @Option(help: "With --input jsonl: the member holding the text.")
         var textField = "text"
 
-        @Option(help: "With --input jsonl: write the normalised text into this member (replaced or added) and keep the original.")
+        @Option(help: ArgumentHelp("With --input jsonl: write the normalised text into this member (replaced or added) "
+                                   + "and keep the original."))
         var outputField: String?
 
         @OptionGroup var filter: FilterOptions
@@ -121,12 +127,15 @@ extension Lexalign {
                 StandardError.line("lexalign: error: \(error)")
                 throw ExitStatus.ioError
             }
-            let json = input == .jsonl ? NormalizeLineProcessor.JSONOptions(textField: textField, outputField: outputField) : nil
+            let json = input == .jsonl
+                ? NormalizeLineProcessor.JSONOptions(textField: textField, outputField: outputField)
+                : nil
             let format = format ?? (json == nil ? .text : .jsonl)
             let jobs = filter.jobCount
             try FilterRun.run(filter) { fileName in
                 try (0..<jobs).map { _ in
-                    NormalizeLineProcessor(normalizer: try context.makeNormalizer(), format: format, fileName: fileName, json: json)
+                    NormalizeLineProcessor(normalizer: try context.makeNormalizer(), format: format, fileName: fileName,
+                                           json: json)
                 }
             }
         }

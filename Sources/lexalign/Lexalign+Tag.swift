@@ -29,7 +29,8 @@ extension Lexalign {
         static let examples = [
             "lexalign tag Examples/tagging.txt",
             "lexalign tag --format tsv --types person,place Examples/tagging.txt Examples/sample.txt",
-            "echo '{\"id\":7,\"text\":\"Mateqi met ISKP leaders in Kunar\"}' | lexalign tag --input jsonl --label-lang prs",
+            "echo '{\"id\":7,\"text\":\"Mateqi met ISKP leaders in Kunar\"}' "
+                + "| lexalign tag --input jsonl --label-lang prs",
         ]
 
         @Option(help: "A lexicon folder (entities.tsv, labels.tsv, affixes.tsv).", completion: .directory)
@@ -47,7 +48,8 @@ extension Lexalign {
         @Option(help: "Offset units to add besides code points: utf16, utf8 or both (utf16,utf8).")
         var offsets: String?
 
-        @Option(help: "Language of the labels written (en, prs, ps, ...); default: en for jsonl, the line's own inline.")
+        @Option(
+            help: "Language of the labels written (en, prs, ps, ...); default: en for jsonl, the line's own inline.")
         var labelLang: String?
 
         @Option(help: "Only these entity types (comma-separated: person, org, place).")
@@ -56,7 +58,8 @@ extension Lexalign {
         @Flag(help: "Also report mentions resting only on weak labels.")
         var weak = false
 
-        @Option(help: "What a document is: line (each record alone), blank-line (lines between blank lines) or file (each input, held in memory whole).")
+        @Option(help: ArgumentHelp("What a document is: line (each record alone), blank-line (lines between blank "
+                                   + "lines) or file (each input, held in memory whole)."))
         var documents: DocumentChoice = .line
 
         @Option(help: "With --input jsonl: consecutive records with the same value of this member are one document.")
@@ -68,10 +71,13 @@ extension Lexalign {
         @Option(help: "The lowest score of a fuzzy mention, 0-1 (instead of --fuzzy's level).")
         var minScore: Double?
 
-        @Flag(help: "Also report a mention inside a longer capitalised name the lexicon does not know (Ismail Khan in Dera Ismail Khan), marked \"partial\":true.")
+        @Flag(help: ArgumentHelp("Also report a mention inside a longer capitalised name the lexicon does not know "
+                                 + "(Ismail Khan in Dera Ismail Khan), marked \"partial\":true."))
         var partial = false
 
-        @Flag(inversion: .prefixedNo, help: "Report nationality adjectives (Chinese, چینی) as mentions of their country, marked \"demonym\":true.")
+        @Flag(inversion: .prefixedNo,
+              help: ArgumentHelp("Report nationality adjectives (Chinese, چینی) as mentions of their country, "
+                                 + "marked \"demonym\":true."))
         var demonyms = true
 
         @Option(help: ArgumentHelp("Write the entity's standard identifiers with each JSON mention as \"ids\": a "
@@ -82,18 +88,25 @@ extension Lexalign {
         @OptionGroup var filter: FilterOptions
 
         func validate() throws {
-            for unit in offsetUnits.invalid { throw ValidationError("unknown offset unit '\(unit)' (use utf16, utf8).") }
-            for type in entityTypes.invalid { throw ValidationError("unknown type '\(type)' (use person, org, place).") }
+            for unit in offsetUnits.invalid {
+                throw ValidationError("unknown offset unit '\(unit)' (use utf16, utf8).")
+            }
+            for type in entityTypes.invalid {
+                throw ValidationError("unknown type '\(type)' (use person, org, place).")
+            }
             if docField != nil && input != .jsonl { throw ValidationError("--doc-field needs --input jsonl.") }
             if docField != nil && documents != .line {
-                throw ValidationError("--doc-field and --documents \(documents.rawValue) are two ways of saying what a document is: give one.")
+                throw ValidationError("--doc-field and --documents \(documents.rawValue) "
+                    + "are two ways of saying what a document is: give one.")
             }
             if let minScore, !(0...1).contains(minScore) {
                 throw ValidationError("--min-score must be between 0 and 1, not \(minScore).")
             }
             if let ids {
                 do { _ = try IdentifierScheme.list(ids) } catch { throw ValidationError("\(error).") }
-                if format != .jsonl { throw ValidationError("--ids adds a member to JSON records: it needs --format jsonl.") }
+                if format != .jsonl {
+                    throw ValidationError("--ids adds a member to JSON records: it needs --format jsonl.")
+                }
             }
             if let labelLang, LabelLanguage.canonical(labelLang) == nil {
                 throw ValidationError("unknown --label-lang '\(labelLang)'.")
@@ -122,7 +135,8 @@ extension Lexalign {
             options.labelLanguage = labelLang.flatMap(LabelLanguage.canonical)
             if let ids {
                 let schemes = try IdentifierScheme.list(ids)
-                options.identifiers = try LexiconLocation.identifiers(directory: lexicon, model: model, schemes: schemes)
+                options.identifiers = try LexiconLocation.identifiers(directory: lexicon, model: model,
+                                                                      schemes: schemes)
             }
             options.match = MatchOptions(includeWeak: weak, types: entityTypes.valid,
                                          fuzzyMinimum: minScore ?? fuzzy.minimumScore, partial: partial,

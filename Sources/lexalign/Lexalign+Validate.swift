@@ -30,7 +30,8 @@ extension Lexalign {
             "lexalign validate --fix Alignments/qosh-tepa-canal",
         ]
 
-        @Argument(help: "Files or folders (default: Lexicons and Alignments in the current folder).", completion: .file())
+        @Argument(help: "Files or folders (default: Lexicons and Alignments in the current folder).",
+                  completion: .file())
         var paths: [String] = []
 
         @Option(help: "text, json, github, sarif or junit.")
@@ -45,7 +46,8 @@ extension Lexalign {
         @Flag(help: "Also run the aligner and warn about reviewed beads it now strongly disagrees with.")
         var realign = false
 
-        @Option(help: "A lexicon folder for tagging entities in beads (default: the built-in lexicon).", completion: .directory)
+        @Option(help: "A lexicon folder for tagging entities in beads (default: the built-in lexicon).",
+                completion: .directory)
         var lexicon: String?
 
         func run() throws {
@@ -59,12 +61,15 @@ extension Lexalign {
                     + "(<lang>-<lang>.tsv) in this folder or below")
             }
             if paths.isEmpty && defaults.isEmpty {
-                StandardError.line("lexalign: error: nothing to check: no Lexicons or Alignments folder here; name the files or folders to check")
+                StandardError.line("lexalign: error: nothing to check: no Lexicons or Alignments folder here; "
+                    + "name the files or folders to check")
                 throw ExitStatus.ioError
             }
             if !targets.empty.isEmpty { unreadable = true }
             // Nothing at all to check: no report, which would read as "no problems".
-            if targets.lexiconFolders.isEmpty && targets.beadFiles.isEmpty && targets.skipped.isEmpty { throw ExitStatus.ioError }
+            if targets.lexiconFolders.isEmpty && targets.beadFiles.isEmpty && targets.skipped.isEmpty {
+                throw ExitStatus.ioError
+            }
             var findings: [Diagnostic] = targets.skipped.map(UncheckedFileRule.finding)
 
             for folder in targets.lexiconFolders {
@@ -96,7 +101,9 @@ extension Lexalign {
                 if fix, let (text, fixed) = AlignmentFixer.fix(document) {
                     do {
                         try FileWriter.write(text, to: path)
-                        for change in fixed { StandardError.line("\(change.location): fixed: \(change.message) [\(change.ruleID)]") }
+                        for change in fixed {
+                            StandardError.line("\(change.location): fixed: \(change.message) [\(change.ruleID)]")
+                        }
                         if let again = AlignmentDocuments.load(path) { document = again }
                     } catch {
                         StandardError.line(error.description)
@@ -108,10 +115,13 @@ extension Lexalign {
             }
 
             var rules: [RuleDescription] = []
-            for rule in AlignmentRules.all.map(\.description) + LexiconRuleCatalogue.rules + [UncheckedFileRule.description] where !rules.contains(where: { $0.id == rule.id }) {
+            for rule in AlignmentRules.all.map(\.description) + LexiconRuleCatalogue.rules
+                + [UncheckedFileRule.description]
+                where !rules.contains(where: { $0.id == rule.id }) {
                 rules.append(rule)
             }
-            let report = DiagnosticReport(diagnostics: findings, checkedFiles: checked, rules: rules, toolVersion: LexalignVersion.number)
+            let report = DiagnosticReport(diagnostics: findings, checkedFiles: checked, rules: rules,
+                                          toolVersion: LexalignVersion.number)
             let output = OutputStream(descriptor: 1)
             do {
                 try output.write(DiagnosticRenderer.render(report, as: format))
@@ -134,7 +144,8 @@ extension Lexalign {
                 where TextFiles.exists(file.path) {
                 // Lint reports what stops fmt (conflict markers, field counts); the file stays as it is.
                 guard LexiconFormatter.blockingProblems(file, kind: kind).isEmpty else {
-                    StandardError.line("\(file.path): not fixed: it has conflict markers, lines with the wrong field count or bytes that are not UTF-8")
+                    StandardError.line("\(file.path): not fixed: it has conflict markers, "
+                        + "lines with the wrong field count or bytes that are not UTF-8")
                     continue
                 }
                 let formatted = LexiconFormatter.format(file.tsv, kind: kind)

@@ -16,7 +16,8 @@ struct Lexalign: ParsableCommand {
                 1 findings, 2 input or I/O error, 64 usage error.
                 """,
             version: LexalignVersion.description,
-            subcommands: [Normalize.self, Tag.self, Split.self, Align.self, Validate.self, LexiconCommand.self, Serve.self]
+            subcommands: [Normalize.self, Tag.self, Split.self, Align.self, Validate.self, LexiconCommand.self,
+                          Serve.self]
         )
     }
 

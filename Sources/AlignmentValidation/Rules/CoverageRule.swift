@@ -7,7 +7,8 @@ public struct CoverageRule: AlignmentRule {
     public let description = RuleDescription(
         id: "coverage", defaultSeverity: .error,
         summary: "Beads leave a sentence out (gap), cover one twice (overlap) or go back (crossing).",
-        hint: "Make each bead start on the line after the previous bead's last one, on both sides, until every line is covered.")
+        hint: "Make each bead start on the line after the previous bead's last one, on both sides, "
+            + "until every line is covered.")
 
     public func check(_ document: AlignmentDocument, context: ValidationContext, into findings: inout [Diagnostic]) {
         var next = [0, 0]
@@ -19,11 +20,15 @@ public struct CoverageRule: AlignmentRule {
                 let column = document.column(line: row.line, field: side)
                 if range.lowerBound > next[side] {
                     findings.append(finding(document.path, row.line, column,
-                        "gap: \(role) \(Self.lines(next[side]..<range.lowerBound)) \(range.lowerBound - next[side] == 1 ? "is" : "are") in no bead"))
+                        "gap: \(role) \(Self.lines(next[side]..<range.lowerBound)) "
+                            + "\(range.lowerBound - next[side] == 1 ? "is" : "are") in no bead"))
                 } else if range.lowerBound < next[side] {
-                    let kind = range.upperBound <= next[side] && range.lowerBound < next[side] - 1 ? "crossing: goes back to" : "overlap: repeats"
+                    let kind = range.upperBound <= next[side] && range.lowerBound < next[side] - 1
+                        ? "crossing: goes back to"
+                        : "overlap: repeats"
                     findings.append(finding(document.path, row.line, column,
-                        "\(kind) \(role) \(Self.lines(range.lowerBound..<min(range.upperBound, next[side]))), already covered"))
+                        "\(kind) \(role) \(Self.lines(range.lowerBound..<min(range.upperBound, next[side]))), "
+                            + "already covered"))
                 }
                 next[side] = max(next[side], range.upperBound)
             }
@@ -31,7 +36,8 @@ public struct CoverageRule: AlignmentRule {
         for (side, file) in [document.source, document.target].enumerated() {
             guard let file, next[side] < file.lines.count else { continue }
             findings.append(finding(document.path, lastLine, 1,
-                "gap: \(side == 0 ? "source" : "target") \(Self.lines(next[side]..<file.lines.count)) after the last bead \(file.lines.count - next[side] == 1 ? "is" : "are") in no bead"))
+                "gap: \(side == 0 ? "source" : "target") \(Self.lines(next[side]..<file.lines.count)) "
+                    + "after the last bead \(file.lines.count - next[side] == 1 ? "is" : "are") in no bead"))
         }
     }
 

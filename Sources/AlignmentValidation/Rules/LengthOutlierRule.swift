@@ -24,7 +24,8 @@ public struct LengthOutlierRule: AlignmentRule {
             let score = scorer.score(row.bead)
             if abs(z) > Self.deviationLimit {
                 findings.append(finding(document.path, row.line, 1,
-                    "the \(z > 0 ? "target" : "source") side is \(Self.format(abs(z))) standard deviations longer than the language pair's model expects"))
+                    "the \(z > 0 ? "target" : "source") side is \(Self.format(abs(z))) standard deviations longer than "
+                        + "the language pair's model expects"))
             } else if score < Self.scoreLimit {
                 findings.append(finding(document.path, row.line, document.column(line: row.line, field: 2),
                     "the aligner scores this reviewed bead \(AlignmentFileWriter.score(score))"))

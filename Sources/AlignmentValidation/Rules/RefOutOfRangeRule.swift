@@ -10,10 +10,12 @@ public struct RefOutOfRangeRule: AlignmentRule {
 
     public func check(_ document: AlignmentDocument, context: ValidationContext, into findings: inout [Diagnostic]) {
         for row in document.file.rows {
-            for (range, file, field, role) in [(row.bead.source, document.source, 0, "source"), (row.bead.target, document.target, 1, "target")] {
+            for (range, file, field, role) in [(row.bead.source, document.source, 0, "source"),
+                                               (row.bead.target, document.target, 1, "target")] {
                 guard let file, range.upperBound > file.lines.count else { continue }
                 findings.append(finding(document.path, row.line, document.column(line: row.line, field: field),
-                    "\(role) ref goes to line \(range.upperBound) but \(file.path) has \(file.lines.count) line\(file.lines.count == 1 ? "" : "s")"))
+                    "\(role) ref goes to line \(range.upperBound) but \(file.path) has \(file.lines.count) "
+                        + "line\(file.lines.count == 1 ? "" : "s")"))
             }
         }
     }

@@ -8,7 +8,8 @@ public struct SentenceBreakRule: AlignmentRule {
     public let description = RuleDescription(
         id: "sentence-break", defaultSeverity: .error,
         summary: "A sentence holds a tab, a carriage return or another line break, or is empty.",
-        hint: "Keep one sentence per line: replace tabs with spaces, split or join at the break, drop empty lines (and re-align).")
+        hint: "Keep one sentence per line: replace tabs with spaces, split or join at the break, "
+            + "drop empty lines (and re-align).")
 
     public func check(_ document: AlignmentDocument, context: ValidationContext, into findings: inout [Diagnostic]) {
         for file in [document.source, document.target].compactMap({ $0 }) {

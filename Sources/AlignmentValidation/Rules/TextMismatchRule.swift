@@ -11,14 +11,17 @@ public struct TextMismatchRule: AlignmentRule {
     public func check(_ document: AlignmentDocument, context: ValidationContext, into findings: inout [Diagnostic]) {
         guard let source = document.source, let target = document.target else { return }
         for row in document.file.rows {
-            for (side, range, lines, text) in [(0, row.bead.source, source.lines, row.sourceText), (1, row.bead.target, target.lines, row.targetText)] {
+            for (side, range, lines, text) in [(0, row.bead.source, source.lines, row.sourceText),
+                                               (1, row.bead.target, target.lines, row.targetText)] {
                 guard range.upperBound <= lines.count else { continue }
                 let expected = range.map { lines[$0] }.joined(separator: " ")
                 guard text != expected else { continue }
                 let role = side == 0 ? "src_text" : "tgt_text"
                 let mismatch = Self.firstDifference(text, expected)
-                findings.append(finding(document.path, row.line, document.column(line: row.line, field: 4 + side) + mismatch,
-                    "\(role) differs from \(CoverageRule.lines(range)) of \(side == 0 ? source.path : target.path) at character \(mismatch + 1)"))
+                findings.append(finding(document.path, row.line,
+                    document.column(line: row.line, field: 4 + side) + mismatch,
+                    "\(role) differs from \(CoverageRule.lines(range)) of \(side == 0 ? source.path : target.path) "
+                        + "at character \(mismatch + 1)"))
             }
         }
     }

@@ -8,12 +8,14 @@ enum AlignmentEdits {
     /// `validate --fix` would write them). A bead whose refs were already a bead keeps its score;
     /// the others get 0.00 until `rescore` runs. Refs or statuses that do not parse are written as
     /// sent (tabs and line breaks made spaces), so the validator names them with their line.
-    static func text(of edit: AlignmentEdit, replacing old: AlignmentFile, source: [String], target: [String]) -> String {
+    static func text(of edit: AlignmentEdit, replacing old: AlignmentFile,
+                     source: [String], target: [String]) -> String {
         let oldScores = scores(of: old)
         var text = AlignmentFileWriter.header(of: old)
         for bead in edit.beads {
             let sourceRef = ref(bead.source), targetRef = ref(bead.target)
-            let score = oldScores[RefPair(source: sourceRef, target: targetRef)].map(AlignmentFileWriter.score) ?? "0.00"
+            let score = oldScores[RefPair(source: sourceRef, target: targetRef)].map(AlignmentFileWriter.score)
+                ?? "0.00"
             let fields = [sourceRef, targetRef, score, AlignmentFileWriter.cell(bead.status),
                           sideText(sourceRef, source), sideText(targetRef, target)]
             text += fields.joined(separator: "\t") + "\n"
@@ -44,7 +46,8 @@ enum AlignmentEdits {
     private static func scores(of file: AlignmentFile) -> [RefPair: Double] {
         var scores: [RefPair: Double] = [:]
         for row in file.rows {
-            scores[RefPair(source: AlignmentFileWriter.ref(row.bead.source), target: AlignmentFileWriter.ref(row.bead.target))] =
+            scores[RefPair(source: AlignmentFileWriter.ref(row.bead.source),
+                           target: AlignmentFileWriter.ref(row.bead.target))] =
                 row.bead.score
         }
         return scores
@@ -58,7 +61,9 @@ enum AlignmentEdits {
     /// The sentences a ref names, joined by a space; empty for `-` or a ref that does not parse
     /// or runs past the file (the validator reports those).
     private static func sideText(_ ref: String, _ sentences: [String]) -> String {
-        guard let range = AlignmentFileReader.parseRef(Substring(ref)), range.upperBound <= sentences.count else { return "" }
+        guard let range = AlignmentFileReader.parseRef(Substring(ref)), range.upperBound <= sentences.count else {
+            return ""
+        }
         return AlignmentFileWriter.cell(sentences[range].joined(separator: " "))
     }
 }

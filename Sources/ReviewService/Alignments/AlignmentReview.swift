@@ -31,7 +31,8 @@ final class AlignmentReview: Sendable {
             let findings = validate(document)
             summaries.append(AlignmentSummary(
                 document: entry.document, pair: entry.pair, path: entry.path,
-                sourceLanguage: document.pinned.sourceLanguage.rawValue, targetLanguage: document.pinned.targetLanguage.rawValue,
+                sourceLanguage: document.pinned.sourceLanguage.rawValue,
+                targetLanguage: document.pinned.targetLanguage.rawValue,
                 beads: document.file.rows.count, statuses: statuses,
                 errors: findings.count { $0.severity == .error }, warnings: findings.count { $0.severity == .warning }))
         }
@@ -85,7 +86,8 @@ final class AlignmentReview: Sendable {
         }
         let currentTag = SHA256.hex(of: current)
         guard Self.matches(ifMatch, currentTag) else {
-            return .json(StaleEdit(error: "\(entry.path) changed since it was read; reload it and make the changes again",
+            return .json(StaleEdit(error: "\(entry.path) changed since it was read; "
+                                       + "reload it and make the changes again",
                                    etag: currentTag), status: 409, headers: [("etag", "\"\(currentTag)\"")])
         }
         let old = AlignmentDocuments.document(path: entry.file, bytes: current)
@@ -93,7 +95,8 @@ final class AlignmentReview: Sendable {
             return .error(422, "\(entry.path): its sentence files cannot be read: "
                 + (old.sourceReadProblem ?? old.targetReadProblem ?? "missing"))
         }
-        let proposed = AlignmentEdits.text(of: edit, replacing: old.file, source: sourceFile.lines, target: targetFile.lines)
+        let proposed = AlignmentEdits.text(of: edit, replacing: old.file,
+                                           source: sourceFile.lines, target: targetFile.lines)
         var document = AlignmentDocument(path: entry.file, text: proposed)
         (document.source, document.target) = (sourceFile, targetFile)
         let findings = validate(document)
@@ -139,7 +142,8 @@ final class AlignmentReview: Sendable {
     /// Whether an If-Match value (`"hex"`, `W/"hex"`, a list, or `*`) names `tag`.
     static func matches(_ ifMatch: String, _ tag: String) -> Bool {
         ifMatch.split(separator: ",").contains { item in
-            var value = String(item.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+            var value = String(item.drop { $0 == " " || $0 == "\t" }.reversed()
+                                   .drop { $0 == " " || $0 == "\t" }.reversed())
             if value == "*" { return true }
             if value.hasPrefix("W/") { value.removeFirst(2) }
             if value.hasPrefix("\"") && value.hasSuffix("\"") && value.count >= 2 {
@@ -169,7 +173,8 @@ final class AlignmentReview: Sendable {
             let sourceSupport = lexicon.strongEntities(of: sourceSentences, finder: finder)
             let targetSupport = lexicon.strongEntities(of: targetSentences, finder: finder)
             return document.file.rows.enumerated().map { index, row in
-                BeadView(source: AlignmentFileWriter.ref(row.bead.source), target: AlignmentFileWriter.ref(row.bead.target),
+                BeadView(source: AlignmentFileWriter.ref(row.bead.source),
+                         target: AlignmentFileWriter.ref(row.bead.target),
                          score: row.bead.score, status: row.status.rawValue,
                          sourceText: row.sourceText, targetText: row.targetText,
                          sourceMentions: lexicon.mentions(of: row.sourceText, finder: finder, support: sourceSupport),

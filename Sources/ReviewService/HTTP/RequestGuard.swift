@@ -13,7 +13,8 @@ public struct RequestGuard: Sendable {
         anyHost = bare == "0.0.0.0" || bare == "::"
         var names: Set<String> = [Self.hostValue(bare, port)]
         if ["127.0.0.1", "::1", "localhost"].contains(bare.lowercased()) {
-            names.formUnion([Self.hostValue("127.0.0.1", port), Self.hostValue("localhost", port), Self.hostValue("::1", port)])
+            names.formUnion([Self.hostValue("127.0.0.1", port), Self.hostValue("localhost", port),
+                             Self.hostValue("::1", port)])
         }
         hosts = Set(names.map { $0.lowercased() })
     }
@@ -33,7 +34,8 @@ public struct RequestGuard: Sendable {
         }
         guard !crossOriginAllowed, Self.isUnsafe(request.method) else { return nil }
         if let origin = request.header("origin"), origin.lowercased() != "http://" + host {
-            return (403, "a write from \(origin) is refused: only pages served by this server (http://\(host)) may change files")
+            return (403, "a write from \(origin) is refused: only pages served by this server "
+                + "(http://\(host)) may change files")
         }
         if request.header("sec-fetch-site")?.lowercased() == "cross-site" {
             return (403, "a cross-site write is refused: only pages served by this server may change files")

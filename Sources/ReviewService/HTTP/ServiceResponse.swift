@@ -19,7 +19,8 @@ public struct ServiceResponse: Sendable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do {
             let data = try encoder.encode(value)
-            return ServiceResponse(status: status, headers: [("content-type", "application/json; charset=utf-8")] + headers,
+            return ServiceResponse(status: status,
+                                   headers: [("content-type", "application/json; charset=utf-8")] + headers,
                                    body: Array(data))
         } catch {
             return .error(500, "the answer could not be written as JSON: \(error)")
@@ -27,7 +28,8 @@ public struct ServiceResponse: Sendable {
     }
 
     /// `{"error": message}` with `status`.
-    static func error(_ status: Int, _ message: String, headers: [(name: String, value: String)] = []) -> ServiceResponse {
+    static func error(_ status: Int, _ message: String,
+                      headers: [(name: String, value: String)] = []) -> ServiceResponse {
         json(ErrorAnswer(error: message), status: status, headers: headers)
     }
 

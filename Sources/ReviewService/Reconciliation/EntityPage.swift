@@ -43,7 +43,8 @@ struct EntityPage: Sendable {
         let entity = lexicon.lexicon.entities[position]
         let labels = lexicon.lexicon.labels.filter { $0.id == id }
             .sorted { ($0.lang, $0.kind.rawValue, $0.text) < ($1.lang, $1.kind.rawValue, $1.text) }
-            .map { EntityJSON.LabelJSON(lang: $0.lang, kind: $0.kind.rawValue, text: $0.text, flags: $0.flags.description) }
+            .map { EntityJSON.LabelJSON(lang: $0.lang, kind: $0.kind.rawValue, text: $0.text,
+                                        flags: $0.flags.description) }
         let identifiers = lexicon.lexicon.identifiers.filter { $0.id == id }
             .map { EntityJSON.IdentifierJSON(scheme: $0.scheme.rawValue, value: $0.value) }
         return EntityJSON(id: id, type: entity.type.rawValue,
@@ -68,7 +69,8 @@ struct EntityPage: Sendable {
             }
             body += "</ol>\n"
         }
-        body += "<h2>Labels</h2>\n<table><thead><tr><th>lang</th><th>kind</th><th>label</th><th>flags</th></tr></thead><tbody>\n"
+        body += "<h2>Labels</h2>\n"
+            + "<table><thead><tr><th>lang</th><th>kind</th><th>label</th><th>flags</th></tr></thead><tbody>\n"
         for label in entity.labels {
             let direction = ["prs", "ps", "fa", "ar", "ur"].contains(label.lang) ? "rtl" : "ltr"
             body += "<tr><td>\(escaped(label.lang))</td><td>\(label.kind)</td>"

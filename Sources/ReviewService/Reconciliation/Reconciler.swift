@@ -100,7 +100,8 @@ struct Reconciler: Sendable {
     /// The string as given and, when its letters are Latin and all of one case, capitalised.
     static func readings(of text: String) -> [String] {
         let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
-        let oneCase = letters.allSatisfy { $0.properties.isUppercase } || letters.allSatisfy { $0.properties.isLowercase }
+        let oneCase = letters.allSatisfy { $0.properties.isUppercase }
+            || letters.allSatisfy { $0.properties.isLowercase }
         guard !letters.isEmpty, letters.allSatisfy({ $0.isASCII }), oneCase else {
             return [text]
         }

@@ -39,7 +39,8 @@ struct ReconciliationQuery: Decodable {
             types = [single]
         } else if let list = try? container.decodeIfPresent([String].self, forKey: .type) {
             types = list
-        } else if let objects = try? container.decodeIfPresent([ReconciliationManifest.TypeReference].self, forKey: .type) {
+        } else if let objects = try? container.decodeIfPresent([ReconciliationManifest.TypeReference].self,
+                                                               forKey: .type) {
             types = objects.map(\.id)
         } else {
             types = []

@@ -22,7 +22,8 @@ struct TagEndpoint: Sendable {
                     return result.output
                 }
             }.get()
-            return ServiceResponse(status: 200, headers: [("content-type", "application/x-ndjson; charset=utf-8")], body: output)
+            return ServiceResponse(status: 200, headers: [("content-type", "application/x-ndjson; charset=utf-8")],
+                                   body: output)
         } catch {
             return .error(500, "the tagger could not be set up: \(error)")
         }

@@ -48,7 +48,8 @@ extension AlignerParameters {
             let parts = setting.split(separator: "=", maxSplits: 1)
             guard parts.count == 2, let value = Double(parts[1]) else { throw UnknownParameter(name: String(setting)) }
             func prior(_ a: Int, _ b: Int) {
-                for index in kinds.indices where (kinds[index].source, kinds[index].target) == (a, b) || (kinds[index].source, kinds[index].target) == (b, a) {
+                for index in kinds.indices where (kinds[index].source, kinds[index].target) == (a, b)
+                    || (kinds[index].source, kinds[index].target) == (b, a) {
                     kinds[index].prior = value
                 }
             }

@@ -85,7 +85,8 @@ struct BandedLattice {
                         > best + 1e-9 * (1 + abs(best)) {
                         continue
                     }
-                    let candidate = previous + cost.cost(pi, i, pj, j, prior: kind.prior, agreement: single ? pair : nil)
+                    let candidate = previous + cost.cost(pi, i, pj, j, prior: kind.prior,
+                                                         agreement: single ? pair : nil)
                     if candidate < best {
                         best = candidate
                         bestKind = UInt8(k)
@@ -101,7 +102,8 @@ struct BandedLattice {
             let k = back[rowStart[i] + j - lo[i]]
             // Unreachable when the band is monotone and overlapping; fall back to 1-0/0-1 steps.
             assert(k != UInt8.max, "no path through the band at (\(i), \(j))")
-            let kind = k == UInt8.max ? (i > 0 ? BeadKind(source: 1, target: 0, prior: 0) : BeadKind(source: 0, target: 1, prior: 0))
+            let kind = k == UInt8.max ? (i > 0 ? BeadKind(source: 1, target: 0, prior: 0)
+                                               : BeadKind(source: 0, target: 1, prior: 0))
                                       : kinds[Int(k)]
             let pi = i - kind.source, pj = j - kind.target
             beads.append(Bead(source: pi..<i, target: pj..<j))

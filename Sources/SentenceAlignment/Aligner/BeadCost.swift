@@ -144,7 +144,8 @@ struct BeadCost {
     @inline(__always)
     func lengthZ(_ s0: Int, _ s1: Int, _ t0: Int, _ t1: Int) -> Double {
         model.z(sourceLength: sourcePrefix[s1] - sourcePrefix[s0], targetLength: targetPrefix[t1] - targetPrefix[t0],
-                sourceWords: sourceWordPrefix[s1] - sourceWordPrefix[s0], targetWords: targetWordPrefix[t1] - targetWordPrefix[t0])
+                sourceWords: sourceWordPrefix[s1] - sourceWordPrefix[s0],
+                targetWords: targetWordPrefix[t1] - targetWordPrefix[t0])
     }
 
     /// Weight of the anchors the two sides share (as multisets) and of those left over.

@@ -33,7 +33,8 @@ public struct DocumentAligner {
             model: .fitted(source: sourceLanguage, target: targetLanguage))
     }
 
-    private func features(_ source: [String], _ sourceLanguage: Language, _ target: [String], _ targetLanguage: Language)
+    private func features(_ source: [String], _ sourceLanguage: Language,
+                          _ target: [String], _ targetLanguage: Language)
         throws(NormalizationSetupError) -> ([SentenceFeatures], [SentenceFeatures], AnchorTable) {
         let sides = Sides(sentences: [source, target],
                           extractors: [try FeatureExtractor(language: sourceLanguage, model: model),

@@ -105,8 +105,10 @@ public struct LengthModel: Sendable, Equatable {
     func adapted(sourceTotals: (characters: Int, words: Int), targetTotals: (characters: Int, words: Int),
                  sentences: Int) -> LengthModel {
         var model = self
-        model.characters = characters.adapted(sourceTotal: sourceTotals.characters, targetTotal: targetTotals.characters, sentences: sentences)
-        model.words = words.adapted(sourceTotal: sourceTotals.words, targetTotal: targetTotals.words, sentences: sentences)
+        model.characters = characters.adapted(sourceTotal: sourceTotals.characters,
+                                              targetTotal: targetTotals.characters, sentences: sentences)
+        model.words = words.adapted(sourceTotal: sourceTotals.words, targetTotal: targetTotals.words,
+                                    sentences: sentences)
         return model
     }
 

@@ -21,7 +21,8 @@ public struct SentenceAligner: Sendable {
     ///   `exactCellLimit` cells.
     public func align(source: [SentenceFeatures], target: [SentenceFeatures], anchors: AnchorTable,
                       model fitted: LengthModel) -> [Bead] {
-        var cost = BeadCost(source: source, target: target, table: anchors, model: tuned(fitted), parameters: parameters)
+        var cost = BeadCost(source: source, target: target, table: anchors, model: tuned(fitted),
+                            parameters: parameters)
         let lattice = band(source: source, target: target, anchors: anchors, model: fitted)
         var beads = lattice.bestPath(kinds: parameters.kinds, cost: &cost)
         for index in beads.indices {
@@ -47,7 +48,8 @@ public struct SentenceAligner: Sendable {
     /// score them.
     public func scorer(source: [SentenceFeatures], target: [SentenceFeatures], anchors: AnchorTable,
                        model: LengthModel) -> BeadScorer {
-        BeadScorer(cost: BeadCost(source: source, target: target, table: anchors, model: tuned(model), parameters: parameters))
+        BeadScorer(cost: BeadCost(source: source, target: target, table: anchors, model: tuned(model),
+                                  parameters: parameters))
     }
 
     /// The lattice to search: all of it when small, else a band around the coarse alignment.
@@ -125,6 +127,7 @@ public struct BeadScorer {
     /// fit; beyond ±3 is rare for a true pair). Nil for a bead with an empty side.
     public func lengthDeviation(_ bead: Bead) -> Double? {
         guard !bead.source.isEmpty, !bead.target.isEmpty else { return nil }
-        return cost.lengthZ(bead.source.lowerBound, bead.source.upperBound, bead.target.lowerBound, bead.target.upperBound)
+        return cost.lengthZ(bead.source.lowerBound, bead.source.upperBound,
+                            bead.target.lowerBound, bead.target.upperBound)
     }
 }

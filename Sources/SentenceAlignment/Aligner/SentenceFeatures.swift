@@ -123,7 +123,8 @@ public final class FeatureExtractor {
                     let unit = key[index]
                     if isDigit(unit) {
                         digits.append(unit)
-                    } else if unit == 0x2E || unit == 0x2C, !digits.isEmpty, index + 1 < count, isDigit(key[index + 1]) {
+                    } else if unit == 0x2E || unit == 0x2C, !digits.isEmpty, index + 1 < count,
+                              isDigit(key[index + 1]) {
                         if hasThreeDigits(key, after: index) {
                             // A thousands separator: dropped.
                         } else if unit == 0x2E {
@@ -189,7 +190,9 @@ public final class FeatureExtractor {
             guard isLatinLetter(text[index]) else { index += 1; continue }
             let start = index
             while index < text.count, isLatinLetter(text[index]) { index += 1 }
-            guard index - start >= 3, !capitalisedOnly || (text[start] >= 0x41 && text[start] <= 0x5A) || index - start >= 4 else { continue }
+            guard index - start >= 3,
+                  !capitalisedOnly || (text[start] >= 0x41 && text[start] <= 0x5A) || index - start >= 4
+            else { continue }
             let skeleton = ConsonantSkeleton.of(text[start..<index])
             if skeleton.count >= 3 { anchors.append(table.id("s:" + String(decoding: skeleton, as: UTF8.self))) }
         }

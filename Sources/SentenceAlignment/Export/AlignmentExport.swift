@@ -34,22 +34,28 @@ public enum AlignmentExport {
 
     /// A TMX 1.4b document: one translation unit per bead with both sides, its score and status
     /// as properties, `xml:lang` from the given codes (e.g. `fa-AF` or `prs`, `ps`, `en`).
-    public static func tmx(_ rows: [AlignmentRow], sourceCode: String, targetCode: String, toolVersion: String) -> String {
+    public static func tmx(_ rows: [AlignmentRow], sourceCode: String, targetCode: String,
+                           toolVersion: String) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n"
         xml += "<tmx version=\"1.4\">\n"
-        xml += "  <header creationtool=\"lexalign\" creationtoolversion=\"\(XMLText.escape(toolVersion))\" segtype=\"sentence\""
-        xml += " o-tmf=\"lexalign-tsv\" adminlang=\"en\" srclang=\"\(XMLText.escape(sourceCode))\" datatype=\"plaintext\"/>\n"
+        xml += "  <header creationtool=\"lexalign\" creationtoolversion=\"\(XMLText.escape(toolVersion))\""
+            + " segtype=\"sentence\""
+        xml += " o-tmf=\"lexalign-tsv\" adminlang=\"en\" srclang=\"\(XMLText.escape(sourceCode))\""
+            + " datatype=\"plaintext\"/>\n"
         xml += "  <body>\n"
         var unit = 0
         for row in rows where !row.bead.source.isEmpty && !row.bead.target.isEmpty {
             unit += 1
             xml += "    <tu tuid=\"\(unit)\">\n"
-            xml += "      <prop type=\"x-lexalign-beads\">\(AlignmentFileWriter.ref(row.bead.source)):\(AlignmentFileWriter.ref(row.bead.target))</prop>\n"
+            xml += "      <prop type=\"x-lexalign-beads\">\(AlignmentFileWriter.ref(row.bead.source)):"
+                + "\(AlignmentFileWriter.ref(row.bead.target))</prop>\n"
             xml += "      <prop type=\"x-lexalign-score\">\(AlignmentFileWriter.score(row.bead.score))</prop>\n"
             xml += "      <prop type=\"x-lexalign-status\">\(row.status.rawValue)</prop>\n"
-            xml += "      <tuv xml:lang=\"\(XMLText.escape(sourceCode))\"><seg>\(XMLText.escape(row.sourceText))</seg></tuv>\n"
-            xml += "      <tuv xml:lang=\"\(XMLText.escape(targetCode))\"><seg>\(XMLText.escape(row.targetText))</seg></tuv>\n"
+            xml += "      <tuv xml:lang=\"\(XMLText.escape(sourceCode))\">"
+                + "<seg>\(XMLText.escape(row.sourceText))</seg></tuv>\n"
+            xml += "      <tuv xml:lang=\"\(XMLText.escape(targetCode))\">"
+                + "<seg>\(XMLText.escape(row.targetText))</seg></tuv>\n"
             xml += "    </tu>\n"
         }
         xml += "  </body>\n</tmx>\n"

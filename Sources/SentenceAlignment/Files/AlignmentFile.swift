@@ -68,8 +68,16 @@ public struct AlignmentFile: Equatable, Sendable {
     public mutating func placeEmptySides() {
         var source = 0, target = 0
         for index in rows.indices {
-            if rows[index].bead.source.isEmpty { rows[index].bead.source = source..<source } else { source = rows[index].bead.source.upperBound }
-            if rows[index].bead.target.isEmpty { rows[index].bead.target = target..<target } else { target = rows[index].bead.target.upperBound }
+            if rows[index].bead.source.isEmpty {
+                rows[index].bead.source = source..<source
+            } else {
+                source = rows[index].bead.source.upperBound
+            }
+            if rows[index].bead.target.isEmpty {
+                rows[index].bead.target = target..<target
+            } else {
+                target = rows[index].bead.target.upperBound
+            }
         }
     }
 }

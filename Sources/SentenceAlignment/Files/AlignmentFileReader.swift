@@ -15,7 +15,8 @@ public enum AlignmentFileReader {
         var pinRoles: Set<String> = []
 
         func report(_ line: Int, _ column: Int, _ message: String, _ rule: String) {
-            diagnostics.append(Diagnostic(.error, at: SourceLocation(path: path, line: line, column: column), message, rule: rule))
+            diagnostics.append(Diagnostic(.error, at: SourceLocation(path: path, line: line, column: column),
+                                          message, rule: rule))
         }
 
         for line in tsv.lines {
@@ -37,7 +38,9 @@ public enum AlignmentFileReader {
             if !sawHeader {
                 sawHeader = true
                 if line.text != AlignmentFile.columnHeader {
-                    report(line.number, 1, "expected the column header `src<TAB>tgt<TAB>score<TAB>status<TAB>src_text<TAB>tgt_text`", "missing-header")
+                    report(line.number, 1,
+                           "expected the column header `src<TAB>tgt<TAB>score<TAB>status<TAB>src_text<TAB>tgt_text`",
+                           "missing-header")
                     if line.fields.first.map({ parseRef($0) != nil }) != true { continue }
                 } else {
                     continue
@@ -51,7 +54,8 @@ public enum AlignmentFileReader {
             // Without pins nothing protects the beads from edits of the sentence files.
             for role in ["source", "target"] where !pinRoles.contains(role) {
                 diagnostics.append(Diagnostic(.warning, at: SourceLocation(path: path, line: 1, column: 1),
-                    "no \(role) pin: nothing tells when the \(role) sentence file changes (write pins with `lexalign align --presplit -o`)",
+                    "no \(role) pin: nothing tells when the \(role) sentence file changes "
+                        + "(write pins with `lexalign align --presplit -o`)",
                     rule: "missing-pin"))
             }
         }
@@ -64,7 +68,13 @@ public enum AlignmentFileReader {
         -> (role: String, pin: ContentPin)? {
         let body = text.dropFirst().drop(while: { $0 == " " })
         let role: String
-        if body.hasPrefix("source:") { role = "source" } else if body.hasPrefix("target:") { role = "target" } else { return nil }
+        if body.hasPrefix("source:") {
+            role = "source"
+        } else if body.hasPrefix("target:") {
+            role = "target"
+        } else {
+            return nil
+        }
         let words = body.dropFirst(7).split(separator: " ")
         guard words.count == 2, words[1].hasPrefix("sha256=") else {
             report(line, 1, "a \(role) pin is `# \(role): FILE sha256=HEX`", "bad-pin")
@@ -77,7 +87,8 @@ public enum AlignmentFileReader {
             return nil
         }
         // The name starts after "# ", the role, its colon and the spaces after it.
-        let beforeName = text.unicodeScalars.count - body.unicodeScalars.count + 7 + body.dropFirst(7).prefix { $0 == " " }.count
+        let beforeName = text.unicodeScalars.count - body.unicodeScalars.count + 7
+            + body.dropFirst(7).prefix { $0 == " " }.count
         let nameColumn = beforeName + 1
         guard let name = PinName.decode(words[0]) else {
             report(line, nameColumn, "a `%` in a pinned name starts a %XX escape of two hex digits", "bad-pin")
@@ -93,18 +104,21 @@ public enum AlignmentFileReader {
         let fields = line.fields
         let columns = line.columns
         guard (4...6).contains(fields.count) else {
-            report(line.number, 1, "expected 6 tab-separated fields (src, tgt, score, status, src_text, tgt_text), found \(fields.count)", "field-count")
+            report(line.number, 1, "expected 6 tab-separated fields (src, tgt, score, status, src_text, tgt_text), "
+                + "found \(fields.count)", "field-count")
             return nil
         }
         var valid = true
         let source = parseRef(fields[0])
         if source == nil {
-            report(line.number, columns[0], "bad source ref `\(fields[0])`: a line number, a range a-b with a <= b, or -", "bad-ref")
+            report(line.number, columns[0],
+                   "bad source ref `\(fields[0])`: a line number, a range a-b with a <= b, or -", "bad-ref")
             valid = false
         }
         let target = parseRef(fields[1])
         if target == nil {
-            report(line.number, columns[1], "bad target ref `\(fields[1])`: a line number, a range a-b with a <= b, or -", "bad-ref")
+            report(line.number, columns[1],
+                   "bad target ref `\(fields[1])`: a line number, a range a-b with a <= b, or -", "bad-ref")
             valid = false
         }
         if let source, let target, source.isEmpty, target.isEmpty {

@@ -31,7 +31,8 @@ public enum PinName {
                 index += 1
                 continue
             }
-            guard index + 2 < bytes.count, let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) else { return nil }
+            guard index + 2 < bytes.count, let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2])
+            else { return nil }
             out.append(high << 4 | low)
             index += 3
         }
@@ -52,7 +53,9 @@ public enum PinName {
     /// or copy a file elsewhere.
     public static func problem(_ name: String) -> String? {
         if name.isEmpty { return "the pin names no file" }
-        if name.hasPrefix("/") { return "the pin names \(name) by an absolute path; pins are relative to the bead file's folder" }
+        if name.hasPrefix("/") {
+            return "the pin names \(name) by an absolute path; pins are relative to the bead file's folder"
+        }
         var depth = 0
         for part in name.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }

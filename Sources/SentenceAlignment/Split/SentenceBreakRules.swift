@@ -83,7 +83,8 @@ struct SentenceBreakRules {
             if spaced, next < segment.upperBound, text[next] == SentenceCharacters.straightQuote,
                quotes.closes(at: next) == true {
                 end = next + 1
-                while end < segment.upperBound && SentenceCharacters.isCloser(text[end]) && text[end] != SentenceCharacters.straightQuote {
+                while end < segment.upperBound && SentenceCharacters.isCloser(text[end])
+                    && text[end] != SentenceCharacters.straightQuote {
                     end += 1
                 }
                 next = end
@@ -94,7 +95,8 @@ struct SentenceBreakRules {
             if next == segment.upperBound { continue }
             let icuBreak = (runStart + 1...next).contains { icuBreaks.contains($0) }
             let kind = terminatorKind(text[runStart..<runEnd])
-            if endsSentence(kind, text, segment, terminators: runStart..<runEnd, next: next, spaced: spaced) ?? icuBreak {
+            if endsSentence(kind, text, segment, terminators: runStart..<runEnd,
+                            next: next, spaced: spaced) ?? icuBreak {
                 result.append(end)
             }
         }
@@ -152,7 +154,8 @@ struct SentenceBreakRules {
         var start = period
         while start > segment.lowerBound && !SentenceCharacters.isBlank(text[start - 1]) { start -= 1 }
         // Opening quotes and brackets are not part of the word: `(Gen.`, `"Dr.`.
-        while start < period && (SentenceCharacters.isOpener(text[start]) || text[start] == "\"" || text[start] == "'") {
+        while start < period
+            && (SentenceCharacters.isOpener(text[start]) || text[start] == "\"" || text[start] == "'") {
             start += 1
         }
         let word = text[start..<period]
@@ -160,7 +163,8 @@ struct SentenceBreakRules {
         if abbreviations.contains(word, in: language) { return true }
         // A single letter: a capital initial or an Arabic-script letter other than و.
         if word.count == 1, let letter = word.first {
-            return SentenceCharacters.isUppercase(letter) || (SentenceCharacters.isArabicLetter(letter) && letter != "\u{0648}")
+            return SentenceCharacters.isUppercase(letter)
+                || (SentenceCharacters.isArabicLetter(letter) && letter != "\u{0648}")
         }
         // Letters joined by periods: single letters (U.S, N.F.L, a.m, e.g, ه.ش), or in Arabic script
         // the names of Latin letters, of at most three letters each (اف.بی.آی for F.B.I.).

@@ -58,9 +58,11 @@ public final class SplitLineProcessor: LineProcessor {
             let byteOffset = chunk.byteOffset + range.lowerBound
             decodingIssues.removeAll(keepingCapacity: true)
             line.removeAll(keepingCapacity: true)
-            LineText.decode(chunk.bytes, range, atInputStart: byteOffset == 0, appendingTo: &line, issues: &decodingIssues)
+            LineText.decode(chunk.bytes, range, atInputStart: byteOffset == 0, appendingTo: &line,
+                            issues: &decodingIssues)
             for issue in decodingIssues {
-                result.issues.append(LineIssue(line: lineNumber, column: issue.column, byteOffset: byteOffset + issue.byteOffset,
+                result.issues.append(LineIssue(line: lineNumber, column: issue.column,
+                                               byteOffset: byteOffset + issue.byteOffset,
                                                severity: .warning, message: issue.message, ruleID: issue.ruleID))
             }
             let blank = line.allSatisfy(SentenceCharacters.isBlank)
@@ -68,8 +70,10 @@ public final class SplitLineProcessor: LineProcessor {
             // but unlike white space they were put there: say the line gave nothing.
             if blank, let invisible = line.firstIndex(where: { !$0.properties.isWhitespace }) {
                 let value = String(line[invisible].value, radix: 16, uppercase: true)
-                result.issues.append(LineIssue(line: lineNumber, column: invisible + 1, byteOffset: byteOffset, severity: .warning,
-                    message: "the line holds only invisible characters (U+\(String(repeating: "0", count: max(0, 4 - value.count)) + value)"
+                result.issues.append(LineIssue(line: lineNumber, column: invisible + 1, byteOffset: byteOffset,
+                    severity: .warning,
+                    message: "the line holds only invisible characters "
+                        + "(U+\(String(repeating: "0", count: max(0, 4 - value.count)) + value)"
                         + (line.count > 1 ? " and more" : "") + "): no sentence written", ruleID: "invisible-line"))
             }
             if options.joinLines {
@@ -104,7 +108,8 @@ public final class SplitLineProcessor: LineProcessor {
 
     private func flushParagraph(into result: inout ChunkResult) {
         guard !paragraph.isEmpty else { return }
-        write(paragraph, bytes: paragraphBytes, paragraphBytes.indices, line: paragraphLine, byteOffset: paragraphOffset,
+        write(paragraph, bytes: paragraphBytes, paragraphBytes.indices, line: paragraphLine,
+              byteOffset: paragraphOffset,
               into: &result)
         paragraph.removeAll(keepingCapacity: true)
         paragraphBytes.removeAll(keepingCapacity: true)

@@ -56,7 +56,8 @@ enum JUnitDiagnosticFormat {
         let failed = total.filter { $0.severity != .note }.count
 
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<testsuites name=\"\(suiteName)\" tests=\"\(total.count + cleanFiles)\" failures=\"\(failed)\" errors=\"0\">\n"
+        xml += "<testsuites name=\"\(suiteName)\" tests=\"\(total.count + cleanFiles)\""
+            + " failures=\"\(failed)\" errors=\"0\">\n"
         for path in files {
             let diagnostics = findings[path, default: []]
             let file = escapeAttribute(path)
@@ -70,12 +71,14 @@ enum JUnitDiagnosticFormat {
                 seen[name, default: 0] += 1
                 if let repeats = seen[name], repeats > 1 { name += " (\(repeats))" }
                 xml += "    <testcase name=\"\(escapeAttribute(name))\" classname=\"\(file)\">\n"
-                let text = escapeText(withoutFinalLineBreak(TextDiagnosticFormat.lines(for: diagnostic, hint: hints[diagnostic.ruleID])))
+                let text = escapeText(withoutFinalLineBreak(
+                    TextDiagnosticFormat.lines(for: diagnostic, hint: hints[diagnostic.ruleID])))
                 if diagnostic.severity == .note {
                     xml += "      <system-out>" + text + "</system-out>\n"
                 } else {
                     xml += "      <failure type=\"\(escapeAttribute(diagnostic.ruleID))\""
-                    xml += " message=\"\(escapeAttribute(firstLine(of: diagnostic.description)))\">" + text + "</failure>\n"
+                    xml += " message=\"\(escapeAttribute(firstLine(of: diagnostic.description)))\">"
+                        + text + "</failure>\n"
                 }
                 xml += "    </testcase>\n"
             }

@@ -231,7 +231,8 @@ extension TaggingModel {
         guard keyStarts.count == payloads.count + 1, keyStarts.first == 0, keyStarts.last == Int32(keyUnits.count),
               zip(keyStarts, keyStarts.dropFirst()).allSatisfy({ $0 <= $1 }) else { return false }
         let count = labels.entities.count
-        guard labels.offsets.count == count + 1, labels.offsets.first == 0, labels.offsets.last == Int32(labels.bytes.count),
+        guard labels.offsets.count == count + 1, labels.offsets.first == 0,
+              labels.offsets.last == Int32(labels.bytes.count),
               zip(labels.offsets, labels.offsets.dropFirst()).allSatisfy({ $0 <= $1 }),
               labels.languageIndexes.count == count, labels.kinds.count == count, labels.flags.count == count,
               labels.languageIndexes.allSatisfy({ Int($0) < labels.languages.count }),
@@ -257,12 +258,14 @@ extension TaggingModel {
 
 extension TaggingModel {
     /// `archived(lexiconDigest:)` as base64, the form a build tool writes into a Swift literal.
-    public static func base64Archive(of model: TaggingModel, wordLists: FuzzyWordLists?, lexiconDigest: String) -> String {
+    public static func base64Archive(of model: TaggingModel, wordLists: FuzzyWordLists?,
+                                     lexiconDigest: String) -> String {
         Base64.encode(model.archived(lexiconDigest: lexiconDigest, wordLists: wordLists))
     }
 
     /// `restored(from:lexiconDigest:)` from base64.
-    public static func restored(fromBase64 text: String, lexiconDigest: String) throws(ArchiveMismatch) -> TaggingModel {
+    public static func restored(fromBase64 text: String,
+                                lexiconDigest: String) throws(ArchiveMismatch) -> TaggingModel {
         guard let bytes = Base64.decode(Array(text.utf8)) else { throw .unreadable }
         return try restored(from: bytes, lexiconDigest: lexiconDigest)
     }

@@ -19,8 +19,10 @@ enum SKOSExport {
         let identifiers = lexicon.exportedIdentifiers()
         for entity in lexicon.uniqueEntities() {
             var statements = ["a skos:Concept", "skos:inScheme <\(scheme)>"]
-            for (kind, predicate) in [(LabelKind.pref, "skos:prefLabel"), (.alt, "skos:altLabel"), (.hidden, "skos:hiddenLabel")] {
-                let literals = (labels[entity.id] ?? []).filter { $0.kind == kind }.map { literal($0.text) + "@" + $0.lang }
+            for (kind, predicate) in [(LabelKind.pref, "skos:prefLabel"), (.alt, "skos:altLabel"),
+                                      (.hidden, "skos:hiddenLabel")] {
+                let literals = (labels[entity.id] ?? []).filter { $0.kind == kind }
+                    .map { literal($0.text) + "@" + $0.lang }
                 if !literals.isEmpty { statements.append(predicate + " " + literals.joined(separator: ", ")) }
             }
             if !entity.broader.isEmpty {
@@ -29,7 +31,11 @@ enum SKOSExport {
             // Wikidata and GeoNames name the thing itself (exact matches); ISO codes are notations.
             var matches: [String] = [], notations: [String] = []
             for identifier in identifiers[entity.id] ?? [] {
-                if let uri = identifier.entityURI { matches.append("<\(uri)>") } else { notations.append(literal(identifier.value)) }
+                if let uri = identifier.entityURI {
+                    matches.append("<\(uri)>")
+                } else {
+                    notations.append(literal(identifier.value))
+                }
             }
             if !matches.isEmpty { statements.append("skos:exactMatch " + matches.joined(separator: ", ")) }
             if !notations.isEmpty { statements.append("skos:notation " + notations.joined(separator: ", ")) }

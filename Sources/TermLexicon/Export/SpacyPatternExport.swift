@@ -16,7 +16,8 @@ enum SpacyPatternExport {
     }
 
     static func text(_ lexicon: Lexicon) -> String {
-        let types = Dictionary(lexicon.uniqueEntities().map { ($0.id, $0.type) }, uniquingKeysWith: { first, _ in first })
+        let types = Dictionary(lexicon.uniqueEntities().map { ($0.id, $0.type) },
+                               uniquingKeysWith: { first, _ in first })
         var out: [UInt8] = []
         for label in lexicon.labels where label.kind != .negative {
             guard let type = types[label.id] else { continue }

@@ -41,7 +41,8 @@ enum TBXExport {
             out += "        <note>\(XMLText.escape(entity.id))</note>\n"
             for identifier in identifiers[entity.id] ?? [] {
                 // An ISO 3166 code (AF-KAB) points at its country's page, which lists the codes.
-                let target = identifier.entityURI ?? "https://www.iso.org/obp/ui/#iso:code:3166:\(identifier.value.prefix(2))"
+                let target = identifier.entityURI
+                    ?? "https://www.iso.org/obp/ui/#iso:code:3166:\(identifier.value.prefix(2))"
                 out += "        <xref type=\"externalCrossReference\" target=\"\(XMLText.escape(target))\">"
                     + "\(XMLText.escape(identifier.value))</xref>\n"
             }

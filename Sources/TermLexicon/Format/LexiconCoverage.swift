@@ -60,7 +60,9 @@ public struct LexiconCoverage: Equatable, Sendable {
                 }
                 self.counts[entity.type, default: [:]][lang] = counts
             }
-            for lang in Self.coreLanguages where byLanguage[lang] == nil { lacking[lang, default: []].append(entity.id) }
+            for lang in Self.coreLanguages where byLanguage[lang] == nil {
+                lacking[lang, default: []].append(entity.id)
+            }
         }
     }
 
@@ -70,7 +72,8 @@ public struct LexiconCoverage: Equatable, Sendable {
         for type in EntityType.allCases {
             for lang in languages {
                 guard let counts = counts[type]?[lang] else { continue }
-                lines.append("  \(type.rawValue)\t\(lang)\t\(counts.pref)\t\(counts.alt)\t\(counts.hidden)\t\(counts.weakOnly)")
+                lines.append(
+                    "  \(type.rawValue)\t\(lang)\t\(counts.pref)\t\(counts.alt)\t\(counts.hidden)\t\(counts.weakOnly)")
             }
         }
         for lang in Self.coreLanguages {

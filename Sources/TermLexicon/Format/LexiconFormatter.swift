@@ -27,7 +27,8 @@ public enum LexiconFormatter {
         case .affixes: diagnostics = LexiconParser.affixes(tsv).1
         case .identifiers: diagnostics = LexiconParser.identifiers(tsv).1
         }
-        return (file.encodingProblems + diagnostics).filter { blockingRules.contains($0.ruleID) }.sorted { $0.location < $1.location }
+        return (file.encodingProblems + diagnostics).filter { blockingRules.contains($0.ruleID) }
+            .sorted { $0.location < $1.location }
     }
 
     public static func format(_ file: TSVFile, kind: LexiconFileKind) -> String {
@@ -38,7 +39,8 @@ public enum LexiconFormatter {
         let lines = file.lines
 
         // The header: leading comments closed by a blank line.
-        if let firstBlank = lines.firstIndex(where: \.isBlank), lines[..<firstBlank].allSatisfy(\.isComment), firstBlank > 0 {
+        if let firstBlank = lines.firstIndex(where: \.isBlank), lines[..<firstBlank].allSatisfy(\.isComment),
+           firstBlank > 0 {
             header = lines[..<firstBlank].map(\.text)
             index = firstBlank
         }
@@ -54,7 +56,9 @@ public enum LexiconFormatter {
             var cleaned = fields.joined(separator: "\t")
             // Trimming the first field must not turn a data line into something else (a comment,
             // a conflict marker, a blank line): such a line stays as written, for lint to report.
-            if cleaned.utf8.first == UInt8(ascii: "#") || cleaned.isEmpty || TSVFile.isConflictMarker(cleaned) { cleaned = line.text }
+            if cleaned.utf8.first == UInt8(ascii: "#") || cleaned.isEmpty || TSVFile.isConflictMarker(cleaned) {
+                cleaned = line.text
+            }
             blocks.append((LexiconOrder.key(of: fields.map { Substring($0) }, in: kind),
                            pendingComments + [cleaned]))
             pendingComments = []

@@ -1,6 +1,6 @@
 /// The canonical order of lexicon lines (docs/FORMATS.md): entities by id; labels by id, lang, kind
-/// (pref, alt, hidden, negative) and label; affixes by lang, kind and text; identifiers by id, scheme and value. Strings compare by Unicode
-/// scalar values, so the order is the same on every machine and locale.
+/// (pref, alt, hidden, negative) and label; affixes by lang, kind and text; identifiers by id, scheme and
+/// value. Strings compare by Unicode scalar values, so the order is the same on every machine and locale.
 public enum LexiconOrder {
     static func scalarsPrecede(_ a: some StringProtocol, _ b: some StringProtocol) -> Bool {
         a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)

@@ -36,14 +36,17 @@ public struct LexiconStats: Equatable, Sendable {
         for lang in labelsByLanguage.keys.sorted() {
             let kinds = labelsByLanguage[lang]!
             let total = kinds.values.reduce(0, +)
-            lines.append("  \(lang)\t\(total)\t" + LabelKind.allCases.map { String(kinds[$0] ?? 0) }.joined(separator: "\t"))
+            lines.append("  \(lang)\t\(total)\t"
+                + LabelKind.allCases.map { String(kinds[$0] ?? 0) }.joined(separator: "\t"))
         }
         lines.append("flags")
         for (name, _) in LabelFlags.names { lines.append("  \(name)\t\(flagged[name] ?? 0)") }
         lines.append("affixes")
         for kind in Affixes.Kind.allCases { lines.append("  \(kind.rawValue)\t\(affixesByKind[kind] ?? 0)") }
         lines.append("identifiers")
-        for scheme in IdentifierScheme.allCases { lines.append("  \(scheme.rawValue)\t\(identifiedByScheme[scheme] ?? 0)") }
+        for scheme in IdentifierScheme.allCases {
+            lines.append("  \(scheme.rawValue)\t\(identifiedByScheme[scheme] ?? 0)")
+        }
         lines += coverage.reportLines
         return lines.joined(separator: "\n") + "\n"
     }
@@ -84,12 +87,15 @@ public struct LexiconStats: Equatable, Sendable {
             }) }),
             ("flags", { object(LabelFlags.names.map { ($0.0, number(flagged[$0.0] ?? 0)) }) }),
             ("affixes", { object(Affixes.Kind.allCases.map { ($0.rawValue, number(affixesByKind[$0] ?? 0)) }) }),
-            ("identifiers", { object(IdentifierScheme.allCases.map { ($0.rawValue, number(identifiedByScheme[$0] ?? 0)) }) }),
+            ("identifiers", { object(IdentifierScheme.allCases.map {
+                ($0.rawValue, number(identifiedByScheme[$0] ?? 0))
+            }) }),
             ("coverage", { object(EntityType.allCases.map { type in
                 (type.rawValue, { object(languages.compactMap { lang in
                     guard let counts = coverage.counts[type]?[lang] else { return nil }
                     return (lang, { object([("pref", number(counts.pref)), ("alt", number(counts.alt)),
-                                            ("hidden", number(counts.hidden)), ("weak_only", number(counts.weakOnly))]) })
+                                            ("hidden", number(counts.hidden)),
+                                            ("weak_only", number(counts.weakOnly))]) })
                 }) })
             }) }),
             ("without", { object(LexiconCoverage.coreLanguages.map { ($0, strings(coverage.lacking[$0] ?? [])) }) }),

@@ -170,7 +170,8 @@ public final class FuzzyIndex: Sendable {
             for (index, payload) in model.payloads.enumerated() {
                 let flags = payload.flags
                 // A demonym sounds like its country (Chinese, China) but is an adjective: exact spellings only.
-                guard !flags.contains(.weak), !flags.contains(.caseSensitive), !flags.contains(.demonym) else { continue }
+                guard !flags.contains(.weak), !flags.contains(.caseSensitive),
+                      !flags.contains(.demonym) else { continue }
                 let key = keyUnits[Int(keyStarts[index])..<Int(keyStarts[index + 1])]
                 guard key.count >= FuzzyIndex.minimumLetters, let first = key.first else { continue }
                 let script = PhoneticFold.script(of: first)
@@ -214,7 +215,8 @@ public final class FuzzyIndex: Sendable {
                     guard fullSkeleton.count >= 2, let firstWord = kept.first.map({ hashes[$0] }),
                           let lastWord = kept.last.map({ hashes[$0] }) else { return }
                     let entry = Int32(entries.count)
-                    entries.append(Entry(payload: Int32(index), entity: payload.entity, words: UInt8(min(kept.count, 255)),
+                    entries.append(Entry(payload: Int32(index), entity: payload.entity,
+                                         words: UInt8(min(kept.count, 255)),
                                          spaces: UInt8(min(max(foldedWords - 1, 0), 255)), script: script,
                                          negative: flags.contains(.negative), shortened: shortened,
                                          firstWord: firstWord, lastWord: lastWord,
@@ -351,7 +353,8 @@ public final class FuzzyIndex: Sendable {
     /// Appends the skeleton of more symbols written right after `previous` (a space by default: a
     /// word of its own; the last symbol of the word before for two words written together).
     @inline(__always)
-    static func appendSkeleton(of symbols: ArraySlice<UInt8>, to skeleton: inout [UInt8], after previous: UInt8 = 0x20) {
+    static func appendSkeleton(of symbols: ArraySlice<UInt8>, to skeleton: inout [UInt8],
+                               after previous: UInt8 = 0x20) {
         var previousClass = classes[Int(previous & 0x7F)]
         for symbol in symbols {
             let value = classes[Int(symbol & 0x7F)]

@@ -1,10 +1,10 @@
 import TextNormalization
 
 /// The fuzzy pass: after the exact matcher, the words it left uncovered (and its mentions, whole)
-/// are read in the phonetic space and compared with the labels of `FuzzyIndex`. At each word that may start a name, spans
-/// of one word up to one more than the longest label are tried, longest first; the best label over
-/// the threshold wins, unless another entity scores as well (then nothing is said) or it is a
-/// negative label (then the span names something else and is left alone).
+/// are read in the phonetic space and compared with the labels of `FuzzyIndex`. At each word that may
+/// start a name, spans of one word up to one more than the longest label are tried, longest first;
+/// the best label over the threshold wins, unless another entity scores as well (then nothing is
+/// said) or it is a negative label (then the span names something else and is left alone).
 ///
 /// The guards that depend on the text:
 /// - a span starts or ends on a frequent word of its language (`FuzzyWordLists`) only where the
@@ -180,7 +180,8 @@ struct FuzzyMatcher {
                       !words[(start + 1)...end].contains(where: \.breakBefore) else { continue }
                 // Only negatives of about as many words are worth spelling the span out for.
                 let count = end - start + 1
-                guard negatives.contains(where: { abs(Int(index.entries[Int($0)].words) - count) <= 1 }) else { continue }
+                guard negatives.contains(where: { abs(Int(index.entries[Int($0)].words) - count) <= 1 })
+                else { continue }
                 // The span's skeleton from its words' (as `best` builds it); symbols only if a
                 // negative label's skeleton is within one edit of it.
                 var skeleton: UInt64 = 0, classes = 0
@@ -197,7 +198,8 @@ struct FuzzyMatcher {
                     let entry = index.entries[Int(candidate)]
                     if extraBefore > 0 && words[start].frequent && entry.firstWord != words[start].hash { continue }
                     if extraAfter > 0 && words[end].frequent && entry.lastWord != words[end].hash { continue }
-                    let labelClasses = Int(labelSkeletonStarts[Int(candidate) + 1] - labelSkeletonStarts[Int(candidate)])
+                    let labelClasses = Int(labelSkeletonStarts[Int(candidate) + 1]
+                                           - labelSkeletonStarts[Int(candidate)])
                     guard FuzzyIndex.withinOneEdit(skeleton, count: classes, labelSkeletons[Int(candidate)],
                                                    count: labelClasses) else { continue }
                     if !spelled {
@@ -968,7 +970,8 @@ struct FuzzyMatcher {
         while let last = stem.last, last == 0x61 || last == 0x68 || last == 0x65 { stem = stem.dropLast() }
         guard !stem.isEmpty, word.count > stem.count, word.starts(with: stem) else { return false }
         let ending = word.dropFirst(stem.count)
-        return ending.allSatisfy { $0 == 0x79 || $0 == 0x61 || $0 == 0x69 } && ending.contains { $0 == 0x79 || $0 == 0x69 }
+        return ending.allSatisfy { $0 == 0x79 || $0 == 0x61 || $0 == 0x69 }
+            && ending.contains { $0 == 0x79 || $0 == 0x69 }
     }
 
     /// A word that sounds like the label once an adjective ending is taken off, better than it
@@ -1065,7 +1068,8 @@ struct FuzzyMatcher {
             let position = start + count - 1
             let word = words[position]
             if word.covered { takesMention = true } else if !word.particle { takesOwnWord = true }
-            let skeleton = word.skeletonCount >= 0 ? (word.skeleton, Int(word.skeletonCount)) : self.skeleton(of: position)
+            let skeleton = word.skeletonCount >= 0
+                ? (word.skeleton, Int(word.skeletonCount)) : self.skeleton(of: position)
             let (packed, wordClasses) = khSkeleton(of: position) ?? skeleton
             differs = differs || wordClasses != skeleton.1 || packed != skeleton.0
             FuzzyIndex.appendPackedSkeleton(packed, count: wordClasses, to: &kh, filled: &classes)
@@ -1111,7 +1115,8 @@ struct FuzzyMatcher {
     /// a word not met recently), case, and whether the exact pass read it. Profiles, which are
     /// larger, are looked up only for the words that need one: a profile for every word read made
     /// a table larger than the processor's caches.
-    private mutating func readWords(_ text: KeyedText, _ bytes: [UInt8], _ range: Range<Int>, covered: [ClosedRange<Int>]) {
+    private mutating func readWords(_ text: KeyedText, _ bytes: [UInt8], _ range: Range<Int>,
+                                    covered: [ClosedRange<Int>]) {
         currentUnits = text.units
         words.removeAll(keepingCapacity: true)
         words.reserveCapacity(text.count)
@@ -1129,7 +1134,8 @@ struct FuzzyMatcher {
             if let known = memo.entry(hash, at: slot) {
                 entry = known
             } else {
-                entry = WordMemo.Entry(hash: hash, skeletonCount: WordMemo.Entry.unknown, flags: wordFlags.flags(of: hash))
+                entry = WordMemo.Entry(hash: hash, skeletonCount: WordMemo.Entry.unknown,
+                                       flags: wordFlags.flags(of: hash))
                 if script == .arabic {
                     let skeleton = FuzzyIndex.arabicSkeleton(units[unit...last])
                     entry.skeleton = skeleton.packed
@@ -1170,7 +1176,8 @@ struct FuzzyMatcher {
     private var latinSymbols: [UInt8] = []
 
     /// Whether the original character of the word's first unit is a capital letter.
-    private static func startsWithCapital(_ text: KeyedText, _ unit: Int, _ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    private static func startsWithCapital(_ text: KeyedText, _ unit: Int, _ bytes: [UInt8],
+                                          _ range: Range<Int>) -> Bool {
         let offset = range.lowerBound + Int(text.utf8Offsets[Int(text.origins[unit])])
         let byte = bytes[offset]
         if byte < 0x80 { return byte >= 0x41 && byte <= 0x5A }

@@ -259,7 +259,8 @@ struct FuzzyWordCache {
     func candidateList(of number: Int) -> CandidateList? {
         let profile = profiles[number]
         guard let range = profile.candidates else { return nil }
-        return CandidateList(range: range, widest: Int(profile.widestCandidate), nearNegativeWord: profile.nearNegativeWord,
+        return CandidateList(range: range, widest: Int(profile.widestCandidate),
+                             nearNegativeWord: profile.nearNegativeWord,
                              shapes: listSummaries[number].shapes, supportBits: listSummaries[number].supportBits)
     }
 

@@ -144,7 +144,8 @@ public struct FuzzyWordLists: Sendable {
         var headerSeen = false
         for line in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: true) {
             if line.first == 0x23 { continue }
-            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
+                .map { String(decoding: $0, as: UTF8.self) }
             if !headerSeen && fields.first == "word" {
                 headerSeen = true
                 continue

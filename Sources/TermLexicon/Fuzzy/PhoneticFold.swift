@@ -68,11 +68,21 @@ public enum PhoneticFold {
             var symbol = letter, length = 1
             switch letter {
             case 0x63:  // c: ch, ck, else k (Caboul)
-                if next == 0x68 { (symbol, length) = (0x43, 2) } else if next == 0x6B { (symbol, length) = (0x6B, 2) } else { symbol = 0x6B }
+                if next == 0x68 {
+                    (symbol, length) = (0x43, 2)
+                } else if next == 0x6B {
+                    (symbol, length) = (0x6B, 2)
+                } else {
+                    symbol = 0x6B
+                }
             case 0x6B: if next == 0x68 { (symbol, length) = (0x78, 2) }  // kh
             case 0x67: if next == 0x68 { (symbol, length) = (0x47, 2) }  // gh
             case 0x73:  // sch (German), sh
-                if next == 0x63 && at(index + 2) == 0x68 { (symbol, length) = (0x53, 3) } else if next == 0x68 { (symbol, length) = (0x53, 2) }
+                if next == 0x63 && at(index + 2) == 0x68 {
+                    (symbol, length) = (0x53, 3)
+                } else if next == 0x68 {
+                    (symbol, length) = (0x53, 2)
+                }
             case 0x7A: if next == 0x68 { (symbol, length) = (0x5A, 2) }  // zh
             case 0x74:  // tsch (German), tch (French), th
                 if next == 0x73 && at(index + 2) == 0x63 && at(index + 3) == 0x68 {
@@ -171,7 +181,8 @@ final class CyrillicFold {
         if let transliterator { return transliterator }
         var made: ICUTransliterator?
         if let rules = EmbeddedLexicon.files[CyrillicFold.rulesPath] {
-            made = try? ICUTransliterator(rules: rules, name: "lexalign-Cyrl-Latn", path: "Lexicons/" + CyrillicFold.rulesPath)
+            made = try? ICUTransliterator(rules: rules, name: "lexalign-Cyrl-Latn",
+                                          path: "Lexicons/" + CyrillicFold.rulesPath)
         }
         transliterator = .some(made)
         return made
@@ -180,7 +191,8 @@ final class CyrillicFold {
     /// Appends the symbols of a Cyrillic word: romanised by the rule file, then folded as Latin.
     func fold<C: Collection>(_ units: C, into out: inout [UInt8]) where C.Element == UInt16 {
         let word = String(decoding: Array(units), as: UTF16.self)
-        guard let transliterator = compiled(), let latin = try? transliterator.transliterate(" \(word) ") else { return }
+        guard let transliterator = compiled(),
+              let latin = try? transliterator.transliterate(" \(word) ") else { return }
         PhoneticFold.latin(Array(latin.utf16), into: &out)
     }
 }

@@ -78,7 +78,8 @@ public struct CLDRCheck {
                     let spelled = entity.id + "\t" + key
                     let otherSpellings = spellings[spelled, default: []].subtracting([name])
                     // A negative label with CLDR's key is the lexicon's answer: that name is not this entity.
-                    guard !key.isEmpty, labelKeys[slot]?.contains(key) != true, negativeKeys[slot]?.contains(key) != true,
+                    guard !key.isEmpty, labelKeys[slot]?.contains(key) != true,
+                          negativeKeys[slot]?.contains(key) != true,
                           otherSpellings.isEmpty, proposed.insert(key).inserted else { continue }
                     // Proposed names count as spellings too: two languages' names with one key and
                     // different letters would make the second redundant.

@@ -18,7 +18,8 @@ public final class LexiconLinter {
 
     public func lint(_ sources: LexiconSources) -> [Diagnostic] {
         let files = (entities: sources.entities.tsv, labels: sources.labels.tsv, affixes: sources.affixes.tsv)
-        let (lexicon, parseProblems) = Lexicon.parse(entities: files.entities, labels: files.labels, affixes: files.affixes)
+        let (lexicon, parseProblems) = Lexicon.parse(entities: files.entities, labels: files.labels,
+                                                     affixes: files.affixes)
         var diagnostics = sources.encodingProblems + parseProblems
         // A file that could not be read as text (UTF-16) would make every rule across files fire
         // (every label's entity unknown): its one finding says it all.
@@ -32,8 +33,10 @@ public final class LexiconLinter {
         }
 
         // A lexicon without entities tags nothing: a wrong folder, or a file emptied by mistake.
-        if lexicon.entities.isEmpty && !parseProblems.contains(where: { $0.location.path == entitiesPath && $0.severity == .error }) {
-            diagnostics.append(Diagnostic(.error, at: at(entitiesPath, 1), "\(entitiesPath) holds no entity", rule: "empty-lexicon"))
+        if lexicon.entities.isEmpty
+            && !parseProblems.contains(where: { $0.location.path == entitiesPath && $0.severity == .error }) {
+            diagnostics.append(Diagnostic(.error, at: at(entitiesPath, 1),
+                "\(entitiesPath) holds no entity", rule: "empty-lexicon"))
         }
 
         // Entities: duplicates, broader links, cycles.
@@ -45,8 +48,11 @@ public final class LexiconLinter {
             } else {
                 firstLine[entity.id] = entity.line
             }
-            for parent in entity.broader where lexicon.entity(parent) == nil && LexiconParser.idProblem(parent) == nil {
-                diagnostics.append(Diagnostic(.error, at: at(entitiesPath, entity.line, column: column(ofField: 2, in: files.entities, line: entity.line)),
+            for parent in entity.broader where lexicon.entity(parent) == nil
+                && LexiconParser.idProblem(parent) == nil {
+                diagnostics.append(Diagnostic(.error,
+                    at: at(entitiesPath, entity.line,
+                           column: column(ofField: 2, in: files.entities, line: entity.line)),
                     "broader '\(parent)' is not an entity in this lexicon", rule: "unknown-broader"))
             }
         }
@@ -65,8 +71,11 @@ public final class LexiconLinter {
             if label.kind == .pref {
                 let slot = label.id + "\t" + label.lang
                 if let first = prefLine[slot] {
-                    diagnostics.append(Diagnostic(.error, at: at(labelsPath, label.line, column: column(ofField: 2, in: files.labels, line: label.line)),
-                        "second pref label for \(label.id) in \(label.lang) (the first is on line \(first))", rule: "duplicate-pref"))
+                    diagnostics.append(Diagnostic(.error,
+                        at: at(labelsPath, label.line,
+                               column: column(ofField: 2, in: files.labels, line: label.line)),
+                        "second pref label for \(label.id) in \(label.lang) (the first is on line \(first))",
+                        rule: "duplicate-pref"))
                 } else {
                     prefLine[slot] = label.line
                 }
@@ -75,13 +84,15 @@ public final class LexiconLinter {
             let identity = label.id + "\t" + label.lang + "\t" + label.text
             if let first = labelLine[identity] {
                 diagnostics.append(Diagnostic(.error, at: at(labelsPath, label.line, column: labelColumn),
-                    "duplicate label '\(label.text)' for \(label.id) in \(label.lang) (also on line \(first))", rule: "duplicate-label"))
+                    "duplicate label '\(label.text)' for \(label.id) in \(label.lang) (also on line \(first))",
+                    rule: "duplicate-label"))
             } else {
                 labelLine[identity] = label.line
             }
             diagnostics += scriptProblems(label, at: at(labelsPath, label.line, column: labelColumn))
         }
-        for entity in lexicon.entities where !hasEnglishPref.contains(entity.id) && firstLine[entity.id] == entity.line {
+        for entity in lexicon.entities where !hasEnglishPref.contains(entity.id)
+            && firstLine[entity.id] == entity.line {
             diagnostics.append(Diagnostic(.error, at: at(entitiesPath, entity.line),
                 "\(entity.id) has no en pref label in \(labelsPath)", rule: "missing-en-pref"))
         }
@@ -119,10 +130,13 @@ public final class LexiconLinter {
     /// of the cycle that comes first in the file. Linear in the number of links.
     private func broaderCycles(_ lexicon: Lexicon, path: String, file: TSVFile) -> [Diagnostic] {
         var index: [String: Int32] = [:]
-        for (position, entity) in lexicon.entities.enumerated() where index[entity.id] == nil { index[entity.id] = Int32(position) }
+        for (position, entity) in lexicon.entities.enumerated() where index[entity.id] == nil {
+            index[entity.id] = Int32(position)
+        }
         return BroaderGraph(lexicon.entities, index: index).cycles().map { cycle in
             let entity = lexicon.entities[cycle[0]]
-            return Diagnostic(.error, at: SourceLocation(path: path, line: entity.line, column: column(ofField: 2, in: file, line: entity.line)),
+            return Diagnostic(.error, at: SourceLocation(path: path, line: entity.line,
+                                                         column: column(ofField: 2, in: file, line: entity.line)),
                 "broader links of \(entity.id) lead back to itself", rule: "broader-cycle")
         }
     }
@@ -132,11 +146,13 @@ public final class LexiconLinter {
     private func scriptProblems(_ label: Label, at location: SourceLocation) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let scalars = Array(label.text.unicodeScalars)
-        if let stray = scriptCheck.stray(in: label.text, lang: label.lang), let allowed = LabelLanguage.scripts[label.lang] {
+        if let stray = scriptCheck.stray(in: label.text, lang: label.lang),
+           let allowed = LabelLanguage.scripts[label.lang] {
             var place = location
             place.column += stray.offset
             diagnostics.append(Diagnostic(.error, at: place,
-                "letter '\(stray.scalar)' (\(stray.script)) does not fit \(label.lang), written in \(allowed.sorted().joined(separator: " or "))",
+                "letter '\(stray.scalar)' (\(stray.script)) does not fit \(label.lang), written in "
+                    + "\(allowed.sorted().joined(separator: " or "))",
                 rule: "script-mismatch"))
             return diagnostics
         }
@@ -148,13 +164,18 @@ public final class LexiconLinter {
             place.column += index
             let language = label.lang == "prs" ? "Dari" : "Pashto"
             diagnostics.append(Diagnostic(.warning, at: place,
-                "Arabic letter '\(scalars[index])' (U+\(String(scalars[index].value, radix: 16, uppercase: true))) in a \(language) label; \(language) writes '\(foreign[scalars[index]]!)' (the variant still matches)",
+                "Arabic letter '\(scalars[index])' (U+\(String(scalars[index].value, radix: 16, uppercase: true))) "
+                    + "in a \(language) label; \(language) writes '\(foreign[scalars[index]]!)' "
+                    + "(the variant still matches)",
                 rule: "arabic-letter"))
         }
         if let findings = try? spoof.check(label.text), !findings.isEmpty {
-            let what = findings.contains(.mixedScript) ? "mixes scripts" : (findings.contains(.mixedNumbers) ? "mixes digit systems" : "has invisible characters")
+            let what = findings.contains(.mixedScript)
+                ? "mixes scripts"
+                : (findings.contains(.mixedNumbers) ? "mixes digit systems" : "has invisible characters")
             diagnostics.append(Diagnostic(.warning, at: location,
-                "label '\(label.text)' \(what): a look-alike letter from another script? (\(scalars.map { UnicodeProperties.scriptCode(of: $0) }.uniqued().joined(separator: "+")))",
+                "label '\(label.text)' \(what): a look-alike letter from another script? "
+                    + "(\(scalars.map { UnicodeProperties.scriptCode(of: $0) }.uniqued().joined(separator: "+")))",
                 rule: "mixed-script"))
         }
         return diagnostics
@@ -169,28 +190,34 @@ public final class LexiconLinter {
             if key.isEmpty { continue }
             byKey[key, default: []].append(label)
         }
-        for (_, group) in byKey.sorted(by: { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }) where group.count > 1 {
+        for (_, group) in byKey.sorted(by: { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) })
+        where group.count > 1 {
             // A negative label says the text never names its entity: a label of that entity with
             // the same key says the opposite. Between entities, negatives are the point (a
             // namesake), so they take no part in the redundancy and shared-key checks.
             let labels = group.filter { $0.kind != .negative }
             for negative in group where negative.kind == .negative {
                 guard let contradicted = labels.first(where: { $0.id == negative.id }) else { continue }
-                diagnostics.append(Diagnostic(.error, at: SourceLocation(path: path, line: negative.line, column: column(ofField: 3, in: file, line: negative.line)),
-                    "negative label '\(negative.text)' matches the same text as '\(contradicted.text)' (line \(contradicted.line)), a label of the same entity",
+                diagnostics.append(Diagnostic(.error,
+                    at: SourceLocation(path: path, line: negative.line,
+                                       column: column(ofField: 3, in: file, line: negative.line)),
+                    "negative label '\(negative.text)' matches the same text as '\(contradicted.text)' "
+                        + "(line \(contradicted.line)), a label of the same entity",
                     rule: "negative-conflict"))
             }
             guard labels.count > 1 else { continue }
             var firstOfID: [String: Label] = [:]
             for label in labels {
-                let place = SourceLocation(path: path, line: label.line, column: column(ofField: 3, in: file, line: label.line))
+                let place = SourceLocation(path: path, line: label.line,
+                                           column: column(ofField: 3, in: file, line: label.line))
                 if let first = firstOfID[label.id] {
                     // Prefs are shown in their language, so each language keeps its own.
                     let sameDisplay = label.kind == .pref && first.lang != label.lang
                     let differentCase = label.flags.contains(.caseSensitive) || first.flags.contains(.caseSensitive)
                     if !sameDisplay && !differentCase && first.text != label.text {
                         diagnostics.append(Diagnostic(.warning, at: place,
-                            "'\(label.text)' is redundant: it matches the same text as '\(first.text)' on line \(first.line), and spelling variants resolve without being listed",
+                            "'\(label.text)' is redundant: it matches the same text as '\(first.text)' "
+                                + "on line \(first.line), and spelling variants resolve without being listed",
                             rule: "redundant-label"))
                     }
                 } else {
@@ -203,8 +230,11 @@ public final class LexiconLinter {
             if sorted.contains(where: { $0.flags.contains(.weak) }) { continue }
             let first = sorted[0]
             for other in sorted.dropFirst() {
-                diagnostics.append(Diagnostic(.warning, at: SourceLocation(path: path, line: other.line, column: column(ofField: 3, in: file, line: other.line)),
-                    "'\(other.text)' (\(other.id)) matches the same text as '\(first.text)' (\(first.id)) on line \(first.line); flag both weak or tell them apart",
+                diagnostics.append(Diagnostic(.warning,
+                    at: SourceLocation(path: path, line: other.line,
+                                       column: column(ofField: 3, in: file, line: other.line)),
+                    "'\(other.text)' (\(other.id)) matches the same text as '\(first.text)' (\(first.id)) "
+                        + "on line \(first.line); flag both weak or tell them apart",
                     rule: "shared-key"))
             }
         }
@@ -224,9 +254,11 @@ public final class LexiconLinter {
             && LabelLanguage.scripts[label.lang]?.contains("Arab") == true && !label.text.contains(" ") {
             let key = FuzzyWordLists.key(label.text, keys: &characterKeys)
             guard let word = evidence[FuzzyWordLists.hash(key)] else { continue }
-            let location = SourceLocation(path: path, line: label.line, column: column(ofField: 3, in: file, line: label.line))
+            let location = SourceLocation(path: path, line: label.line,
+                                          column: column(ofField: 3, in: file, line: label.line))
             diagnostics.append(Diagnostic(.warning, at: location,
-                "'\(label.text)' (\(label.id)) is also a frequent \(word.lang) word (\(word.evidence)); flag it weak so that it "
+                "'\(label.text)' (\(label.id)) is also a frequent \(word.lang) word (\(word.evidence)); "
+                    + "flag it weak so that it "
                     + "is tagged only beside a strong mention of its entity", rule: "frequent-word"))
         }
         return diagnostics
@@ -245,7 +277,8 @@ public final class LexiconLinter {
             } else {
                 continue
             }
-            let location = SourceLocation(path: path, line: label.line, column: column(ofField: 4, in: file, line: label.line))
+            let location = SourceLocation(path: path, line: label.line,
+                                          column: column(ofField: 4, in: file, line: label.line))
             diagnostics.append(Diagnostic(.warning, at: location,
                 "the proper flag of '\(label.text)' (\(label.id)) has no effect: \(reason)", rule: "proper-flag"))
         }
@@ -268,12 +301,16 @@ public final class LexiconLinter {
         for label in lexicon.labels where label.kind != .pref && label.kind != .negative {
             let key = keys.keyString(label.text)
             guard let own = keysByID[label.id] else { continue }
-            for suffix in suffixes where !suffix.key.isEmpty && key.hasSuffix(suffix.key) && key.count > suffix.key.count {
+            for suffix in suffixes where !suffix.key.isEmpty && key.hasSuffix(suffix.key)
+                && key.count > suffix.key.count {
                 let stem = String(key.dropLast(suffix.key.count))
                 guard let base = own[stem], base.line != label.line else { continue }
                 guard suffix.after.isEmpty || suffix.after.contains(where: { stem.hasSuffix($0) }) else { continue }
-                diagnostics.append(Diagnostic(.warning, at: SourceLocation(path: path, line: label.line, column: column(ofField: 3, in: file, line: label.line)),
-                    "'\(label.text)' is redundant: it is '\(base.text)' (line \(base.line)) with the suffix '\(suffix.text)', which the matcher already allows",
+                diagnostics.append(Diagnostic(.warning,
+                    at: SourceLocation(path: path, line: label.line,
+                                       column: column(ofField: 3, in: file, line: label.line)),
+                    "'\(label.text)' is redundant: it is '\(base.text)' (line \(base.line)) "
+                        + "with the suffix '\(suffix.text)', which the matcher already allows",
                     rule: "suffixed-label"))
                 break
             }
@@ -310,7 +347,8 @@ public final class LexiconLinter {
             let key = LexiconOrder.key(of: line.fields, in: kind)
             if let previous, LexiconOrder.precedes(key, previous.key) {
                 return [Diagnostic(.warning, at: SourceLocation(path: file.path, line: line.number, column: 1),
-                    "line is out of order: it sorts before line \(previous.line) (run `lexalign lexicon fmt`)", rule: "unsorted")]
+                    "line is out of order: it sorts before line \(previous.line) (run `lexalign lexicon fmt`)",
+                    rule: "unsorted")]
             }
             previous = (key, line.number)
         }

@@ -36,7 +36,8 @@ public struct CharacterKeys {
         for unit in units { unitClasses[Int(unit)] = CharacterKeys.classify(unit) }
         let entry: UInt32
         if units.count == 1 {
-            entry = CharacterKeys.singleFlag | UInt32(unitClasses[Int(units[units.startIndex])]) << 16 | UInt32(units[units.startIndex])
+            entry = CharacterKeys.singleFlag | UInt32(unitClasses[Int(units[units.startIndex])]) << 16
+                | UInt32(units[units.startIndex])
         } else {
             entry = UInt32(pool.count) << 8 | UInt32(units.count)
             pool.append(contentsOf: units)
@@ -75,7 +76,8 @@ public struct CharacterKeys {
             output.removeAll(keepingCapacity: true)
             issues.removeAll(keepingCapacity: true)
             guard (try? normalizer.normalize(bytes, bytes.indices, appendingTo: &output, issues: &issues)) != nil,
-                  output.count >= 2, output.first == UInt8(ascii: "x"), output.last == UInt8(ascii: "x") else { return [] }
+                  output.count >= 2, output.first == UInt8(ascii: "x"),
+                  output.last == UInt8(ascii: "x") else { return [] }
             return Array(String(decoding: output[1..<(output.count - 1)], as: UTF8.self).utf16)
         }
     }

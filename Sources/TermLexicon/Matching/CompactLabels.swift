@@ -22,7 +22,8 @@ struct CompactLabels: Sendable {
 
     func range(_ index: Int) -> Range<Int> { Int(offsets[index])..<Int(offsets[index + 1]) }
 
-    mutating func append(entity: Int32, language: String, kind: LabelKind, flags: LabelFlags, text: some Collection<UInt8>) {
+    mutating func append(entity: Int32, language: String, kind: LabelKind, flags: LabelFlags,
+                         text: some Collection<UInt8>) {
         bytes.append(contentsOf: text)
         offsets.append(Int32(bytes.count))
         entities.append(entity)
@@ -41,7 +42,8 @@ struct CompactLabels: Sendable {
     init(_ labels: [Label], entityIndex: [String: Int32]) {
         for label in labels {
             guard let entity = entityIndex[label.id] else { continue }
-            append(entity: entity, language: label.lang, kind: label.kind, flags: label.flags, text: Array(label.text.utf8))
+            append(entity: entity, language: label.lang, kind: label.kind, flags: label.flags,
+                   text: Array(label.text.utf8))
         }
     }
 
@@ -73,7 +75,8 @@ struct CompactLabels: Sendable {
                   isWellFormedID(bytes[lineStart..<tabs[0]], type: type) else { return nil }
             let id = String(decoding: bytes[lineStart..<tabs[0]], as: UTF8.self)
             let broaderBytes = bytes[(tabs[1] + 1)..<tabs[2]]
-            let broader = broaderBytes.isEmpty ? [] : broaderBytes.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+            let broader = broaderBytes.isEmpty ? [] : broaderBytes.split(separator: UInt8(ascii: ","),
+                                                                         omittingEmptySubsequences: false)
                 .map { String(decoding: $0, as: UTF8.self) }
             // The parser's id rule for broader ids too: a bad one sends the file to the parser.
             guard broader.allSatisfy({ LexiconParser.idProblem($0) == nil }) else { return nil }
@@ -95,8 +98,10 @@ struct CompactLabels: Sendable {
     }
 
     private static let knownLanguages: [(bytes: [UInt8], code: String)] =
-        (LabelLanguage.scripts.keys.sorted() + ["fa-AF", "fa_AF"]).map { (Array($0.utf8), LabelLanguage.canonical($0)!) }
-    private static let knownKinds: [(bytes: [UInt8], kind: LabelKind)] = LabelKind.allCases.map { (Array($0.rawValue.utf8), $0) }
+        (LabelLanguage.scripts.keys.sorted() + ["fa-AF", "fa_AF"])
+            .map { (Array($0.utf8), LabelLanguage.canonical($0)!) }
+    private static let knownKinds: [(bytes: [UInt8], kind: LabelKind)] =
+        LabelKind.allCases.map { (Array($0.rawValue.utf8), $0) }
 
     /// Straight from the bytes of labels.tsv, for big lexicons: no line or field strings. Returns
     /// nil at the first line with a problem, so the caller can run the full parser for diagnostics.
@@ -132,14 +137,16 @@ struct CompactLabels: Sendable {
             // Codes and kinds compare as bytes: no string per line.
             let langBytes = bytes[(tabs[0] + 1)..<tabs[1]]
             guard let lang = knownLanguages.first(where: { $0.bytes.elementsEqual(langBytes) })?.code,
-                  let kind = knownKinds.first(where: { $0.bytes.elementsEqual(bytes[(tabs[1] + 1)..<tabs[2]]) })?.kind else { return nil }
+                  let kind = knownKinds.first(where: { $0.bytes.elementsEqual(bytes[(tabs[1] + 1)..<tabs[2]]) })?.kind
+            else { return nil }
             let label = bytes[(tabs[2] + 1)..<tabs[3]]
             guard !label.isEmpty else { return nil }
             var flags: LabelFlags = []
             let flagBytes = bytes[(tabs[3] + 1)..<tabs[4]]
             if !flagBytes.isEmpty {
                 for name in flagBytes.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
-                    guard let flag = LabelFlags.names.first(where: { $0.0.utf8.elementsEqual(name) })?.1 else { return nil }
+                    guard let flag = LabelFlags.names.first(where: { $0.0.utf8.elementsEqual(name) })?.1
+                    else { return nil }
                     flags.insert(flag)
                 }
             }

@@ -52,7 +52,8 @@ public struct KeyedText {
         while !readOnce(bytes, range, keys: &keys, capacity: range.count * keys.longestImage + 16) {}
     }
 
-    private mutating func readOnce(_ bytes: [UInt8], _ range: Range<Int>, keys: inout CharacterKeys, capacity: Int) -> Bool {
+    private mutating func readOnce(_ bytes: [UInt8], _ range: Range<Int>, keys: inout CharacterKeys,
+                                   capacity: Int) -> Bool {
         if units.count < capacity {
             units = [UInt16](repeating: 0, count: capacity)
             origins = [Int32](repeating: 0, count: capacity)

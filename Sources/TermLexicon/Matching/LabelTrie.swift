@@ -82,7 +82,8 @@ public struct LabelTrie: Sendable {
                 let difference = heads[index] ^ heads[index - 1]
                 common = min(difference == 0 ? 4 : difference.leadingZeroBitCount / 16, keyLength, previousLength)
                 if common == 4 {
-                    while common < min(keyLength, previousLength) && units[keyStart + common] == units[previousStart + common] {
+                    while common < min(keyLength, previousLength)
+                        && units[keyStart + common] == units[previousStart + common] {
                         common += 1
                     }
                 }
@@ -114,7 +115,8 @@ public struct LabelTrie: Sendable {
             let node = Int(stack[stack.count - 1].node)
             let groupStart = index
             nodes[node].terminalStart = Int32(terminals.count)
-            while index < order.count && heads[index] == heads[groupStart] && LabelTrie.equal(order[index], key, units: units, starts: starts) {
+            while index < order.count && heads[index] == heads[groupStart]
+                && LabelTrie.equal(order[index], key, units: units, starts: starts) {
                 terminals.append(payloads[order[index]])
                 index += 1
             }
@@ -136,7 +138,8 @@ public struct LabelTrie: Sendable {
         guard rootEdges.count == 0x1_0000 else { return nil }
         for step in steps {
             guard step.keyPosition >= 0, step.length >= 1, Int(step.keyPosition) + Int(step.length) <= keyUnits.count,
-                  step.childStart >= 0, step.childCount >= 0, Int(step.childStart) + Int(step.childCount) <= steps.count,
+                  step.childStart >= 0, step.childCount >= 0,
+                  Int(step.childStart) + Int(step.childCount) <= steps.count,
                   step.terminalStart >= 0, step.terminalCount >= 0,
                   Int(step.terminalStart) + Int(step.terminalCount) <= terminals.count,
                   step.unit == keyUnits[Int(step.keyPosition)],
@@ -202,7 +205,9 @@ public struct LabelTrie: Sendable {
         while runStart < count {
             var runEnd = runStart + 1
             while runEnd < count && heads[runEnd] == heads[runStart] { runEnd += 1 }
-            if runEnd - runStart > 1 { order[runStart..<runEnd].sort { precedes($0, $1) || (!precedes($1, $0) && $0 < $1) } }
+            if runEnd - runStart > 1 {
+                order[runStart..<runEnd].sort { precedes($0, $1) || (!precedes($1, $0) && $0 < $1) }
+            }
             runStart = runEnd
         }
         return (order, heads)
@@ -227,7 +232,8 @@ public struct LabelTrie: Sendable {
         for edge in pending[frame.pendingStart...] {
             let target = nodes[Int(edge.target)]
             let second = edge.length > 1 ? keyUnits[Int(edge.keyPosition) + 1] : 0
-            steps.append(Step(unit: edge.unit, second: second, length: UInt16(clamping: edge.length), keyPosition: edge.keyPosition,
+            steps.append(Step(unit: edge.unit, second: second, length: UInt16(clamping: edge.length),
+                              keyPosition: edge.keyPosition,
                               childStart: target.childStart, childCount: target.childCount,
                               terminalStart: target.terminalStart, terminalCount: target.terminalCount))
         }

@@ -74,7 +74,8 @@ struct LongerNames: Sendable {
             let span = byteSpan(of: mention, text: text, range: range)
             guard Self.startsWithLatinLetter(bytes, span.lowerBound) else { continue }
             if occupied == nil { occupied = OccupiedSpans(mentions.map { byteSpan(of: $0, text: text, range: range) }) }
-            for neighbour in [Self.wordBefore(span.lowerBound, bytes, range), Self.wordAfter(span.upperBound, bytes, range)] {
+            for neighbour in [Self.wordBefore(span.lowerBound, bytes, range),
+                              Self.wordAfter(span.upperBound, bytes, range)] {
                 guard let neighbour, !occupied!.overlaps(neighbour),
                       extendsName(bytes[neighbour], of: mentions[index].entity, keys: &keys) else { continue }
                 if english == nil { english = isEnglishRunningText(bytes, range) }
@@ -211,7 +212,9 @@ struct LongerNames: Sendable {
         while index >= range.lowerBound && isSpace(bytes[index]) { index -= 1 }
         guard index < start - 1, index >= range.lowerBound else { return nil }
         let end = index + 1
-        while index >= range.lowerBound && isWordByte(bytes[index]) && !isNonBreakingSpaceEnd(bytes, index) { index -= 1 }
+        while index >= range.lowerBound && isWordByte(bytes[index]) && !isNonBreakingSpaceEnd(bytes, index) {
+            index -= 1
+        }
         return index + 1 < end ? (index + 1)..<end : nil
     }
 
@@ -221,7 +224,9 @@ struct LongerNames: Sendable {
         while index < range.upperBound && isSpace(bytes[index]) { index += 1 }
         guard index > end, index < range.upperBound else { return nil }
         let start = index
-        while index < range.upperBound && isWordByte(bytes[index]) && !isNonBreakingSpaceStart(bytes, index) { index += 1 }
+        while index < range.upperBound && isWordByte(bytes[index]) && !isNonBreakingSpaceStart(bytes, index) {
+            index += 1
+        }
         return start < index ? start..<index : nil
     }
 

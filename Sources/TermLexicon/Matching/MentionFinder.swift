@@ -395,7 +395,8 @@ public final class MentionFinder {
             }
             candidate.payloads = trie.payloads(after: candidate.step).filter {
                 let payload = payloadTable[Int($0)]
-                return spacingFits(payload, candidate, text: text) && caseFits(payload, candidate, text: text, bytes: bytes, range: range)
+                return spacingFits(payload, candidate, text: text)
+                    && caseFits(payload, candidate, text: text, bytes: bytes, range: range)
                     && capitalsFit(payload, candidate, text: text, bytes: bytes, range: range)
             }
             if !candidate.payloads.isEmpty { return candidate }
@@ -419,14 +420,16 @@ public final class MentionFinder {
             if spaces.contains(offset) { continue }
             let segmentStart = spaces.last { $0 < offset } ?? 0
             let segmentEnd = spaces.first { $0 > offset } ?? Int32(candidate.lastUnit - candidate.firstUnit + 1)
-            if offset - segmentStart < MentionFinder.shortestSplitPiece || segmentEnd - offset < MentionFinder.shortestSplitPiece {
+            if offset - segmentStart < MentionFinder.shortestSplitPiece
+                || segmentEnd - offset < MentionFinder.shortestSplitPiece {
                 return false
             }
         }
         return true
     }
 
-    private func caseFits(_ payload: TaggingModel.Payload, _ candidate: Candidate, text: KeyedText, bytes: [UInt8], range: Range<Int>) -> Bool {
+    private func caseFits(_ payload: TaggingModel.Payload, _ candidate: Candidate, text: KeyedText, bytes: [UInt8],
+                          range: Range<Int>) -> Bool {
         guard payload.flags.contains(.caseSensitive) else { return true }
         let start = range.lowerBound + Int(text.utf8Offsets[Int(text.origins[candidate.firstUnit])])
         let end = range.lowerBound + Int(text.utf8Offsets[Int(text.origins[candidate.lastUnit]) + 1])
@@ -439,7 +442,8 @@ public final class MentionFinder {
             }
             return expected.next() == nil
         }
-        let surface = self.surface(from: Int(text.origins[candidate.firstUnit]), to: Int(text.origins[candidate.lastUnit]) + 1,
+        let surface = self.surface(from: Int(text.origins[candidate.firstUnit]),
+                                   to: Int(text.origins[candidate.lastUnit]) + 1,
                                    bytes: bytes, range: range)
         let letters = surface.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
         return Array(letters) == model.caseLetters[Int(payload.caseIndex)]
@@ -456,7 +460,8 @@ public final class MentionFinder {
         guard payload.flags.contains(.proper) else { return true }
         if recordHasBothCases == nil { recordHasBothCases = Self.hasBothCases(bytes, range) }
         guard recordHasBothCases! else { return true }
-        let surface = self.surface(from: Int(text.origins[candidate.firstUnit]), to: Int(text.origins[candidate.lastUnit]) + 1,
+        let surface = self.surface(from: Int(text.origins[candidate.firstUnit]),
+                                   to: Int(text.origins[candidate.lastUnit]) + 1,
                                    bytes: bytes, range: range)
         return Self.capitalisedWords(surface) >= Self.capitalisedWords(model.labelText(Int(payload.label)))
     }
@@ -688,7 +693,9 @@ public final class MentionFinder {
         func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
         // Spaces and ASCII punctuation between words; a digit or a non-ASCII byte ends the search.
         func isGap(_ byte: UInt8) -> Bool { byte < 0x80 && !isLetter(byte) && !(byte >= 0x30 && byte <= 0x39) }
-        func allCaps(_ word: ArraySlice<UInt8>) -> Bool { word.count >= 2 && word.allSatisfy { $0 >= 0x41 && $0 <= 0x5A } }
+        func allCaps(_ word: ArraySlice<UInt8>) -> Bool {
+            word.count >= 2 && word.allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
+        }
         // The word before: back over the gap, then over its letters.
         var last = start - 1
         while last >= range.lowerBound && isGap(bytes[last]) { last -= 1 }
@@ -731,7 +738,8 @@ public final class MentionFinder {
     /// Whether the word starting at key unit `unit` follows a hyphen right after a letter.
     private func isHyphenated(_ unit: Int, bytes: [UInt8], range: Range<Int>) -> Bool {
         let offset = range.lowerBound + Int(text.utf8Offsets[Int(text.origins[unit])])
-        guard offset - 2 >= range.lowerBound, offset <= range.upperBound, bytes[offset - 1] == 0x2D else { return false }
+        guard offset - 2 >= range.lowerBound, offset <= range.upperBound,
+              bytes[offset - 1] == 0x2D else { return false }
         let letter = bytes[offset - 2]
         return (letter | 0x20) >= 0x61 && (letter | 0x20) <= 0x7A || letter >= 0x80
     }

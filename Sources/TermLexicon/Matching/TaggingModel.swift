@@ -61,7 +61,8 @@ public final class TaggingModel: Sendable {
     /// Compiles a parsed lexicon.
     public convenience init(lexicon: Lexicon) throws(NormalizationSetupError) {
         let entityIndex = TaggingModel.index(of: lexicon.entities)
-        try self.init(entities: lexicon.entities, index: entityIndex, labels: CompactLabels(lexicon.labels, entityIndex: entityIndex),
+        try self.init(entities: lexicon.entities, index: entityIndex,
+                      labels: CompactLabels(lexicon.labels, entityIndex: entityIndex),
                       affixes: lexicon.affixes)
     }
 
@@ -75,7 +76,8 @@ public final class TaggingModel: Sendable {
         if !affixProblems.contains(where: { $0.severity == .error }), sources.encodingProblems.isEmpty,
            let entities = CompactLabels.readEntities(sources.entities.text) {
             let entityIndex = index(of: entities)
-            if entityIndex.count == entities.count, let labels = CompactLabels.read(sources.labels.text, entityIndex: entityIndex),
+            if entityIndex.count == entities.count,
+               let labels = CompactLabels.read(sources.labels.text, entityIndex: entityIndex),
                !verify || !LexiconIntegrity.mayHaveErrors(entities: entities, index: entityIndex, labels: labels) {
                 let model: TaggingModel
                 do {
@@ -91,7 +93,11 @@ public final class TaggingModel: Sendable {
         // Something is or may be wrong: the full parser (or lint) says what, at which line and column.
         let errors: [Diagnostic]
         if verify {
-            do { errors = try LexiconLinter().lint(sources).filter { $0.severity == .error } } catch { throw .checker("\(error)") }
+            do {
+                errors = try LexiconLinter().lint(sources).filter { $0.severity == .error }
+            } catch {
+                throw .checker("\(error)")
+            }
         } else {
             errors = Lexicon.parse(sources).1.filter { $0.severity == .error }
         }
@@ -105,7 +111,8 @@ public final class TaggingModel: Sendable {
         let file = sources.identifiers.tsv
         let (identifiers, problems) = LexiconParser.identifiers(file)
         return (problems + IdentifierCheck.problems(identifiers, file: file, entities: entities,
-                                                    entitiesFile: sources.entities.tsv)).contains { $0.severity == .error }
+                                                    entitiesFile: sources.entities.tsv))
+            .contains { $0.severity == .error }
     }
 
     private static func index(of entities: [Entity]) -> [String: Int32] { index(ofIDs: entities.map(\.id)) }
@@ -118,7 +125,8 @@ public final class TaggingModel: Sendable {
         return index
     }
 
-    private init(entities: [Entity], index: [String: Int32], labels: CompactLabels, affixes: Affixes) throws(NormalizationSetupError) {
+    private init(entities: [Entity], index: [String: Int32], labels: CompactLabels,
+                 affixes: Affixes) throws(NormalizationSetupError) {
         let keys = try LabelKeys()
         self.labels = labels
         entityIDs = entities.map(\.id)
@@ -158,10 +166,13 @@ public final class TaggingModel: Sendable {
                     if labels.kinds[index] == .negative { negativeKeys.insert(hash) } else { positiveKeys.insert(hash) }
                 }
                 let spacesStart = spaces.count
-                spaces.append(contentsOf: half.spaces[Int(half.spaceStarts[offset])..<Int(half.spaceStarts[offset + 1])])
+                spaces.append(
+                    contentsOf: half.spaces[Int(half.spaceStarts[offset])..<Int(half.spaceStarts[offset + 1])])
                 var caseIndex: Int32 = -1
                 if labels.flags[index].contains(.caseSensitive) {
-                    let letters = labels.text(index).unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+                    let letters = labels.text(index).unicodeScalars.filter {
+                        $0.properties.isAlphabetic || $0.properties.numericType != nil
+                    }
                     caseIndex = Int32(caseLetters.count)
                     caseLetters.append(Array(letters))
                     asciiCaseLetters.append(letters.allSatisfy(\.isASCII) ? letters.map { UInt8($0.value) } : nil)
@@ -288,7 +299,8 @@ public final class TaggingModel: Sendable {
         DispatchQueue.concurrentPerform(iterations: 2) { half in
             var run = results.runs[half]
             for index in run.firstLabel..<(run.firstLabel + run.count) {
-                _ = results.keyers[half].appendKey(labels.bytes, labels.range(index), to: &run.units, spaces: &run.spaces)
+                _ = results.keyers[half].appendKey(labels.bytes, labels.range(index), to: &run.units,
+                                                   spaces: &run.spaces)
                 run.keyStarts.append(Int32(run.units.count))
                 run.spaceStarts.append(Int32(run.spaces.count))
             }

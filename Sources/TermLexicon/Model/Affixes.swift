@@ -1,8 +1,8 @@
-/// What real text attaches to names, from Lexicons/affixes.tsv (`lang  kind  text  after  note`): suffixes after a name (English
-/// 's, Dari ها, Pashto و), prefixes joined to its front (Pashto د), titles before a person's
-/// name (Mullah, مولوی), which a mention keeps, offices that end in a title (Attorney General),
-/// and head words beside a place's name that say what kind of place it is (провинция, rio:
-/// `PlaceHeads`).
+/// What real text attaches to names, from Lexicons/affixes.tsv (`lang  kind  text  after  note`):
+/// suffixes after a name (English 's, Dari ها, Pashto و), prefixes joined to its front (Pashto د),
+/// titles before a person's name (Mullah, مولوی), which a mention keeps, offices that end in a title
+/// (Attorney General), and head words beside a place's name that say what kind of place it is
+/// (провинция, rio: `PlaceHeads`).
 public struct Affixes: Sendable, Equatable {
     public enum Kind: String, CaseIterable, Sendable {
         case suffix, prefix, title

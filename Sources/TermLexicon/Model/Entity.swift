@@ -18,7 +18,8 @@ public struct Entity: Equatable, Sendable {
     /// Where the entity is defined, for diagnostics.
     public var line: Int
 
-    public init(id: String, type: EntityType, broader: [String] = [], wikidata: String = "", note: String = "", line: Int = 0) {
+    public init(id: String, type: EntityType, broader: [String] = [], wikidata: String = "", note: String = "",
+                line: Int = 0) {
         self.id = id
         self.type = type
         self.broader = broader

@@ -43,7 +43,8 @@ public enum IdentifierScheme: String, CaseIterable, Sendable, Comparable {
         func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
         switch self {
         case .wikidata:
-            return LexiconParser.isQID(value) ? nil : "'\(value)' is not a Wikidata QID (Q followed by digits, e.g. Q889)"
+            return LexiconParser.isQID(value) ? nil
+                : "'\(value)' is not a Wikidata QID (Q followed by digits, e.g. Q889)"
         case .iso3166_1:
             return bytes.count == 2 && bytes.allSatisfy(isUpper) ? nil
                 : "'\(value)' is not an ISO 3166-1 alpha-2 code (two capital letters, e.g. AF)"
@@ -79,7 +80,8 @@ public enum IdentifierScheme: String, CaseIterable, Sendable, Comparable {
     public struct UnknownScheme: Error, CustomStringConvertible {
         public var name: String
         public var description: String {
-            "unknown identifier scheme '\(name)' (known: \(IdentifierScheme.allCases.map(\.rawValue).joined(separator: ", ")), iso3166, all)"
+            "unknown identifier scheme '\(name)' "
+                + "(known: \(IdentifierScheme.allCases.map(\.rawValue).joined(separator: ", ")), iso3166, all)"
         }
     }
 }

@@ -62,7 +62,8 @@ public struct Label: Equatable, Sendable {
     public var note: String
     public var line: Int
 
-    public init(id: String, lang: String, kind: LabelKind, text: String, flags: LabelFlags = [], note: String = "", line: Int = 0) {
+    public init(id: String, lang: String, kind: LabelKind, text: String, flags: LabelFlags = [], note: String = "",
+                line: Int = 0) {
         self.id = id
         self.lang = lang
         self.kind = kind

@@ -30,7 +30,8 @@ struct LabelScriptCheck {
     }
 
     /// The same on a label's UTF-8 bytes, well formed (the loader's labels are bytes, not strings).
-    mutating func stray(in bytes: [UInt8], _ range: Range<Int>, allowed: Allowed) -> (offset: Int, scalar: Unicode.Scalar, script: String)? {
+    mutating func stray(in bytes: [UInt8], _ range: Range<Int>, allowed: Allowed)
+        -> (offset: Int, scalar: Unicode.Scalar, script: String)? {
         var offset = -1
         var index = range.lowerBound
         while index < range.upperBound {

@@ -76,7 +76,8 @@ public struct Lexicon: Sendable {
     public let identifiers: [EntityIdentifier]
     private let entityIndex: [String: Int]
 
-    public init(entities: [Entity], labels: [Label], affixes: Affixes = Affixes(), identifiers: [EntityIdentifier] = []) {
+    public init(entities: [Entity], labels: [Label], affixes: Affixes = Affixes(),
+                identifiers: [EntityIdentifier] = []) {
         self.entities = entities
         self.labels = labels
         self.affixes = affixes
@@ -88,17 +89,21 @@ public struct Lexicon: Sendable {
 
     /// Parses all four files, collecting every line-level problem.
     public static func parse(_ sources: LexiconSources) -> (Lexicon, [Diagnostic]) {
-        let (lexicon, problems) = parse(entities: sources.entities.tsv, labels: sources.labels.tsv, affixes: sources.affixes.tsv)
+        let (lexicon, problems) = parse(entities: sources.entities.tsv, labels: sources.labels.tsv,
+                                        affixes: sources.affixes.tsv)
         let (identifiers, identifierProblems) = LexiconParser.identifiers(sources.identifiers.tsv)
-        return (Lexicon(entities: lexicon.entities, labels: lexicon.labels, affixes: lexicon.affixes, identifiers: identifiers),
+        return (Lexicon(entities: lexicon.entities, labels: lexicon.labels, affixes: lexicon.affixes,
+                        identifiers: identifiers),
                 sources.encodingProblems + problems + identifierProblems)
     }
 
-    public static func parse(entities entityFile: TSVFile, labels labelFile: TSVFile, affixes affixFile: TSVFile) -> (Lexicon, [Diagnostic]) {
+    public static func parse(entities entityFile: TSVFile, labels labelFile: TSVFile,
+                             affixes affixFile: TSVFile) -> (Lexicon, [Diagnostic]) {
         let (entities, entityProblems) = LexiconParser.entities(entityFile)
         let (labels, labelProblems) = LexiconParser.labels(labelFile)
         let (affixes, affixProblems) = LexiconParser.affixes(affixFile)
-        return (Lexicon(entities: entities, labels: labels, affixes: affixes), entityProblems + labelProblems + affixProblems)
+        return (Lexicon(entities: entities, labels: labels, affixes: affixes),
+                entityProblems + labelProblems + affixProblems)
     }
 
     public func entity(_ id: String) -> Entity? { entityIndex[id].map { entities[$0] } }

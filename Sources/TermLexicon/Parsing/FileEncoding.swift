@@ -10,20 +10,25 @@ enum FileEncoding {
             Diagnostic(.error, at: SourceLocation(path: path, line: line, column: column), message, rule: rule)
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || looksLikeUTF16(bytes) {
-            return ("", [problem(1, 1, "the file is UTF-16; lexicon files are UTF-8 (save it as UTF-8 in your editor)", "encoding")], false)
+            return ("", [problem(1, 1,
+                                 "the file is UTF-16; lexicon files are UTF-8 (save it as UTF-8 in your editor)",
+                                 "encoding")], false)
         }
         var body = bytes[...]
         var problems: [Diagnostic] = []
         let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF])
         if bom {
             body = bytes.dropFirst(3)
-            problems.append(problem(1, 1, "the file starts with a byte order mark; lexicon files are UTF-8 without one (lexalign lexicon fmt removes it)", "encoding"))
+            problems.append(problem(1, 1,
+                "the file starts with a byte order mark; lexicon files are UTF-8 without one "
+                    + "(lexalign lexicon fmt removes it)", "encoding"))
         }
         let content = Array(body)
         problems += invalidSequences(path: path, content)
         if let nul = content.firstIndex(of: 0) {
             let (line, column) = place(of: nul, in: content)
-            problems.append(problem(line, column, "a NUL byte at byte offset \(nul); lexicon files hold text only", "nul-byte"))
+            problems.append(problem(line, column,
+                "a NUL byte at byte offset \(nul); lexicon files hold text only", "nul-byte"))
         }
         return (String(decoding: content, as: UTF8.self), problems, bom)
     }
@@ -64,7 +69,8 @@ enum FileEncoding {
     /// Each line's first ill-formed UTF-8 sequence, at the line and scalar column where the
     /// replacement character stands.
     private static func invalidSequences(path: String, _ bytes: [UInt8]) -> [Diagnostic] {
-        guard bytes.contains(where: { $0 >= 0x80 }), UTF8Decoding.firstInvalidByte(bytes, bytes.indices) != nil else { return [] }
+        guard bytes.contains(where: { $0 >= 0x80 }),
+              UTF8Decoding.firstInvalidByte(bytes, bytes.indices) != nil else { return [] }
         var problems: [Diagnostic] = []
         var line = 1, column = 1, index = 0
         var reportedLine = 0
@@ -86,7 +92,8 @@ enum FileEncoding {
             let (scalar, length) = UTF8Decoding.decodeMultiByte(bytes, at: index, end: bytes.count)
             if scalar == nil && reportedLine != line {
                 reportedLine = line
-                let shown = bytes[index..<index + length].map { "0x" + String($0, radix: 16, uppercase: true) }.joined(separator: " ")
+                let shown = bytes[index..<index + length].map { "0x" + String($0, radix: 16, uppercase: true) }
+                    .joined(separator: " ")
                 problems.append(Diagnostic(.error, at: SourceLocation(path: path, line: line, column: column),
                     "invalid UTF-8 (\(shown)) at byte offset \(index); lexicon files are UTF-8", rule: "invalid-utf8"))
             }

@@ -18,7 +18,8 @@ public enum LexiconParser {
             let fields = line.fields.map(String.init)
             guard let type = EntityType(rawValue: fields[1]) else {
                 diagnostics.append(file.diagnostic(.error, line, field: 1,
-                    "unknown type '\(fields[1])' (known: \(EntityType.allCases.map(\.rawValue).joined(separator: ", ")))",
+                    "unknown type '\(fields[1])' "
+                        + "(known: \(EntityType.allCases.map(\.rawValue).joined(separator: ", ")))",
                     rule: "unknown-type"))
                 continue
             }
@@ -28,7 +29,8 @@ public enum LexiconParser {
                 diagnostics.append(file.diagnostic(.error, line, field: 0,
                     "id '\(fields[0])' does not start with its type '\(type.rawValue):'", rule: "type-mismatch"))
             }
-            let broader = fields[2].isEmpty ? [] : fields[2].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            let broader = fields[2].isEmpty ? []
+                : fields[2].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             for (offset, parent) in zip(broaderOffsets(fields[2]), broader) where idProblem(parent) != nil {
                 diagnostics.append(file.diagnostic(.error, line, field: 2, offset: offset,
                     "broader '\(parent)' is not an id of the form type:slug", rule: "id-syntax"))
@@ -37,7 +39,8 @@ public enum LexiconParser {
                 diagnostics.append(file.diagnostic(.error, line, field: 3,
                     "'\(fields[3])' is not a Wikidata QID (Q followed by digits, e.g. Q1234)", rule: "wikidata-syntax"))
             }
-            entities.append(Entity(id: fields[0], type: type, broader: broader, wikidata: fields[3], note: fields[4], line: line.number))
+            entities.append(Entity(id: fields[0], type: type, broader: broader, wikidata: fields[3], note: fields[4],
+                                   line: line.number))
         }
         return (entities, diagnostics)
     }
@@ -55,13 +58,15 @@ public enum LexiconParser {
             if fields[0] == checkedID {
                 // already known to be well formed
             } else if idProblem(fields[0]) != nil {
-                diagnostics.append(file.diagnostic(.error, line, field: 0, "'\(fields[0])' is not an id of the form type:slug", rule: "id-syntax"))
+                diagnostics.append(file.diagnostic(.error, line, field: 0,
+                    "'\(fields[0])' is not an id of the form type:slug", rule: "id-syntax"))
                 valid = false
             }
             let lang = LabelLanguage.canonical(fields[1])
             if lang == nil {
                 diagnostics.append(file.diagnostic(.error, line, field: 1,
-                    "unknown lang '\(fields[1])' (known: \(LabelLanguage.scripts.keys.sorted().joined(separator: ", ")), fa-AF)",
+                    "unknown lang '\(fields[1])' "
+                        + "(known: \(LabelLanguage.scripts.keys.sorted().joined(separator: ", ")), fa-AF)",
                     rule: "unknown-lang"))
                 valid = false
             }
@@ -83,7 +88,8 @@ public enum LexiconParser {
                         flags.insert(flag)
                     } else {
                         diagnostics.append(file.diagnostic(.error, line, field: 4, offset: offset,
-                            "unknown flag '\(name)' (known: \(LabelFlags.names.map(\.0).joined(separator: ", ")))", rule: "unknown-flag"))
+                            "unknown flag '\(name)' (known: \(LabelFlags.names.map(\.0).joined(separator: ", ")))",
+                            rule: "unknown-flag"))
                         valid = false
                     }
                     offset += name.unicodeScalars.count + 1
@@ -91,7 +97,8 @@ public enum LexiconParser {
             }
             guard valid, let lang, let kind else { continue }
             checkedID = fields[0]
-            labels.append(Label(id: fields[0], lang: lang, kind: kind, text: fields[3], flags: flags, note: fields[5], line: line.number))
+            labels.append(Label(id: fields[0], lang: lang, kind: kind, text: fields[3], flags: flags, note: fields[5],
+                                line: line.number))
         }
         return (labels, diagnostics)
     }
@@ -112,7 +119,8 @@ public enum LexiconParser {
             guard let scheme = IdentifierScheme(rawValue: fields[1]), scheme != .wikidata else {
                 let message = fields[1] == IdentifierScheme.wikidata.rawValue
                     ? "Wikidata QIDs are kept in entities.tsv's wikidata column, not here"
-                    : "unknown scheme '\(fields[1])' (known: \(IdentifierScheme.allCases.filter { $0 != .wikidata }.map(\.rawValue).joined(separator: ", ")))"
+                    : "unknown scheme '\(fields[1])' (known: "
+                    + "\(IdentifierScheme.allCases.filter { $0 != .wikidata }.map(\.rawValue).joined(separator: ", ")))"
                 diagnostics.append(file.diagnostic(.error, line, field: 1, message, rule: "unknown-scheme"))
                 continue
             }
@@ -120,7 +128,8 @@ public enum LexiconParser {
                 diagnostics.append(file.diagnostic(.error, line, field: 2, problem, rule: "identifier-syntax"))
                 continue
             }
-            identifiers.append(EntityIdentifier(id: fields[0], scheme: scheme, value: fields[2], note: fields[3], line: line.number))
+            identifiers.append(EntityIdentifier(id: fields[0], scheme: scheme, value: fields[2], note: fields[3],
+                                                line: line.number))
         }
         return (identifiers, diagnostics)
     }
@@ -133,7 +142,8 @@ public enum LexiconParser {
             diagnostics += straySpaces(line, in: file, columns: affixColumns)
             let fields = line.fields.map(String.init)
             guard let lang = LabelLanguage.canonical(fields[0]) else {
-                diagnostics.append(file.diagnostic(.error, line, field: 0, "unknown lang '\(fields[0])'", rule: "unknown-lang"))
+                diagnostics.append(file.diagnostic(.error, line, field: 0,
+                    "unknown lang '\(fields[0])'", rule: "unknown-lang"))
                 continue
             }
             guard let kind = Affixes.Kind(rawValue: fields[1]) else {
@@ -148,7 +158,8 @@ public enum LexiconParser {
             }
             let after = fields[3].isEmpty ? [] : fields[3].split(separator: ",").map(String.init)
             if !after.isEmpty && kind != .suffix {
-                diagnostics.append(file.diagnostic(.error, line, field: 3, "only a suffix takes the endings it follows", rule: "affix-after"))
+                diagnostics.append(file.diagnostic(.error, line, field: 3,
+                    "only a suffix takes the endings it follows", rule: "affix-after"))
                 continue
             }
             entries.append(Affixes.Entry(lang: lang, kind: kind, text: fields[2], after: after, line: line.number))
@@ -162,7 +173,8 @@ public enum LexiconParser {
     static func idProblem(_ id: String) -> String? {
         let parts = id.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
         guard parts.count == 2, EntityType(rawValue: String(parts[0])) != nil else {
-            return "id '\(id)' must be type:slug with a type of \(EntityType.allCases.map(\.rawValue).joined(separator: ", "))"
+            return "id '\(id)' must be type:slug with a type of "
+                + "\(EntityType.allCases.map(\.rawValue).joined(separator: ", "))"
         }
         let slug = parts[1]
         let valid = !slug.isEmpty && !slug.hasPrefix("-") && !slug.hasSuffix("-")
@@ -190,7 +202,8 @@ public enum LexiconParser {
                                         into diagnostics: inout [Diagnostic]) -> Bool {
         if line.fields.count == expected.count { return true }
         diagnostics.append(file.diagnostic(.error, line, field: min(line.fields.count, expected.count) - 1,
-            "expected \(expected.count) tab-separated fields (\(expected.joined(separator: ", "))), found \(line.fields.count)",
+            "expected \(expected.count) tab-separated fields (\(expected.joined(separator: ", "))), "
+                + "found \(line.fields.count)",
             rule: "field-count"))
         return false
     }
@@ -206,16 +219,19 @@ public enum LexiconParser {
             let scalars = Array(field.unicodeScalars)
             guard scalars.contains(where: isSpace) else { continue }
             if let first = scalars.first, isSpace(first) {
-                diagnostics.append(file.diagnostic(.warning, line, field: index, "\(columns[index]) starts with a space", rule: "stray-space"))
+                diagnostics.append(file.diagnostic(.warning, line, field: index,
+                                                   "\(columns[index]) starts with a space", rule: "stray-space"))
             } else if let last = scalars.last, isSpace(last) {
                 diagnostics.append(file.diagnostic(.warning, line, field: index, offset: scalars.count - 1,
                                                    "\(columns[index]) ends with a space", rule: "stray-space"))
-            } else if let double = scalars.indices.dropLast().first(where: { isSpace(scalars[$0]) && isSpace(scalars[$0 + 1]) }) {
+            } else if let double = scalars.indices.dropLast()
+                .first(where: { isSpace(scalars[$0]) && isSpace(scalars[$0 + 1]) }) {
                 diagnostics.append(file.diagnostic(.warning, line, field: index, offset: double,
                                                    "\(columns[index]) has two spaces in a row", rule: "stray-space"))
             } else if let other = scalars.firstIndex(where: { isSpace($0) && $0 != " " }) {
                 diagnostics.append(file.diagnostic(.warning, line, field: index, offset: other,
-                    "\(columns[index]) has a space other than U+0020 (U+\(String(scalars[other].value, radix: 16, uppercase: true)))",
+                    "\(columns[index]) has a space other than U+0020 "
+                        + "(U+\(String(scalars[other].value, radix: 16, uppercase: true)))",
                     rule: "stray-space"))
             }
         }
@@ -239,16 +255,21 @@ public enum LexiconParser {
                 rule: "conflict-marker"))
         }
         if let line = file.lines.first(where: \.hadCR) {
-            diagnostics.append(Diagnostic(.error, at: SourceLocation(path: file.path, line: line.number, column: line.text.unicodeScalars.count + 1),
-                                          "line ends in CRLF; lexicon files use LF (lexalign lexicon fmt fixes this)", rule: "line-end"))
+            diagnostics.append(Diagnostic(.error, at: SourceLocation(path: file.path, line: line.number,
+                                                                     column: line.text.unicodeScalars.count + 1),
+                                          "line ends in CRLF; lexicon files use LF (lexalign lexicon fmt fixes this)",
+                                          rule: "line-end"))
         }
         if let line = file.lines.first(where: { $0.ending == .cr }) {
-            diagnostics.append(Diagnostic(.error, at: SourceLocation(path: file.path, line: line.number, column: line.text.unicodeScalars.count + 1),
-                                          "line ends in a CR alone (old Mac line ends); lexicon files use LF (lexalign lexicon fmt fixes this)",
+            diagnostics.append(Diagnostic(.error, at: SourceLocation(path: file.path, line: line.number,
+                                                                     column: line.text.unicodeScalars.count + 1),
+                                          "line ends in a CR alone (old Mac line ends); "
+                                              + "lexicon files use LF (lexalign lexicon fmt fixes this)",
                                           rule: "line-end"))
         }
         if file.missingFinalNewline, let last = file.lines.last {
-            diagnostics.append(Diagnostic(.warning, at: SourceLocation(path: file.path, line: last.number, column: last.text.unicodeScalars.count + 1),
+            diagnostics.append(Diagnostic(.warning, at: SourceLocation(path: file.path, line: last.number,
+                                                                       column: last.text.unicodeScalars.count + 1),
                                           "no line feed at the end of the file", rule: "line-end"))
         }
         return diagnostics

@@ -101,11 +101,13 @@ public struct TSVFile: Sendable {
     /// A diagnostic at field `field` of `line`.
     func diagnostic(_ severity: Severity, _ line: Line, field: Int, _ message: String, rule: String) -> Diagnostic {
         let column = field < line.columns.count ? line.columns[field] : (line.text.unicodeScalars.count + 1)
-        return Diagnostic(severity, at: SourceLocation(path: path, line: line.number, column: column), message, rule: rule)
+        return Diagnostic(severity, at: SourceLocation(path: path, line: line.number, column: column),
+                          message, rule: rule)
     }
 
     /// A diagnostic at a scalar offset inside field `field`.
-    func diagnostic(_ severity: Severity, _ line: Line, field: Int, offset: Int, _ message: String, rule: String) -> Diagnostic {
+    func diagnostic(_ severity: Severity, _ line: Line, field: Int, offset: Int, _ message: String,
+                    rule: String) -> Diagnostic {
         var diagnostic = self.diagnostic(severity, line, field: field, message, rule: rule)
         diagnostic.location.column += offset
         return diagnostic

@@ -105,7 +105,8 @@ public final class LabelMiner {
     /// Reads one line of running text in `lang`.
     public func addRunningText(_ line: String, lang: String) {
         let bytes = Array(line.utf8)
-        for mention in finder.mentions(in: bytes, bytes.indices, options: MatchOptions(fuzzyMinimum: LabelMiner.nearMissMinimum))
+        for mention in finder.mentions(in: bytes, bytes.indices,
+                                       options: MatchOptions(fuzzyMinimum: LabelMiner.nearMissMinimum))
         where mention.kind == .fuzzy {
             let surface = finder.surface(from: mention.nameStart, to: mention.end, bytes: bytes, range: bytes.indices)
             let key = "\(mention.entity)\t\(lang)\t\(surface)"
@@ -133,7 +134,8 @@ public final class LabelMiner {
 
     /// Reads a pair of lines that translate each other; `source` names the evidence (a file pair);
     /// `support` holds each side's document support (`strongEntities`), if any.
-    public func addPair(_ first: String, lang firstLang: String, _ second: String, lang secondLang: String, source: String,
+    public func addPair(_ first: String, lang firstLang: String, _ second: String, lang secondLang: String,
+                        source: String,
                         support: (Set<Int32>, Set<Int32>) = ([], [])) {
         let sides = [(first, firstLang, support.0), (second, secondLang, support.1)].map {
             text, lang, documentSupport -> (text: String, lang: String, ids: Set<Int32>, all: Set<Int32>,
@@ -220,7 +222,8 @@ public final class LabelMiner {
                 symbols += folded
                 // A frequent word that starts names (سازمان ملل, اتحادیه اروپا) or a content word
                 // (مرکزي اسیا) may start a span of several words; none stands alone, and only a head
-                // noun ends one (اروپايي اتحادیه, روغتیا نړیوال سازمان: Pashto puts it last).
+                // noun ends one (اروپايي اتحادیه, روغتیا نړیوال سازمان:
+                // Pashto puts it last).
                 let hash = FuzzyWordLists.hash(key)
                 if last == first && particles.contains(hash) {
                     guard nameStarts.contains(hash) else { break }
@@ -236,8 +239,10 @@ public final class LabelMiner {
                     continue
                 }
                 let surface = String(String.UnicodeScalarView(scalars[words[first].start..<word.end]))
-                let keyText = words[first...last].map { String(decoding: FuzzyWordLists.key($0.text, keys: &characterKeys),
-                                                               as: UTF16.self) }.joined(separator: " ")
+                let keyText = words[first...last].map {
+                    String(decoding: FuzzyWordLists.key($0.text, keys: &characterKeys),
+                           as: UTF16.self)
+                }.joined(separator: " ")
                 spans.append(Span(surface: surface, key: keyText, symbols: symbols, script: script))
             }
         }
@@ -285,7 +290,8 @@ public final class LabelMiner {
             let resolved = score >= FuzzyLevel.default.minimumScore! ? "resolved" : "nearly resolved"
             result.append(Suggestion(id: model.entityID(Int(entry.entity)), lang: entry.lang, label: entry.surface,
                                      kind: .alt, score: score, count: entry.miss.count,
-                                     evidence: "fuzzy pass \(resolved): sounds like \(entry.miss.via) (\(String(format3: score)))",
+                                     evidence: "fuzzy pass \(resolved): sounds like \(entry.miss.via) "
+                                         + "(\(String(format3: score)))",
                                      example: entry.miss.example))
         }
         var byGap: [String: [(suggestion: Suggestion, association: Double)]] = [:]
@@ -295,8 +301,10 @@ public final class LabelMiner {
             let association = Double(entry.gap.count) / Double(max(appearances, entry.gap.count))
             let coverage = Double(entry.gap.count) / Double(max(gapCount, 1))
             let score = 0.4 * entry.gap.similarity + 0.3 * association + 0.3 * coverage
-            let evidence = "\(entry.gap.sources.sorted().joined(separator: ", ")): in \(entry.gap.count) of \(gapCount) lines "
-                + "where the other side names it and this side does not; \(entry.gap.count) of the \(appearances) lines "
+            let evidence = "\(entry.gap.sources.sorted().joined(separator: ", ")): "
+                + "in \(entry.gap.count) of \(gapCount) lines "
+                + "where the other side names it and this side does not; "
+                + "\(entry.gap.count) of the \(appearances) lines "
                 + "with it; sounds like a label \(String(format3: entry.gap.similarity))"
             byGap["\(entry.entity)\t\(entry.lang)", default: []].append((
                 Suggestion(id: model.entityID(Int(entry.entity)), lang: entry.lang, label: entry.surface, kind: .alt,

@@ -49,7 +49,8 @@ public struct SuggestionReview: Sendable {
                     if existing.kind != kind {
                         let what = "\(Self.article(existing.kind)) label of \(suggestion.id) in \(lang)"
                         problems.append(Diagnostic(.warning, at: row.location("decision", in: table.path),
-                            "'\(suggestion.label)' is already \(what) (\(existing.place)); not added as \(kind.rawValue)",
+                            "'\(suggestion.label)' is already \(what) (\(existing.place)); "
+                                + "not added as \(kind.rawValue)",
                             rule: "already-there"))
                     }
                     continue

@@ -18,7 +18,8 @@ public struct IdentifierTable: Sendable {
         let (listed, problems) = LexiconParser.identifiers(identifierFile)
         if verify {
             let errors = (problems + IdentifierCheck.problems(listed, file: identifierFile, entities: entities,
-                                                              entitiesFile: entityFile)).filter { $0.severity == .error }
+                                                              entitiesFile: entityFile))
+                .filter { $0.severity == .error }
             if !errors.isEmpty { throw .invalid(errors) }
         }
         var values = [[IdentifierScheme: String]](repeating: [:], count: model.entityCount)
@@ -26,7 +27,8 @@ public struct IdentifierTable: Sendable {
             if let index = model.entityIndex[entity.id] { values[Int(index)][.wikidata] = entity.wikidata }
         }
         for identifier in listed {
-            guard let index = model.entityIndex[identifier.id], values[Int(index)][identifier.scheme] == nil else { continue }
+            guard let index = model.entityIndex[identifier.id],
+                  values[Int(index)][identifier.scheme] == nil else { continue }
             values[Int(index)][identifier.scheme] = identifier.value
         }
         let members = values.map { known -> [UInt8] in

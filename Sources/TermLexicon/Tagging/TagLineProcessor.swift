@@ -61,7 +61,8 @@ public final class TagLineProcessor: LineProcessor {
         var lineNumber = chunk.firstLine
         if options.documents == .line {
             chunk.forEachLine { range in
-                processLine(chunk.bytes, range, line: lineNumber, byteOffset: chunk.byteOffset + range.lowerBound, into: &result)
+                processLine(chunk.bytes, range, line: lineNumber, byteOffset: chunk.byteOffset + range.lowerBound,
+                            into: &result)
                 lineNumber += 1
             }
         } else {
@@ -108,7 +109,9 @@ public final class TagLineProcessor: LineProcessor {
         case .wholeInput:
             return true
         case .blankLine:
-            func isBlank(_ range: Range<Int>) -> Bool { bytes[range].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D } }
+            func isBlank(_ range: Range<Int>) -> Bool {
+                bytes[range].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+            }
             return !isBlank(previous) && !isBlank(next)
         case .field:
             guard let before = documentKeys[index - 1], let after = documentKeys[index] else { return false }
@@ -124,7 +127,8 @@ public final class TagLineProcessor: LineProcessor {
         return (textBytes, textBytes.indices)
     }
 
-    private func processLine(_ bytes: [UInt8], _ range: Range<Int>, line: Int, byteOffset: Int, support: Set<Int32> = [],
+    private func processLine(_ bytes: [UInt8], _ range: Range<Int>, line: Int, byteOffset: Int,
+                             support: Set<Int32> = [],
                              into result: inout ChunkResult) {
         var textBytes = bytes
         var textRange = range
@@ -132,7 +136,8 @@ public final class TagLineProcessor: LineProcessor {
         if options.input == .jsonl {
             let read = JSONInput(textField: options.textField).read(bytes, range)
             guard case .text(let text, let object) = read else {
-                result.issues.append(JSONInput.issue(read.problem!, bytes, range, line: line, lineByteOffset: byteOffset))
+                result.issues.append(JSONInput.issue(read.problem!, bytes, range, line: line,
+                                                     lineByteOffset: byteOffset))
                 writeUnreadable(read, bytes, range, line: line, into: &result)
                 return
             }
@@ -144,7 +149,8 @@ public final class TagLineProcessor: LineProcessor {
         if record == nil {
             if let invalid = finder.text.firstInvalidUTF8 {
                 // Offsets count each ill-formed sequence as one U+FFFD, as the record's "text" shows it.
-                result.issues.append(LineIssue(line: line, column: invalid.scalar + 1, byteOffset: byteOffset + invalid.byte,
+                result.issues.append(LineIssue(line: line, column: invalid.scalar + 1,
+                                               byteOffset: byteOffset + invalid.byte,
                                                severity: .warning, message: "invalid UTF-8 read as U+FFFD",
                                                ruleID: "invalid-utf8"))
             }
@@ -158,9 +164,11 @@ public final class TagLineProcessor: LineProcessor {
             }
         }
         switch options.format {
-        case .jsonl: writeJSON(mentions, textBytes, textRange, record: record, original: (bytes, range), line: line, into: &result)
+        case .jsonl: writeJSON(mentions, textBytes, textRange, record: record, original: (bytes, range), line: line,
+                               into: &result)
         case .tsv: writeTSV(mentions, textBytes, textRange, line: line, into: &result)
-        case .inline: writeInline(mentions, textBytes, textRange, record: record, original: (bytes, range), into: &result)
+        case .inline: writeInline(mentions, textBytes, textRange, record: record, original: (bytes, range),
+                                  into: &result)
         }
     }
 
@@ -222,7 +230,8 @@ public final class TagLineProcessor: LineProcessor {
         JSONText.appendLiteral("}\n", to: &out)
     }
 
-    private func appendMentionList(_ mentions: [Mention], _ bytes: [UInt8], _ range: Range<Int>, to out: inout [UInt8]) {
+    private func appendMentionList(_ mentions: [Mention], _ bytes: [UInt8], _ range: Range<Int>,
+                                   to out: inout [UInt8]) {
         out.append(UInt8(ascii: "["))
         for (index, mention) in mentions.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
@@ -278,7 +287,8 @@ public final class TagLineProcessor: LineProcessor {
         } else if mention.nameStart > mention.start {
             JSONText.appendLiteral(#","title":"#, to: &out)
             let title = finder.surface(from: mention.start, to: mention.nameStart, bytes: bytes, range: range)
-            JSONText.appendString(String(title.unicodeScalars.reversed().drop { $0.properties.isWhitespace }.reversed().map(Character.init)), to: &out)
+            JSONText.appendString(String(title.unicodeScalars.reversed().drop { $0.properties.isWhitespace }
+                .reversed().map(Character.init)), to: &out)
         }
         if mention.weak { JSONText.appendLiteral(#","weak":true"#, to: &out) }
         if mention.partOfLongerName { JSONText.appendLiteral(#","partial":true"#, to: &out) }
@@ -320,12 +330,14 @@ public final class TagLineProcessor: LineProcessor {
 
     /// `line  start  end  id  surface`, one row per mention (a line without mentions has none),
     /// with the file first when several inputs are read.
-    private func writeTSV(_ mentions: [Mention], _ bytes: [UInt8], _ range: Range<Int>, line: Int, into result: inout ChunkResult) {
+    private func writeTSV(_ mentions: [Mention], _ bytes: [UInt8], _ range: Range<Int>, line: Int,
+                          into result: inout ChunkResult) {
         let file = options.fileName.map { $0.replacingTSVBreaks() + "\t" } ?? ""
         for mention in mentions {
             let surface = finder.surface(from: mention.start, to: mention.end, bytes: bytes, range: range)
                 .replacingTSVBreaks()
-            let row = "\(file)\(line)\t\(mention.start)\t\(mention.end)\t\(model.entityID(mention.entity))\t\(surface)\n"
+            let row =
+                "\(file)\(line)\t\(mention.start)\t\(mention.end)\t\(model.entityID(mention.entity))\t\(surface)\n"
             result.output.append(contentsOf: row.utf8)
         }
     }

@@ -55,7 +55,8 @@ public struct JSONInput: Sendable {
         switch record {
         case .text: break
         case .lacksText(let object, let problem):
-            object.appendEdited(bytes, range, setting: [("error", JSONRecord.stringValue(problem.message))], to: &output)
+            object.appendEdited(bytes, range, setting: [("error", JSONRecord.stringValue(problem.message))],
+                                to: &output)
         case .unreadable(let problem):
             JSONRecord.appendUnreadable(bytes, range, line: line, message: problem.message, to: &output)
         }

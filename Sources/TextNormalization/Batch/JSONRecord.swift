@@ -46,12 +46,15 @@ public struct JSONRecord {
                 let nameStart = scanner.position
                 let name = try scanner.string()
                 scanner.skipSpace()
-                guard scanner.peek == UInt8(ascii: ":") else { throw scanner.problem("expected ':' after a member name") }
+                guard scanner.peek == UInt8(ascii: ":") else {
+                    throw scanner.problem("expected ':' after a member name")
+                }
                 scanner.position += 1
                 scanner.skipSpace()
                 let valueStart = scanner.position
                 try scanner.skipValue()
-                members.append(Member(name: name, range: nameStart..<scanner.position, valueRange: valueStart..<scanner.position))
+                members.append(Member(name: name, range: nameStart..<scanner.position,
+                                      valueRange: valueStart..<scanner.position))
                 scanner.skipSpace()
                 if scanner.peek == UInt8(ascii: ",") {
                     scanner.position += 1
@@ -73,7 +76,8 @@ public struct JSONRecord {
     /// The raw JSON text of member `field` of the record on `bytes[range]` (its last occurrence), or
     /// nil when the line is not a JSON object or lacks the member: what tells documents apart.
     public static func rawValue(of field: String, in bytes: [UInt8], _ range: Range<Int>) -> ArraySlice<UInt8>? {
-        guard let record = try? parse(bytes, range), let member = record.members.last(where: { $0.name == field }) else {
+        guard let record = try? parse(bytes, range),
+              let member = record.members.last(where: { $0.name == field }) else {
             return nil
         }
         return bytes[member.valueRange]

@@ -95,7 +95,8 @@ public final class NormalizeLineProcessor: LineProcessor {
         } catch {
             // Keep the line count: an empty line stands in for the one ICU could not handle.
             lineOutput.removeAll(keepingCapacity: true)
-            result.issues.append(LineIssue(line: line, column: anchor?.column ?? 1, byteOffset: anchor?.byteOffset ?? lineByteOffset,
+            result.issues.append(LineIssue(line: line, column: anchor?.column ?? 1,
+                                           byteOffset: anchor?.byteOffset ?? lineByteOffset,
                                            severity: .error, message: "\(error); the line is left empty",
                                            ruleID: "icu-failure"))
         }
@@ -112,13 +113,15 @@ public final class NormalizeLineProcessor: LineProcessor {
                                keyTable: SegmentTable?, into result: inout ChunkResult) {
         let record = json.input.read(bytes, range)
         guard case .text(let text, let object) = record else {
-            result.issues.append(JSONInput.issue(record.problem!, bytes, range, line: line, lineByteOffset: lineByteOffset))
+            result.issues.append(JSONInput.issue(record.problem!, bytes, range, line: line,
+                                                 lineByteOffset: lineByteOffset))
             if format == .jsonl { JSONInput.appendErrorRecord(record, bytes, range, line: line, to: &result.output) }
             result.output.append(0x0A)
             return
         }
         let member = object.members.last { $0.name == json.input.textField }!
-        let column = String(decoding: bytes[range.lowerBound..<member.valueRange.lowerBound], as: UTF8.self).unicodeScalars.count + 1
+        let column = String(decoding: bytes[range.lowerBound..<member.valueRange.lowerBound], as: UTF8.self)
+            .unicodeScalars.count + 1
         let textBytes = Array(text.utf8)
         _ = normalize(textBytes, textBytes.indices, line: line, lineByteOffset: lineByteOffset,
                       columnsFrom: (column, lineByteOffset + member.valueRange.lowerBound - range.lowerBound),
@@ -130,7 +133,8 @@ public final class NormalizeLineProcessor: LineProcessor {
         case .jsonl:
             var value: [UInt8] = []
             JSONText.appendString(lineOutput[...], to: &value)
-            object.appendEdited(bytes, range, setting: [(json.outputField ?? json.input.textField, value)], to: &result.output)
+            object.appendEdited(bytes, range, setting: [(json.outputField ?? json.input.textField, value)],
+                                to: &result.output)
         }
         result.output.append(0x0A)
     }

@@ -14,7 +14,8 @@ public enum XMLText {
             case "'": escaped += "&apos;"
             default:
                 let value = scalar.value
-                if (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || value == 0xFFFE || value == 0xFFFF { continue }
+                if (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D)
+                    || value == 0xFFFE || value == 0xFFFF { continue }
                 escaped.unicodeScalars.append(scalar)
             }
         }

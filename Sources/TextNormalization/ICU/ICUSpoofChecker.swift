@@ -41,9 +41,13 @@ public final class ICUSpoofChecker: @unchecked Sendable {
     public func check(_ string: String) throws(ICUError) -> Findings {
         let units = utf16Array(string)
         var status = U_ZERO_ERROR
-        guard let result = cicu_uspoof_openCheckResult(&status) else { throw ICUError(status, "uspoof_openCheckResult") }
+        guard let result = cicu_uspoof_openCheckResult(&status) else {
+            throw ICUError(status, "uspoof_openCheckResult")
+        }
         defer { cicu_uspoof_closeCheckResult(result) }
-        let failed = units.withUnsafeBufferPointer { cicu_uspoof_check2(handle, $0.baseAddress, Int32($0.count), result, &status) }
+        let failed = units.withUnsafeBufferPointer {
+            cicu_uspoof_check2(handle, $0.baseAddress, Int32($0.count), result, &status)
+        }
         try checkICU(status, "uspoof_check2")
         return Findings(rawValue: failed).intersection([.mixedScript, .mixedNumbers, .invisible])
     }

@@ -73,7 +73,8 @@ public final class ICUTransliterator {
             var limit = Int32(count)
             var status = U_ZERO_ERROR
             text.withUnsafeMutableBufferPointer { buffer in
-                cicu_utrans_transUChars(handle, buffer.baseAddress, &length, Int32(clamping: buffer.count), 0, &limit, &status)
+                cicu_utrans_transUChars(handle, buffer.baseAddress, &length, Int32(clamping: buffer.count), 0,
+                                        &limit, &status)
             }
             if status == U_BUFFER_OVERFLOW_ERROR {
                 // ICU may have changed part of the text before it ran out of room: start again.

@@ -2,15 +2,17 @@
 ///
 /// Latin letters against Arabic-script letters decide English. Among Arabic-script lines, Pashto
 /// shows itself by letters Dari lacks (ټ ډ ړ ږ ښ ځ څ ګ ڼ ې ۍ) and by function words (د، په، له،
-/// څخه، سره); Dari by its own (از، در، با، است، را، این، برای). A line with neither is Dari, the
-/// more common language of the two in written Afghan media.
+/// څخه، سره); Dari by its own (از، در، با، است، را، این، برای). A line with neither
+/// is Dari, the more common language of the two in written Afghan media.
 struct LanguageDetector: Sendable {
     /// Short words that mark a language, packed as their UTF-16 units (see `pack`).
     let pashtoWords: PackedWordSet
     let dariWords: PackedWordSet
 
-    static let pashtoFunctionWords = ["د", "په", "له", "ته", "کې", "کښې", "چې", "او", "دي", "سره", "څخه", "یې", "وو", "شوي", "کړي", "هغه"]
-    static let dariFunctionWords = ["از", "در", "با", "است", "را", "این", "آن", "برای", "شد", "شده", "بود", "کرد", "و", "می", "ها", "های"]
+    static let pashtoFunctionWords = ["د", "په", "له", "ته", "کې", "کښې", "چې", "او",
+                                      "دي", "سره", "څخه", "یې", "وو", "شوي", "کړي", "هغه"]
+    static let dariFunctionWords = ["از", "در", "با", "است", "را", "این", "آن",
+                                    "برای", "شد", "شده", "بود", "کرد", "و", "می", "ها", "های"]
 
     init() {
         pashtoWords = PackedWordSet(LanguageDetector.pashtoFunctionWords.compactMap { Self.pack(Array($0.utf16)[...]) })

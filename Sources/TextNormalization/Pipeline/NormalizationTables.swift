@@ -22,7 +22,8 @@ struct NormalizationTables: Sendable {
     }
 
     /// Builds the tables `form` uses; the others stay empty (a table is 256 KB to fill).
-    init(form: NormalizationForm, digits: DigitPolicy, latinFolds: [(UInt16, String)], latinASCII: [(UInt16, String)] = []) {
+    init(form: NormalizationForm, digits: DigitPolicy, latinFolds: [(UInt16, String)],
+         latinASCII: [(UInt16, String)] = []) {
         var clean = CodeUnitMap()
         for range in OrthographyRules.invisible { clean.set(range: range, to: .drop) }
         for range in OrthographyRules.spaces { clean.set(range: range, to: .unit(0x20)) }
@@ -32,10 +33,16 @@ struct NormalizationTables: Sendable {
         for unit in OrthographyRules.apostrophes { cleanForKey[unit] = .drop }
         self.cleanForKey = cleanForKey
 
-        dariOrthography = form == .key ? CodeUnitMap(empty: true) : NormalizationTables.orthography(dari: true, digits: digits)
-        pashtoOrthography = form == .key ? CodeUnitMap(empty: true) : NormalizationTables.orthography(dari: false, digits: digits)
+        dariOrthography = form == .key
+            ? CodeUnitMap(empty: true)
+            : NormalizationTables.orthography(dari: true, digits: digits)
+        pashtoOrthography = form == .key
+            ? CodeUnitMap(empty: true)
+            : NormalizationTables.orthography(dari: false, digits: digits)
         // The latin form needs the key's folding too: its word list is looked up by key.
-        keyFolding = form == .text ? CodeUnitMap(empty: true) : NormalizationTables.keyFolding(latinFolds: latinFolds, digits: digits)
+        keyFolding = form == .text
+            ? CodeUnitMap(empty: true)
+            : NormalizationTables.keyFolding(latinFolds: latinFolds, digits: digits)
 
         var ascii = CodeUnitMap(empty: latinASCII.isEmpty)
         ascii.set(latinASCII)
@@ -163,7 +170,8 @@ extension NormalizationTables {
     static func latinASCII() -> [(UInt16, String)] { LatinASCIITable.entries }
 
     /// The characters `LatinASCIITable` covers.
-    static let latinASCIIRanges: [ClosedRange<UInt16>] = OrthographyRules.latinRanges + [0x00A0...0x00BF, 0x2010...0x205E]
+    static let latinASCIIRanges: [ClosedRange<UInt16>] = OrthographyRules.latinRanges
+        + [0x00A0...0x00BF, 0x2010...0x205E]
 
     /// What ICU's Latin-ASCII makes of the characters of `latinASCIIRanges` now: a test checks
     /// `LatinASCIITable` against it, and prints the table anew when ICU's answer changes.
@@ -173,7 +181,8 @@ extension NormalizationTables {
 
     /// What ICU's Latin-ASCII makes of each character of `ranges`, computed in one call (each
     /// character on a line of its own). Only characters it turns into non-empty ASCII are kept.
-    private static func latinToASCII(ranges: [ClosedRange<UInt16>], onlyLetters: Bool) throws(ICUError) -> [(UInt16, String)] {
+    private static func latinToASCII(ranges: [ClosedRange<UInt16>],
+                                     onlyLetters: Bool) throws(ICUError) -> [(UInt16, String)] {
         var units: [UInt16] = []
         var sources: [UInt16] = []
         for range in ranges {
@@ -191,7 +200,8 @@ extension NormalizationTables {
         var result: [(UInt16, String)] = []
         for (source, line) in zip(sources, lines) {
             let converted = String(decoding: line, as: UTF16.self)
-            if !converted.isEmpty, converted.unicodeScalars.allSatisfy(\.isASCII), converted.utf16.first != source || converted.utf16.count > 1 {
+            if !converted.isEmpty, converted.unicodeScalars.allSatisfy(\.isASCII),
+               converted.utf16.first != source || converted.utf16.count > 1 {
                 result.append((source, converted))
             }
         }

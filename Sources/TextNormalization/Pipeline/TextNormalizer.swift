@@ -117,7 +117,8 @@ public final class TextNormalizer {
         _ bytes: [UInt8], _ range: Range<Int>, issues: inout [DecodingIssue]
     ) -> (count: Int, allASCII: Bool, language: Language) {
         var counts = LetterCounts()
-        let (decodedCount, allASCII) = context.decoder.decode(bytes, range, into: &decoded, counts: &counts, issues: &issues)
+        let (decodedCount, allASCII) = context.decoder.decode(bytes, range, into: &decoded, counts: &counts,
+                                                              issues: &issues)
         var language = Language.undetermined
         if let fixed = context.options.language {
             language = fixed
@@ -342,7 +343,8 @@ public final class TextNormalizer {
                 buffer[written] = UInt8(0xC0 | (unit >> 6))
                 buffer[written + 1] = UInt8(0x80 | (unit & 0x3F))
                 written += 2
-            } else if unit >= 0xD800 && unit < 0xDC00 && index < count && units[index] >= 0xDC00 && units[index] < 0xE000 {
+            } else if unit >= 0xD800 && unit < 0xDC00 && index < count
+                        && units[index] >= 0xDC00 && units[index] < 0xE000 {
                 let scalar = 0x1_0000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(units[index]) - 0xDC00)
                 index += 1
                 buffer[written] = UInt8(0xF0 | (scalar >> 18))

@@ -45,7 +45,8 @@ extension UTF8Decoding {
         }
         if lead >= 0xE1 && lead <= 0xEC && index + 2 < end && input[index + 1] & 0xC0 == 0x80
             && input[index + 2] & 0xC0 == 0x80 {
-            return (UInt32(lead & 0x0F) << 12 | UInt32(input[index + 1] & 0x3F) << 6 | UInt32(input[index + 2] & 0x3F), 3)
+            return (UInt32(lead & 0x0F) << 12 | UInt32(input[index + 1] & 0x3F) << 6 | UInt32(input[index + 2] & 0x3F),
+                    3)
         }
         let (scalar, length) = decodeMultiByte(bytes, at: index, end: end)
         return (scalar ?? invalid, length)

@@ -74,7 +74,8 @@ enum ArabicScriptLatin {
         (0x0685, "ts"), (0x0686, "ch"),  // Pashto څ; tcheh
         (0x0687, "chh"),  // Sindhi chh
         (0x0688, "d"), (0x0689, "d"),  // Urdu ڈ, Pashto ډ
-        (0x068A, "d"), (0x068B, "d"), (0x068C, "dh"), (0x068D, "dh"), (0x068E, "d"), (0x068F, "d"), (0x0690, "d"),  // Sindhi ḍ, Saraiki ḍ, Sindhi dh, ḍh, dul, implosive d, old Urdu ḍ
+        (0x068A, "d"), (0x068B, "d"), (0x068C, "dh"), (0x068D, "dh"),  // Sindhi ḍ, Saraiki ḍ, Sindhi dh, ḍh,
+        (0x068E, "d"), (0x068F, "d"), (0x0690, "d"),  // dul, implosive d, old Urdu ḍ
         (0x0691, "r"), (0x0692, "r"), (0x0693, "r"), (0x0694, "r"),  // Urdu ڑ; rehs; Pashto ړ
         (0x0695, "r"),  // Kurdish ڕ (Hawar ř)
         (0x0696, "zh"),  // Pashto ږ
@@ -82,7 +83,8 @@ enum ArabicScriptLatin {
         (0x0698, "zh"),  // jeh
         (0x0699, "r"),  // Sindhi ṛ
         (0x069A, "sh"),  // Pashto ښ
-        (0x069B, "s"), (0x069C, "sh"), (0x069D, "s"), (0x069E, "s"),  // seens and sads with dots (069C: sheen's three dots above)
+        (0x069B, "s"), (0x069C, "sh"), (0x069D, "s"), (0x069E, "s"),  // seens and sads with dots (069C: sheen's
+                                                                      // three dots above)
         (0x069F, "t"),  // tah with three dots above
         (0x06A0, "ng"),  // Jawi nga
         (0x06A1, "f"), (0x06A2, "f"), (0x06A3, "f"),  // dotless and Maghrebi fehs
@@ -99,7 +101,8 @@ enum ArabicScriptLatin {
         (0x06B1, "ng"),  // Sindhi ṅ
         (0x06B2, "g"), (0x06B3, "g"), (0x06B4, "g"),  // gafs with dots; Sindhi implosive g
         (0x06B5, "l"), (0x06B6, "l"), (0x06B7, "l"), (0x06B8, "l"),  // Kurdish ڵ (Hawar ł) and lams with dots
-        (0x06B9, "n"), (0x06BA, "n"), (0x06BB, "n"), (0x06BC, "n"),  // noon with dot below; Urdu ں; Sindhi ṇ; Pashto ڼ
+        (0x06B9, "n"), (0x06BA, "n"), (0x06BB, "n"), (0x06BC, "n"),  // noon with dot below; Urdu ں; Sindhi ṇ;
+                                                                     // Pashto ڼ
         (0x06BD, "ny"),  // Jawi nya
         (0x06BE, "h"),  // heh doachashmee
         (0x06BF, "ch"),  // tcheh with dot above
@@ -224,5 +227,6 @@ enum ArabicScriptLatin {
 /// The context-free ASCII value of each Arabic-script code point (`ArabicScriptLatin`), for the
 /// fuzzy pass of the tagger, which folds the letters its own table does not list through it.
 public enum ArabicScriptASCII {
-    public static let values: [UInt16: String] = Dictionary(ArabicScriptLatin.values, uniquingKeysWith: { first, _ in first })
+    public static let values: [UInt16: String] = Dictionary(ArabicScriptLatin.values,
+                                                            uniquingKeysWith: { first, _ in first })
 }

@@ -47,7 +47,8 @@ struct RomanizationData: Sendable {
                                   rule: "romanization-word")
             }
             guard fields.count == 3 || fields.count == 4 else {
-                throw fail("expected 3 or 4 tab-separated fields (word, lang, latin, note), found \(fields.count)", field: 0)
+                throw fail("expected 3 or 4 tab-separated fields (word, lang, latin, note), found \(fields.count)",
+                           field: 0)
             }
             let word = Romanizer.matchingKey(Array(fields[0].utf16), keyFolding: keyFolding)
             guard !word.isEmpty, word.allSatisfy({ ArabicScript.isLetter($0) }) else {

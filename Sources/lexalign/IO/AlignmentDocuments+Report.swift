@@ -21,7 +21,8 @@ extension AlignmentDocuments {
         let errors = errors(in: document)
         guard errors.isEmpty else {
             for finding in errors { StandardError.line(finding.description) }
-            StandardError.line("lexalign: error: \(path) cannot be \(action) until `lexalign validate` finds no error in it")
+            StandardError.line("lexalign: error: \(path) cannot be \(action) "
+                + "until `lexalign validate` finds no error in it")
             throw ExitStatus.ioError
         }
         return document

@@ -23,7 +23,8 @@ enum AlignmentOutput {
         case .moses:
             guard let output else { throw ExitStatus.ioError }
             guard sourceLanguage != targetLanguage else {
-                StandardError.line("lexalign: error: both sides are \(sourceLanguage.rawValue): --format moses would write "
+                StandardError.line("lexalign: error: both sides are \(sourceLanguage.rawValue): "
+                    + "--format moses would write "
                     + "\(output).\(sourceLanguage.rawValue) twice; give --source-lang or --target-lang")
                 throw ExitStatus.ioError
             }

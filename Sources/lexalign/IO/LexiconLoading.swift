@@ -24,7 +24,8 @@ enum LexiconLocation {
             if optional && !TextFiles.exists(path) { return LexiconText(path: path, text: "") }
             return LexiconText(path: path, bytes: try TextFiles.readBytes(path))
         }
-        return LexiconSources(entities: try file(.entities), labels: try file(.labels), affixes: try file(.affixes, optional: true),
+        return LexiconSources(entities: try file(.entities), labels: try file(.labels),
+                              affixes: try file(.affixes, optional: true),
                               identifiers: try file(.identifiers, optional: true))
     }
 
@@ -89,7 +90,8 @@ enum LexiconLocation {
             // The first errors say what is wrong; lint lists them all.
             for problem in errors.prefix(20) { StandardError.line(problem.description) }
             if errors.count > 20 { StandardError.line("lexalign: ... and \(errors.count - 20) more") }
-            StandardError.line("lexalign: error: the lexicon has \(errors.count) error\(errors.count == 1 ? "" : "s") and is not used; "
+            StandardError.line("lexalign: error: the lexicon has \(errors.count) error\(errors.count == 1 ? "" : "s") "
+                + "and is not used; "
                 + "`lexalign lexicon lint` lists every problem with its hint")
         } else {
             StandardError.line("lexalign: error: \(error)")
@@ -108,7 +110,9 @@ extension LexiconLocation {
               let paths = try? FileManager.default.subpathsOfDirectory(atPath: folder) else { return nil }
         var files: [String: [UInt8]] = [:]
         for relative in paths {
-            guard FileSetDigest.isLexiconDataFile(relative), !TextFiles.isDirectory(folder + "/" + relative) else { continue }
+            guard FileSetDigest.isLexiconDataFile(relative), !TextFiles.isDirectory(folder + "/" + relative) else {
+                continue
+            }
             guard let bytes = try? TextFiles.readBytes(folder + "/" + relative) else { return nil }
             files[relative] = bytes
         }

@@ -21,7 +21,9 @@ enum PathNames {
         let target = components(path)
         let folder = components(file).dropLast()
         var common = 0
-        while common < min(folder.count, target.count - 1) && folder[folder.startIndex + common] == target[common] { common += 1 }
+        while common < min(folder.count, target.count - 1) && folder[folder.startIndex + common] == target[common] {
+            common += 1
+        }
         let ups = Array(repeating: "..", count: folder.count - common)
         return (ups + target[common...].map(String.init)).joined(separator: "/")
     }

@@ -76,6 +76,7 @@ struct ValidationTargets {
     static func isBeadFileName(_ name: String) -> Bool {
         guard name.hasSuffix(".tsv") else { return false }
         let parts = name.dropLast(4).split(separator: "-", omittingEmptySubsequences: false)
-        return parts.count == 2 && parts.allSatisfy { (2...3).contains($0.count) && $0.allSatisfy { $0.isLetter && $0.isLowercase } }
+        return parts.count == 2
+            && parts.allSatisfy { (2...3).contains($0.count) && $0.allSatisfy { $0.isLetter && $0.isLowercase } }
     }
 }
