@@ -102,9 +102,12 @@ struct VariantSetTests {
         // or more (Teheran, Moskau, Hindukusch, Толибон; 0.95 against shorter ones): 229, false unchanged.
         // The UN list's alias Tehreek-e-Taliban a label of the TTP (a wrong-id row, now a label):
         // exact 53, fuzzy 230. Urdu گھ and کھ inside a word as gh and kh (لاگھمان): 231. A Cyrillic
-        // span also read with every х as kh (Хайбер-Пахтунхва): 232.
-        #expect(exact.resolved <= 53)
-        #expect(fuzzy.resolved >= 232)
-        #expect(fuzzy.falseMatches <= 9)
+        // span also read with every х as kh (Хайбер-Пахтунхва): 232. Russian names of the
+        // organisations and places that had none, chosen by that rule rather than from this set
+        // (Москва, Линия Дюранда, Исламское движение Узбекистана: 18 rows now labels, one of them a
+        // wrong id before): exact 71, fuzzy 239, 7 false.
+        #expect(exact.resolved <= 71)
+        #expect(fuzzy.resolved >= 239)
+        #expect(fuzzy.falseMatches <= 8)
     }
 }
