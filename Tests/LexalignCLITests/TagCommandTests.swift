@@ -222,6 +222,27 @@ struct TagCommandTests {
         #expect(outcome.status == 2)
     }
 
+    /// A word of one letter never ends a fuzzy span that lengthens an exact mention: with a longer
+    /// Russian label of the same person in a copy of the lexicon, "… Аль Тани и Хакан Фидан" gave
+    /// the mention "… Аль Тани и" (и, 'and', costs the phonetic distance almost nothing).
+    @Test func aOneLetterWordEndsNoSpanAroundAMention() throws {
+        let scratch = try Scratch()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let folder = scratch.directory.appendingPathComponent("Lexicons")
+        try FileManager.default.copyItem(at: root.appendingPathComponent("Lexicons"), to: folder)
+        let labels = folder.appendingPathComponent("labels.tsv")
+        let longer = "person:mohammed-bin-abdulrahman-al-thani\tru\talt\tМухаммад бин Абд ар-Рахман Аль Тани\t\ttest\n"
+        let extended = try String(contentsOf: labels, encoding: .utf8) + longer
+        try extended.write(to: labels, atomically: true, encoding: .utf8)
+        let outcome = try CLIRunner.run(["tag", "--lexicon", folder.path, "--format", "tsv"],
+                                        stdin: "Мухаммед бен Абдеррахман Аль Тани и Хакан Фидан.\n")
+        #expect(outcome.output
+            == "1\t0\t33\tperson:mohammed-bin-abdulrahman-al-thani\tМухаммед бен Абдеррахман Аль Тани\n"
+                + "1\t36\t47\tperson:hakan-fidan\tХакан Фидан\n")
+        #expect(outcome.status == 0)
+    }
+
     @Test func anotherLexiconFolderIsUsed() throws {
         let scratch = try Scratch()
         let folder = scratch.directory.appendingPathComponent("lexicon")

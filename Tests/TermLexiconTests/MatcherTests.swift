@@ -356,16 +356,18 @@ struct LongerNameTests {
 }
 
 /// A `proper` label matches in a line of both cases only where the text capitalises its words;
-/// in a line of one case, case does not matter.
+/// in a line of one case, case does not matter. Cases are read in every cased script.
 @Suite("proper names spelled like common words")
 struct ProperLabelTests {
     static let model: TaggingModel = {
         let small = lexicon(
-            entities: "org:isis\torg\t\t\t\nplace:china\tplace\t\t\t\nplace:turkey\tplace\t\t\t\n",
+            entities: "org:isis\torg\t\t\t\nplace:china\tplace\t\t\t\nplace:turkey\tplace\t\t\t\n"
+                + "place:qala-e-naw\tplace\t\t\t\n",
             labels: """
                 org:isis\ten\tpref\tIslamic State\tproper\t
                 place:china\ten\tpref\tChina\tproper\t
                 place:turkey\ten\tpref\tTurkey\tproper\t
+                place:qala-e-naw\ttg\tpref\tҚалъаи Нав\tproper\t
 
                 """)
         return try! TaggingModel(lexicon: small)
@@ -384,6 +386,10 @@ struct ProperLabelTests {
         ("exports to china rose", ["china|place:china|variant"]),
         // no Latin letters of the other case in a Dari line quoting the name
         ("چین China", ["China|place:china|exact"]),
+        // Cyrillic lines have cases too (Tajik қалъаи нав, 'a new fort')
+        ("Дар шаҳри Қалъаи Нав ҷаласа шуд.", ["Қалъаи Нав|place:qala-e-naw|exact"]),
+        ("Он қалъаи нав сохт.", []),
+        ("ДАР ҚАЛЪАИ НАВ", ["ҚАЛЪАИ НАВ|place:qala-e-naw|variant"]),
     ])
     func properLabels(text: String, expected: [String]) throws {
         #expect(tag(text, with: try Self.model.makeFinder()) == expected)

@@ -11,7 +11,8 @@ import TextNormalization
 ///   label has that very word (Islamic Emirat, د روغتیا ...); it never runs over punctuation or into
 ///   another script, and takes a word the exact pass read only with the whole of its mention and
 ///   a word of its own beside it (a longer name wins: Tahreek-e-Taliban Pakistan; as the entity
-///   that mention names, it is that entity's one mention: Ashraf Ghani Ahmadzay);
+///   that mention names, it is that entity's one mention: Ashraf Ghani Ahmadzay), never ending on
+///   an own word of one letter (Russian и, 'and');
 /// - with as many words as the label, each word scores at least `wordMinimum` against its
 ///   counterpart (سازمان ملی, 'national organisation', is not سازمان ملل);
 /// - it has as many words as the label, one fewer (words written together: Abdulghani), or one
@@ -545,9 +546,10 @@ struct FuzzyMatcher {
               FuzzyIndex.withinOneEdit(ownWords.skeleton, count: ownWords.classes, composition.restSkeleton,
                                        count: Int(composition.restSkeletonCount))
         else { return nil }
-        // The span's own end: not a particle; a frequent word only where the label ends (starts) so.
+        // The span's own end: not a particle nor a word of one letter (`mayEndSpan`); a frequent
+        // word only where the label ends (starts) so.
         let end = words[composition.innerFirst ? own.upperBound : own.lowerBound]
-        if end.particle { return nil }
+        if end.particle || end.last == end.first { return nil }
         if end.frequent && (composition.innerFirst ? entry.lastWord : entry.firstWord) != end.hash { return nil }
         // The mention spelled as the label spells its inner name: `best` reads that span as it is.
         if innerSpelled == nil {
@@ -1049,11 +1051,15 @@ struct FuzzyMatcher {
     /// Whether a span may end on `word` whatever its skeleton: not on a particle, with five letters
     /// or more, on a frequent word only where a label ends with it, and taking an exact mention only
     /// whole and with a word of the text's own (`letters`: the span's; `takesMention`,
-    /// `takesOwnWord`: what its words so far do).
+    /// `takesOwnWord`: what its words so far do). That own word, when it ends the span, has two
+    /// letters or more: a word of one letter is a conjunction or preposition in most languages the
+    /// pass reads (Russian и 'and', в 'in'), which no word list names outside English, Dari and
+    /// Pashto, and nearly a vowel alone it costs the distance almost nothing (a person's name
+    /// followed by и was read as a longer label of the same person, и and all).
     @inline(__always)
     private static func mayEndSpan(on word: Word, letters: Int, takesMention: Bool, takesOwnWord: Bool) -> Bool {
         !word.particle && letters >= FuzzyIndex.minimumLetters && (!word.frequent || word.endsLabel)
-            && (!takesMention || takesOwnWord && (!word.covered || word.endsMention))
+            && (!takesMention || takesOwnWord && (word.covered ? word.endsMention : word.last > word.first))
     }
 
     /// Fills `khSpans` for the spans of 1...`longest` words from Cyrillic word `start` (each span's

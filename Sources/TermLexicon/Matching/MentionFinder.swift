@@ -466,10 +466,20 @@ public final class MentionFinder {
         return Self.capitalisedWords(surface) >= Self.capitalisedWords(model.labelText(Int(payload.label)))
     }
 
+    /// Whether the record has both capital and small letters: ASCII ones first, then those of
+    /// other cased scripts (a Russian or Tajik line is mixed-case too), decoded only when the ASCII
+    /// letters have not settled it. Asked once per record, and only for a `proper` label.
     static func hasBothCases(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        var upper = false, lower = false
+        var upper = false, lower = false, nonASCII = false
         for byte in bytes[range] {
             if byte >= 0x61 && byte <= 0x7A { lower = true } else if byte >= 0x41 && byte <= 0x5A { upper = true }
+            nonASCII = nonASCII || byte >= 0x80
+            if upper && lower { return true }
+        }
+        guard nonASCII else { return false }
+        for scalar in String(decoding: bytes[range], as: UTF8.self).unicodeScalars where !scalar.isASCII {
+            let properties = scalar.properties
+            if properties.isUppercase { upper = true } else if properties.isLowercase { lower = true }
             if upper && lower { return true }
         }
         return false
