@@ -228,13 +228,14 @@ struct FuzzyMatchingTests {
          ["Mohammed Abdul Kabir|person:abdul-kabir|exact", "Abdul Kabir|person:abdul-kabir|exact"]),
     ])
     func heldBackWeakLabelsStayHeldBack(line: String, expected: [String]) throws {
-        let lexicon = lexicon(entities: "person:abdul-kabir\tperson\t\t\t\n",
-                              labels: "person:abdul-kabir\ten\tpref\tAbdul Kabir\tweak\t\n"
-                                + "person:abdul-kabir\ten\talt\tAbdul Kabeer\t\t\n"
-                                + "person:abdul-kabir\ten\talt\tMohammed Abdul Kabir\t\t\n")
-        let finder = try TaggingModel(lexicon: lexicon).makeFinder()
-        #expect(tag(line, with: finder, options: FuzzyMatchingTests.fuzzy) == expected)
+        #expect(tag(line, with: try Self.abdulKabir.makeFinder(), options: Self.fuzzy) == expected)
     }
+
+    static let abdulKabir = smallModel(labels: [
+        "person:abdul-kabir\ten\tpref\tAbdul Kabir\tweak",
+        "person:abdul-kabir\ten\talt\tAbdul Kabeer\t",
+        "person:abdul-kabir\ten\talt\tMohammed Abdul Kabir\t",
+    ])
 
     /// Cyrillic х is h or kh: a short word finds its Latin labels under both readings (Ахтар,
     /// Akhtar), and a span with х in several words is also read with every х as kh, each kh being
@@ -248,15 +249,15 @@ struct FuzzyMatchingTests {
         ("Мулла Хайрулла Хайрхва сказал.", ["Хайрулла Хайрхва|person:khairullah-khairkhwa|fuzzy"]),
     ])
     func cyrillicKhAgainstLatinLabels(line: String, expected: [String]) throws {
-        let lexicon = lexicon(entities: "person:akhtar-mansour\tperson\t\t\t\nplace:torkham\tplace\t\t\t\n"
-                                + "place:khyber-pakhtunkhwa\tplace\t\t\t\nperson:khairullah-khairkhwa\tperson\t\t\t\n",
-                              labels: "person:akhtar-mansour\ten\tpref\tAkhtar Mansour\t\t\n"
-                                + "place:torkham\ten\tpref\tTorkham\t\t\n"
-                                + "place:khyber-pakhtunkhwa\ten\tpref\tKhyber Pakhtunkhwa\t\t\n"
-                                + "person:khairullah-khairkhwa\ten\tpref\tKhairullah Khairkhwa\t\t\n")
-        let finder = try TaggingModel(lexicon: lexicon).makeFinder()
-        #expect(tag(line, with: finder, options: FuzzyMatchingTests.fuzzy) == expected)
+        #expect(tag(line, with: try Self.latinKhLabels.makeFinder(), options: Self.fuzzy) == expected)
     }
+
+    static let latinKhLabels = smallModel(labels: [
+        "person:akhtar-mansour\ten\tpref\tAkhtar Mansour\t",
+        "place:torkham\ten\tpref\tTorkham\t",
+        "place:khyber-pakhtunkhwa\ten\tpref\tKhyber Pakhtunkhwa\t",
+        "person:khairullah-khairkhwa\ten\tpref\tKhairullah Khairkhwa\t",
+    ])
 
     /// A person's label of three words or more is also heard without a Mohammad or a Khan that
     /// is not its last word, at 0.05 less; never down to one word, and never without another word.
@@ -269,18 +270,32 @@ struct FuzzyMatchingTests {
         ("Khan Noor and Akhund said.", [String]()),
     ])
     func omissibleNameWords(line: String, expected: [String]) throws {
-        let lexicon = lexicon(entities: "person:atta-noor\tperson\t\t\t\nperson:hassan-akhund\tperson\t\t\t\n"
-                                + "person:amir-muttaqi\tperson\t\t\t\n",
-                              labels: "person:atta-noor\ten\tpref\tAtta Mohammad Noor\t\t\n"
-                                + "person:hassan-akhund\ten\tpref\tMohammad Hassan Akhund\t\t\n"
-                                + "person:amir-muttaqi\ten\tpref\tAmir Khan Muttaqi\t\t\n"
-                                + "person:amir-muttaqi\tprs\tpref\tامیر خان متقی\t\t\n")
-        let finder = try TaggingModel(lexicon: lexicon).makeFinder()
+        let finder = try Self.omissibleWords.makeFinder()
         #expect(tag(line, with: finder, options: FuzzyMatchingTests.fuzzy) == expected)
         let bytes = Array(line.utf8)
         for mention in finder.mentions(in: bytes, bytes.indices, options: FuzzyMatchingTests.fuzzy) {
             #expect(mention.score.map { abs($0 - 0.95) < 1e-9 } ?? false, "\(line): \(String(describing: mention.score))")
         }
+    }
+
+    static let omissibleWords = smallModel(labels: [
+        "person:atta-noor\ten\tpref\tAtta Mohammad Noor\t",
+        "person:hassan-akhund\ten\tpref\tMohammad Hassan Akhund\t",
+        "person:amir-muttaqi\ten\tpref\tAmir Khan Muttaqi\t",
+        "person:amir-muttaqi\tprs\tpref\tامیر خان متقی\t",
+    ])
+
+    /// The model of a lexicon of its own, from label rows `id  lang  kind  label  flags` (the note
+    /// left empty); each id is an entity of the type its prefix names. Built once per table, not
+    /// once per row.
+    static func smallModel(labels rows: [String]) -> TaggingModel {
+        var ids: [String] = []
+        for row in rows {
+            let id = String(row.prefix { $0 != "\t" })
+            if !ids.contains(id) { ids.append(id) }
+        }
+        let entities = ids.map { "\($0)\t\($0.prefix { $0 != ":" })\t\t\t\n" }.joined()
+        return try! TaggingModel(lexicon: lexicon(entities: entities, labels: rows.map { $0 + "\t\n" }.joined()))
     }
 
     /// A word read again reads as it did the first time, also after another word took its slot in
