@@ -61,8 +61,9 @@ public enum LexiconRuleCatalogue {
              "Delete one of the lines."),
         rule("redundant-label", .warning, "A label matches exactly what another label of the entity matches.",
              "Delete it: matching already folds case, letter forms, spaces and diacritics."),
-        rule("suffixed-label", .warning, "A label is another label plus a suffix the matcher already handles.",
-             "Delete it: affixes.tsv attaches the suffix."),
+        rule("suffixed-label", .warning,
+             "A label is another label plus a suffix, or with a case ending, that the matcher already handles.",
+             "Delete it: affixes.tsv attaches the suffix or the ending."),
         rule("shared-key", .warning, "Two entities have labels that match the same text.",
              "Make one label more specific, or flag the ambiguous one weak."),
         rule("proper-flag", .warning, "A proper flag can do nothing: the label has no capital letter, or is also cs.",
@@ -90,7 +91,7 @@ public enum LexiconRuleCatalogue {
              "An office in affixes.tsv does not end in a title of affixes.tsv after a word of its own.",
              "Add its last word as a title, or write the office as it ends (Attorney General)."),
         rule("affix-after", .error, "An affix's `after` column is malformed or on a kind that takes none.",
-             "List endings comma-separated, only for suffixes."),
+             "List endings comma-separated, only for suffixes and endings (an ending needs one)."),
     ]
 
     private static func rule(_ id: String, _ severity: Severity, _ summary: String, _ hint: String) -> RuleDescription {

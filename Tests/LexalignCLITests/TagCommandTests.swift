@@ -148,14 +148,22 @@ struct TagCommandTests {
     }
 
     /// Russian names of the region's places and organisations are labels, as the region's Russian
-    /// press writes them in the nominative; a province's name inside Iran's Sistan and Baluchestan
-    /// is not Pakistan's Balochistan.
+    /// press writes them in the nominative, and are found in their case forms; a province's name
+    /// inside Iran's Sistan and Baluchestan is not Pakistan's Balochistan.
     @Test(arguments: [
         ("Москва и Пекин.\n", "1\t0\t6\tplace:moscow\tМосква\n1\t9\t14\tplace:beijing\tПекин\n"),
         ("Исламское движение Узбекистана и Северный альянс.\n",
          "1\t0\t30\torg:islamic-movement-of-uzbekistan\tИсламское движение Узбекистана\n"
             + "1\t33\t48\torg:northern-alliance\tСеверный альянс\n"),
         ("В провинции Систан и Белуджистан.\n", "1\t12\t32\tplace:sistan-and-baluchestan\tСистан и Белуджистан\n"),
+        // Case forms: a suffix after a consonant stays outside the mention (Пекин|а), an ending in
+        // place of a last letter is in it (Москве, Кветте, Турции, Индии, Китае).
+        ("Делегация из Пекина прибыла в Кабул.\n",
+         "1\t13\t18\tplace:beijing\tПекин\n1\t30\t35\tplace:kabul\tКабул\n"),
+        ("Встреча прошла в Москве, а затем в Кветте.\n",
+         "1\t17\t23\tplace:moscow\tМоскве\n1\t35\t41\tplace:quetta\tКветте\n"),
+        ("Президент Турции и министр Индии говорили о Китае.\n",
+         "1\t10\t16\tplace:turkey\tТурции\n1\t27\t32\tplace:india\tИндии\n1\t44\t49\tplace:china\tКитае\n"),
     ])
     func russianNamesOfTheRegion(input: String, expected: String) throws {
         let outcome = try CLIRunner.run(["tag", "--format", "tsv"], stdin: input)

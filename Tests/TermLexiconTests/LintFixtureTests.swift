@@ -19,6 +19,7 @@ struct LintFixtureTests {
         "script-mismatch", "shared-key", "stray-space", "suffixed-label", "type-mismatch", "unknown-broader", "unknown-flag",
         "unknown-id", "unknown-kind", "unknown-lang", "unknown-type", "unsorted", "wikidata-syntax",
         "unknown-scheme", "identifier-syntax", "identifier-type", "duplicate-identifier", "shared-identifier", "cldr-name",
+        "affix-after",
     ]
 
     @Test func everyRuleHasAFixture() {

@@ -11,7 +11,7 @@ import TextNormalization
 /// files it was made from, and the caller compiles the files otherwise.
 extension TaggingModel {
     /// The model archive's magic and format (bumped whenever what `archived()` writes changes).
-    static let archiveKind = ArchiveKind(magic: "LXMODEL", format: 3)
+    static let archiveKind = ArchiveKind(magic: "LXMODEL", format: 4)
 
     /// The model as bytes, with the digest of the files it was compiled from, and the built-in
     /// fuzzy word lists' hashes when given (they are keyed with ICU too; their texts are among the
@@ -228,7 +228,8 @@ extension TaggingModel {
     /// Whether every index the matcher follows from a payload or a label stays inside its array.
     private static func fits(payloads: [Payload], keyStarts: [Int32], keyUnits: [UInt16], spaces: [Int32],
                              caseLetters: [[Unicode.Scalar]], labels: CompactLabels, entities: Int) -> Bool {
-        guard keyStarts.count == payloads.count + 1, keyStarts.first == 0, keyStarts.last == Int32(keyUnits.count),
+        // Inflected keys (`CaseEndings`) follow the labels' own in `keyUnits`.
+        guard keyStarts.count == payloads.count + 1, keyStarts.first == 0, keyStarts.last! <= Int32(keyUnits.count),
               zip(keyStarts, keyStarts.dropFirst()).allSatisfy({ $0 <= $1 }) else { return false }
         let count = labels.entities.count
         guard labels.offsets.count == count + 1, labels.offsets.first == 0,

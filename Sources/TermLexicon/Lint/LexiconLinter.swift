@@ -286,12 +286,15 @@ public final class LexiconLinter {
     }
 
     /// Labels that are another label of their entity plus a suffix of affixes.tsv (طالبانو =
-    /// طالبان + و): the matcher finds them anyway, and as labels they would make `--format inline`
-    /// replace the suffix along with the name.
+    /// طالبان + و), or with one of its case endings (Москве = Москва with е for а): the matcher finds
+    /// them anyway, and as labels a suffixed one would make `--format inline` replace the suffix
+    /// along with the name.
     private func suffixedLabels(_ lexicon: Lexicon, path: String, file: TSVFile) -> [Diagnostic] {
         let suffixes = lexicon.affixes.entries.filter { $0.kind == .suffix }
             .map { (text: $0.text, key: keys.keyString($0.text), after: $0.after.map { keys.keyString($0) }) }
-        guard !suffixes.isEmpty else { return [] }
+        let endings = lexicon.affixes.entries.filter { $0.kind == .ending }
+            .map { (text: $0.text, key: keys.keyString($0.text), replaced: $0.after.map { keys.keyString($0) }) }
+        guard !suffixes.isEmpty || !endings.isEmpty else { return [] }
         var keysByID: [String: [String: Label]] = [:]
         for label in lexicon.labels where label.kind != .negative {
             let key = keys.keyString(label.text)
@@ -301,18 +304,35 @@ public final class LexiconLinter {
         for label in lexicon.labels where label.kind != .pref && label.kind != .negative {
             let key = keys.keyString(label.text)
             guard let own = keysByID[label.id] else { continue }
+            let location = SourceLocation(path: path, line: label.line,
+                                          column: column(ofField: 3, in: file, line: label.line))
+            var found = false
             for suffix in suffixes where !suffix.key.isEmpty && key.hasSuffix(suffix.key)
                 && key.count > suffix.key.count {
                 let stem = String(key.dropLast(suffix.key.count))
                 guard let base = own[stem], base.line != label.line else { continue }
                 guard suffix.after.isEmpty || suffix.after.contains(where: { stem.hasSuffix($0) }) else { continue }
-                diagnostics.append(Diagnostic(.warning,
-                    at: SourceLocation(path: path, line: label.line,
-                                       column: column(ofField: 3, in: file, line: label.line)),
+                diagnostics.append(Diagnostic(.warning, at: location,
                     "'\(label.text)' is redundant: it is '\(base.text)' (line \(base.line)) "
                         + "with the suffix '\(suffix.text)', which the matcher already allows",
                     rule: "suffixed-label"))
+                found = true
                 break
+            }
+            guard !found else { continue }
+            endingLoop: for ending in endings where !ending.key.isEmpty && key.hasSuffix(ending.key) {
+                let stem = key.dropLast(ending.key.count)
+                for replaced in ending.replaced where !replaced.isEmpty {
+                    // A case-sensitive label is not inflected; a weak one does less than a strong one.
+                    guard let base = own[stem + replaced], base.line != label.line,
+                          !base.flags.contains(.caseSensitive),
+                          !base.flags.contains(.weak) || label.flags.contains(.weak) else { continue }
+                    diagnostics.append(Diagnostic(.warning, at: location,
+                        "'\(label.text)' is redundant: it is '\(base.text)' (line \(base.line)) "
+                            + "with the ending '\(ending.text)' for '\(replaced)', which the matcher already allows",
+                        rule: "suffixed-label"))
+                    break endingLoop
+                }
             }
         }
         return diagnostics

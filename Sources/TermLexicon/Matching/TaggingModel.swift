@@ -21,7 +21,8 @@ public final class TaggingModel: Sendable {
 
     let trie: LabelTrie
     let payloads: [Payload]
-    /// Payload k's key is `trie.keyUnits[keyStarts[k]..<keyStarts[k + 1]]`.
+    /// Payload k's key is `trie.keyUnits[keyStarts[k]..<keyStarts[k + 1]]`; the trie's keys after
+    /// the last of these are labels' inflected forms (`CaseEndings`).
     let keyStarts: [Int32]
     /// Space positions of all labels, side by side (see `Payload`).
     let spaces: [Int32]
@@ -147,6 +148,12 @@ public final class TaggingModel: Sendable {
         var caseLetters: [[Unicode.Scalar]] = []
         var asciiCaseLetters: [[UInt8]?] = []
         var prefLabels: [Int64: Int32] = [:]
+        // Inflected keys (`CaseEndings`), kept apart and put after the labels' own keys: payload k's
+        // key stays `keyUnits[keyStarts[k]..<keyStarts[k + 1]]`.
+        let caseEndings = CaseEndings(rules: affixes.entries.filter { $0.kind == .ending }.map { entry in
+            CaseEndings.Rule(ending: keys.key(entry.text), replaced: entry.after.map { keys.key($0) })
+        })
+        var inflectedUnits: [UInt16] = [], inflectedEnds: [Int32] = [], inflectedPayloads: [Int32] = []
         // (entity, key) hashes of negative and of other labels, only when there are negatives.
         let anyNegative = labels.kinds.contains(.negative)
         var negativeKeys = Set<UInt64>(), positiveKeys = Set<UInt64>()
@@ -180,6 +187,15 @@ public final class TaggingModel: Sendable {
                 keyUnits.append(contentsOf: half.units[keyRange])
                 keyStarts.append(Int32(keyUnits.count))
                 keyPayloads.append(Int32(payloads.count))
+                // A case-sensitive label is written as it is (acronyms: ООН, ИГИЛ).
+                if !caseEndings.rules.isEmpty && !labels.flags[index].contains(.caseSensitive) {
+                    let lastWordStart = Int(spaces[spacesStart...].last ?? 0)
+                    for form in caseEndings.forms(of: half.units[keyRange], lastWordStart: lastWordStart) {
+                        inflectedUnits.append(contentsOf: form)
+                        inflectedEnds.append(Int32(inflectedUnits.count))
+                        inflectedPayloads.append(Int32(payloads.count))
+                    }
+                }
                 var flags = labels.flags[index]
                 if labels.kinds[index] == .negative { flags.insert(.negative) }
                 payloads.append(Payload(entity: entity, label: Int32(index), flags: flags,
@@ -187,7 +203,10 @@ public final class TaggingModel: Sendable {
                                         caseIndex: caseIndex))
             }
         }
-        trie = LabelTrie(units: keyUnits, starts: keyStarts, payloads: keyPayloads)
+        let labelKeyEnd = Int32(keyUnits.count)
+        keyUnits.append(contentsOf: inflectedUnits)
+        trie = LabelTrie(units: keyUnits, starts: keyStarts + inflectedEnds.map { labelKeyEnd + $0 },
+                         payloads: keyPayloads + inflectedPayloads)
         self.keyStarts = keyStarts
         self.payloads = payloads
         mayHaveNegativeConflict = !negativeKeys.isDisjoint(with: positiveKeys)
@@ -217,6 +236,7 @@ public final class TaggingModel: Sendable {
             case .title: titles.append(key)
             case .office: offices.append(key)
             case .province, .river: placeHeads[Affixes.Kind.heads.firstIndex(of: entry.kind)!].append(key)
+            case .ending: break  // compiled into the trie above
             }
         }
         self.placeHeads = placeHeads.map { $0.uniqued() }

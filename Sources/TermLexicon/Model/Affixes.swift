@@ -1,8 +1,8 @@
 /// What real text attaches to names, from Lexicons/affixes.tsv (`lang  kind  text  after  note`):
 /// suffixes after a name (English 's, Dari ها, Pashto و), prefixes joined to its front (Pashto د),
 /// titles before a person's name (Mullah, مولوی), which a mention keeps, offices that end in a title
-/// (Attorney General), and head words beside a place's name that say what kind of place it is
-/// (провинция, rio: `PlaceHeads`).
+/// (Attorney General), head words beside a place's name that say what kind of place it is
+/// (провинция, rio: `PlaceHeads`), and case endings that replace a name's last letters (Москве).
 public struct Affixes: Sendable, Equatable {
     public enum Kind: String, CaseIterable, Sendable {
         case suffix, prefix, title
@@ -13,6 +13,9 @@ public struct Affixes: Sendable, Equatable {
         case province
         /// The same for a river (река, rio).
         case river
+        /// A case ending that takes the place of a name's last letters (Russian Москва, в Москве):
+        /// `after` lists the endings it replaces (`CaseEndings`).
+        case ending
 
         /// The kinds of head words, in the order the model keeps their keys.
         static let heads: [Kind] = [.province, .river]
@@ -24,6 +27,7 @@ public struct Affixes: Sendable, Equatable {
         public var text: String
         /// For a suffix: endings the name must have for the suffix to apply (Pashto oblique و
         /// only after a plural in ان or ات, so that هندو, Hindu, is not India + و); empty for any.
+        /// For an ending: the endings of a name it replaces (at least one).
         public var after: [String]
         public var line: Int
 

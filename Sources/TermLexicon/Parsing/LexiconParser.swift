@@ -157,9 +157,14 @@ public enum LexiconParser {
                 continue
             }
             let after = fields[3].isEmpty ? [] : fields[3].split(separator: ",").map(String.init)
-            if !after.isEmpty && kind != .suffix {
+            if !after.isEmpty && kind != .suffix && kind != .ending {
                 diagnostics.append(file.diagnostic(.error, line, field: 3,
-                    "only a suffix takes the endings it follows", rule: "affix-after"))
+                    "only a suffix or an ending takes endings", rule: "affix-after"))
+                continue
+            }
+            if kind == .ending && after.allSatisfy(\.isEmpty) {
+                diagnostics.append(file.diagnostic(.error, line, field: 3,
+                    "an ending names the endings of a name it replaces", rule: "affix-after"))
                 continue
             }
             entries.append(Affixes.Entry(lang: lang, kind: kind, text: fields[2], after: after, line: line.number))

@@ -1,0 +1,87 @@
+import Testing
+import TermLexicon
+import TextNormalization
+
+/// Russian case forms on a small lexicon of its own: suffixes after a name ending in a consonant
+/// (в Кабуле: the mention is the name), endings in place of a name's last letter (в Москве: the
+/// mention is the word), and what neither may do.
+@Suite("case endings")
+struct CaseEndingTests {
+    static let model: TaggingModel = {
+        let small = lexicon(
+            entities: """
+                org:al-qaeda\torg\t\t\t
+                org:fata\torg\t\t\t
+                person:kassym-jomart-tokayev\tperson\t\t\t
+                place:amu-darya\tplace\t\t\t
+                place:china\tplace\t\t\t
+                place:india\tplace\t\t\t
+                place:kabul\tplace\t\t\t
+                place:moscow\tplace\t\t\t
+                place:sar-e-pol\tplace\t\t\t
+
+                """,
+            labels: """
+                org:al-qaeda\tru\tpref\tАль-Каида\t\t
+                org:fata\tru\tpref\tФАТА\tcs\t
+                person:kassym-jomart-tokayev\tru\tpref\tКасым-Жомарт Токаев\t\t
+                person:kassym-jomart-tokayev\tru\talt\tТокаев\t\t
+                place:amu-darya\tru\tpref\tАмударья\t\t
+                place:china\tru\tpref\tКитай\t\t
+                place:india\tru\tpref\tИндия\t\t
+                place:kabul\tru\tpref\tКабул\t\t
+                place:moscow\tru\tpref\tМосква\tproper\t
+                place:sar-e-pol\tru\tpref\tСари-Пуль\t\t
+
+                """,
+            affixes: """
+                ru\tending\tе\tа,я,й,ь\t
+                ru\tending\tей\tя\t
+                ru\tending\tем\tй,ь\t
+                ru\tending\tи\tа,я,ь\t
+                ru\tending\tой\tа\t
+                ru\tending\tу\tа\t
+                ru\tending\tы\tа\t
+                ru\tending\tю\tя,й,ь\t
+                ru\tending\tя\tй,ь\t
+                ru\tsuffix\tа\tб,в,л,н\t
+                ru\tsuffix\tе\tб,в,л,н\t
+                ru\tsuffix\tом\tб,в,л,н\t
+                ru\tsuffix\tу\tб,в,л,н\t
+                ru\tsuffix\tым\tов,ев,ин\t
+
+                """)
+        return try! TaggingModel(lexicon: small)
+    }()
+
+    @Test(arguments: [
+        // an ending in place of the last letter: the whole word is the mention
+        ("в Москве, из Москвы, в Москву, с Москвой",
+         ["Москве|place:moscow|variant", "Москвы|place:moscow|variant", "Москву|place:moscow|variant",
+          "Москвой|place:moscow|variant"]),
+        ("из Индии, в Индию, с Индией", ["Индии|place:india|variant", "Индию|place:india|variant",
+                                         "Индией|place:india|variant"]),
+        ("из Китая, к Китаю, с Китаем, в Китае", ["Китая|place:china|variant", "Китаю|place:china|variant",
+                                                   "Китаем|place:china|variant", "Китае|place:china|variant"]),
+        ("боевики Аль-Каиды", ["Аль-Каиды|org:al-qaeda|variant"]),
+        ("на Амударье, в Сари-Пуле", ["Амударье|place:amu-darya|variant", "Сари-Пуле|place:sar-e-pol|variant"]),
+        // a suffix after a consonant: the name is the mention, the ending stays outside
+        ("из Кабула, к Кабулу, над Кабулом, в Кабуле",
+         ["Кабул|place:kabul|affixed", "Кабул|place:kabul|affixed", "Кабул|place:kabul|affixed",
+          "Кабул|place:kabul|affixed"]),
+        ("встреча с Токаевым", ["Токаев|person:kassym-jomart-tokayev|affixed"]),
+        // the nominative is the label
+        ("Москва и Кабул", ["Москва|place:moscow|exact", "Кабул|place:kabul|exact"]),
+        // an inflected proper label keeps its capital in mixed-case text
+        ("Встреча в москве", []),
+        // not a case form: a longer word, an ending the rules lack, an ending after a wrong letter
+        ("москвичи в Кабулистане", []),
+        ("Москвами и Кабулах", []),
+        ("Индиа и Кабулы", []),
+        // a case-sensitive label (an acronym) is written as it is
+        ("ФАТЫ и ФАТА", ["ФАТА|org:fata|exact"]),
+    ])
+    func finds(text: String, expected: [String]) throws {
+        #expect(tag(text, with: try CaseEndingTests.model.makeFinder()) == expected)
+    }
+}
