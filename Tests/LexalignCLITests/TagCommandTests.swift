@@ -148,8 +148,9 @@ struct TagCommandTests {
     }
 
     /// Russian names of the region's places and organisations are labels, as the region's Russian
-    /// press writes them in the nominative, and are found in their case forms; a province's name
-    /// inside Iran's Sistan and Baluchestan is not Pakistan's Balochistan.
+    /// press writes them in the nominative, and are found in their case forms (and Tajik names
+    /// with their suffixes); a province's name inside Iran's Sistan and Baluchestan is not
+    /// Pakistan's Balochistan.
     @Test(arguments: [
         ("Москва и Пекин.\n", "1\t0\t6\tplace:moscow\tМосква\n1\t9\t14\tplace:beijing\tПекин\n"),
         ("Исламское движение Узбекистана и Северный альянс.\n",
@@ -164,6 +165,10 @@ struct TagCommandTests {
          "1\t17\t23\tplace:moscow\tМоскве\n1\t35\t41\tplace:quetta\tКветте\n"),
         ("Президент Турции и министр Индии говорили о Китае.\n",
          "1\t10\t16\tplace:turkey\tТурции\n1\t27\t32\tplace:india\tИндии\n1\t44\t49\tplace:china\tКитае\n"),
+        // Tajik: the object marker ро and the izofa и stay outside the mention.
+        ("Онҳо Қандаҳорро гирифтанд.\n", "1\t5\t13\tplace:kandahar\tҚандаҳор\n"),
+        ("Дар вилояти Ҳироти Афғонистон.\n",
+         "1\t4\t17\tplace:herat-province\tвилояти Ҳирот\n1\t19\t29\tplace:afghanistan\tАфғонистон\n"),
     ])
     func russianNamesOfTheRegion(input: String, expected: String) throws {
         let outcome = try CLIRunner.run(["tag", "--format", "tsv"], stdin: input)
