@@ -4,7 +4,7 @@ import TextNormalization
 
 /// Russian case forms on a small lexicon of its own: suffixes after a name ending in a consonant
 /// (в Кабуле: the mention is the name), endings in place of a name's last letter (в Москве: the
-/// mention is the word), and what neither may do.
+/// mention is the word), both words of a name of two (Северного альянса), and what none may do.
 @Suite("case endings")
 struct CaseEndingTests {
     static let model: TaggingModel = {
@@ -12,8 +12,12 @@ struct CaseEndingTests {
             entities: """
                 org:al-qaeda\torg\t\t\t
                 org:fata\torg\t\t\t
+                org:isis\torg\t\t\t
+                org:northern-alliance\torg\t\t\t
+                person:ashraf-ghani\tperson\t\t\t
                 person:kassym-jomart-tokayev\tperson\t\t\t
                 place:amu-darya\tplace\t\t\t
+                place:central-asia\tplace\t\t\t
                 place:china\tplace\t\t\t
                 place:india\tplace\t\t\t
                 place:kabul\tplace\t\t\t
@@ -24,9 +28,13 @@ struct CaseEndingTests {
             labels: """
                 org:al-qaeda\tru\tpref\tАль-Каида\t\t
                 org:fata\tru\tpref\tФАТА\tcs\t
+                org:isis\tru\tpref\tИсламское государство\t\t
+                org:northern-alliance\tru\tpref\tСеверный альянс\t\t
+                person:ashraf-ghani\tru\tpref\tАшраф Гани\t\t
                 person:kassym-jomart-tokayev\tru\tpref\tКасым-Жомарт Токаев\t\t
                 person:kassym-jomart-tokayev\tru\talt\tТокаев\t\t
                 place:amu-darya\tru\tpref\tАмударья\t\t
+                place:central-asia\tru\tpref\tЦентральная Азия\t\t
                 place:china\tru\tpref\tКитай\t\t
                 place:india\tru\tpref\tИндия\t\t
                 place:kabul\tru\tpref\tКабул\t\t
@@ -35,19 +43,22 @@ struct CaseEndingTests {
 
                 """,
             affixes: """
-                ru\tending\tе\tа,я,й,ь\t
+                ru\tending\tа\tо\t
+                ru\tending\tе\tа,я,й,ь,о\t
                 ru\tending\tей\tя\t
                 ru\tending\tем\tй,ь\t
                 ru\tending\tи\tа,я,ь\t
-                ru\tending\tой\tа\t
-                ru\tending\tу\tа\t
+                ru\tending\tого\tый,ий,ой,ое\t
+                ru\tending\tой\tа,ая\t
+                ru\tending\tом\tо,ый,ий,ой,ое\t
+                ru\tending\tу\tа,о\t
                 ru\tending\tы\tа\t
                 ru\tending\tю\tя,й,ь\t
                 ru\tending\tя\tй,ь\t
-                ru\tsuffix\tа\tб,в,л,н\t
-                ru\tsuffix\tе\tб,в,л,н\t
-                ru\tsuffix\tом\tб,в,л,н\t
-                ru\tsuffix\tу\tб,в,л,н\t
+                ru\tsuffix\tа\tб,в,л,н,с,ф\t
+                ru\tsuffix\tе\tб,в,л,н,с,ф\t
+                ru\tsuffix\tом\tб,в,л,н,с,ф\t
+                ru\tsuffix\tу\tб,в,л,н,с,ф\t
                 ru\tsuffix\tым\tов,ев,ин\t
 
                 """)
@@ -70,6 +81,12 @@ struct CaseEndingTests {
          ["Кабул|place:kabul|affixed", "Кабул|place:kabul|affixed", "Кабул|place:kabul|affixed",
           "Кабул|place:kabul|affixed"]),
         ("встреча с Токаевым", ["Токаев|person:kassym-jomart-tokayev|affixed"]),
+        // a name of two words: both words decline (a suffix after the last stays outside)
+        ("представители Северного альянса", ["Северного альянс|org:northern-alliance|affixed"]),
+        ("в Центральной Азии", ["Центральной Азии|place:central-asia|variant"]),
+        ("боевики Исламского государства, в Исламском государстве",
+         ["Исламского государства|org:isis|variant", "Исламском государстве|org:isis|variant"]),
+        ("встреча с Ашрафом Гани", ["Ашрафом Гани|person:ashraf-ghani|variant"]),
         // the nominative is the label
         ("Москва и Кабул", ["Москва|place:moscow|exact", "Кабул|place:kabul|exact"]),
         // an inflected proper label keeps its capital in mixed-case text

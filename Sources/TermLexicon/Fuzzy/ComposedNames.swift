@@ -121,7 +121,7 @@ struct ComposedNames: Sendable {
         firstWithHash.reserveCapacity(payloads.count)
         var sameHash = [Int32](repeating: -1, count: payloads.count)
         for (index, payload) in payloads.enumerated().reversed()
-        where payload.flags.isDisjoint(with: [.negative, .weak, .demonym]) {
+        where payload.flags.isDisjoint(with: [.negative, .weak, .demonym, .inflected]) {
             let hash = FuzzyWordLists.hash(keyUnits[Int(keyStarts[index])..<Int(keyStarts[index + 1])])
             if let next = firstWithHash.updateValue(Int32(index), forKey: hash) { sameHash[index] = next }
         }

@@ -170,8 +170,9 @@ public final class FuzzyIndex: Sendable {
             for (index, payload) in model.payloads.enumerated() {
                 let flags = payload.flags
                 // A demonym sounds like its country (Chinese, China) but is an adjective: exact spellings only.
+                // An inflected form is its label's, which is read already.
                 guard !flags.contains(.weak), !flags.contains(.caseSensitive),
-                      !flags.contains(.demonym) else { continue }
+                      !flags.contains(.demonym), !flags.contains(.inflected) else { continue }
                 let key = keyUnits[Int(keyStarts[index])..<Int(keyStarts[index + 1])]
                 guard key.count >= FuzzyIndex.minimumLetters, let first = key.first else { continue }
                 let script = PhoneticFold.script(of: first)

@@ -2,8 +2,15 @@
 /// last letters give way to another ending (Russian Москва, в Москве; Индия, из Индии; Китай, из
 /// Китая). A suffix cannot say this: it is written after the whole name, which these forms do not
 /// contain. Each label whose key ends in a replaced ending gets the inflected keys as further keys
-/// of the same payload in the trie, so the matcher finds them like any spelling, with nothing
-/// to do per word of text; the mention is the whole inflected word.
+/// of the trie, so the matcher finds them like any spelling, with nothing to do per word of text;
+/// the mention is the whole inflected word.
+///
+/// In a name of two words both words decline (Северный альянс, Северного альянса; Ашраф Гани,
+/// Ашрафа Гани): the first word takes the endings and the suffixes of the languages that have
+/// endings (those suffixes are checked at the end of a name as the text is read, but a first
+/// word's must be spelled out here). Every combination is made, not only the grammatical ones:
+/// a form no text writes (Северному альянса) costs a key and never matches, while sorting the
+/// rows by case would need the file to say which case each ending is.
 struct CaseEndings {
     struct Rule {
         /// The ending written in the text, as a key.
@@ -12,30 +19,75 @@ struct CaseEndings {
         var replaced: [[UInt16]]
     }
 
-    /// The rules, as keys.
+    struct Suffix {
+        var text: [UInt16]
+        /// The endings a word must have for the suffix to follow it (empty: any).
+        var after: [[UInt16]]
+    }
+
+    /// An inflected key; `spaces` are its own when its first word changed (nil: the label's).
+    struct Form: Equatable {
+        var key: [UInt16]
+        var spaces: [Int32]?
+    }
+
     let rules: [Rule]
+    /// Suffixes a name's first word takes.
+    let innerSuffixes: [Suffix]
 
     /// A stem shorter than this keeps its ending: a name of one or two letters is an acronym or
     /// an initial, which are not declined by changing their last letter.
     static let shortestStem = 2
 
-    init(rules: [Rule]) { self.rules = rules.filter { !$0.ending.isEmpty } }
+    init(rules: [Rule], innerSuffixes: [Suffix] = []) {
+        self.rules = rules.filter { !$0.ending.isEmpty }
+        self.innerSuffixes = self.rules.isEmpty ? [] : innerSuffixes.filter { !$0.text.isEmpty }
+    }
 
-    /// The inflected forms of a label's key: for each rule, the key with a replaced ending swapped
-    /// for the rule's, provided a stem of `shortestStem` units or more of the label's last word
-    /// (from key position `lastWordStart`, 0 for a label of one word) stays before it, so the
-    /// label's spaces stay where they were.
-    func forms(of key: ArraySlice<UInt16>, lastWordStart: Int) -> [[UInt16]] {
-        var forms: [[UInt16]] = []
-        for rule in rules {
-            for replaced in rule.replaced where !replaced.isEmpty {
-                let stemLength = key.count - replaced.count
-                guard stemLength - lastWordStart >= CaseEndings.shortestStem,
-                      key.suffix(replaced.count).elementsEqual(replaced) else { continue }
-                let form = Array(key.prefix(stemLength)) + rule.ending
-                if !form.elementsEqual(key) && !forms.contains(form) { forms.append(form) }
+    /// The inflected forms of a label's key whose words start at `spaces` (key positions): of a
+    /// name of two words, every combination of the first word's forms and the last word's; of
+    /// any other, the last word's forms alone, the name's other words as they are.
+    func forms(of key: ArraySlice<UInt16>, spaces: ArraySlice<Int32>) -> [Form] {
+        guard !rules.isEmpty else { return [] }
+        let lastStart = key.startIndex + Int(spaces.last ?? 0)
+        guard lastStart <= key.endIndex else { return [] }
+        let lastWord = key[lastStart...]
+        let lastForms = [Array(lastWord)] + endingForms(of: lastWord)
+        var forms: [Form] = []
+        func add(_ form: Form) { if !forms.contains(form) { forms.append(form) } }
+        for last in lastForms.dropFirst() { add(Form(key: Array(key[..<lastStart]) + last, spaces: nil)) }
+        guard spaces.count == 1 else { return forms }
+        let firstWord = key[..<lastStart]
+        let firstForms = endingForms(of: firstWord) + suffixForms(of: firstWord)
+        for first in firstForms where !first.elementsEqual(firstWord) {
+            for last in lastForms {
+                add(Form(key: first + last, spaces: [Int32(first.count)]))
             }
         }
         return forms
+    }
+
+    /// A word with each replaced ending it has swapped for its rule's, a stem of `shortestStem`
+    /// units or more left before it.
+    private func endingForms(of word: ArraySlice<UInt16>) -> [[UInt16]] {
+        var forms: [[UInt16]] = []
+        for rule in rules {
+            for replaced in rule.replaced where !replaced.isEmpty {
+                let stemLength = word.count - replaced.count
+                guard stemLength >= CaseEndings.shortestStem, word.suffix(replaced.count).elementsEqual(replaced)
+                else { continue }
+                let form = Array(word.prefix(stemLength)) + rule.ending
+                if !form.elementsEqual(word) && !forms.contains(form) { forms.append(form) }
+            }
+        }
+        return forms
+    }
+
+    /// A word with each inner suffix that may follow it.
+    private func suffixForms(of word: ArraySlice<UInt16>) -> [[UInt16]] {
+        guard word.count >= CaseEndings.shortestStem else { return [] }
+        return innerSuffixes.filter { suffix in
+            suffix.after.isEmpty || suffix.after.contains { !$0.isEmpty && word.suffix($0.count).elementsEqual($0) }
+        }.map { Array(word) + $0.text }
     }
 }

@@ -48,11 +48,14 @@ struct LongerNames: Sendable {
         boundaryWords = words
         // The labels of each entity, by counting sort over the payloads.
         var starts = [Int32](repeating: 0, count: model.entityCount + 1)
-        for payload in model.payloads where !payload.flags.contains(.negative) { starts[Int(payload.entity) + 1] += 1 }
+        let other: LabelFlags = [.negative, .inflected]
+        for payload in model.payloads where payload.flags.isDisjoint(with: other) {
+            starts[Int(payload.entity) + 1] += 1
+        }
         for index in 1..<starts.count { starts[index] += starts[index - 1] }
         var next = starts
         var labels = [Int32](repeating: 0, count: Int(starts.last!))
-        for payload in model.payloads where !payload.flags.contains(.negative) {
+        for payload in model.payloads where payload.flags.isDisjoint(with: other) {
             labels[Int(next[Int(payload.entity)])] = payload.label
             next[Int(payload.entity)] += 1
         }

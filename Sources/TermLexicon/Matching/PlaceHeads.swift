@@ -48,7 +48,7 @@ struct PlaceHeads: Sendable {
             keyUnits[Int(model.keyStarts[payload])..<Int(model.keyStarts[payload + 1])]
         }
         func counts(_ payload: TaggingModel.Payload) -> Bool {
-            model.entityTypes[Int(payload.entity)] == .place && !payload.flags.contains(.negative)
+            model.entityTypes[Int(payload.entity)] == .place && payload.flags.isDisjoint(with: [.negative, .inflected])
         }
         // Labels of two words or more split at each space: a head word on one side ("ولایت کندز",
         // "Kunduz Province") leaves the rest to be looked up. One probe a side a space, so that a

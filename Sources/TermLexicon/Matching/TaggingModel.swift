@@ -22,7 +22,8 @@ public final class TaggingModel: Sendable {
     let trie: LabelTrie
     let payloads: [Payload]
     /// Payload k's key is `trie.keyUnits[keyStarts[k]..<keyStarts[k + 1]]`; the trie's keys after
-    /// the last of these are labels' inflected forms (`CaseEndings`).
+    /// the last of these are labels' inflected forms (`CaseEndings`) that share their label's
+    /// payload. (Forms whose first word changed have payloads of their own, flagged `inflected`.)
     let keyStarts: [Int32]
     /// Space positions of all labels, side by side (see `Payload`).
     let spaces: [Int32]
@@ -150,10 +151,17 @@ public final class TaggingModel: Sendable {
         var prefLabels: [Int64: Int32] = [:]
         // Inflected keys (`CaseEndings`), kept apart and put after the labels' own keys: payload k's
         // key stays `keyUnits[keyStarts[k]..<keyStarts[k + 1]]`.
-        let caseEndings = CaseEndings(rules: affixes.entries.filter { $0.kind == .ending }.map { entry in
-            CaseEndings.Rule(ending: keys.key(entry.text), replaced: entry.after.map { keys.key($0) })
-        })
+        let endingRows = affixes.entries.filter { $0.kind == .ending }
+        let decliningLanguages = Set(endingRows.map(\.lang))
+        let caseEndings = CaseEndings(
+            rules: endingRows.map {
+                CaseEndings.Rule(ending: keys.key($0.text), replaced: $0.after.map { keys.key($0) })
+            },
+            innerSuffixes: affixes.entries.filter { $0.kind == .suffix && decliningLanguages.contains($0.lang) }.map {
+                CaseEndings.Suffix(text: keys.key($0.text), after: $0.after.map { keys.key($0) })
+            })
         var inflectedUnits: [UInt16] = [], inflectedEnds: [Int32] = [], inflectedPayloads: [Int32] = []
+        var movedForms: [(payload: Payload, key: [UInt16], spaces: [Int32])] = []
         // (entity, key) hashes of negative and of other labels, only when there are negatives.
         let anyNegative = labels.kinds.contains(.negative)
         var negativeKeys = Set<UInt64>(), positiveKeys = Set<UInt64>()
@@ -187,21 +195,38 @@ public final class TaggingModel: Sendable {
                 keyUnits.append(contentsOf: half.units[keyRange])
                 keyStarts.append(Int32(keyUnits.count))
                 keyPayloads.append(Int32(payloads.count))
-                // A case-sensitive label is written as it is (acronyms: ООН, ИГИЛ).
-                if !caseEndings.rules.isEmpty && !labels.flags[index].contains(.caseSensitive) {
-                    let lastWordStart = Int(spaces[spacesStart...].last ?? 0)
-                    for form in caseEndings.forms(of: half.units[keyRange], lastWordStart: lastWordStart) {
-                        inflectedUnits.append(contentsOf: form)
-                        inflectedEnds.append(Int32(inflectedUnits.count))
-                        inflectedPayloads.append(Int32(payloads.count))
-                    }
-                }
                 var flags = labels.flags[index]
                 if labels.kinds[index] == .negative { flags.insert(.negative) }
-                payloads.append(Payload(entity: entity, label: Int32(index), flags: flags,
-                                        spacesStart: Int32(spacesStart), spacesCount: Int32(spaces.count - spacesStart),
-                                        caseIndex: caseIndex))
+                let payload = Payload(entity: entity, label: Int32(index), flags: flags,
+                                      spacesStart: Int32(spacesStart), spacesCount: Int32(spaces.count - spacesStart),
+                                      caseIndex: caseIndex)
+                // A case-sensitive label is written as it is (acronyms: ООН, ИГИЛ).
+                if !caseEndings.rules.isEmpty && !flags.contains(.caseSensitive) {
+                    for form in caseEndings.forms(of: half.units[keyRange], spaces: spaces[spacesStart...]) {
+                        if let formSpaces = form.spaces {
+                            movedForms.append((payload, form.key, formSpaces))
+                        } else {
+                            inflectedUnits.append(contentsOf: form.key)
+                            inflectedEnds.append(Int32(inflectedUnits.count))
+                            inflectedPayloads.append(Int32(payloads.count))
+                        }
+                    }
+                }
+                payloads.append(payload)
             }
+        }
+        // Forms whose first word changed have spaces of their own, so payloads of their own,
+        // after the labels' and marked so that rules reading the labels pass them over.
+        for (payload, key, formSpaces) in movedForms {
+            var own = payload
+            own.flags.insert(.inflected)
+            own.spacesStart = Int32(spaces.count)
+            own.spacesCount = Int32(formSpaces.count)
+            spaces.append(contentsOf: formSpaces)
+            keyUnits.append(contentsOf: key)
+            keyStarts.append(Int32(keyUnits.count))
+            keyPayloads.append(Int32(payloads.count))
+            payloads.append(own)
         }
         let labelKeyEnd = Int32(keyUnits.count)
         keyUnits.append(contentsOf: inflectedUnits)

@@ -34,6 +34,9 @@ public struct LabelFlags: OptionSet, Sendable, Hashable {
     public static let weak = LabelFlags(rawValue: 2)
     /// Set by the loader on the payloads of negative labels (not a flag of the file).
     static let negative = LabelFlags(rawValue: 4)
+    /// Set by the loader on the payload of a label's inflected form whose inner word changed
+    /// (`CaseEndings`): matched like the label, but no label of its own for the other rules.
+    static let inflected = LabelFlags(rawValue: 32)
     /// A proper name spelled like common words (China, Islamic State): in a line with both upper-
     /// and lower-case letters it matches only text that capitalises as many words as the label
     /// does ("china cups", "an islamic state" are not names); elsewhere case does not matter.
