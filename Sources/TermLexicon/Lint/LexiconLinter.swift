@@ -286,19 +286,27 @@ public final class LexiconLinter {
     }
 
     /// Labels that are another label of their entity plus a suffix of affixes.tsv (طالبانو =
-    /// طالبان + و), or with one of its case endings (Москве = Москва with е for а): the matcher finds
-    /// them anyway, and as labels a suffixed one would make `--format inline` replace the suffix
-    /// along with the name.
+    /// طالبان + و), or one of its case forms (Москве = Москва with е for а; городе Хост = город
+    /// Хост): the matcher finds them anyway, and as labels a suffixed one would make `--format
+    /// inline` replace the suffix along with the name.
     private func suffixedLabels(_ lexicon: Lexicon, path: String, file: TSVFile) -> [Diagnostic] {
         let suffixes = lexicon.affixes.entries.filter { $0.kind == .suffix }
             .map { (text: $0.text, key: keys.keyString($0.text), after: $0.after.map { keys.keyString($0) }) }
-        let endings = lexicon.affixes.entries.filter { $0.kind == .ending }
-            .map { (text: $0.text, key: keys.keyString($0.text), replaced: $0.after.map { keys.keyString($0) }) }
-        guard !suffixes.isEmpty || !endings.isEmpty else { return [] }
+        let caseEndings = CaseEndings(lexicon.affixes, keys: keys)
+        guard !suffixes.isEmpty || !caseEndings.rules.isEmpty else { return [] }
         var keysByID: [String: [String: Label]] = [:]
+        // The case forms of each entity's labels, by key: the label they are a form of.
+        var formsByID: [String: [String: Label]] = [:]
         for label in lexicon.labels where label.kind != .negative {
             let key = keys.keyString(label.text)
             if keysByID[label.id]?[key] == nil { keysByID[label.id, default: [:]][key] = label }
+            // A case-sensitive label is not inflected; a weak one does less than a strong one.
+            guard !caseEndings.rules.isEmpty, !label.flags.contains(.caseSensitive) else { continue }
+            let spaced = keys.spacedKey(label.text)
+            for form in caseEndings.forms(of: spaced.key[...], spaces: spaced.spaces[...]) {
+                let formKey = String(decoding: form.key, as: UTF16.self)
+                if formsByID[label.id]?[formKey] == nil { formsByID[label.id, default: [:]][formKey] = label }
+            }
         }
         var diagnostics: [Diagnostic] = []
         for label in lexicon.labels where label.kind != .pref && label.kind != .negative {
@@ -319,21 +327,12 @@ public final class LexiconLinter {
                 found = true
                 break
             }
-            guard !found else { continue }
-            endingLoop: for ending in endings where !ending.key.isEmpty && key.hasSuffix(ending.key) {
-                let stem = key.dropLast(ending.key.count)
-                for replaced in ending.replaced where !replaced.isEmpty {
-                    // A case-sensitive label is not inflected; a weak one does less than a strong one.
-                    guard let base = own[stem + replaced], base.line != label.line,
-                          !base.flags.contains(.caseSensitive),
-                          !base.flags.contains(.weak) || label.flags.contains(.weak) else { continue }
-                    diagnostics.append(Diagnostic(.warning, at: location,
-                        "'\(label.text)' is redundant: it is '\(base.text)' (line \(base.line)) "
-                            + "with the ending '\(ending.text)' for '\(replaced)', which the matcher already allows",
-                        rule: "suffixed-label"))
-                    break endingLoop
-                }
-            }
+            guard !found, let base = formsByID[label.id]?[key], base.line != label.line,
+                  !base.flags.contains(.weak) || label.flags.contains(.weak) else { continue }
+            diagnostics.append(Diagnostic(.warning, at: location,
+                "'\(label.text)' is redundant: it is a case form of '\(base.text)' (line \(base.line)) "
+                    + "by the endings of affixes.tsv, which the matcher already reads",
+                rule: "suffixed-label"))
         }
         return diagnostics
     }

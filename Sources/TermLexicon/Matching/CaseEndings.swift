@@ -44,6 +44,19 @@ struct CaseEndings {
         self.innerSuffixes = self.rules.isEmpty ? [] : innerSuffixes.filter { !$0.text.isEmpty }
     }
 
+    /// The endings of `affixes`, and the suffixes of the languages that have endings, as keys.
+    init(_ affixes: Affixes, keys: LabelKeys) {
+        let endingRows = affixes.entries.filter { $0.kind == .ending }
+        let decliningLanguages = Set(endingRows.map(\.lang))
+        self.init(
+            rules: endingRows.map {
+                Rule(ending: keys.key($0.text), replaced: $0.after.map { keys.key($0) })
+            },
+            innerSuffixes: affixes.entries.filter { $0.kind == .suffix && decliningLanguages.contains($0.lang) }.map {
+                Suffix(text: keys.key($0.text), after: $0.after.map { keys.key($0) })
+            })
+    }
+
     /// The inflected forms of a label's key whose words start at `spaces` (key positions): of a
     /// name of two words, every combination of the first word's forms and the last word's; of
     /// any other, the last word's forms alone, the name's other words as they are.

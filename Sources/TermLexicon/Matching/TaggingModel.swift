@@ -151,15 +151,7 @@ public final class TaggingModel: Sendable {
         var prefLabels: [Int64: Int32] = [:]
         // Inflected keys (`CaseEndings`), kept apart and put after the labels' own keys: payload k's
         // key stays `keyUnits[keyStarts[k]..<keyStarts[k + 1]]`.
-        let endingRows = affixes.entries.filter { $0.kind == .ending }
-        let decliningLanguages = Set(endingRows.map(\.lang))
-        let caseEndings = CaseEndings(
-            rules: endingRows.map {
-                CaseEndings.Rule(ending: keys.key($0.text), replaced: $0.after.map { keys.key($0) })
-            },
-            innerSuffixes: affixes.entries.filter { $0.kind == .suffix && decliningLanguages.contains($0.lang) }.map {
-                CaseEndings.Suffix(text: keys.key($0.text), after: $0.after.map { keys.key($0) })
-            })
+        let caseEndings = CaseEndings(affixes, keys: keys)
         var inflectedUnits: [UInt16] = [], inflectedEnds: [Int32] = [], inflectedPayloads: [Int32] = []
         var movedForms: [(payload: Payload, key: [UInt16], spaces: [Int32])] = []
         // (entity, key) hashes of negative and of other labels, only when there are negatives.
