@@ -106,8 +106,9 @@ struct VariantSetTests {
         // organisations and places that had none, chosen by that rule rather than from this set
         // (Москва, Линия Дюранда, Исламское движение Узбекистана: 18 rows now labels, one of them a
         // wrong id before): exact 71, fuzzy 239, 7 false. Russian names of 34 people and Tajik names
-        // of 26 provinces and towns, by the same rule: exact 81, fuzzy 241.
-        #expect(exact.resolved <= 81)
+        // of 26 provinces and towns, by the same rule: exact 81, fuzzy 241. The Tajik press's name of
+        // the Taliban (Толибон), read in the sources of other Tajik labels, a label: exact 82.
+        #expect(exact.resolved <= 82)
         #expect(fuzzy.resolved >= 241)
         #expect(fuzzy.falseMatches <= 8)
     }
