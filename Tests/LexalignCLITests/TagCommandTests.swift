@@ -165,6 +165,8 @@ struct TagCommandTests {
          "1\t17\t23\tplace:moscow\tМоскве\n1\t35\t41\tplace:quetta\tКветте\n"),
         ("Президент Турции и министр Индии говорили о Китае.\n",
          "1\t10\t16\tplace:turkey\tТурции\n1\t27\t32\tplace:india\tИндии\n1\t44\t49\tplace:china\tКитае\n"),
+        ("Переговоры с талибами и Соединенными Штатами.\n",
+         "1\t13\t21\torg:taliban\tталибами\n1\t24\t44\tplace:united-states\tСоединенными Штатами\n"),
         // Tajik: the object marker ро and the izofa и stay outside the mention.
         ("Онҳо Қандаҳорро гирифтанд.\n", "1\t5\t13\tplace:kandahar\tҚандаҳор\n"),
         ("Дар вилояти Ҳироти Афғонистон.\n",

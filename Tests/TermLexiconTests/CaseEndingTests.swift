@@ -14,6 +14,7 @@ struct CaseEndingTests {
                 org:fata\torg\t\t\t
                 org:isis\torg\t\t\t
                 org:northern-alliance\torg\t\t\t
+                org:taliban\torg\t\t\t
                 person:ashraf-ghani\tperson\t\t\t
                 person:kassym-jomart-tokayev\tperson\t\t\t
                 place:amu-darya\tplace\t\t\t
@@ -30,6 +31,7 @@ struct CaseEndingTests {
                 org:fata\tru\tpref\tФАТА\tcs\t
                 org:isis\tru\tpref\tИсламское государство\t\t
                 org:northern-alliance\tru\tpref\tСеверный альянс\t\t
+                org:taliban\tru\talt\tталибы\t\t
                 person:ashraf-ghani\tru\tpref\tАшраф Гани\t\t
                 person:kassym-jomart-tokayev\tru\tpref\tКасым-Жомарт Токаев\t\t
                 person:kassym-jomart-tokayev\tru\talt\tТокаев\t\t
@@ -44,6 +46,10 @@ struct CaseEndingTests {
                 """,
             affixes: """
                 ru\tending\tа\tо\t
+                ru\tending\tам\tы\t
+                ru\tending\tами\tы\t
+                ru\tending\tах\tы\t
+                ru\tending\tов\tы\t
                 ru\tending\tе\tа,я,й,ь,о\t
                 ru\tending\tей\tя\t
                 ru\tending\tем\tй,ь\t
@@ -87,6 +93,10 @@ struct CaseEndingTests {
         ("боевики Исламского государства, в Исламском государстве",
          ["Исламского государства|org:isis|variant", "Исламском государстве|org:isis|variant"]),
         ("встреча с Ашрафом Гани", ["Ашрафом Гани|person:ashraf-ghani|variant"]),
+        // a plural name's case forms
+        ("власть талибов, помощь талибам, с талибами, о талибах",
+         ["талибов|org:taliban|variant", "талибам|org:taliban|variant", "талибами|org:taliban|variant",
+          "талибах|org:taliban|variant"]),
         // the nominative is the label
         ("Москва и Кабул", ["Москва|place:moscow|exact", "Кабул|place:kabul|exact"]),
         // an inflected proper label keeps its capital in mixed-case text
