@@ -294,23 +294,26 @@ public final class LexiconLinter {
             .map { (text: $0.text, key: keys.keyString($0.text), after: $0.after.map { keys.keyString($0) }) }
         let caseEndings = CaseEndings(lexicon.affixes, keys: keys)
         guard !suffixes.isEmpty || !caseEndings.rules.isEmpty else { return [] }
+        // Each label's key, worked out once (through ICU) for both passes below.
+        let spacedKeys = lexicon.labels.map { $0.kind == .negative ? nil : keys.spacedKey($0.text) }
         var keysByID: [String: [String: Label]] = [:]
         // The case forms of each entity's labels, by key: the label they are a form of.
         var formsByID: [String: [String: Label]] = [:]
-        for label in lexicon.labels where label.kind != .negative {
-            let key = keys.keyString(label.text)
+        for (label, spaced) in zip(lexicon.labels, spacedKeys) {
+            guard let spaced else { continue }
+            let key = String(decoding: spaced.key, as: UTF16.self)
             if keysByID[label.id]?[key] == nil { keysByID[label.id, default: [:]][key] = label }
-            // A case-sensitive label is not inflected; a weak one does less than a strong one.
+            // A case-sensitive label is not inflected.
             guard !caseEndings.rules.isEmpty, !label.flags.contains(.caseSensitive) else { continue }
-            let spaced = keys.spacedKey(label.text)
             for form in caseEndings.forms(of: spaced.key[...], spaces: spaced.spaces[...]) {
                 let formKey = String(decoding: form.key, as: UTF16.self)
                 if formsByID[label.id]?[formKey] == nil { formsByID[label.id, default: [:]][formKey] = label }
             }
         }
         var diagnostics: [Diagnostic] = []
-        for label in lexicon.labels where label.kind != .pref && label.kind != .negative {
-            let key = keys.keyString(label.text)
+        for (label, spaced) in zip(lexicon.labels, spacedKeys) where label.kind != .pref {
+            guard let spaced else { continue }
+            let key = String(decoding: spaced.key, as: UTF16.self)
             guard let own = keysByID[label.id] else { continue }
             let location = SourceLocation(path: path, line: label.line,
                                           column: column(ofField: 3, in: file, line: label.line))
@@ -327,6 +330,7 @@ public final class LexiconLinter {
                 found = true
                 break
             }
+            // A form of a weak label does less than a strong label of its own.
             guard !found, let base = formsByID[label.id]?[key], base.line != label.line,
                   !base.flags.contains(.weak) || label.flags.contains(.weak) else { continue }
             diagnostics.append(Diagnostic(.warning, at: location,
