@@ -4,7 +4,8 @@ import TextNormalization
 
 /// Russian case forms on a small lexicon of its own: suffixes after a name ending in a consonant
 /// (в Кабуле: the mention is the name), endings in place of a name's last letter (в Москве: the
-/// mention is the word), both words of a name of two (Северного альянса), and what none may do.
+/// mention is the word), both words of a name of two (Северного альянса), titles that decline
+/// (муллы Омара), and what none may do.
 @Suite("case endings")
 struct CaseEndingTests {
     static let model: TaggingModel = {
@@ -15,8 +16,10 @@ struct CaseEndingTests {
                 org:isis\torg\t\t\t
                 org:northern-alliance\torg\t\t\t
                 org:taliban\torg\t\t\t
+                person:abdul-rashid-dostum\tperson\t\t\t
                 person:ashraf-ghani\tperson\t\t\t
                 person:kassym-jomart-tokayev\tperson\t\t\t
+                person:mohammed-omar\tperson\t\t\t
                 place:amu-darya\tplace\t\t\t
                 place:central-asia\tplace\t\t\t
                 place:china\tplace\t\t\t
@@ -32,9 +35,13 @@ struct CaseEndingTests {
                 org:isis\tru\tpref\tИсламское государство\t\t
                 org:northern-alliance\tru\tpref\tСеверный альянс\t\t
                 org:taliban\tru\talt\tталибы\t\t
+                person:abdul-rashid-dostum\tru\tpref\tАбдул Рашид Дустум\t\t
+                person:abdul-rashid-dostum\tru\talt\tДустум\tweak\t
                 person:ashraf-ghani\tru\tpref\tАшраф Гани\t\t
                 person:kassym-jomart-tokayev\tru\tpref\tКасым-Жомарт Токаев\t\t
                 person:kassym-jomart-tokayev\tru\talt\tТокаев\t\t
+                person:mohammed-omar\tru\tpref\tМухаммед Омар\t\t
+                person:mohammed-omar\tru\talt\tОмар\tweak\t
                 place:amu-darya\tru\tpref\tАмударья\t\t
                 place:central-asia\tru\tpref\tЦентральная Азия\t\t
                 place:china\tru\tpref\tКитай\t\t
@@ -61,11 +68,13 @@ struct CaseEndingTests {
                 ru\tending\tы\tа\t
                 ru\tending\tю\tя,й,ь\t
                 ru\tending\tя\tй,ь\t
-                ru\tsuffix\tа\tб,в,л,н,с,ф\t
-                ru\tsuffix\tе\tб,в,л,н,с,ф\t
-                ru\tsuffix\tом\tб,в,л,н,с,ф\t
-                ru\tsuffix\tу\tб,в,л,н,с,ф\t
+                ru\tsuffix\tа\tб,в,л,м,н,р,с,ф\t
+                ru\tsuffix\tе\tб,в,л,м,н,р,с,ф\t
+                ru\tsuffix\tом\tб,в,л,м,н,р,с,ф\t
+                ru\tsuffix\tу\tб,в,л,м,н,р,с,ф\t
                 ru\tsuffix\tым\tов,ев,ин\t
+                ru\ttitle\tгенерал\t\t
+                ru\ttitle\tмулла\t\t
 
                 """)
         return try! TaggingModel(lexicon: small)
@@ -97,6 +106,14 @@ struct CaseEndingTests {
         ("власть талибов, помощь талибам, с талибами, о талибах",
          ["талибов|org:taliban|variant", "талибам|org:taliban|variant", "талибами|org:taliban|variant",
           "талибах|org:taliban|variant"]),
+        // a title declines like a name and supports the weak surname after it; the mention keeps it
+        ("мулла Омар, муллы Омара, мулле Омару, с муллой Омаром",
+         ["мулла Омар|person:mohammed-omar|exact", "муллы Омар|person:mohammed-omar|affixed",
+          "мулле Омар|person:mohammed-omar|affixed", "муллой Омар|person:mohammed-omar|affixed"]),
+        ("встреча с генералом Дустумом, слова генерала Дустума",
+         ["генералом Дустум|person:abdul-rashid-dostum|affixed", "генерала Дустум|person:abdul-rashid-dostum|affixed"]),
+        // a weak surname without a title stays unread; a word that only looks like a title's form
+        ("Омар заявил, что муллаа Омар", []),
         // the nominative is the label
         ("Москва и Кабул", ["Москва|place:moscow|exact", "Кабул|place:kabul|exact"]),
         // an inflected proper label keeps its capital in mixed-case text

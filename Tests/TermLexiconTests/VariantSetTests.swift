@@ -108,8 +108,12 @@ struct VariantSetTests {
         // wrong id before): exact 71, fuzzy 239, 7 false. Russian names of 34 people and Tajik names
         // of 26 provinces and towns, by the same rule: exact 81, fuzzy 241. The Tajik press's name of
         // the Taliban (Толибон), read in the sources of other Tajik labels, a label: exact 82.
-        #expect(exact.resolved <= 82)
-        #expect(fuzzy.resolved >= 241)
+        // Russian surnames alone as the Russian press writes them (Барадар) and titles of other
+        // languages (мулла), researched from that press for every person with a Russian name:
+        // exact 84 (Абдул Гані Барадар through the surname; Мулла Якуб Ахунд through the title,
+        // which supports the weak Якуб), fuzzy 242.
+        #expect(exact.resolved <= 84)
+        #expect(fuzzy.resolved >= 242)
         #expect(fuzzy.falseMatches <= 8)
     }
 }

@@ -34,14 +34,17 @@ struct CaseEndings {
     let rules: [Rule]
     /// Suffixes a name's first word takes.
     let innerSuffixes: [Suffix]
+    /// The languages of the ending rows: their titles decline too (`wordForms`).
+    let languages: Set<String>
 
     /// A stem shorter than this keeps its ending: a name of one or two letters is an acronym or
     /// an initial, which are not declined by changing their last letter.
     static let shortestStem = 2
 
-    init(rules: [Rule], innerSuffixes: [Suffix] = []) {
+    init(rules: [Rule], innerSuffixes: [Suffix] = [], languages: Set<String> = []) {
         self.rules = rules.filter { !$0.ending.isEmpty }
         self.innerSuffixes = self.rules.isEmpty ? [] : innerSuffixes.filter { !$0.text.isEmpty }
+        self.languages = languages
     }
 
     /// The endings of `affixes`, and the suffixes of the languages that have endings, as keys.
@@ -54,7 +57,15 @@ struct CaseEndings {
             },
             innerSuffixes: affixes.entries.filter { $0.kind == .suffix && decliningLanguages.contains($0.lang) }.map {
                 Suffix(text: keys.key($0.text), after: $0.after.map { keys.key($0) })
-            })
+            },
+            languages: decliningLanguages)
+    }
+
+    /// The case forms of a word that stands alone, a title (мулла: муллы, мулле, муллу, муллой;
+    /// генерал: генерала, генералом): its endings swapped and the suffixes it takes.
+    func wordForms(of word: [UInt16]) -> [[UInt16]] {
+        guard !rules.isEmpty else { return [] }
+        return endingForms(of: word[...]) + suffixForms(of: word[...])
     }
 
     /// The inflected forms of a label's key whose words start at `spaces` (key positions): of a

@@ -250,7 +250,12 @@ public final class TaggingModel: Sendable {
                     latinSuffixes[key, default: []] += endings
                 }
             case .prefix: prefixes.append(key)
-            case .title: titles.append(key)
+            case .title:
+                // A one-word title of a language whose names decline declines with them (муллы Омара).
+                titles.append(key)
+                if caseEndings.languages.contains(entry.lang) && !entry.text.contains(" ") {
+                    titles += caseEndings.wordForms(of: key)
+                }
             case .office: offices.append(key)
             case .province, .river: placeHeads[Affixes.Kind.heads.firstIndex(of: entry.kind)!].append(key)
             case .ending: break  // compiled into the trie above
