@@ -205,6 +205,16 @@ struct TagCommandTests {
         #expect(outcome.status == 0)
     }
 
+    /// The key reads Russian ё as е, as Russian print does: the label Организация Объединённых Наций
+    /// matches the text's Объединенных in the exact pass (`variant`, not a fuzzy guess).
+    @Test func russianYoIsReadAsYe() throws {
+        let outcome = try CLIRunner.run(["tag"], stdin: "Организация Объединенных Наций заявила\n")
+        #expect(outcome.output == #"{"line":1,"text":"Организация Объединенных Наций заявила","mentions":[{"start":0,"#
+            + #""end":30,"surface":"Организация Объединенных Наций","id":"org:united-nations","type":"org","#
+            + #""label":"United Nations","broader":[],"match":"variant"}]}"# + "\n")
+        #expect(outcome.status == 0)
+    }
+
     /// A negative label keeps a common English word from being heard as a Russian label of an
     /// entity the document names: Mosque is not Москва, though Moscow is in the document.
     @Test(arguments: [

@@ -75,6 +75,10 @@ enum OrthographyRules {
         (0x0679, "\u{067C}"), (0x0688, "\u{0689}"), (0x0691, "\u{0693}"), (0x06BA, "\u{0646}"),
         (0x0640, ""),  // tatweel
         (0x200C, ""),  // ZWNJ (NFKC_Casefold already drops it; kept here so the table says so)
+        // Cyrillic ё -> е: ordinary Russian print may write either (Rules of Russian Orthography
+        // and Punctuation, 1956, §10), so Объединённых and Объединенных are one name (Ё too,
+        // though case folding has made it ё by then).
+        (0x0451, "\u{0435}"), (0x0401, "\u{0435}"),
     ]
 
     /// Punctuation the key writes in ASCII, so "؟" and "?" compare equal.
