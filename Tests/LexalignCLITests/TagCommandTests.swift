@@ -181,7 +181,8 @@ struct TagCommandTests {
     /// Russian surnames alone are labels (weak where two people or a common word share them), and
     /// the titles of other languages are titles: a Russian one declines (муллы Барадара), French
     /// and Arabic ones keep their own spelling (mollah, الملا). A weak surname needs a strong
-    /// mention of its entity or a title; the mention keeps the title.
+    /// mention of its entity, a fuzzy mention of several words in its line, or a title; the mention
+    /// keeps the title.
     @Test(arguments: [
         ("По словам муллы Барадара, переговоры продолжатся.\n",
          "1\t10\t23\tperson:abdul-ghani-baradar\tмуллы Барадар\n"),
@@ -196,6 +197,14 @@ struct TagCommandTests {
         ("Сираджуддин Хаккани прибыл в Кабул. Хаккани заявил, что встреча прошла.\n",
          "1\t0\t19\tperson:sirajuddin-haqqani\tСираджуддин Хаккани\n1\t29\t34\tplace:kabul\tКабул\n"
             + "1\t36\t43\tperson:sirajuddin-haqqani\tХаккани\n"),
+        // a fuzzy mention of several words supports the weak surname in its line (the label is
+        // Мохаммад Сохаил Шахин; English Suhail Shaheen)
+        ("Сухейль Шахин прибыл в Кабул, и Шахин заявил, что встреча прошла.\n",
+         "1\t0\t13\tperson:suhail-shaheen\tСухейль Шахин\n1\t23\t28\tplace:kabul\tКабул\n"
+            + "1\t32\t37\tperson:suhail-shaheen\tШахин\n"),
+        ("Suhail Shahin arrived in Doha on Monday, and Shaheen said the talks were useful.\n",
+         "1\t0\t13\tperson:suhail-shaheen\tSuhail Shahin\n1\t25\t29\tplace:doha\tDoha\n"
+            + "1\t45\t52\tperson:suhail-shaheen\tShaheen\n"),
         ("le mollah Baradar a rencontré le ministre\n", "1\t3\t17\tperson:abdul-ghani-baradar\tmollah Baradar\n"),
         ("الملا عمر مؤسس الحركة\n", "1\t0\t9\tperson:mohammed-omar\tالملا عمر\n"),
     ])

@@ -226,6 +226,23 @@ public final class MentionFinder {
             }
             return true
         }
+        // A weak label held back for want of support names the entity a fuzzy mention of several
+        // words names in the same record (Сухейль Шахин ... Шахин, where the label is Мохаммад
+        // Сохаил Шахин): the record is read again with that support, as with a strong label's.
+        // One word heard alike is too little to lean on.
+        if !heldBack.isEmpty && !hits.isEmpty {
+            var named = Set<Int32>()
+            for hit in hits where spansSeveralWords(hit) {
+                let entity = payloadTable[Int(hit.payload)].entity
+                if !strong.contains(entity) { named.insert(entity) }
+            }
+            if !named.isEmpty && heldBack.contains(where: { $0.entities.contains { named.contains($0) } }) {
+                mentions = resolve(candidates, bytes: bytes, range: range, options: options,
+                                   support: strong.union(named)) { first, last, entity in
+                    self.fuzzy!.isInsideNegative(first, last, entity: entity, minimum: minimum)
+                }.0
+            }
+        }
         if !hits.isEmpty {
             // A fuzzy span may take exact mentions whole: the longer name wins (the Taliban and
             // Pakistan inside Tahreek-e-Taliban Pakistan are not mentioned), whatever types are kept.
@@ -243,6 +260,11 @@ public final class MentionFinder {
             mentions.sort { $0.start < $1.start }
         }
         return mentions
+    }
+
+    /// Whether a fuzzy hit covers more than one word of the record.
+    private func spansSeveralWords(_ hit: FuzzyMatcher.Hit) -> Bool {
+        hit.lastUnit > hit.firstUnit && (hit.firstUnit + 1...hit.lastUnit).contains { text.startsWord($0) }
     }
 
     /// The entities the record names by a strong label (of one entity, not ruled out by a negative
