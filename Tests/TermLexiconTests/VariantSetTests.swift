@@ -111,9 +111,11 @@ struct VariantSetTests {
         // Russian surnames alone as the Russian press writes them (Барадар) and titles of other
         // languages (мулла), researched from that press for every person with a Russian name:
         // exact 84 (Абдул Гані Барадар through the surname; Мулла Якуб Ахунд through the title,
-        // which supports the weak Якуб), fuzzy 242.
+        // which supports the weak Якуб), fuzzy 242. A title no longer supports a weak label that a
+        // capitalised word carries on (шейх Абдулла Аззам is not Abdullah Abdullah): Мулла Якуб
+        // Ахунд is missed again, exact 83, fuzzy 241.
         #expect(exact.resolved <= 84)
-        #expect(fuzzy.resolved >= 242)
+        #expect(fuzzy.resolved >= 241)
         #expect(fuzzy.falseMatches <= 8)
     }
 }

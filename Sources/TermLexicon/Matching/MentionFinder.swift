@@ -575,9 +575,12 @@ public final class MentionFinder {
                     continue
                 }
                 var isWeak = payload.flags.contains(.weak)
-                // A title before a person's weak label (ملا عمر, Mullah Omar) is support enough.
+                // A title before a person's weak label (ملا عمر, Mullah Omar) is support enough,
+                // unless a capitalised word carries the name on: then the label is only its first
+                // word (шейх Абдулла Аззам, Mufti Noor Wali).
                 if isWeak && model.entityType(Int(payload.entity)) == .person
-                    && titleStart(before: candidate.firstUnit, bytes: bytes, range: range) != candidate.firstUnit {
+                    && titleStart(before: candidate.firstUnit, bytes: bytes, range: range) != candidate.firstUnit
+                    && !nameGoesOn(after: candidate, bytes: bytes, range: range, shouting: &shouting) {
                     isWeak = false
                 }
                 // So is a province or river head word beside a place's weak label, of a kind the
@@ -741,6 +744,22 @@ public final class MentionFinder {
         while after < range.upperBound && isLetter(bytes[after]) { after += 1 }
         if next < after && allCaps(bytes[next..<after]) { return false }
         return true
+    }
+
+    /// Whether the word after the candidate's word, with only spaces between, starts with a capital
+    /// in a line not written in capitals: the name goes on past the label. Arabic script has no
+    /// capitals, so there it never does.
+    private func nameGoesOn(after candidate: Candidate, bytes: [UInt8], range: Range<Int>,
+                            shouting: inout Bool?) -> Bool {
+        let next = text.wordEnd(from: candidate.lastUnit) + 1
+        guard next < text.count, text.startsWord(next), !text.isPunctuation(next), text.followsSpace(next) else {
+            return false
+        }
+        let offset = range.lowerBound + Int(text.utf8Offsets[Int(text.origins[next])])
+        let (scalar, _, _) = CharacterKeys.decode(bytes, at: offset, end: range.upperBound)
+        guard scalar.properties.isUppercase else { return false }
+        if shouting == nil { shouting = Self.isShouting(bytes, range) }
+        return !shouting!
     }
 
     /// The first unit of up to two titles right before `unit` (Mullah Mawlawi ...), or `unit`. A
