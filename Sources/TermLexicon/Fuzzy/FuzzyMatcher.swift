@@ -1152,7 +1152,7 @@ struct FuzzyMatcher {
             let flags = entry.flags
             // Case matters to Latin and Cyrillic words only (and costs a look at the character's properties).
             let latin = script == .latin
-            let capitalised = (latin || script == .cyrillic) && FuzzyMatcher.startsWithCapital(text, unit, bytes, range)
+            let capitalised = (latin || script == .cyrillic) && text.isCapital(unit, bytes, range)
             let allCapitals = capitalised && last > unit
                 && (latin ? FuzzyMatcher.isAllCapitals(text, unit, last, bytes, range)
                           : FuzzyMatcher.secondIsCapital(text, unit + 1, bytes, range))
@@ -1181,16 +1181,6 @@ struct FuzzyMatcher {
 
     private var latinSymbols: [UInt8] = []
 
-    /// Whether the original character of the word's first unit is a capital letter.
-    private static func startsWithCapital(_ text: KeyedText, _ unit: Int, _ bytes: [UInt8],
-                                          _ range: Range<Int>) -> Bool {
-        let offset = range.lowerBound + Int(text.utf8Offsets[Int(text.origins[unit])])
-        let byte = bytes[offset]
-        if byte < 0x80 { return byte >= 0x41 && byte <= 0x5A }
-        let (scalar, _, _) = CharacterKeys.decode(bytes, at: offset, end: range.upperBound)
-        return scalar.properties.isUppercase
-    }
-
     /// Whether the word starts with two capitals (CEPI's, PACT, KUNDUZ): an acronym or a word of a
     /// line in capitals.
     private static func isAllCapitals(_ text: KeyedText, _ first: Int, _ last: Int, _ bytes: [UInt8],
@@ -1202,7 +1192,7 @@ struct FuzzyMatcher {
 
     /// The same for a Cyrillic word (КПП), whose second letter is looked at like its first.
     private static func secondIsCapital(_ text: KeyedText, _ unit: Int, _ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        Int(text.origins[unit]) == Int(text.origins[unit - 1]) + 1 && startsWithCapital(text, unit, bytes, range)
+        Int(text.origins[unit]) == Int(text.origins[unit - 1]) + 1 && text.isCapital(unit, bytes, range)
     }
 }
 

@@ -109,6 +109,17 @@ public struct KeyedText {
     @inline(__always) func isPunctuation(_ index: Int) -> Bool { edges[index] & WordEdge.punctuation != 0 }
     @inline(__always) func followsSpace(_ index: Int) -> Bool { edges[index] & WordEdge.afterSpace != 0 }
 
+    /// Whether the original character of unit `unit` is a capital letter; `bytes[range]` is the
+    /// record the text was read from.
+    @inline(__always)
+    func isCapital(_ unit: Int, _ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        let offset = range.lowerBound + Int(utf8Offsets[Int(origins[unit])])
+        let byte = bytes[offset]
+        if byte < 0x80 { return byte >= 0x41 && byte <= 0x5A }
+        let (scalar, _, _) = CharacterKeys.decode(bytes, at: offset, end: range.upperBound)
+        return scalar.properties.isUppercase
+    }
+
     /// The index of the last unit of the word containing `index`.
     func wordEnd(from index: Int) -> Int {
         var end = index

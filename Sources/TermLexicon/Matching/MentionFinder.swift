@@ -755,9 +755,7 @@ public final class MentionFinder {
         guard next < text.count, text.startsWord(next), !text.isPunctuation(next), text.followsSpace(next) else {
             return false
         }
-        let offset = range.lowerBound + Int(text.utf8Offsets[Int(text.origins[next])])
-        let (scalar, _, _) = CharacterKeys.decode(bytes, at: offset, end: range.upperBound)
-        guard scalar.properties.isUppercase else { return false }
+        guard text.isCapital(next, bytes, range) else { return false }
         if shouting == nil { shouting = Self.isShouting(bytes, range) }
         return !shouting!
     }
