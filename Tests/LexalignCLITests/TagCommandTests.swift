@@ -408,9 +408,10 @@ struct TagCommandTests {
         #expect(outcome.status == 0)
     }
 
-    /// A weak label resolves when its document names the entity by a strong label: a run of lines
-    /// between blank lines, the whole input, or consecutive JSON records sharing --doc-field; each
-    /// record alone by default.
+    /// A weak label resolves when its document names the entity by a strong label or by a fuzzy
+    /// mention of several words (Сухейль Шахин, Suhail Shahin: the label is Мохаммад Сохаил Шахин,
+    /// English Suhail Shaheen): a run of lines between blank lines, the whole input, or consecutive
+    /// JSON records sharing --doc-field; each record alone by default.
     @Test(arguments: [
         ([String](), "The UN Security Council met on Monday.\nThe Security Council said so.\n\nThe Security Council said so.\n",
          "1\t4\t23\torg:un-security-council\tUN Security Council\n"),
@@ -428,11 +429,38 @@ struct TagCommandTests {
 
          """,
          "1\t4\t23\torg:un-security-council\tUN Security Council\n2\t4\t20\torg:un-security-council\tSecurity Council\n"),
+        (["--documents", "blank-line"],
+         "Сухейль Шахин прибыл в Кабул.\nШахин заявил, что переговоры продолжатся.\n\nШахин заявил это.\n",
+         "1\t0\t13\tperson:suhail-shaheen\tСухейль Шахин\n1\t23\t28\tplace:kabul\tКабул\n"
+            + "2\t0\t5\tperson:suhail-shaheen\tШахин\n"),
+        ([String](), "Сухейль Шахин прибыл в Кабул.\nШахин заявил, что переговоры продолжатся.\n",
+         "1\t0\t13\tperson:suhail-shaheen\tСухейль Шахин\n1\t23\t28\tplace:kabul\tКабул\n"),
+        (["--input", "jsonl", "--doc-field", "doc"],
+         """
+         {"doc":1,"text":"Shaheen said the talks were useful."}
+         {"doc":1,"text":"Suhail Shahin arrived in Doha."}
+         {"doc":2,"text":"Shaheen said so."}
+
+         """,
+         "1\t0\t7\tperson:suhail-shaheen\tShaheen\n2\t0\t13\tperson:suhail-shaheen\tSuhail Shahin\n"
+            + "2\t25\t29\tplace:doha\tDoha\n"),
     ])
     func documentsLendTheirStrongMentions(arguments: [String], input: String, expected: String) throws {
         let outcome = try CLIRunner.run(["tag", "--format", "tsv"] + arguments, stdin: input)
         #expect(outcome.output == expected)
         #expect(outcome.stderr == "")
+        #expect(outcome.status == 0)
+    }
+
+    /// A document read again for the support of a fuzzy mention says what is wrong with its lines
+    /// once, and writes what it finds in them once.
+    @Test func aDocumentReadAgainWarnsOnce() throws {
+        let outcome = try CLIRunner.run(["tag", "--format", "tsv", "--documents", "blank-line"],
+                                        stdin: "Сухейль Шахин прибыл.\nШахин заявил \r что так.\n")
+        #expect(outcome.output == "1\t0\t13\tperson:suhail-shaheen\tСухейль Шахин\n"
+                    + "2\t0\t5\tperson:suhail-shaheen\tШахин\n")
+        #expect(outcome.stderr == "<stdin>:2:14: warning: CR without LF read as a space: lines end at LF (for a file "
+                    + "with CR line ends: tr '\\r' '\\n') at byte offset 64 [lone-cr]\n")
         #expect(outcome.status == 0)
     }
 

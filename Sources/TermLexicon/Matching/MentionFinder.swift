@@ -76,8 +76,28 @@ public final class MentionFinder {
     ///   strong mentions do, and support single-word fuzzy matches.
     public func mentions(in bytes: [UInt8], _ range: Range<Int>, options: MatchOptions = MatchOptions(),
                          support: Set<Int32> = []) -> [Mention] {
-        applyPlaceHeads(markLongerNames(allMentions(in: bytes, range, options: options, support: support), bytes, range,
-                                        options: options))
+        let mentions = applyPlaceHeads(markLongerNames(allMentions(in: bytes, range, options: options,
+                                                                   support: support),
+                                                       bytes, range, options: options))
+        if !fuzzyNamedEntities.isEmpty { fuzzyNamedEntities.removeAll(keepingCapacity: true) }
+        for mention in mentions where mention.kind == .fuzzy && !mention.partOfLongerName
+            && spansSeveralWords(mention) {
+            fuzzyNamedEntities.insert(Int32(mention.entity))
+        }
+        return mentions
+    }
+
+    /// The entities the last record read by `mentions(in:…)` names by a fuzzy mention of several
+    /// words (not inside a longer unknown name): as strong a sign as a strong label's, which the
+    /// other records of its document may lean on too (`TagLineProcessor`). `strongEntities` runs
+    /// no fuzzy pass and does not see them.
+    public private(set) var fuzzyNamedEntities = Set<Int32>()
+
+    /// Whether a mention's name (its title aside) covers more than one word of the record.
+    private func spansSeveralWords(_ mention: Mention) -> Bool {
+        let first = firstUnit(ofScalar: mention.nameStart), last = firstUnit(ofScalar: mention.end) - 1
+        guard first < last, last < text.count else { return false }
+        return (first + 1...last).contains { text.startsWord($0) }
     }
 
     /// Places named beside a head word that picks another entity of their name (`PlaceHeads`:

@@ -86,11 +86,27 @@ public final class TagLineProcessor: LineProcessor {
                         }
                     }
                 }
-                for range in lines[first..<end] {
-                    processLine(chunk.bytes, range, line: lineNumber, byteOffset: chunk.byteOffset + range.lowerBound,
-                                support: support, into: &result)
-                    lineNumber += 1
+                // Then each record with the document's support. A fuzzy mention of several words
+                // names its entity as surely as a strong label: when one names an entity the exact
+                // pass gave no support to, the document is read again with it (once: what that
+                // reading finds adds nothing further), its first output and warnings let go.
+                let outputMark = result.output.count, issueMark = result.issues.count
+                var named = Set<Int32>()
+                for round in 0..<2 {
+                    var number = lineNumber
+                    for range in lines[first..<end] {
+                        processLine(chunk.bytes, range, line: number, byteOffset: chunk.byteOffset + range.lowerBound,
+                                    support: support, into: &result)
+                        if round == 0 && end - first > 1 { named.formUnion(finder.fuzzyNamedEntities) }
+                        number += 1
+                    }
+                    named.subtract(support)
+                    guard round == 0, !named.isEmpty else { break }
+                    support.formUnion(named)
+                    result.output.removeSubrange(outputMark...)
+                    result.issues.removeSubrange(issueMark...)
                 }
+                lineNumber += end - first
                 first = end
             }
         }
