@@ -133,8 +133,16 @@ struct TagCommandTests {
     /// A province head word beside a place's weak label supports it when the labels show that place
     /// with such a head (Wardak: وردگ ولايت; Nimruz: ولایت نیمروز), in any language; not the region
     /// Khorasan, which no label shows with one. A long label lets a single Latin word stand alone at
-    /// 0.91 (Teheran).
+    /// 0.91 (Teheran). Portuguese rio names the river, of an exact or a fuzzy mention (Cabul).
+    /// Negative labels: the German name of Jalal-Abad in Kyrgyzstan is not Jalalabad, the nickname
+    /// of Ansar al-Islam is not the Taliban.
     @Test(arguments: [
+        ("desaguando no rio Cabul\n", "1\t14\t23\tplace:kabul-river\trio Cabul\n"),
+        ("o Rio Kunar atravessa\n", "1\t2\t11\tplace:kunar-river\tRio Kunar\n"),
+        ("die kirgisische Stadt Dschalalabat\n", ""),
+        ("The Kurdish Taliban, Ansar al-Islam, was based near Halabja.\n", ""),
+        ("The Taliban, Ansar al-Islam's allies, held Kabul.\n",
+         "1\t4\t11\torg:taliban\tTaliban\n1\t43\t48\tplace:kabul\tKabul\n"),
         ("Wardak province is west of Kabul.\n", "1\t0\t6\tplace:maidan-wardak\tWardak\n1\t27\t32\tplace:kabul\tKabul\n"),
         ("Wardak is west of Kabul.\n", "1\t18\t23\tplace:kabul\tKabul\n"),
         ("صوبہ نیمروز\n", "1\t5\t11\tplace:nimruz\tنیمروز\n"),

@@ -113,9 +113,12 @@ struct VariantSetTests {
         // exact 84 (Абдул Гані Барадар through the surname; Мулла Якуб Ахунд through the title,
         // which supports the weak Якуб), fuzzy 242. A title no longer supports a weak label that a
         // capitalised word carries on (шейх Абдулла Аззам is not Abdullah Abdullah): Мулла Якуб
-        // Ахунд is missed again, exact 83, fuzzy 241.
+        // Ахунд is missed again, exact 83, fuzzy 241. Portuguese rio a river head word, and the German
+        // name of Jalal-Abad (Kyrgyzstan) and the nickname of Ansar al-Islam negative labels, each
+        // from sources of its own (two wrong ids and two distractors of this set): exact 84 (Rio
+        // Kunar), fuzzy 243, 3 false.
         #expect(exact.resolved <= 84)
-        #expect(fuzzy.resolved >= 241)
-        #expect(fuzzy.falseMatches <= 8)
+        #expect(fuzzy.resolved >= 243)
+        #expect(fuzzy.falseMatches <= 3)
     }
 }

@@ -1,7 +1,8 @@
 import TextNormalization
 
 /// Country labels against CLDR, the territory names ICU ships in every locale: for each entity
-/// with an ISO 3166-1 code (identifiers.tsv) and each language the lexicon has labels in, CLDR's
+/// with an ISO 3166-1 code (identifiers.tsv) and each language the lexicon has labels in (other
+/// than negative ones), CLDR's
 /// name should be one of the entity's labels in that language (compared by key, so letter forms,
 /// case and spacing do not count). A name another language of the entity spells differently
 /// with the same key counts as there: listing it would be a `redundant-label`. Lint warns where
@@ -47,7 +48,9 @@ public struct CLDRCheck {
 
     /// The CLDR names the lexicon's countries lack, in entity order, then language, then locale.
     public func findings(_ lexicon: Lexicon, identifiers: [EntityIdentifier]) -> [Finding] {
-        let languages = Set(lexicon.labels.map(\.lang)).sorted()
+        // A negative label says what a name is not: it does not make its language one the lexicon
+        // names its countries in.
+        let languages = Set(lexicon.labels.filter { $0.kind != .negative }.map(\.lang)).sorted()
         var labelKeys: [String: Set<String>] = [:]
         var negativeKeys: [String: Set<String>] = [:]
         // (entity, key) -> the texts of the entity's labels with that key, in any language.
