@@ -472,6 +472,22 @@ struct TagCommandTests {
         #expect(outcome.status == 0)
     }
 
+    /// A record without text lends its document nothing: not what the record before it (of another
+    /// document) named.
+    @Test func aRecordWithoutTextLendsNothing() throws {
+        let input = """
+            {"doc":1,"text":"Сухейль Шахин прибыл."}
+            {"doc":2}
+            {"doc":2,"text":"Шахин заявил."}
+
+            """
+        let outcome = try CLIRunner.run(["tag", "--input", "jsonl", "--doc-field", "doc", "--format", "tsv"],
+                                        stdin: input)
+        #expect(outcome.output == "1\t0\t13\tperson:suhail-shaheen\tСухейль Шахин\n")
+        #expect(outcome.stderr == "<stdin>:2:9: error: no string field 'text' at byte offset 67 [bad-json]\n")
+        #expect(outcome.status == 2)
+    }
+
     /// A person's name inside a longer capitalised name nobody listed (Qayum Karzai, a brother) is
     /// left out; --partial reports it, marked "partial":true.
     @Test(arguments: [

@@ -2,9 +2,8 @@ import TextNormalization
 
 /// Country labels against CLDR, the territory names ICU ships in every locale: for each entity
 /// with an ISO 3166-1 code (identifiers.tsv) and each language the lexicon has labels in (other
-/// than negative ones), CLDR's
-/// name should be one of the entity's labels in that language (compared by key, so letter forms,
-/// case and spacing do not count). A name another language of the entity spells differently
+/// than negative ones), CLDR's name should be one of the entity's labels in that language
+/// (compared by key, so letter forms, case and spacing do not count). A name another language of the entity spells differently
 /// with the same key counts as there: listing it would be a `redundant-label`. Lint warns where
 /// a name is missing (`cldr-name`); `lexicon cldr` lists those names as labels, and `--apply`
 /// adds them as `alt` labels noted `cldr`. Names ICU does not have (a language without CLDR data,

@@ -95,9 +95,10 @@ public final class TagLineProcessor: LineProcessor {
                 for round in 0..<2 {
                     var number = lineNumber
                     for range in lines[first..<end] {
-                        processLine(chunk.bytes, range, line: number, byteOffset: chunk.byteOffset + range.lowerBound,
-                                    support: support, into: &result)
-                        if round == 0 && end - first > 1 { named.formUnion(finder.fuzzyNamedEntities) }
+                        let fuzzyNamed = processLine(chunk.bytes, range, line: number,
+                                                     byteOffset: chunk.byteOffset + range.lowerBound,
+                                                     support: support, into: &result)
+                        if round == 0 && end - first > 1 { named.formUnion(fuzzyNamed) }
                         number += 1
                     }
                     named.subtract(support)
@@ -143,9 +144,12 @@ public final class TagLineProcessor: LineProcessor {
         return (textBytes, textBytes.indices)
     }
 
+    /// Tags one record into `result`; returns the entities its fuzzy mentions of several words name
+    /// (`MentionFinder.fuzzyNamedEntities`), none for a JSON record without readable text.
+    @discardableResult
     private func processLine(_ bytes: [UInt8], _ range: Range<Int>, line: Int, byteOffset: Int,
                              support: Set<Int32> = [],
-                             into result: inout ChunkResult) {
+                             into result: inout ChunkResult) -> Set<Int32> {
         var textBytes = bytes
         var textRange = range
         var record: JSONRecord?
@@ -155,7 +159,7 @@ public final class TagLineProcessor: LineProcessor {
                 result.issues.append(JSONInput.issue(read.problem!, bytes, range, line: line,
                                                      lineByteOffset: byteOffset))
                 writeUnreadable(read, bytes, range, line: line, into: &result)
-                return
+                return []
             }
             textBytes = Array(text.utf8)
             textRange = textBytes.indices
@@ -186,6 +190,7 @@ public final class TagLineProcessor: LineProcessor {
         case .inline: writeInline(mentions, textBytes, textRange, record: record, original: (bytes, range),
                                   into: &result)
         }
+        return finder.fuzzyNamedEntities
     }
 
     /// A warning for a CR or NUL at byte `at` of the line, as `normalize` words it.
