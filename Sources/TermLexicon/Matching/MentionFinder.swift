@@ -76,28 +76,21 @@ public final class MentionFinder {
     ///   strong mentions do, and support single-word fuzzy matches.
     public func mentions(in bytes: [UInt8], _ range: Range<Int>, options: MatchOptions = MatchOptions(),
                          support: Set<Int32> = []) -> [Mention] {
-        let mentions = applyPlaceHeads(markLongerNames(allMentions(in: bytes, range, options: options,
-                                                                   support: support),
-                                                       bytes, range, options: options))
-        if !fuzzyNamedEntities.isEmpty { fuzzyNamedEntities.removeAll(keepingCapacity: true) }
-        for mention in mentions where mention.kind == .fuzzy && !mention.partOfLongerName
-            && spansSeveralWords(mention) {
-            fuzzyNamedEntities.insert(Int32(mention.entity))
-        }
-        return mentions
+        applyPlaceHeads(markLongerNames(allMentions(in: bytes, range, options: options, support: support), bytes, range,
+                                        options: options))
     }
 
-    /// The entities the last record read by `mentions(in:…)` names by a fuzzy mention of several
-    /// words (not inside a longer unknown name): as strong a sign as a strong label's, which the
-    /// other records of its document may lean on too (`TagLineProcessor`). `strongEntities` runs
-    /// no fuzzy pass and does not see them.
-    public private(set) var fuzzyNamedEntities = Set<Int32>()
-
-    /// Whether a mention's name (its title aside) covers more than one word of the record.
-    private func spansSeveralWords(_ mention: Mention) -> Bool {
-        let first = firstUnit(ofScalar: mention.nameStart), last = firstUnit(ofScalar: mention.end) - 1
-        guard first < last, last < text.count else { return false }
-        return (first + 1...last).contains { text.startsWord($0) }
+    /// The entities that `mentions`, the result of the last `mentions(in:…)` call, names by a fuzzy
+    /// mention of several words (not inside a longer unknown name): as strong a sign as a strong
+    /// label's, which the other records of its document may lean on too (`TagLineProcessor`).
+    /// `strongEntities` runs no fuzzy pass and does not see them. Asked for only in document mode.
+    public func fuzzyNamedEntities(in mentions: [Mention]) -> Set<Int32> {
+        var named = Set<Int32>()
+        for mention in mentions where mention.kind == .fuzzy && !mention.partOfLongerName
+            && spansSeveralWords(firstUnit(ofScalar: mention.nameStart), firstUnit(ofScalar: mention.end) - 1) {
+            named.insert(Int32(mention.entity))
+        }
+        return named
     }
 
     /// Places named beside a head word that picks another entity of their name (`PlaceHeads`:
@@ -252,7 +245,7 @@ public final class MentionFinder {
         // One word heard alike is too little to lean on.
         if !heldBack.isEmpty && !hits.isEmpty {
             var named = Set<Int32>()
-            for hit in hits where spansSeveralWords(hit) {
+            for hit in hits where spansSeveralWords(hit.firstUnit, hit.lastUnit) {
                 let entity = payloadTable[Int(hit.payload)].entity
                 if !strong.contains(entity) { named.insert(entity) }
             }
@@ -282,9 +275,10 @@ public final class MentionFinder {
         return mentions
     }
 
-    /// Whether a fuzzy hit covers more than one word of the record.
-    private func spansSeveralWords(_ hit: FuzzyMatcher.Hit) -> Bool {
-        hit.lastUnit > hit.firstUnit && (hit.firstUnit + 1...hit.lastUnit).contains { text.startsWord($0) }
+    /// Whether key units `first...last` of the record cover more than one word (a fuzzy hit, or a
+    /// mention's name).
+    private func spansSeveralWords(_ first: Int, _ last: Int) -> Bool {
+        first < last && last < text.count && (first + 1...last).contains { text.startsWord($0) }
     }
 
     /// The entities the record names by a strong label (of one entity, not ruled out by a negative

@@ -95,10 +95,9 @@ public final class TagLineProcessor: LineProcessor {
                 for round in 0..<2 {
                     var number = lineNumber
                     for range in lines[first..<end] {
-                        let fuzzyNamed = processLine(chunk.bytes, range, line: number,
-                                                     byteOffset: chunk.byteOffset + range.lowerBound,
-                                                     support: support, into: &result)
-                        if round == 0 && end - first > 1 { named.formUnion(fuzzyNamed) }
+                        named.formUnion(processLine(chunk.bytes, range, line: number,
+                                                    byteOffset: chunk.byteOffset + range.lowerBound, support: support,
+                                                    askingFuzzyNamed: round == 0 && end - first > 1, into: &result))
                         number += 1
                     }
                     named.subtract(support)
@@ -144,11 +143,12 @@ public final class TagLineProcessor: LineProcessor {
         return (textBytes, textBytes.indices)
     }
 
-    /// Tags one record into `result`; returns the entities its fuzzy mentions of several words name
-    /// (`MentionFinder.fuzzyNamedEntities`), none for a JSON record without readable text.
+    /// Tags one record into `result`; with `askingFuzzyNamed`, returns the entities its fuzzy
+    /// mentions of several words name (`MentionFinder.fuzzyNamedEntities`), none for a JSON record
+    /// without readable text.
     @discardableResult
     private func processLine(_ bytes: [UInt8], _ range: Range<Int>, line: Int, byteOffset: Int,
-                             support: Set<Int32> = [],
+                             support: Set<Int32> = [], askingFuzzyNamed: Bool = false,
                              into result: inout ChunkResult) -> Set<Int32> {
         var textBytes = bytes
         var textRange = range
@@ -190,7 +190,7 @@ public final class TagLineProcessor: LineProcessor {
         case .inline: writeInline(mentions, textBytes, textRange, record: record, original: (bytes, range),
                                   into: &result)
         }
-        return finder.fuzzyNamedEntities
+        return askingFuzzyNamed ? finder.fuzzyNamedEntities(in: mentions) : []
     }
 
     /// A warning for a CR or NUL at byte `at` of the line, as `normalize` words it.
