@@ -416,6 +416,16 @@ struct TagCommandTests {
         #expect(outcome.status == 0)
     }
 
+    /// A record read a second time, for the support of a fuzzy mention of several words, still has
+    /// its words for the negative labels' check: the weak Jamiat heard inside Jamiat Ulema at 0.7
+    /// once ended the process (an index out of range) instead of writing the line.
+    @Test func aRecordReadAgainKeepsItsWords() throws {
+        let outcome = try CLIRunner.run(["tag", "--min-score", "0.7", "--format", "tsv"], stdin: "the Jamiat Ulema\n")
+        #expect(outcome.output == "1\t4\t16\torg:jamiat-e-islami\tJamiat Ulema\n")
+        #expect(outcome.stderr == "")
+        #expect(outcome.status == 0)
+    }
+
     /// A weak label resolves when its document names the entity by a strong label or by a fuzzy
     /// mention of several words (Сухейль Шахин, Suhail Shahin: the label is Мохаммад Сохаил Шахин,
     /// English Suhail Shaheen): a run of lines between blank lines, the whole input, or consecutive

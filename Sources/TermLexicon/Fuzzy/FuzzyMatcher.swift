@@ -241,10 +241,14 @@ struct FuzzyMatcher {
         return low
     }
 
+    /// Lets go of the record's text once the finder is done with the record (`hits` and every
+    /// `isInsideNegative` after it read it): held on, it would make the finder's next read copy its
+    /// buffers instead of reusing them.
+    mutating func finishRecord() {
+        currentUnits = []
+    }
+
     mutating func hits(support: Set<Int32>, minimum: Double, bytes: [UInt8], range: Range<Int>) -> [Hit] {
-        // The record's text is let go at the end: held here, it would make the finder's next read
-        // copy its buffers instead of reusing them.
-        defer { currentUnits = [] }
         guard hasTables else { return [] }
         let latinAllowed = !MentionFinder.isShouting(bytes, range)
         let longest = min(index.longestLabel + 1, 8)

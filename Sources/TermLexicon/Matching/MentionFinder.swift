@@ -206,6 +206,8 @@ public final class MentionFinder {
         // handed from the finder to the matcher, it was copied (its four arrays retained) per call.
         let text = self.text
         fuzzy!.read(text, bytes, range, covered: candidates.map { $0.firstUnit...max($0.firstUnit, $0.resumeAt - 1) })
+        // Held until the record is done: the second reading below asks `isInsideNegative` after `hits`.
+        defer { fuzzy!.finishRecord() }
         var (mentions, strong, heldBack) = resolve(candidates, bytes: bytes, range: range, options: options,
                                                     support: support) {
             first, last, entity in self.fuzzy!.isInsideNegative(first, last, entity: entity, minimum: minimum)
