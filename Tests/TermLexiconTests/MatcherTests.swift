@@ -17,8 +17,11 @@ struct MatcherTests {
                 person:manouchehr-mottaki\tperson\t\t\t
                 place:herat\tplace\t\t\t
                 place:india\tplace\t\t\t
+                place:iran\tplace\t\t\t
                 place:kabul\tplace\t\t\t
                 place:khorasan\tplace\t\t\t
+                place:pakistan\tplace\t\t\t
+                place:wakhan\tplace\t\t\t
 
                 """,
             labels: """
@@ -46,9 +49,15 @@ struct MatcherTests {
                 place:herat\tfr\talt\tHérat\t\t
                 place:india\ten\tpref\tIndia\t\t
                 place:india\tprs\tpref\tهند\t\t
+                place:iran\ten\tpref\tIran\t\t
+                place:iran\tprs\tpref\tایران\t\t
                 place:kabul\ten\tpref\tKabul\t\t
                 place:kabul\tprs\tpref\tکابل\t\t
                 place:khorasan\ten\tpref\tKhorasan\tweak\t
+                place:pakistan\ten\tpref\tPakistan\t\t
+                place:pakistan\tprs\tpref\tپاکستان\t\t
+                place:wakhan\ten\tpref\tWakhan\t\t
+                place:wakhan\tprs\tpref\tواخان\t\t
 
                 """,
             affixes: """
@@ -58,6 +67,7 @@ struct MatcherTests {
                 prs\tsuffix\tهای\t\t
                 prs\ttitle\tمولوی\t\t
                 ps\tprefix\tد\t\t
+                ps\tsuffix\tه\tستان,ران\t
                 ps\tsuffix\tو\tان,ات\t
 
                 """)
@@ -105,6 +115,9 @@ struct MatcherTests {
         ("د هند سفیر", ["هند|place:india|exact"]),
         // a suffix with a condition: Pashto oblique و follows plurals only (هندو is Hindu)
         ("هندو او هند", ["هند|place:india|exact"]),
+        // Pashto's ablative ه after له, on names in ستان or ران only: دواخانه, 'pharmacy', is no Wakhan
+        ("له ایرانه او پاکستانه", ["ایران|place:iran|affixed", "پاکستان|place:pakistan|affixed"]),
+        ("گولایی دواخانه و واخانه", []),
         // titles stay in a person's mention
         ("Mawlawi Amir Khan Muttaqi", ["Mawlawi Amir Khan Muttaqi|person:amir-khan-muttaqi|exact"]),
         ("مولوی امیر خان متقی", ["مولوی امیر خان متقی|person:amir-khan-muttaqi|exact"]),
@@ -329,6 +342,7 @@ struct LongerNameTests {
         // a title, a frequent word, a word of the person's own labels next to it
         ("Yesterday President Ashraf Ghani travelled abroad.", ["President Ashraf Ghani|person:ghani|exact"], nil),
         ("Meanwhile Karzai remained silent through the night.", ["Karzai|person:karzai|exact"], nil),
+        ("The Special Representative Ismail Khan arrived.", ["Ismail Khan|person:ismail-khan|exact"], nil),
         ("Reporters asked Hamid Karzai about it; Hamid Karzai replied.",
          ["Hamid Karzai|person:karzai|exact", "Hamid Karzai|person:karzai|exact"], nil),
         ("Aides said that Hamed Karzai travelled abroad.", ["Karzai|person:karzai|exact"], nil),
