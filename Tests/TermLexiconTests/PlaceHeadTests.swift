@@ -12,6 +12,8 @@ struct PlaceHeadTests {
             entities: """
                 place:afghanistan\tplace\t\t\t
                 place:afghanistan-province\tplace\t\t\t
+                place:farah\tplace\tplace:farah-province\t\t
+                place:farah-province\tplace\t\t\t
                 place:helmand\tplace\t\t\t
                 place:helmand-river\tplace\t\t\t
                 place:kabul\tplace\tplace:kabul-province\t\t
@@ -29,6 +31,9 @@ struct PlaceHeadTests {
                 place:afghanistan\ten\talt\tAfghan\tdemonym\t
                 place:afghanistan\tprs\talt\tافغانی\tdemonym,weak\t
                 place:afghanistan-province\ten\tpref\tAfghanistan Province\t\t
+                place:farah\ten\tpref\tFarah\t\t
+                place:farah\tps\tpref\tفراه\t\t
+                place:farah-province\ten\tpref\tFarah Province\t\t
                 place:helmand\ten\tpref\tHelmand\t\t
                 place:helmand\ten\talt\tHelmand Province\t\t
                 place:helmand\tru\tpref\tГильменд\t\t
@@ -54,9 +59,12 @@ struct PlaceHeadTests {
             affixes: """
                 en\tprovince\tProvince\t\t
                 en\tprovince\tprovince of\t\t
+                en\tprovince\tprovinces\t\t
                 en\triver\tRiver\t\t
+                en\tsuffix\ts\t\t
                 prs\tprovince\tولایت\t\t
                 ps\tprovince\tولایت\t\t
+                ps\tprovince\tولایتونو\t\t
                 ru\tprovince\tпровинции\t\t
                 ru\triver\tреки\t\t
 
@@ -86,6 +94,22 @@ struct PlaceHeadTests {
         // a nationality adjective is no place's name: "province of" is Kunduz's head, not Afghan's
         ("the Afghan province of Kunduz",
          ["Afghan|place:afghanistan|exact", "province of Kunduz|place:kunduz-province|exact"]),
+        // a head after the last name of a list names each place of the list so, through commas and
+        // "and" only; the names before the last keep their spans (Kunduz Province is a label, here
+        // with the plural s)
+        ("Farah and Kunduz provinces",
+         ["Farah|place:farah-province|exact", "Kunduz province|place:kunduz-province|affixed"]),
+        ("Farah, Helmand and Kunduz provinces", ["Farah|place:farah-province|exact", "Helmand|place:helmand|exact",
+                                                 "Kunduz province|place:kunduz-province|affixed"]),
+        ("د فراه، او کندز ولایتونو", ["فراه|place:farah-province|exact", "کندز ولایتونو|place:kunduz-province|exact"]),
+        ("Farah and Kunduz Province",
+         ["Farah|place:farah-province|exact", "Kunduz Province|place:kunduz-province|exact"]),
+        ("Farah and Helmand provinces", ["Farah|place:farah-province|exact", "Helmand province|place:helmand|affixed"]),
+        ("Farah. Kunduz provinces", ["Farah|place:farah|exact", "Kunduz province|place:kunduz-province|affixed"]),
+        ("Farah near Kunduz provinces", ["Farah|place:farah|exact", "Kunduz province|place:kunduz-province|affixed"]),
+        ("Farah and Kunduz", ["Farah|place:farah|exact", "Kunduz|place:kunduz|exact"]),
+        // a comma alone before the last name is no list: a city and its province
+        ("Kunduz, Kunduz Province", ["Kunduz|place:kunduz|exact", "Kunduz Province|place:kunduz-province|exact"]),
     ])
     func picks(text: String, expected: [String]) throws {
         #expect(tag(text, with: try Self.model.makeFinder()) == expected)

@@ -101,6 +101,9 @@ public final class MentionFinder {
         if placeHeads == nil { placeHeads = model.placeHeadRule() }
         guard let rule = placeHeads, !rule.isEmpty else { return mentions }
         var result = mentions
+        // The head words right after a mention's name, taken or not, for the list rule (most records
+        // have none, and then no array is made).
+        var headsAfter: [(index: Int, kind: Int)] = []
         // A nationality adjective is no place's name ("Afghan province" is not a province of Afghanistan).
         for index in result.indices where model.entityType(result[index].entity) == .place && !result[index].demonym {
             let mention = result[index]
@@ -115,12 +118,16 @@ public final class MentionFinder {
                     head = start..<(Int(text.origins[first - 1]) + 1)
                 }
             }
-            if chosen == nil, let after = rule.head(after: last, in: text),
-               let pick = PlaceHeads.pick(headPicks(), place: mention.entity, kind: after.kind) {
+            if chosen == nil, let after = rule.head(after: last, in: text) {
                 let end = Int(text.origins[after.last]) + 1
                 if index + 1 == result.count || result[index + 1].start >= end {
-                    chosen = pick
-                    head = Int(text.origins[last + 1])..<end
+                    // The list rule reads the head whether or not it picks another place here
+                    // (Kunar is the province itself: "Khost and Kunar provinces").
+                    headsAfter.append((index, after.kind))
+                    if let pick = PlaceHeads.pick(headPicks(), place: mention.entity, kind: after.kind) {
+                        chosen = pick
+                        head = Int(text.origins[last + 1])..<end
+                    }
                 }
             }
             guard let chosen, let head else { continue }
@@ -131,8 +138,73 @@ public final class MentionFinder {
             result[index].end = max(mention.end, head.upperBound)
             result[index].head = head
         }
+        if result.count > 1 { applyHeadsToLists(&result, headsAfter: headsAfter, rule: rule) }
         return result
     }
+
+    /// A head word after the last name of a list names every place of the list so: in "Nangarhar,
+    /// Herat and Kunduz provinces" and "پکتیکا، خوست او کونړ ولایتونو" each name is a province. The
+    /// names before the last take the kind of its head when nothing but commas and "and" (و, او)
+    /// stand between them, and "and" before the last name: "Kunduz, Kunduz Province" is the city
+    /// and its province. The last name's head is one it stands before (`headsAfter`, in text order)
+    /// or the end of its label ("Kunduz Province"). The names before it keep their spans.
+    private func applyHeadsToLists(_ result: inout [Mention], headsAfter: [(index: Int, kind: Int)],
+                                   rule: PlaceHeads) {
+        var carried: Int?
+        var next = headsAfter.count - 1
+        for index in stride(from: result.count - 2, through: 0, by: -1) {
+            let right = index + 1
+            guard result[index].head == nil, model.entityType(result[index].entity) == .place,
+                  !result[index].demonym, model.entityType(result[right].entity) == .place,
+                  let hasAnd = listGap(from: result[index].end, to: result[right].nameStart)
+            else {
+                carried = nil
+                continue
+            }
+            // A list's last link has "and": there the kind to carry is read from the name after it.
+            if hasAnd {
+                while next >= 0 && headsAfter[next].index > right { next -= 1 }
+                if next >= 0 && headsAfter[next].index == right {
+                    carried = headsAfter[next].kind
+                } else {
+                    carried = rule.kind(endingMention: firstUnit(ofScalar: result[right].nameStart),
+                                        firstUnit(ofScalar: result[right].end) - 1, in: text)
+                }
+            }
+            guard let kind = carried,
+                  let pick = PlaceHeads.pick(headPicks(), place: result[index].entity, kind: kind) else { continue }
+            result[index].entity = Int(pick.entity)
+            if result[index].kind == .fuzzy { result[index].label = Int(payloadTable[Int(pick.payload)].label) }
+        }
+    }
+
+    /// Whether the word "and" (English and, Dari و, Pashto او) is among the record's scalars
+    /// `start..<end`, read in the key form; nil when they hold more than spaces, commas and "and".
+    private func listGap(from start: Int, to end: Int) -> Bool? {
+        guard start < end else { return nil }
+        let first = firstUnit(ofScalar: start), last = firstUnit(ofScalar: end)
+        guard first <= last, last <= text.count else { return nil }
+        let units = text.units
+        var wordStart = first, hasAnd = false
+        // The word before `end` is "and" or empty (read in place: most gaps are a comma or a space).
+        func wordEnds(at end: Int) -> Bool {
+            if end == wordStart { return true }
+            let word = units[wordStart..<end]
+            guard word.elementsEqual(MentionFinder.andEn) || word.elementsEqual(MentionFinder.andPrs)
+                    || word.elementsEqual(MentionFinder.andPs) else { return false }
+            hasAnd = true
+            return true
+        }
+        for position in first..<last {
+            let unit = units[position]
+            guard unit == 0x20 || unit == 0x2C || unit == 0x060C else { continue }
+            guard wordEnds(at: position) else { return nil }
+            wordStart = position + 1
+        }
+        return wordEnds(at: last) ? hasAnd : nil
+    }
+
+    private static let andEn = Array("and".utf16), andPrs = Array("و".utf16), andPs = Array("او".utf16)
 
     /// Whether a province or river head word (`PlaceHeads`) of a kind the labels show `place` with
     /// stands right before or right after the candidate's words, with nothing but spaces between.

@@ -117,6 +117,18 @@ struct PlaceHeads: Sendable {
         return nil
     }
 
+    /// The kind of a head word that ends a mention's own words `first...last` (a label made of a
+    /// name and a head word, "Kunduz Province", "کندز ولایت"), with a word of the name before it.
+    /// A suffix may follow it in the same word ("Kunduz provinces": the label and a plural s).
+    func kind(endingMention first: Int, _ last: Int, in text: KeyedText) -> Int? {
+        guard last < text.count else { return nil }
+        for head in heads where last - head.key.count >= first {
+            let start = last - head.key.count + 1
+            if text.startsWord(start) && text.units[start...last].elementsEqual(head.key) { return head.kind }
+        }
+        return nil
+    }
+
     /// A head word starting right after key unit `unit`: its last unit and kind.
     func head(after unit: Int, in text: KeyedText) -> (last: Int, kind: Int)? {
         let start = unit + 1
