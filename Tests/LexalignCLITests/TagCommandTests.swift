@@ -109,6 +109,21 @@ struct TagCommandTests {
         #expect(outcome.status == 0)
     }
 
+    /// The ezafe Dari writes after a final silent ه (ZWNJ and ی) is no letter of the name: the
+    /// National Resistance Front and the EU are found through it, Doha's mention leaves it out; the
+    /// same ی joined without ZWNJ is not read so.
+    @Test(arguments: [
+        ("رهبران جبهه‌ی مقاومت ملی به دوحه‌ی قطر رفتند و با اتحادیه‌ی اروپا دیدار کردند\n",
+         "1\t7\t24\torg:national-resistance-front\tجبهه‌ی مقاومت ملی\n1\t28\t32\tplace:doha\tدوحه\n"
+            + "1\t35\t38\tplace:qatar\tقطر\n1\t50\t65\torg:european-union\tاتحادیه‌ی اروپا\n"),
+        ("اتحادیهی اروپا\n", ""),
+    ])
+    func writtenEzafeIsNoLetterOfTheName(input: String, expected: String) throws {
+        let outcome = try CLIRunner.run(["tag", "--format", "tsv"], stdin: input)
+        #expect(outcome.output == expected)
+        #expect(outcome.status == 0)
+    }
+
     /// A title stays in a person's mention; one that ends an office (joined by a hyphen to the
     /// word before it, or an office of affixes.tsv: UN Secretary General) is the office's, not the
     /// person's, and that office is no longer name around him either. A rank before the title

@@ -38,6 +38,7 @@ struct KeyedTextTests {
     @Test(arguments: [
         Array("Muttaqi met Dostum in Kabul.".utf8),
         Array("متقی با دوستم در کابل ملاقات کرد".utf8),
+        Array("شبکه\u{200C}ی حقانی و دوحه\u{200C}ی قطر، شبکه\u{200C}ای".utf8),  // written ezafe
         Array("می‌شود، ‏ISIS-K‎ و لهCBS ۱۲۳ ١٢٣ 123".utf8),          // ZWNJ, marks, script changes, digits
         Array("مکررًا ـــ کابـــل ﻻ ﷲ ﷺ ß ﬁ ½".utf8),                  // tanween, tatweel, images of several units
         Array("😀 د کابل 𝐊𝐚𝐛𝐮𝐥".utf8),                                  // four-byte UTF-8
@@ -56,6 +57,9 @@ struct KeyedTextTests {
     /// a space) and the characters' UTF-8 offsets.
     @Test(arguments: [
         ("Ab c-d", [0x61, 0x62, 0x63, 0x64], [0, 1, 3, 5], [1, 2, 11, 11], [0, 1, 2, 3, 4, 5, 6]),
+        // the ezafe after a final ه (ZWNJ and ی) is read as no letter: the ه ends the word
+        ("دوحه\u{200C}ی قطر", [0x62F, 0x648, 0x62D, 0x647, 0x642, 0x637, 0x631], [0, 1, 2, 3, 7, 8, 9],
+         [1, 0, 0, 2, 9, 0, 2], [0, 2, 4, 6, 8, 11, 13, 14, 16, 18, 20]),
         ("می\u{200C}شود.", [0x645, 0x6CC, 0x634, 0x648, 0x62F, 0x2E], [0, 1, 3, 4, 5, 6], [1, 0, 0, 0, 2, 7],
          [0, 2, 4, 7, 9, 11, 13, 14]),
         ("لهCBS", [0x644, 0x647, 0x63, 0x62, 0x73], [0, 1, 2, 3, 4], [1, 2, 1, 0, 2], [0, 2, 4, 5, 6, 7]),

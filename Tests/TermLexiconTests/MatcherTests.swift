@@ -11,10 +11,13 @@ struct MatcherTests {
                 org:isis\torg\t\t\t
                 org:iskcon\torg\t\t\t
                 org:iskp\torg\torg:isis\t\t
+                org:european-union\torg\t\t\t
+                org:haqqani-network\torg\t\t\t
                 org:kabul-bank\torg\t\t\t
                 org:taliban\torg\t\t\t
                 person:amir-khan-muttaqi\tperson\t\t\t
                 person:manouchehr-mottaki\tperson\t\t\t
+                place:doha\tplace\t\t\t
                 place:herat\tplace\t\t\t
                 place:india\tplace\t\t\t
                 place:iran\tplace\t\t\t
@@ -34,6 +37,10 @@ struct MatcherTests {
                 org:iskp\ten\talt\tISIS-K\tcs\t
                 org:iskp\ten\talt\tISK\tcs\t
                 org:iskp\tprs\tpref\tداعش خراسان\t\t
+                org:european-union\ten\tpref\tEuropean Union\t\t
+                org:european-union\tprs\tpref\tاتحادیه‌ی اروپا\t\t
+                org:haqqani-network\ten\tpref\tHaqqani Network\t\t
+                org:haqqani-network\tprs\tpref\tشبکه حقانی\t\t
                 org:kabul-bank\ten\tpref\tKabul Bank\t\t
                 org:taliban\ten\tpref\tTaliban\t\t
                 org:taliban\tprs\tpref\tطالبان\t\t
@@ -45,6 +52,8 @@ struct MatcherTests {
                 person:amir-khan-muttaqi\tps\tpref\tامیر خان متقي\t\t
                 person:manouchehr-mottaki\ten\tpref\tManouchehr Mottaki\t\t
                 person:manouchehr-mottaki\ten\talt\tMottaki\tweak\t
+                place:doha\ten\tpref\tDoha\t\t
+                place:doha\tprs\tpref\tدوحه\t\t
                 place:herat\ten\tpref\tHerat\t\t
                 place:herat\tfr\talt\tHérat\t\t
                 place:india\ten\tpref\tIndia\t\t
@@ -118,6 +127,17 @@ struct MatcherTests {
         // Pashto's ablative ه after له, on names in ستان or ران only: دواخانه, 'pharmacy', is no Wakhan
         ("له ایرانه او پاکستانه", ["ایران|place:iran|affixed", "پاکستان|place:pakistan|affixed"]),
         ("گولایی دواخانه و واخانه", []),
+        // the ezafe written after a final silent ه (ZWNJ and ی) is no letter of the name: inside a
+        // mention it is the mention's, after its last word it stays outside, like a suffix; in a
+        // label it is read the same way (اتحادیه‌ی اروپا matches اتحادیه اروپا)
+        ("رهبران شبکه‌ی حقانی", ["شبکه‌ی حقانی|org:haqqani-network|variant"]),
+        ("در دوحه‌ی قطر", ["دوحه|place:doha|exact"]),
+        ("اتحادیه اروپا و اتحادیه‌ی اروپا", ["اتحادیه اروپا|org:european-union|variant",
+                                             "اتحادیه‌ی اروپا|org:european-union|exact"]),
+        ("شبکه‌ی‌حقانی", ["شبکه‌ی‌حقانی|org:haqqani-network|variant"]),  // words joined by ZWNJ
+        // joined without ZWNJ the ی may be the word's own letter; ه‌ای is the indefinite ending
+        ("شبکهی حقانی", []),
+        ("شبکه‌ای حقانی", []),
         // titles stay in a person's mention
         ("Mawlawi Amir Khan Muttaqi", ["Mawlawi Amir Khan Muttaqi|person:amir-khan-muttaqi|exact"]),
         ("مولوی امیر خان متقی", ["مولوی امیر خان متقی|person:amir-khan-muttaqi|exact"]),

@@ -50,6 +50,7 @@ public struct KeyedText {
         // A character becomes at most `longestImage` units; a character never seen before may
         // have a longer image, in which case the buffers grow and the record is read again.
         while !readOnce(bytes, range, keys: &keys, capacity: range.count * keys.longestImage + 16) {}
+        if WrittenEzafe.mayOccur(in: bytes, range) { dropWrittenEzafe(bytes, range) }
     }
 
     private mutating func readOnce(_ bytes: [UInt8], _ range: Range<Int>, keys: inout CharacterKeys,

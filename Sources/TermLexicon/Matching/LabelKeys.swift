@@ -20,7 +20,9 @@ public final class LabelKeys {
     /// The matching key, and where the label had a space: the indices in the key of the units
     /// that follow one.
     public func spacedKey(_ text: String) -> (key: [UInt16], spaces: [Int32]) {
-        let bytes = Array(text.utf8)
+        var bytes = Array(text.utf8)
+        // A written ezafe (ه‌ی) is no letter of the key, as in the text `KeyedText` reads.
+        if let stripped = WrittenEzafe.stripped(bytes, bytes.indices) { bytes = stripped }
         output.removeAll(keepingCapacity: true)
         issues.removeAll(keepingCapacity: true)
         do {
@@ -46,6 +48,9 @@ public final class LabelKeys {
     /// followed a space to `spaces`: the bulk path for big lexicons, without strings.
     /// - Returns: the number of units appended.
     func appendKey(_ bytes: [UInt8], _ range: Range<Int>, to units: inout [UInt16], spaces: inout [Int32]) -> Int {
+        if let stripped = WrittenEzafe.stripped(bytes, range) {
+            return appendKey(stripped, stripped.indices, to: &units, spaces: &spaces)
+        }
         output.removeAll(keepingCapacity: true)
         issues.removeAll(keepingCapacity: true)
         guard (try? normalizer.normalize(bytes, range, appendingTo: &output, issues: &issues)) != nil else { return 0 }
