@@ -159,6 +159,21 @@ struct MatcherTests {
         #expect(tag(text, with: MatcherTests.finder) == expected)
     }
 
+    /// Labels read a written ezafe as text does: the ZWNJ and ی after a final ه are no letters when
+    /// the ی ends its word (marks after it aside), and are when a letter follows it or there is no ZWNJ.
+    @Test(arguments: [
+        ("اتحادیه‌ی اروپا", "اتحادیه اروپا", true),
+        ("اتحادیه‌یِ اروپا", "اتحادیه اروپا", true),
+        ("شبکه‌ی‌حقانی", "شبکه حقانی", true),
+        ("اتحادیهی اروپا", "اتحادیه اروپا", false),
+        ("شبکه‌ای حقانی", "شبکه حقانی", false),
+        ("ماه‌یار", "ماه ار", false),
+    ])
+    func labelKeysReadTheWrittenEzafe(label: String, plain: String, same: Bool) throws {
+        let keys = try LabelKeys()
+        #expect((keys.key(label) == keys.key(plain)) == same)
+    }
+
     @Test func weakMentionsOnRequest() {
         #expect(tag("Khorasan province", with: MatcherTests.finder, options: MatchOptions(includeWeak: true))
             == ["Khorasan|place:khorasan|exact"])

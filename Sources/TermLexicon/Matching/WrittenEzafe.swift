@@ -53,11 +53,15 @@ enum WrittenEzafe {
         while position < scalars.count {
             let current = scalars[position]
             if current.value == zwnj, position > 0, position + 1 < scalars.count,
-               endsInSilentH(scalars[position - 1].value), isYeh(scalars[position + 1].value),
-               position + 2 == scalars.count || !isLetter(scalars[position + 2].value) {
-                found = true
-                position += 2
-                continue
+               endsInSilentH(scalars[position - 1].value), isYeh(scalars[position + 1].value) {
+                // Marks after the ی have no key unit: the ی ends its word if a letter does not follow them.
+                var next = position + 2
+                while next < scalars.count && isMark(scalars[next].value) { next += 1 }
+                if next == scalars.count || !isLetter(scalars[next].value) {
+                    found = true
+                    position += 2
+                    continue
+                }
             }
             output.append(contentsOf: bytes[current.start..<current.end])
             position += 1
@@ -65,10 +69,14 @@ enum WrittenEzafe {
         return found ? output : nil
     }
 
-    /// A letter or a mark: what keeps a ی inside its word.
+    /// A letter: what keeps a ی inside its word.
     private static func isLetter(_ value: UInt32) -> Bool {
-        guard let scalar = Unicode.Scalar(value) else { return false }
-        return scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
+        Unicode.Scalar(value)?.properties.isAlphabetic ?? false
+    }
+
+    /// A combining mark (a kasra, a hamza above), which the key leaves out.
+    private static func isMark(_ value: UInt32) -> Bool {
+        Unicode.Scalar(value)?.properties.generalCategory == .nonspacingMark
     }
 }
 
