@@ -92,6 +92,11 @@ struct ArchiveWriter {
         for value in values { i32(value) }
     }
 
+    mutating func int64s(_ values: [Int64]) {
+        count(values.count)
+        for value in values { i64(value) }
+    }
+
     /// A set of hashes, sorted: one set always makes the same bytes.
     mutating func hashes(_ values: Set<UInt64>) {
         count(values.count)
@@ -213,11 +218,16 @@ struct ArchiveReader {
         return ArchiveReader.littleEndian(data, at: at, count: length, as: Int32.self)
     }
 
+    mutating func int64s() throws(Damaged) -> [Int64] {
+        let length = try count(width: 8)
+        let at = try take(8 * length)
+        return ArchiveReader.littleEndian(data, at: at, count: length, as: Int64.self)
+    }
+
     mutating func hashes() throws(Damaged) -> Set<UInt64> {
         let length = try count(width: 8)
-        var values = Set<UInt64>(minimumCapacity: length)
-        for _ in 0..<length { values.insert(UInt64(bitPattern: try i64())) }
-        return values
+        let at = try take(8 * length)
+        return Set(ArchiveReader.littleEndian(data, at: at, count: length, as: UInt64.self))
     }
 
     mutating func strings() throws(Damaged) -> [String] {
@@ -251,26 +261,10 @@ enum Base64 {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The bytes, or nil when the text is not base64 with padding. A compiled model is half a
-    /// megabyte of digits, read at every start: the groups before the last go through
-    /// `decodeFullGroups` (Unsafe/Base64+Kernel.swift), the last, which may be padded, here.
+    /// The bytes, or nil when the text is not base64 with padding (`decode(digits:)`,
+    /// Unsafe/Base64+Kernel.swift).
     static func decode(_ text: [UInt8]) -> [UInt8]? {
-        guard text.count % 4 == 0 else { return nil }
-        guard !text.isEmpty else { return [] }
-        let table = values
-        let groups = text.count / 4
-        guard var out = decodeFullGroups(text, groups: groups - 1, table: shiftedValues) else { return nil }
-        let at = text.count - 4
-        let padding = text[at + 3] != 0x3D ? 0 : text[at + 2] == 0x3D ? 2 : 1
-        let d2 = padding == 2 ? 0x41 : text[at + 2], d3 = padding >= 1 ? 0x41 : text[at + 3]
-        let v0 = table[Int(text[at])], v1 = table[Int(text[at + 1])], v2 = table[Int(d2)], v3 = table[Int(d3)]
-        // 0xFF (not a digit, or '=' before the padding) sets 0x40; digits are under 64.
-        guard (v0 | v1 | v2 | v3) & 0x40 == 0 else { return nil }
-        let bits = UInt32(v0) << 18 | UInt32(v1) << 12 | UInt32(v2) << 6 | UInt32(v3)
-        out.append(UInt8(truncatingIfNeeded: bits >> 16))
-        if padding < 2 { out.append(UInt8(truncatingIfNeeded: bits >> 8)) }
-        if padding < 1 { out.append(UInt8(truncatingIfNeeded: bits)) }
-        return out
+        text.withUnsafeBufferPointer { decode(digits: $0) }
     }
 
     /// The value of each base64 digit, 0xFF for bytes that are not one.

@@ -7,7 +7,7 @@ import TextNormalization
 /// word flags) is worked out again on reading; the composed names (`ComposedNames`) are kept.
 extension FuzzyIndex.Tables {
     /// The fuzzy tables' archive: magic and format, like the model's.
-    static let archiveKind = ArchiveKind(magic: "LXFUZZY", format: 2)
+    static let archiveKind = ArchiveKind(magic: "LXFUZZY", format: 3)
 
     /// The tables as bytes, with the digest of the lexicon files they were built from.
     func archived(lexiconDigest: String) -> [UInt8] {
@@ -29,27 +29,23 @@ extension FuzzyIndex.Tables {
         }
     }
 
+    /// Entries go column by column, like the model's records: a checked read per column.
     func write(to out: inout ArchiveWriter) {
-        out.count(entries.count)
-        for entry in entries {
-            out.i32(entry.payload)
-            out.i32(entry.entity)
-            out.u8(entry.words)
-            out.u8(entry.spaces)
-            out.u8(entry.script.rawValue)
-            out.bool(entry.negative)
-            out.bool(entry.shortened)
-            out.i64(Int64(bitPattern: entry.firstWord))
-            out.i64(Int64(bitPattern: entry.lastWord))
-            out.u32(entry.weight.bitPattern)
-        }
+        out.int32s(entries.map(\.payload))
+        out.int32s(entries.map(\.entity))
+        out.byteArray(entries.map(\.words))
+        out.byteArray(entries.map(\.spaces))
+        out.byteArray(entries.map(\.script.rawValue))
+        out.byteArray(entries.map { ($0.negative ? 1 : 0) | ($0.shortened ? 2 : 0) })
+        out.int64s(entries.map { Int64(bitPattern: $0.firstWord) })
+        out.int64s(entries.map { Int64(bitPattern: $0.lastWord) })
+        out.int32s(entries.map { Int32(bitPattern: $0.weight.bitPattern) })
         for strings in [labelSymbols, labelSkeletons] {
             out.byteArray(strings.bytes)
             out.int32s(strings.starts)
         }
         for table in [buckets, arabicBuckets, byFrequentFirstWord] {
-            out.count(table.keys.count)
-            for key in table.keys { out.i64(Int64(bitPattern: key)) }
+            out.int64s(table.keys.map { Int64(bitPattern: $0) })
             out.int32s(table.starts)
             out.int32s(table.values)
         }
@@ -72,18 +68,24 @@ extension FuzzyIndex.Tables {
     /// `entities` entities.
     static func read(from input: inout ArchiveReader, payloads: Int, entities: Int,
                      lists: FuzzyWordLists) throws(ArchiveReader.Damaged) -> FuzzyIndex.Tables? {
-        let count = try input.count(width: 30)
+        let entryPayloads = try input.int32s(), entryEntities = try input.int32s()
+        let words = try input.byteArray(), spaces = try input.byteArray(), scripts = try input.byteArray()
+        let marks = try input.byteArray(), firstWords = try input.int64s(), lastWords = try input.int64s()
+        let weights = try input.int32s()
+        let count = entryPayloads.count
+        guard [entryEntities.count, words.count, spaces.count, scripts.count, marks.count, firstWords.count,
+               lastWords.count, weights.count].allSatisfy({ $0 == count }) else { return nil }
         var entries: [FuzzyIndex.Entry] = []
         entries.reserveCapacity(count)
-        for _ in 0..<count {
-            let payload = try input.i32(), entity = try input.i32(), words = try input.u8(), spaces = try input.u8()
-            guard let script = PhoneticFold.Script(rawValue: try input.u8()),
+        for index in 0..<count {
+            let payload = entryPayloads[index], entity = entryEntities[index], mark = marks[index]
+            guard let script = PhoneticFold.Script(rawValue: scripts[index]), mark < 4,
                   payload >= 0, Int(payload) < payloads, entity >= 0, Int(entity) < entities else { return nil }
             entries.append(FuzzyIndex.Entry(
-                payload: payload, entity: entity, words: words, spaces: spaces, script: script,
-                negative: try input.bool(), shortened: try input.bool(),
-                firstWord: UInt64(bitPattern: try input.i64()), lastWord: UInt64(bitPattern: try input.i64()),
-                weight: Float(bitPattern: try input.u32())))
+                payload: payload, entity: entity, words: words[index], spaces: spaces[index], script: script,
+                negative: mark & 1 != 0, shortened: mark & 2 != 0,
+                firstWord: UInt64(bitPattern: firstWords[index]), lastWord: UInt64(bitPattern: lastWords[index]),
+                weight: Float(bitPattern: UInt32(bitPattern: weights[index]))))
         }
         var strings: [PackedStrings] = []
         for _ in 0..<2 {
@@ -94,10 +96,7 @@ extension FuzzyIndex.Tables {
         }
         var tables: [BucketTable] = []
         for _ in 0..<3 {
-            let length = try input.count(width: 8)
-            var keys: [UInt64] = []
-            keys.reserveCapacity(length)
-            for _ in 0..<length { keys.append(UInt64(bitPattern: try input.i64())) }
+            let keys = try input.int64s().map { UInt64(bitPattern: $0) }
             let starts = try input.int32s()
             guard let table = BucketTable(keys: keys, starts: starts, values: try input.int32s(), entryCount: count)
             else { return nil }

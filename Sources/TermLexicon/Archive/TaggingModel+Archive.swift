@@ -11,7 +11,7 @@ import TextNormalization
 /// files it was made from, and the caller compiles the files otherwise.
 extension TaggingModel {
     /// The model archive's magic and format (bumped whenever what `archived()` writes changes).
-    static let archiveKind = ArchiveKind(magic: "LXMODEL", format: 4)
+    static let archiveKind = ArchiveKind(magic: "LXMODEL", format: 5)
 
     /// The model as bytes, with the digest of the files it was compiled from, and the built-in
     /// fuzzy word lists' hashes when given (they are keyed with ICU too; their texts are among the
@@ -19,43 +19,35 @@ extension TaggingModel {
     public func archived(lexiconDigest: String, wordLists: FuzzyWordLists? = nil) -> [UInt8] {
         var out = ArchiveWriter(kind: TaggingModel.archiveKind, lexiconDigest: lexiconDigest)
 
+        // Records of several fields go column by column: each column is then one checked read of
+        // a whole array at start-up instead of a checked read per field and record.
         out.units(trie.keyUnits)
-        out.count(trie.steps.count)
-        for step in trie.steps {
-            out.u16(step.unit)
-            out.u16(step.second)
-            out.u16(step.length)
-            out.i32(step.keyPosition)
-            out.i32(step.childStart)
-            out.i32(step.childCount)
-            out.i32(step.terminalStart)
-            out.i32(step.terminalCount)
-        }
+        let steps = trie.steps
+        out.units(steps.map(\.unit))
+        out.units(steps.map(\.second))
+        out.units(steps.map(\.length))
+        out.int32s(steps.map(\.keyPosition))
+        out.int32s(steps.map(\.childStart))
+        out.int32s(steps.map(\.childCount))
+        out.int32s(steps.map(\.terminalStart))
+        out.int32s(steps.map(\.terminalCount))
         out.int32s(trie.terminals)
         // The root's table is 65,536 entries, nearly all -1: only the others are written.
         let rootEntries = trie.rootEdges.indices.filter { trie.rootEdges[$0] >= 0 }
-        out.count(rootEntries.count)
-        for unit in rootEntries {
-            out.u16(UInt16(unit))
-            out.i32(trie.rootEdges[unit])
-        }
+        out.units(rootEntries.map { UInt16($0) })
+        out.int32s(rootEntries.map { trie.rootEdges[$0] })
 
-        out.count(payloads.count)
-        for payload in payloads {
-            out.i32(payload.entity)
-            out.i32(payload.label)
-            out.u8(payload.flags.rawValue)
-            out.i32(payload.spacesStart)
-            out.i32(payload.spacesCount)
-            out.i32(payload.caseIndex)
-        }
+        out.int32s(payloads.map(\.entity))
+        out.int32s(payloads.map(\.label))
+        out.byteArray(payloads.map(\.flags.rawValue))
+        out.int32s(payloads.map(\.spacesStart))
+        out.int32s(payloads.map(\.spacesCount))
+        out.int32s(payloads.map(\.caseIndex))
         out.int32s(keyStarts)
         out.int32s(spaces)
-        out.count(caseLetters.count)
-        for letters in caseLetters {
-            out.count(letters.count)
-            for letter in letters { out.u32(letter.value) }
-        }
+        // Each label's case letters, as one column of lengths and one of all the letters.
+        out.int32s(caseLetters.map { Int32($0.count) })
+        out.int32s(caseLetters.flatMap { $0.map { Int32(bitPattern: $0.value) } })
 
         out.byteArray(labels.bytes)
         out.int32s(labels.offsets)
@@ -71,11 +63,9 @@ extension TaggingModel {
         for broader in directBroader { out.strings(broader) }
 
         // Dictionaries in key order, so that one lexicon always makes the same bytes.
-        out.count(prefLabels.count)
-        for slot in prefLabels.keys.sorted() {
-            out.i64(slot)
-            out.i32(prefLabels[slot]!)
-        }
+        let prefSlots = prefLabels.keys.sorted()
+        out.int64s(prefSlots)
+        out.int32s(prefSlots.map { prefLabels[$0]! })
         for suffixes in [arabicSuffixes, latinSuffixes] {
             out.count(suffixes.count)
             for suffix in suffixes.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
@@ -121,40 +111,52 @@ extension TaggingModel {
     private static func read(_ input: inout ArchiveReader) throws(ArchiveReader.Damaged)
         -> (model: TaggingModel, wordLists: FuzzyWordLists?)? {
         let keyUnits = try input.units()
-        var steps: [LabelTrie.Step] = []
-        let stepCount = try input.count(width: 26)
-        steps.reserveCapacity(stepCount)
-        for _ in 0..<stepCount {
-            steps.append(LabelTrie.Step(unit: try input.u16(), second: try input.u16(), length: try input.u16(),
-                                        keyPosition: try input.i32(), childStart: try input.i32(),
-                                        childCount: try input.i32(), terminalStart: try input.i32(),
-                                        terminalCount: try input.i32()))
+        let stepUnits = try input.units(), seconds = try input.units(), lengths = try input.units()
+        let keyPositions = try input.int32s(), childStarts = try input.int32s(), childCounts = try input.int32s()
+        let terminalStarts = try input.int32s(), terminalCounts = try input.int32s()
+        let stepCount = stepUnits.count
+        guard [seconds.count, lengths.count, keyPositions.count, childStarts.count, childCounts.count,
+               terminalStarts.count, terminalCounts.count].allSatisfy({ $0 == stepCount }) else { return nil }
+        let steps = (0..<stepCount).map { index in
+            LabelTrie.Step(unit: stepUnits[index], second: seconds[index], length: lengths[index],
+                           keyPosition: keyPositions[index], childStart: childStarts[index],
+                           childCount: childCounts[index], terminalStart: terminalStarts[index],
+                           terminalCount: terminalCounts[index])
         }
         let terminals = try input.int32s()
+        let rootUnits = try input.units(), rootSteps = try input.int32s()
+        guard rootUnits.count == rootSteps.count else { return nil }
         var rootEdges = [Int32](repeating: -1, count: 0x1_0000)
-        for _ in 0..<(try input.count(width: 6)) {
-            let unit = Int(try input.u16())
-            rootEdges[unit] = try input.i32()
-        }
+        for (unit, step) in zip(rootUnits, rootSteps) { rootEdges[Int(unit)] = step }
 
-        var payloads: [Payload] = []
-        let payloadCount = try input.count(width: 17)
-        payloads.reserveCapacity(payloadCount)
-        for _ in 0..<payloadCount {
-            payloads.append(Payload(entity: try input.i32(), label: try input.i32(),
-                                    flags: LabelFlags(rawValue: try input.u8()), spacesStart: try input.i32(),
-                                    spacesCount: try input.i32(), caseIndex: try input.i32()))
+        let payloadEntities = try input.int32s(), payloadLabels = try input.int32s()
+        let payloadFlags = try input.byteArray(), spacesStarts = try input.int32s()
+        let spacesCounts = try input.int32s(), caseIndexes = try input.int32s()
+        let payloadCount = payloadEntities.count
+        guard [payloadLabels.count, payloadFlags.count, spacesStarts.count, spacesCounts.count,
+               caseIndexes.count].allSatisfy({ $0 == payloadCount }) else { return nil }
+        let payloads = (0..<payloadCount).map { index in
+            Payload(entity: payloadEntities[index], label: payloadLabels[index],
+                    flags: LabelFlags(rawValue: payloadFlags[index]), spacesStart: spacesStarts[index],
+                    spacesCount: spacesCounts[index], caseIndex: caseIndexes[index])
         }
         let keyStarts = try input.int32s()
         let spaces = try input.int32s()
+        let caseLengths = try input.int32s(), caseValues = try input.int32s()
+        guard caseLengths.allSatisfy({ $0 >= 0 }), caseLengths.reduce(0, { $0 + Int($1) }) == caseValues.count
+        else { return nil }
         var caseLetters: [[Unicode.Scalar]] = []
-        for _ in 0..<(try input.count(width: 4)) {
+        caseLetters.reserveCapacity(caseLengths.count)
+        var caseStart = 0
+        for length in caseLengths {
             var letters: [Unicode.Scalar] = []
-            for _ in 0..<(try input.count(width: 4)) {
-                guard let letter = Unicode.Scalar(try input.u32()) else { return nil }
+            letters.reserveCapacity(Int(length))
+            for value in caseValues[caseStart..<caseStart + Int(length)] {
+                guard let letter = Unicode.Scalar(UInt32(bitPattern: value)) else { return nil }
                 letters.append(letter)
             }
             caseLetters.append(letters)
+            caseStart += Int(length)
         }
 
         var labels = CompactLabels()
@@ -175,10 +177,11 @@ extension TaggingModel {
         var directBroader: [[String]] = []
         for _ in 0..<(try input.count(width: 4)) { directBroader.append(try input.strings()) }
 
-        var prefLabels: [Int64: Int32] = [:]
-        for _ in 0..<(try input.count(width: 12)) {
-            let slot = try input.i64()
-            prefLabels[slot] = try input.i32()
+        let prefSlots = try input.int64s(), prefLabelIndexes = try input.int32s()
+        guard prefSlots.count == prefLabelIndexes.count else { return nil }
+        var prefLabels: [Int64: Int32] = Dictionary(minimumCapacity: prefSlots.count)
+        for (slot, label) in zip(prefSlots, prefLabelIndexes) {
+            guard prefLabels.updateValue(label, forKey: slot) == nil else { return nil }
         }
         var suffixTables: [[[UInt16]: [[UInt16]]]] = []
         for _ in 0..<2 {
@@ -267,7 +270,7 @@ extension TaggingModel {
     /// `restored(from:lexiconDigest:)` from base64.
     public static func restored(fromBase64 text: String,
                                 lexiconDigest: String) throws(ArchiveMismatch) -> TaggingModel {
-        guard let bytes = Base64.decode(Array(text.utf8)) else { throw .unreadable }
+        guard let bytes = Base64.decode(text) else { throw .unreadable }
         return try restored(from: bytes, lexiconDigest: lexiconDigest)
     }
 
@@ -281,7 +284,7 @@ extension TaggingModel {
     /// not fit are built from the labels instead.
     public func adoptFuzzyTables(base64 text: String, lexiconDigest: String) {
         adoptFuzzyTablesSource { payloads, entities, lists in
-            guard let bytes = Base64.decode(Array(text.utf8)) else { return nil }
+            guard let bytes = Base64.decode(text) else { return nil }
             return try? FuzzyIndex.Tables.restored(from: bytes, lexiconDigest: lexiconDigest, payloads: payloads,
                                                    entities: entities, lists: lists)
         }

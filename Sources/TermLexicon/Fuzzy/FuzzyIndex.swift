@@ -299,7 +299,10 @@ public final class FuzzyIndex: Sendable {
             self.arabicBuckets = arabicBuckets
             self.byFrequentFirstWord = byFrequentFirstWord
             self.longestLabel = longestLabel
-            var flags: [UInt64: WordFlagTable.Flags] = [:]
+            // Sized at once: grown from empty, it was rehashed eleven times at every first record.
+            var flags: [UInt64: WordFlagTable.Flags] = Dictionary(
+                minimumCapacity: lists.particleHashes.count + lists.headNounHashes.count
+                    + lists.frequentWordHashes.count)
             for hash in lists.particleHashes { flags[hash, default: []].insert(.particle) }
             for hash in lists.headNounHashes { flags[hash, default: []].insert(.headNoun) }
             for hash in lists.frequentWordHashes { flags[hash, default: []].insert(.frequent) }
