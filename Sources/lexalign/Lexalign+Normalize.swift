@@ -74,7 +74,7 @@ extension Lexalign {
             discussion: """
                 Writes exactly one line per input line, in input order. Lines end at LF; CRLF is \
                 read as one line end; output lines end with LF. Invalid UTF-8 becomes U+FFFD with \
-                a warning naming the line and byte offset; NUL bytes are removed with a warning.
+                a warning naming the line and byte offset; a NUL byte is read as a space, with a warning.
                 """
         )
 

@@ -33,7 +33,7 @@ extension Lexalign {
                 + "| lexalign tag --input jsonl --label-lang prs",
         ]
 
-        @Option(help: "A lexicon folder (entities.tsv, labels.tsv, affixes.tsv).", completion: .directory)
+        @Option(help: "A lexicon folder (entities.tsv, labels.tsv, affixes.tsv, identifiers.tsv).", completion: .directory)
         var lexicon: String?
 
         @Option(help: "jsonl, tsv (one row per mention) or inline (text with names rewritten).")
