@@ -121,6 +121,51 @@ import Testing
         if length == 0 { #expect(sum == 0xcbf2_9ce4_8422_2325) }
     }
 
+    /// Records are stored column by column; columns of one kind of record that disagree in length
+    /// are refused, even in an archive whose checksum holds (what a writer's bug would make): here
+    /// the trie steps' second column loses its last entry, for the model, and the entries' entity
+    /// column for the fuzzy tables.
+    @Test(arguments: ["model", "fuzzy tables"])
+    func columnsOfUnequalLengthAreRefused(archive: String) throws {
+        let digest = "digest"
+        let sealed = archive == "model" ? Self.compiled.archived(lexiconDigest: digest)
+            : try Self.compiled.archivedFuzzyTables(lexiconDigest: digest)
+        var bytes = Array(sealed.dropLast(8))
+        func count(at offset: Int) -> Int {
+            (0..<4).reduce(0) { $0 | Int(bytes[offset + $1]) << (8 * $1) }
+        }
+        // Past the magic, the format and the two strings (the files' digest and ICU's version).
+        var offset = 7 + 4
+        for _ in 0..<2 { offset += 4 + count(at: offset) }
+        // The model: key units, then the steps' first column, then their second (two bytes each).
+        // The fuzzy tables: the entries' payload column, then their entity column (four bytes each).
+        let width = archive == "model" ? 2 : 4
+        if archive == "model" { offset += 4 + 2 * count(at: offset) }
+        let first = count(at: offset)
+        offset += 4 + width * first
+        #expect(count(at: offset) == first)
+        let shorter = first - 1
+        for index in 0..<4 { bytes[offset + index] = UInt8(truncatingIfNeeded: shorter >> (8 * index)) }
+        bytes.removeSubrange((offset + 4 + width * shorter)..<(offset + 4 + width * first))
+        let sum = ArchiveWriter.checksum(bytes[...])
+        let resealed = bytes + (0..<8).map { UInt8(truncatingIfNeeded: sum >> UInt64(8 * $0)) }
+        if archive == "model" {
+            #expect(throws: TaggingModel.ArchiveMismatch.unreadable) {
+                try TaggingModel.restored(from: resealed, lexiconDigest: digest)
+            }
+        } else {
+            let model = try TaggingModel.load(LexiconSources.builtIn())
+            let payloads = model.payloads.count, entities = model.entityTypes.count
+            let lists = try FuzzyWordLists.builtIn()
+            #expect(throws: TaggingModel.ArchiveMismatch.unreadable) {
+                try FuzzyIndex.Tables.restored(from: resealed, lexiconDigest: digest, payloads: payloads,
+                                               entities: entities, lists: lists)
+            }
+            #expect(try FuzzyIndex.Tables.restored(from: sealed, lexiconDigest: digest, payloads: payloads,
+                                                   entities: entities, lists: lists).entries.count == first)
+        }
+    }
+
     /// A damaged archive is refused (its checksum), never half read.
     @Test func damagedArchivesAreRefused() {
         let bytes = Self.compiled.archived(lexiconDigest: "digest")
