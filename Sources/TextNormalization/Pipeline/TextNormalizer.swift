@@ -50,7 +50,9 @@ public final class TextNormalizer {
     public func normalize(
         _ bytes: [UInt8], _ range: Range<Int>, appendingTo output: inout [UInt8], issues: inout [DecodingIssue]
     ) throws(ICUError) -> Language {
-        try normalize(bytes, range, appendingTo: &output, issues: &issues, keyTable: keyFormSegmentTable())
+        // The table is built at its first use: not for a normaliser that does without it.
+        try normalize(bytes, range, appendingTo: &output, issues: &issues,
+                      keyTable: usesSegmentTable ? keyFormSegmentTable() : nil)
     }
 
     /// The key form's segment table (nil for the other forms), for a caller that normalises many
