@@ -139,7 +139,15 @@ struct FilterBehaviourTests {
         let added = try CLIRunner.run(["tag", "--format", "tsv"], stdin: Data("Kabul\n".utf8), in: scratch.directory)
         #expect(added.stderr.hasPrefix("lexalign: note: using the lexicon built into this binary (sha256 "))
         try FileManager.default.removeItem(at: extra)
+        // So is a change that keeps every file's size: one letter of a label.
         let labels = scratch.directory.appendingPathComponent("Lexicons/labels.tsv")
+        let original = try String(contentsOf: labels, encoding: .utf8)
+        let oneLetter = try #require(original.range(of: "\tKabul\t"))
+        try original.replacingCharacters(in: oneLetter, with: "\tKabol\t").write(to: labels, atomically: true,
+                                                                                 encoding: .utf8)
+        let sameSize = try CLIRunner.run(["tag", "--format", "tsv"], stdin: Data("Kabul\n".utf8), in: scratch.directory)
+        #expect(sameSize.stderr.hasPrefix("lexalign: note: using the lexicon built into this binary (sha256 "))
+        try original.write(to: labels, atomically: true, encoding: .utf8)
         try (try String(contentsOf: labels, encoding: .utf8) + "place:kabul\ten\talt\tKabool\t\t\n").write(to: labels, atomically: true, encoding: .utf8)
         let changed = try CLIRunner.run(["tag", "--format", "tsv"], stdin: Data("Kabul\nKabul\n".utf8), in: scratch.directory)
         #expect(changed.output == "1\t0\t5\tplace:kabul\tKabul\n2\t0\t5\tplace:kabul\tKabul\n")
