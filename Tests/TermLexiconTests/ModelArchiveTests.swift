@@ -147,8 +147,7 @@ import Testing
         let shorter = first - 1
         for index in 0..<4 { bytes[offset + index] = UInt8(truncatingIfNeeded: shorter >> (8 * index)) }
         bytes.removeSubrange((offset + 4 + width * shorter)..<(offset + 4 + width * first))
-        let sum = ArchiveWriter.checksum(bytes[...])
-        let resealed = bytes + (0..<8).map { UInt8(truncatingIfNeeded: sum >> UInt64(8 * $0)) }
+        let resealed = ArchiveWriter.sealed(bytes)
         if archive == "model" {
             #expect(throws: TaggingModel.ArchiveMismatch.unreadable) {
                 try TaggingModel.restored(from: resealed, lexiconDigest: digest)

@@ -34,8 +34,11 @@ struct ArchiveWriter {
     }
 
     /// The bytes with a checksum of them at the end: a damaged archive is refused, not half read.
-    func sealed() -> [UInt8] {
-        let sum = ArchiveWriter.checksum(bytes[...])
+    func sealed() -> [UInt8] { ArchiveWriter.sealed(bytes) }
+
+    /// `bytes` followed by their checksum, little-endian.
+    static func sealed(_ bytes: [UInt8]) -> [UInt8] {
+        let sum = checksum(bytes[...])
         return bytes + (0..<8).map { UInt8(truncatingIfNeeded: sum >> UInt64(8 * $0)) }
     }
 
