@@ -205,6 +205,25 @@ plan_lexalign() {
   plan_line "$WORK/plan.tsv" lexalign "$form" "$jobs" "$file" - "${argv[@]}"
 }
 
+# Two one-job processes at once, each on half of FILE (split at the line
+# nearest the middle): the speed-up this machine gives two workers that share
+# nothing, beside which --jobs 2 is judged (bench.py times the pair as one).
+plan_pair() {
+  local form="$1" file="$2" half argv=()
+  python3 - "$file" "$WORK/half-1.txt" "$WORK/half-2.txt" <<'PY'
+import sys
+data = open(sys.argv[1], "rb").read()
+cut = data.find(b"\n", len(data) // 2) + 1 or len(data)
+open(sys.argv[2], "wb").write(data[:cut])
+open(sys.argv[3], "wb").write(data[cut:])
+PY
+  for half in "$WORK/half-1.txt" "$WORK/half-2.txt"; do
+    ((${#argv[@]} == 0)) || argv+=(--and--)
+    mapfile -t -O "${#argv[@]}" argv < <(lexalign_argv "$form" 1 "$half")
+  done
+  plan_line "$WORK/plan.tsv" lexalign "$form" 1+1 "$file" - "${argv[@]}"
+}
+
 plan_peer() {
   local peer="$1" file="$2"
   case "$peer" in
@@ -224,6 +243,7 @@ make_plan() {
   plan_lexalign text 1 "$full"
   plan_lexalign latin 1 "$full"
   plan_lexalign key 2 "$full"
+  plan_pair key "$full"
   for peer in "${PEERS[@]}"; do
     if is_prefix_peer "$peer"; then
       plan_peer "$peer" "$prefix"

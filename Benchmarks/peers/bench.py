@@ -9,6 +9,11 @@ PLAN is a tab-separated file written by normalize.sh, one command a line:
 
     tool  form  jobs  input-file  stdin-file-or-"-"  argv0  argv1 ...
 
+An argv holding the word `--and--` is two or more commands started together and
+timed until the last one exits (jobs `1+1`: two one-job processes at once, each
+on half of the input, which is what this machine gives two workers that share
+nothing; such an entry has no start-up run).
+
 `run` times whole processes (start-up included) with time.perf_counter around
 subprocess.run, stdout to /dev/null. The plan is run in rounds: round 1 runs
 every command once, then round 2, ... so that a burst of load from other
@@ -65,7 +70,7 @@ def startup_entries(entries, empty):
     seen, out = set(), []
     for e in entries:
         key = (e["tool"], e["form"], e["jobs"])
-        if key in seen:
+        if key in seen or AND in e["argv"]:
             continue
         seen.add(key)
         out.append(
@@ -82,23 +87,41 @@ def startup_entries(entries, empty):
     return out
 
 
+AND = "--and--"
+
+
+def commands(argv):
+    """The commands of an argv: itself, or its parts between `--and--` words."""
+    out, current = [], []
+    for word in argv:
+        if word == AND:
+            out.append(current)
+            current = []
+        else:
+            current.append(word)
+    return out + [current]
+
+
 def time_once(entry):
     stdin = open(entry["stdin"], "rb") if entry["stdin"] else subprocess.DEVNULL
     try:
         start = time.perf_counter()
-        proc = subprocess.run(
-            entry["argv"], stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-        )
+        procs = [
+            subprocess.Popen(argv, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            for argv in commands(entry["argv"])
+        ]
+        errors = [proc.communicate()[1] for proc in procs]
         elapsed = time.perf_counter() - start
     finally:
         if entry["stdin"]:
             stdin.close()
-    if proc.returncode != 0:
-        err = proc.stderr.decode("utf-8", "replace").strip().splitlines()[-15:]
-        sys.exit(
-            f"bench: command failed (exit {proc.returncode}): {' '.join(entry['argv'])}\n"
-            + "\n".join("  | " + line for line in err)
-        )
+    for proc, argv, err in zip(procs, commands(entry["argv"]), errors):
+        if proc.returncode != 0:
+            lines = err.decode("utf-8", "replace").strip().splitlines()[-15:]
+            sys.exit(
+                f"bench: command failed (exit {proc.returncode}): {' '.join(argv)}\n"
+                + "\n".join("  | " + line for line in lines)
+            )
     return elapsed
 
 
@@ -227,10 +250,17 @@ def jobs_line(entries, full_input):
     }
     if "1" in pick and "2" in pick:
         j1, j2 = (statistics.median(pick[j]["times"]) for j in ("1", "2"))
-        return (
+        line = (
             f"lexalign --form key, --jobs 2 vs --jobs 1 on the full corpus: "
             f"{fmt_ratio(j1 / j2)} ({j1:.3f} s → {j2:.3f} s)"
         )
+        if "1+1" in pick:
+            pair = statistics.median(pick["1+1"]["times"])
+            line += (
+                f"; two --jobs 1 processes at once, each on half of the corpus: {fmt_ratio(j1 / pair)} "
+                f"({pair:.3f} s), the most two workers that share nothing get from this machine"
+            )
+        return line
     return None
 
 
