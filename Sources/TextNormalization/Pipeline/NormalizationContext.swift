@@ -29,7 +29,7 @@ public final class NormalizationContext: Sendable {
         do {
             tables = NormalizationTables(
                 form: options.form, digits: options.effectiveDigits,
-                latinFolds: options.form == .text ? [] : try NormalizationTables.latinFolds(),
+                latinFolds: options.form == .text ? [] : LatinFoldTable.entries,
                 latinASCII: options.form == .latin ? NormalizationTables.latinASCII() : [])
             unicodeNormalizer = options.form == .key
                 ? try ICUNormalizer(.nfkcCasefold)
