@@ -45,6 +45,38 @@ struct CaseEndings {
         self.rules = rules.filter { !$0.ending.isEmpty }
         self.innerSuffixes = self.rules.isEmpty ? [] : innerSuffixes.filter { !$0.text.isEmpty }
         self.languages = languages
+        replacedEndingsEnd = LastUnits(self.rules.flatMap(\.replaced))
+        suffixedWordsEnd = self.innerSuffixes.contains { $0.after.isEmpty }
+            ? LastUnits(any: true) : LastUnits(self.innerSuffixes.flatMap(\.after))
+    }
+
+    /// The last units of the endings the rules replace, and of the endings inner suffixes follow:
+    /// a word that ends in none has no forms, known without comparing it with every ending (a
+    /// lexicon of a million labels, nearly none of them Russian, spent more than half of its load
+    /// doing so).
+    private let replacedEndingsEnd: LastUnits
+    private let suffixedWordsEnd: LastUnits
+
+    /// A set of code units as bits, one per BMP unit.
+    private struct LastUnits {
+        private var bits: [UInt64]
+
+        init(_ endings: [[UInt16]]) {
+            bits = [UInt64](repeating: 0, count: 1024)
+            for ending in endings {
+                guard let last = ending.last else { continue }
+                bits[Int(last) >> 6] |= 1 << UInt64(last & 63)
+            }
+        }
+
+        init(any: Bool) {
+            bits = [UInt64](repeating: any ? ~0 : 0, count: 1024)
+        }
+
+        func mayEnd(_ word: ArraySlice<UInt16>) -> Bool {
+            guard let last = word.last else { return false }
+            return bits[Int(last) >> 6] & 1 << UInt64(last & 63) != 0
+        }
     }
 
     /// The endings of `affixes`, and the suffixes of the languages that have endings, as keys.
@@ -76,13 +108,16 @@ struct CaseEndings {
         let lastStart = key.startIndex + Int(spaces.last ?? 0)
         guard lastStart <= key.endIndex else { return [] }
         let lastWord = key[lastStart...]
-        let lastForms = [Array(lastWord)] + endingForms(of: lastWord)
+        let lastEndings = endingForms(of: lastWord)
+        let firstWord = key[..<lastStart]
+        let firstForms = spaces.count == 1 ? endingForms(of: firstWord) + suffixForms(of: firstWord) : []
+        // Most labels have no form: nothing is allocated for them.
+        if lastEndings.isEmpty && firstForms.isEmpty { return [] }
+        let lastForms = [Array(lastWord)] + lastEndings
         var forms: [Form] = []
         func add(_ form: Form) { if !forms.contains(form) { forms.append(form) } }
         for last in lastForms.dropFirst() { add(Form(key: Array(key[..<lastStart]) + last, spaces: nil)) }
         guard spaces.count == 1 else { return forms }
-        let firstWord = key[..<lastStart]
-        let firstForms = endingForms(of: firstWord) + suffixForms(of: firstWord)
         for first in firstForms where !first.elementsEqual(firstWord) {
             for last in lastForms {
                 add(Form(key: first + last, spaces: [Int32(first.count)]))
@@ -94,6 +129,7 @@ struct CaseEndings {
     /// A word with each replaced ending it has swapped for its rule's, a stem of `shortestStem`
     /// units or more left before it.
     private func endingForms(of word: ArraySlice<UInt16>) -> [[UInt16]] {
+        guard replacedEndingsEnd.mayEnd(word) else { return [] }
         var forms: [[UInt16]] = []
         for rule in rules {
             for replaced in rule.replaced where !replaced.isEmpty {
@@ -109,7 +145,7 @@ struct CaseEndings {
 
     /// A word with each inner suffix that may follow it.
     private func suffixForms(of word: ArraySlice<UInt16>) -> [[UInt16]] {
-        guard word.count >= CaseEndings.shortestStem else { return [] }
+        guard word.count >= CaseEndings.shortestStem, suffixedWordsEnd.mayEnd(word) else { return [] }
         return innerSuffixes.filter { suffix in
             suffix.after.isEmpty || suffix.after.contains { !$0.isEmpty && word.suffix($0.count).elementsEqual($0) }
         }.map { Array(word) + $0.text }
