@@ -24,13 +24,17 @@ enum FileEncoding {
                     + "(lexalign lexicon fmt removes it)", "encoding"))
         }
         let content = Array(body)
-        problems += invalidSequences(path: path, content)
+        // Valid UTF-8 is validated once, as the text is made; only a file that is not is read
+        // again for where (the scan for the first ill-formed byte and then the text's own
+        // validation were a tenth of loading a lexicon of a million labels).
+        let validText = String(validating: content, as: UTF8.self)
+        if validText == nil { problems += invalidSequences(path: path, content) }
         if let nul = content.firstIndex(of: 0) {
             let (line, column) = place(of: nul, in: content)
             problems.append(problem(line, column,
                 "a NUL byte at byte offset \(nul); lexicon files hold text only", "nul-byte"))
         }
-        return (String(decoding: content, as: UTF8.self), problems, bom)
+        return (validText ?? String(decoding: content, as: UTF8.self), problems, bom)
     }
 
     /// No byte order mark, but a NUL in (nearly) every other byte at the start, as UTF-16 writes
@@ -69,8 +73,6 @@ enum FileEncoding {
     /// Each line's first ill-formed UTF-8 sequence, at the line and scalar column where the
     /// replacement character stands.
     private static func invalidSequences(path: String, _ bytes: [UInt8]) -> [Diagnostic] {
-        guard bytes.contains(where: { $0 >= 0x80 }),
-              UTF8Decoding.firstInvalidByte(bytes, bytes.indices) != nil else { return [] }
         var problems: [Diagnostic] = []
         var line = 1, column = 1, index = 0
         var reportedLine = 0
