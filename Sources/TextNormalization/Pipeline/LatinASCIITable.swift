@@ -2,7 +2,7 @@
 /// `NormalizationTables.latinASCIIRanges` that it turns into other, non-empty ASCII: one line per
 /// character, its code unit and then the ASCII bytes it becomes, in hex (Æ is `00C6 41 45`, AE; a
 /// no-break space `00A0 20`). Written by
-/// `LatinASCIITableTests` from the system ICU (run it; when ICU answers otherwise, its failure
+/// `SourceTableTests` from the system ICU (run it; when ICU answers otherwise, its failure
 /// message holds the new text), so the latin form need not open an ICU transliterator by ID.
 enum LatinASCIITable {
     static let entries: [(UInt16, String)] = text.split(separator: "\n").map { line in

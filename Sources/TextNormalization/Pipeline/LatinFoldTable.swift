@@ -1,7 +1,7 @@
 /// The key form's folds of accented Latin letters to lowercase ASCII letters, as
 /// `NormalizationTables.latinFoldsFromICU` works them out from the system ICU: one line per letter,
 /// its code unit in hex and the letters it becomes (Ā is `0100 a`, Ǆ `01C4 dz`). Written by
-/// `LatinFoldTableTests` (run it; when ICU answers otherwise, its failure message holds the new
+/// `SourceTableTests` (run it; when ICU answers otherwise, its failure message holds the new
 /// text), so that no start-up pays for decomposing some 1,300 letters (585 of them fold).
 enum LatinFoldTable {
     /// The table's lines as (unit, fold), read in one pass over the text's bytes.
