@@ -120,6 +120,15 @@ struct FuzzyMatchingTests {
         ("Ричард Лугар сказал.", []),
         // Capitals: lower-case words in mixed-case text, a line in capitals, acronyms.
         ("they said amir khan mottaqi met the envoy.", []),
+        // ... but a title of affixes.tsv may start a span in lower case before a capitalised word,
+        // as French writes titles; before an exact mention the title is that mention's. Another
+        // spelling of a title that is a frequent word (Mullah, Qari) finds the labels it starts.
+        ("Le mollah Yaqoob a été nommé ministre.", ["mollah Yaqoob|person:mohammad-yaqoob|fuzzy"]),
+        ("Le mollah Baradar a signé l'accord.", ["mollah Baradar|person:abdul-ghani-baradar|exact"]),
+        ("Kari Fasihuddin visited the troops.", ["Kari Fasihuddin|person:fasihuddin-fitrat|fuzzy"]),
+        ("Мулла Якуб Ахунд сказал.", ["Мулла Якуб|person:mohammad-yaqoob|fuzzy"]),
+        ("Кари Фасихуддин сказал.", ["Кари Фасихуддин|person:fasihuddin-fitrat|fuzzy"]),
+        ("In general Afghans agree.", ["Afghan|place:afghanistan|affixed"]),
         ("AMIR KHAN MOTTAQI MET THE ENVOY", []),
         ("A CEPI report.", []),
         // Bare surnames and given names are never fuzzy; short or unsupported single words neither.

@@ -393,6 +393,11 @@ struct LongerNameTests {
         ("Dera Ismail Khan Road Closed", ["Ismail Khan|person:ismail-khan|exact"], nil),
         ("DERA ISMAIL KHAN ROAD CLOSED", ["ISMAIL KHAN|person:ismail-khan|variant"], nil),
         ("Die Strasse nach Dera Ismail Khan wurde gesperrt", ["Ismail Khan|person:ismail-khan|exact"], nil),
+        // French and Spanish have a word a too: with no other English word the line is not English
+        // (Hier, 'yesterday', starts the sentence), with one it is
+        ("Hier Ashraf Ghani a quitté Herat.", ["Ashraf Ghani|person:ghani|exact", "Herat|place:herat|exact"], nil),
+        ("Hier Ashraf Ghani a quitté Herat with the envoys.", ["Herat|place:herat|exact"],
+         ["Ashraf Ghani|person:ghani|exact", "Herat|place:herat|exact"]),
         ("دیره اسماعیل خان", ["اسماعیل خان|person:ismail-khan|exact"], nil),
     ] as [(String, [String], [String]?)])
     func longerNames(text: String, expected: [String], withPartial: [String]?) throws {

@@ -116,9 +116,11 @@ struct VariantSetTests {
         // Ахунд is missed again, exact 83, fuzzy 241. Portuguese rio a river head word, and the German
         // name of Jalal-Abad (Kyrgyzstan) and the nickname of Ansar al-Islam negative labels, each
         // from sources of its own (two wrong ids and two distractors of this set): exact 84 (Rio
-        // Kunar), fuzzy 243, 3 false.
+        // Kunar), fuzzy 243, 3 false. A title of affixes.tsv may start a span in lower case (French
+        // mollah Yaqoob), and a label starting with a frequent title is found from another spelling
+        // of it (Кари Фасихуддин for Qari Fasihuddin, Мулла Якуб Ахунд through Mullah Yaqoob): 247.
         #expect(exact.resolved <= 84)
-        #expect(fuzzy.resolved >= 243)
+        #expect(fuzzy.resolved >= 247)
         #expect(fuzzy.falseMatches <= 3)
     }
 }

@@ -144,6 +144,8 @@ struct WordFlagTable: Sendable {
         static let endsLabel = Flags(rawValue: 4)
         static let particle = Flags(rawValue: 8)
         static let headNoun = Flags(rawValue: 16)
+        /// A title of the lexicon (`affixes.tsv`: mollah, Mullah, Qari).
+        static let title = Flags(rawValue: 32)
     }
 
     private let slots: [UInt64]

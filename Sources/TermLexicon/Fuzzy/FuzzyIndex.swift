@@ -46,7 +46,7 @@ public final class FuzzyIndex: Sendable {
     init(model: TaggingModel, lists: FuzzyWordLists, restoring: TablesSource?) {
         labels = Labels(payloads: model.payloads, keyUnits: model.trie.keyUnits, keyStarts: model.keyStarts,
                         spaces: model.spaces, entityTypes: model.entityTypes)
-        self.lists = lists
+        self.lists = lists.with(titles: model.titles)
         self.restoring = restoring
     }
 
@@ -123,7 +123,7 @@ public final class FuzzyIndex: Sendable {
         /// costs one probe: the frequent words that never start or end a fuzzy match
         /// (`FuzzyWordLists`) and those some label starts or ends with, which may start or end one
         /// there; the head nouns that support a single word beside them; the particles, words that
-        /// may stand between the parts of a name.
+        /// may stand between the parts of a name; the titles, which may start one in lower case.
         let wordFlags: WordFlagTable
 
         /// Entity -> its negative labels' entries: an exact mention of the entity inside a span that
@@ -226,10 +226,13 @@ public final class FuzzyIndex: Sendable {
                     labelSkeletons.append(fullSkeleton)
                     longest = max(longest, kept.count)
                     // Filed by the first word (by its hash when it is a frequent word), and by the first
-                    // two words written together.
-                    if lists.frequentWordHashes.contains(firstWord) {
-                        byFrequentFirstWord.append(firstWord, entry)
-                    } else {
+                    // two words written together. A Latin or Cyrillic label that starts with a title
+                    // that is a frequent word (Mullah Yaqoob, Qari Fasihuddin) is filed by that word's
+                    // skeleton too, so that another spelling of the title (mollah, Kari), which is no
+                    // frequent word, finds it; its words must still each be near the label's.
+                    let frequentFirst = lists.frequentWordHashes.contains(firstWord)
+                    if frequentFirst { byFrequentFirstWord.append(firstWord, entry) }
+                    if !frequentFirst || script != .arabic && lists.titleHashes.contains(firstWord) {
                         skeleton.removeAll(keepingCapacity: true)
                         FuzzyIndex.appendSkeleton(of: symbols[firstFolded], to: &skeleton)
                         if script == .arabic {
@@ -312,6 +315,7 @@ public final class FuzzyIndex: Sendable {
             for entry in entries where lists.frequentWordHashes.contains(entry.lastWord) {
                 flags[entry.lastWord, default: []].insert(.endsLabel)
             }
+            for hash in lists.titleHashes { flags[hash, default: []].insert(.title) }
             wordFlags = WordFlagTable(flags)
         }
 

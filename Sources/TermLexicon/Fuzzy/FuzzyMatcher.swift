@@ -18,8 +18,9 @@ import TextNormalization
 /// - it has as many words as the label, one fewer (words written together: Abdulghani), or one
 ///   more when that word is a particle (al, ud, bin, د ...);
 /// - it has at least five letters;
-/// - Latin words must start with a capital (particles aside) and not be all capitals (an acronym,
-///   CEPI), and a line written in capitals gets no Latin fuzzy match at all;
+/// - Latin words must start with a capital (particles aside; a title of the lexicon before a
+///   capitalised word: le mollah Omar) and not be all capitals (an acronym, CEPI), and a line
+///   written in capitals gets no Latin fuzzy match at all;
 /// - Arabic-script spans are compared with Arabic-script labels, Latin and Cyrillic ones with both
 ///   of those;
 /// - a single word is matched only with support: a strong mention of the entity in the line (or
@@ -98,6 +99,7 @@ struct FuzzyMatcher {
         var endsLabel: Bool { has(.endsLabel) }
         var particle: Bool { has(.particle) }
         var headNoun: Bool { has(.headNoun) }
+        var title: Bool { has(.title) }
     }
 
     // The helpers that read the matcher are `mutating` too: called from a mutating method, a
@@ -143,6 +145,15 @@ struct FuzzyMatcher {
     /// whole, never part of one.
     mutating func keepCovered(_ mentions: [Mention], text: KeyedText) {
         mentionWords.removeAll(keepingCapacity: true)
+        // A person's title that the exact pass kept with the mention (муллы Барадара, le mollah
+        // Baradar) is the mention's too, not a word of the text's own a longer span could add.
+        for mention in mentions where mention.nameStart > mention.start {
+            for position in words.indices {
+                let first = Int(text.origins[words[position].first])
+                if first >= mention.nameStart { break }
+                if first >= mention.start { words[position].covered = true }
+            }
+        }
         var next = 0
         for position in words.indices where words[position].covered {
             let first = Int(text.origins[words[position].first]), last = Int(text.origins[words[position].last])
@@ -261,7 +272,8 @@ struct FuzzyMatcher {
             let mayStart = (!first.covered || first.startsMention) && (!first.frequent || first.startsLabel)
                 && !first.particle && first.script != .other
                 && (first.script != .latin
-                    || latinAllowed && (first.covered || first.capitalised && !first.allCapitals))
+                    || latinAllowed && (first.covered || first.capitalised && !first.allCapitals
+                                        || first.title && startsCapitalisedName(after: start)))
             // An exact mention and words of the text's own beside it, as a label of another entity
             // that holds one of the mention's labels (ISIL Khorasan as ISIS Khorasan). The mention may
             // be a frequent word (IS). It stands unless `best` finds a span as long or a negative label.
@@ -1014,6 +1026,15 @@ struct FuzzyMatcher {
     private mutating func isHeadNoun(_ position: Int, beside name: Int) -> Bool {
         guard position >= 0, position < words.count, words[position].headNoun else { return false }
         return !words[max(position, name)].breakBefore
+    }
+
+    /// Whether a capitalised Latin word of the same run follows word `position`: a title written in
+    /// lower case (French le mollah Omar, Spanish el mulá Omar) may start a span before one. (Before
+    /// an exact mention that kept it, the title is the mention's: `keepCovered`.)
+    private mutating func startsCapitalisedName(after position: Int) -> Bool {
+        guard position + 1 < words.count else { return false }
+        let next = words[position + 1]
+        return !next.breakBefore && next.script == .latin && next.capitalised && !next.allCapitals
     }
 
     /// Whether word `position` is a capitalised word of a name next to word `name` (no punctuation

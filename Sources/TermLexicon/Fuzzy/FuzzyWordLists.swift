@@ -37,6 +37,16 @@ public struct FuzzyWordLists: Sendable {
     let particleHashes: Set<UInt64>
     /// Hashes of `FuzzyIndex.omissibleNameWords`.
     let omissibleNameHashes: Set<UInt64>
+    /// Hashes of the lexicon's one-word titles (`affixes.tsv`), which the index adds (`with(titles:)`):
+    /// they are the lexicon's, not these files', and empty until then.
+    private(set) var titleHashes: Set<UInt64> = []
+
+    /// The lists with the titles of a lexicon (`TaggingModel.titles`, key units).
+    func with(titles: [[UInt16]]) -> FuzzyWordLists {
+        var lists = self
+        lists.titleHashes = Set(titles.map { FuzzyWordLists.hash($0) })
+        return lists
+    }
 
     /// The built-in lists (empty when a file is missing), made once per process: the fuzzy index
     /// and the longer-name rule both read them, and keying their words costs milliseconds.

@@ -11,9 +11,10 @@ import TextNormalization
 ///
 /// The rule reads English capitals, so it applies to Latin mentions in English running text only:
 /// a line with a word of five letters or more in lower case and a lower-case frequent English word
-/// (German capitalises its nouns, and headlines in capitals or title case capitalise every word:
-/// neither says anything about names). There, a mention is part of a longer name when the word
-/// right next to it (spaces only between, no punctuation) starts with a capital and is not
+/// of two letters or more (a is French and Spanish too; German capitalises its nouns, and headlines
+/// in capitals or title case capitalise every word: neither says anything about names). There, a
+/// mention is part of a longer name when the word right next to it (spaces only between, no
+/// punctuation) starts with a capital and is not
 /// - a frequent English word, a title or a head noun (President Ashraf Ghani, Kunduz Province,
 ///   `Lexicons/fuzzy/frequent-words.tsv`, `head-nouns.tsv`, the titles of `affixes.tsv`), or a
 ///   hyphenated office that ends in one (Secretary-General António Guterres),
@@ -169,7 +170,7 @@ struct LongerNames: Sendable {
     }
 
     /// English running text: some word of five letters or more starts in lower case, and some
-    /// lower-case word is a frequent English word.
+    /// lower-case word of two letters or more is a frequent English word.
     func isEnglishRunningText(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
         var long = false, english = false
         var index = range.lowerBound
@@ -183,8 +184,9 @@ struct LongerNames: Sendable {
             while end < range.upperBound && Self.isASCIILetter(bytes[end]) { end += 1 }
             if byte >= 0x61 {
                 if end - index >= 5 { long = true }
-                // A lower-case ASCII word is its own key.
-                if !english && (end == range.upperBound || !Self.isWordByte(bytes[end])) {
+                // A lower-case ASCII word is its own key. A word of one letter says nothing: French
+                // and Spanish have a too (Le mollah Baradar a signé, Hier Ashraf Ghani a quitté).
+                if !english && end - index >= 2 && (end == range.upperBound || !Self.isWordByte(bytes[end])) {
                     english = englishWords.contains(FuzzyWordLists.hash(bytes[index..<end].lazy.map { UInt16($0) }))
                 }
             }
