@@ -125,6 +125,7 @@ struct FuzzyMatchingTests {
         // spelling of a title that is a frequent word (Mullah, Qari) finds the labels it starts.
         ("Le mollah Yaqoob a été nommé ministre.", ["mollah Yaqoob|person:mohammad-yaqoob|fuzzy"]),
         ("Le mollah Baradar a signé l'accord.", ["mollah Baradar|person:abdul-ghani-baradar|exact"]),
+        ("Según el gobierno, el mulá Omar murió.", ["mulá Omar|person:mohammed-omar|fuzzy"]),
         ("Kari Fasihuddin visited the troops.", ["Kari Fasihuddin|person:fasihuddin-fitrat|fuzzy"]),
         ("Мулла Якуб Ахунд сказал.", ["Мулла Якуб|person:mohammad-yaqoob|fuzzy"]),
         ("Кари Фасихуддин сказал.", ["Кари Фасихуддин|person:fasihuddin-fitrat|fuzzy"]),

@@ -69,7 +69,7 @@ struct SuggestionReviewTests {
         ("place:kabul\ten\tکابل\talt\t0.9\t4\t\t\talt\n",
          ["s.tsv:2:16: error: letter 'ک' (Arab) does not fit en, written in Latn [script-mismatch]"]),
         ("place:kabul\txx\tKaboul\talt\t0.9\t4\t\t\talt\n",
-         ["s.tsv:2:13: error: unknown lang 'xx' (known: ar, az, de, en, fa, fr, hi, kk, ky, prs, ps, pt, ru, tg, tk, tr, "
+         ["s.tsv:2:13: error: unknown lang 'xx' (known: ar, az, de, en, es, fa, fr, hi, kk, ky, prs, ps, pt, ru, tg, tk, tr, "
             + "ur, uz, zh, fa-AF) [unknown-lang]"]),
         ("place:kabul\ten\t  \talt\t0.9\t4\t\t\talt\n",
          ["s.tsv:2:18: error: empty label [empty-label]"]),

@@ -83,8 +83,8 @@ public enum LabelLanguage {
     static let scripts: [String: Set<String>] = [
         "en": ["Latn"], "prs": ["Arab"], "ps": ["Arab"], "ar": ["Arab"], "ur": ["Arab"], "fa": ["Arab"],
         "ru": ["Cyrl"], "tg": ["Cyrl"], "ky": ["Cyrl"], "kk": ["Cyrl"], "uz": ["Latn", "Cyrl"], "tk": ["Latn"],
-        "tr": ["Latn"], "az": ["Latn"], "de": ["Latn"], "fr": ["Latn"], "pt": ["Latn"], "zh": ["Hani"],
-        "hi": ["Deva"],
+        "tr": ["Latn"], "az": ["Latn"], "de": ["Latn"], "es": ["Latn"], "fr": ["Latn"], "pt": ["Latn"],
+        "zh": ["Hani"], "hi": ["Deva"],
     ]
 
     /// The code Lexalign uses for `code` (`fa-AF` -> `prs`), or nil when it is not a known language.
