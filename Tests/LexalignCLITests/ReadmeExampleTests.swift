@@ -73,7 +73,7 @@ struct ReadmeExampleTests {
     }()
 
     @Test func theReadmeHasExamplesToRun() {
-        #expect(Self.readme.count >= 8, "\(Self.readme)")
+        #expect(Self.readme.count >= 12, "\(Self.readme)")
     }
 
     /// The parser: `$` blocks split per command, a block introduced by a command line, others left.
