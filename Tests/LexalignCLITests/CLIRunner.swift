@@ -57,6 +57,27 @@ struct CLIRunner {
     static func run(_ arguments: [String], stdin: String) throws -> Outcome {
         try run(arguments, stdin: Data(stdin.utf8))
     }
+
+    /// Runs a command line as the docs show it (`/bin/sh -c`, pipes and all) in `directory`, with
+    /// the binary's folder first on the PATH; standard error goes with standard output or away.
+    static func shell(_ command: String, in directory: URL,
+                      keepingErrors: Bool) throws -> (output: Data, status: Int32) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["PATH"] = binary.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = keepingErrors ? output : FileHandle.nullDevice
+        try process.run()
+        let printed = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (printed, process.terminationStatus)
+    }
 }
 
 /// A value handed from a reader thread to the test.

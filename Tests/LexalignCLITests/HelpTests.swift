@@ -63,20 +63,8 @@ struct HelpTests {
         let readOnly = ["fmt --check Lexicons", "accept --dry-run "]
         for example in Self.examples(try CLIRunner.run(command + ["--help"]).output)
         where !writes.contains(where: { (example + "\n").contains($0) }) || readOnly.contains(where: { example.contains($0) }) {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", example]
-            process.currentDirectoryURL = Self.repository
-            var environment = ProcessInfo.processInfo.environment
-            environment["PATH"] = CLIRunner.binary.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
-            process.environment = environment
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = output
-            try process.run()
-            let printed = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "\(example): \(String(decoding: printed.prefix(500), as: UTF8.self))")
+            let (printed, status) = try CLIRunner.shell(example, in: Self.repository, keepingErrors: true)
+            #expect(status == 0, "\(example): \(String(decoding: printed.prefix(500), as: UTF8.self))")
             // `fmt --check` on canonical files is silent; the others print what they found.
             #expect(!printed.isEmpty || example.contains("--check"), "\(example) printed nothing")
         }

@@ -89,20 +89,7 @@ struct ReadmeExampleTests {
 
     @Test(arguments: readme)
     func printsWhatTheReadmeShows(example: Example) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", example.command]
-        process.currentDirectoryURL = Self.repository
-        var environment = ProcessInfo.processInfo.environment
-        environment["PATH"] = CLIRunner.binary.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let printed = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let (printed, _) = try CLIRunner.shell(example.command, in: Self.repository, keepingErrors: false)
         // The CSV export ends its lines with CR LF (RFC 4180), which a Markdown block cannot show.
         let text = String(decoding: printed, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
         #expect(text == example.output, "\(example)")
