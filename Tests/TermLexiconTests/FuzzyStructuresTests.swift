@@ -19,6 +19,37 @@ struct FuzzyStructuresTests {
         #expect(table.entries(8).isEmpty)
     }
 
+    /// The same for many pairs, against a dictionary of each key's entries: keys from a small pool
+    /// (so that keys repeat and entries repeat under a key), some of them with hashes that share
+    /// their top 32 bits (which the table's sort orders by), tables of several sizes, and none.
+    @Test(arguments: [(0, 1), (1, 2), (40, 3), (5_000, 4), (60_000, 5)])
+    func bucketTableAgreesWithADictionary(pairCount: Int, seed: UInt64) {
+        var random = SeededRandom(seed: seed)
+        // Keys made from chosen hashes (the table hashes by multiplying with an odd constant, so a
+        // key is its hash times that constant's inverse): eight hashes per top half.
+        var inverse: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<5 { inverse &*= 2 &- 0x9E37_79B9_7F4A_7C15 &* inverse }
+        let pool: [UInt64] = (0..<max(pairCount / 3, 1)).map { index in
+            let top = UInt64(index / 8) &* 0x9E37_79B9 &+ random.next() % 3
+            return (top << 32 | UInt64(index % 8) << 7 | random.next() % 128) &* inverse
+        }
+        var pairs = BucketTable.Pairs()
+        var expected: [UInt64: [Int32]] = [:]
+        for _ in 0..<pairCount {
+            let key = pool[Int(random.next() % UInt64(pool.count))]
+            let entry = Int32(random.next() % 6)
+            pairs.append(key, entry)
+            if expected[key]?.last != entry { expected[key, default: []].append(entry) }
+        }
+        let table = BucketTable(pairs)
+        for (key, entries) in expected {
+            #expect(Array(table.entries(key)) == entries, "key \(key)")
+        }
+        for key in pool where expected[key] == nil { #expect(table.entries(key).isEmpty) }
+        #expect(table.entries(12_345).isEmpty == (expected[12_345] == nil))
+        #expect(table.values.count == expected.values.reduce(0) { $0 + $1.count })
+    }
+
     /// Whether any mention's span overlaps a neighbouring word: the same answer as asking every
     /// span, for spans in any order, nested, touching or empty.
     @Test(arguments: [

@@ -7,7 +7,7 @@ import TextNormalization
 /// word flags) is worked out again on reading; the composed names (`ComposedNames`) are kept.
 extension FuzzyIndex.Tables {
     /// The fuzzy tables' archive: magic and format, like the model's.
-    static let archiveKind = ArchiveKind(magic: "LXFUZZY", format: 3)
+    static let archiveKind = ArchiveKind(magic: "LXFUZZY", format: 4)
 
     /// The tables as bytes, with the digest of the lexicon files they were built from.
     func archived(lexiconDigest: String) -> [UInt8] {

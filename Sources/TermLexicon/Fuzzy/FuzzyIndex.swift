@@ -263,8 +263,9 @@ public final class FuzzyIndex: Sendable {
                 }
             }
             self.init(entries: entries, labelSymbols: labelSymbols, labelSkeletons: labelSkeletons,
-                      buckets: BucketTable(buckets), arabicBuckets: BucketTable(arabicBuckets),
-                      byFrequentFirstWord: BucketTable(byFrequentFirstWord), longestLabel: longest, lists: lists)
+                      buckets: BucketTable(taking: &buckets), arabicBuckets: BucketTable(taking: &arabicBuckets),
+                      byFrequentFirstWord: BucketTable(taking: &byFrequentFirstWord), longestLabel: longest,
+                      lists: lists)
             composedNames = ComposedNames(payloads: model.payloads, keyUnits: keyUnits, keyStarts: keyStarts,
                                           spaces: allSpaces, entityCount: model.entityTypes.count, tables: self)
         }
