@@ -266,7 +266,7 @@ public final class MentionFinder {
 
     private func allMentions(in bytes: [UInt8], _ range: Range<Int>, options: MatchOptions,
                              support: Set<Int32>) -> [Mention] {
-        let candidates = scan(bytes, range)
+        let (candidates, text) = scan(bytes, range)
         guard let minimum = options.fuzzyMinimum, (try? prepareFuzzyPass()) != nil else {
             return resolve(candidates, bytes: bytes, range: range, options: options, support: support).0
         }
@@ -274,9 +274,9 @@ public final class MentionFinder {
         // in its loops, and its buffers never copied (moving it out and back copied it per record).
         // Words read first, so that an exact mention inside a longer name that sounds like a
         // negative label is dropped; then the fuzzy pass over the words the exact pass left (and
-        // its mentions, whole, inside a longer name). The key text is held once for the record:
-        // handed from the finder to the matcher, it was copied (its four arrays retained) per call.
-        let text = self.text
+        // its mentions, whole, inside a longer name). The key text is held once for the record
+        // (`scan`'s copy): handed from the finder to the matcher, it was copied (its four arrays
+        // retained) per call.
         fuzzy!.read(text, bytes, range, covered: candidates.map { $0.firstUnit...max($0.firstUnit, $0.resumeAt - 1) })
         // Held until the record is done: the second reading below asks `isInsideNegative` after `hits`.
         defer { fuzzy!.finishRecord() }
@@ -359,7 +359,7 @@ public final class MentionFinder {
     /// one): what the other records of its document may lean on.
     /// A name inside a longer unknown name (`LongerNames`) lends nothing.
     public func strongEntities(in bytes: [UInt8], _ range: Range<Int>) -> Set<Int32> {
-        let candidates = scan(bytes, range)
+        let candidates = scan(bytes, range).candidates
         let (mentions, strong, _) = resolve(candidates, bytes: bytes, range: range, options: MatchOptions())
         guard !mentions.isEmpty, let rule = longerNameRule() else { return strong }
         let marks = rule.partOfLongerName(mentions, text: text, bytes: bytes, range: range, keys: &keys)
@@ -372,8 +372,9 @@ public final class MentionFinder {
     /// `scan`'s label ends, kept from record to record.
     private var scanEnds: [LabelTrie.LabelEnd] = []
 
-    /// The exact pass: the candidate matches of the record, leftmost-longest.
-    private func scan(_ bytes: [UInt8], _ range: Range<Int>) -> [Candidate] {
+    /// The exact pass: the candidate matches of the record, leftmost-longest, and the record's key
+    /// text, which the fuzzy pass reads after it (one copy of `text` for both).
+    private func scan(_ bytes: [UInt8], _ range: Range<Int>) -> (candidates: [Candidate], text: KeyedText) {
         text.read(bytes, range, keys: &keys)
         recordHasBothCases = nil
         // Locals for the scan: reading the stored `text` on every step would pay an exclusivity
@@ -429,7 +430,7 @@ public final class MentionFinder {
                 }
             }
         }
-        return candidates
+        return (candidates, text)
     }
 
     /// The first units of the joined prefixes (`model.prefixes`), for `LabelTrie.nextStart`.

@@ -2,9 +2,9 @@
 // hash (which finds it in the word lists and in `WordMemo`). Through the checked arrays of
 // `KeyedText` each unit paid a bounds check on each of three arrays and a reload of their storage;
 // through buffer pointers the walk is a few loads and a multiply a unit. The bounds it relies on:
-// the units and edges hold at least `count` entries (checked once below, as `fill` leaves them),
-// and every read is at an index below `count` (a word's walk stops at its end edge or at the last
-// unit, whichever comes first).
+// the units and edges hold at least `count` entries and the last unit ends a word (checked once
+// below, as `fill` leaves them: `markWordEnds`), so every read is at an index below `count` (a
+// word's walk stops at its end edge, at the last unit at the latest).
 
 extension KeyedText {
     /// Calls `body` with each word of the text in order: its first and last unit, its hash
@@ -17,30 +17,29 @@ extension KeyedText {
         guard count > 0 else { return }
         units.withUnsafeBufferPointer { units in
             edges.withUnsafeBufferPointer { edges in
-                precondition(units.count >= count && edges.count >= count, "key text shorter than its count")
+                precondition(units.count >= count && edges.count >= count && edges[count - 1] & WordEdge.end != 0,
+                             "key text shorter than its count, or its last unit ends no word")
                 var unit = 0
                 var breakPending = false
                 while unit < count {
                     let edge = edges[unit]
-                    if edge & WordEdge.punctuation != 0 {
-                        breakPending = true
-                        unit += 1
-                        continue
-                    }
-                    guard edge & WordEdge.start != 0 else {
-                        unit += 1
+                    // Not a word's first unit: punctuation, a break before the next word.
+                    if edge & (WordEdge.start | WordEdge.punctuation) != WordEdge.start {
+                        breakPending = breakPending || edge & WordEdge.punctuation != 0
+                        unit &+= 1
                         continue
                     }
                     var hash = FuzzyWordLists.hashStart
                     var last = unit
+                    // The last unit ends a word (checked above), so the walk stops by `count`.
                     while true {
                         hash = FuzzyWordLists.hashStep(hash, units[last])
-                        if edges[last] & WordEdge.end != 0 || last + 1 == count { break }
-                        last += 1
+                        if edges[last] & WordEdge.end != 0 { break }
+                        last &+= 1
                     }
                     body(unit, last, hash, PhoneticFold.script(of: units[unit]), breakPending)
                     breakPending = false
-                    unit = last + 1
+                    unit = last &+ 1
                 }
             }
         }
