@@ -154,7 +154,7 @@ struct BucketTable: Sendable {
             swap(&entries, &targetEntries)
         }
         // Keys whose hashes share their top 32 bits (a few thousand among millions) are grouped by
-        // key, in order of their first pair, by an insertion sort of their run that keeps order.
+        // key, each keeping the order of its pairs.
         var runStart = 0
         while runStart < count {
             let top = hash(keys[runStart]) >> 32
@@ -169,19 +169,14 @@ struct BucketTable: Sendable {
         }
     }
 
-    /// Reorders `range` so that equal keys stand together, each group where its first pair was
-    /// and each keeping the order of its pairs.
+    /// Reorders `range` by key, pairs of one key in the order they were (sorted by key and then
+    /// by place, so that however many keys a run holds, it costs a sort).
     private static func groupByKey(_ keys: inout [UInt64], _ entries: inout [Int32], _ range: Range<Int>) {
-        var order: [UInt64] = []
-        for index in range where !order.contains(keys[index]) { order.append(keys[index]) }
-        let pairs = range.map { (keys[$0], entries[$0]) }
-        var index = range.lowerBound
-        for key in order {
-            for pair in pairs where pair.0 == key {
-                keys[index] = pair.0
-                entries[index] = pair.1
-                index += 1
-            }
+        let order = range.sorted { (keys[$0], $0) < (keys[$1], $1) }
+        let pairs = order.map { (key: keys[$0], entry: entries[$0]) }
+        for (offset, pair) in pairs.enumerated() {
+            keys[range.lowerBound + offset] = pair.key
+            entries[range.lowerBound + offset] = pair.entry
         }
     }
 
