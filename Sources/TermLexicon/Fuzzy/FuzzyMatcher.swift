@@ -145,17 +145,35 @@ struct FuzzyMatcher {
     /// whole, never part of one.
     mutating func keepCovered(_ mentions: [Mention], text: KeyedText) {
         mentionWords.removeAll(keepingCapacity: true)
+        // The words the exact pass read, in order: those of its candidates' ranges (found by
+        // binary search, so that a record's other words cost nothing here).
+        coveredWords.removeAll(keepingCapacity: true)
+        for range in coveredRanges {
+            var position = wordIndex(endingAtOrAfter: range.lowerBound)
+            if let last = coveredWords.last { position = max(position, Int(last) + 1) }
+            while position < words.count && words[position].first <= range.upperBound {
+                coveredWords.append(Int32(position))
+                position += 1
+            }
+        }
         // A person's title that the exact pass kept with the mention (муллы Барадара, le mollah
         // Baradar) is the mention's too, not a word of the text's own a longer span could add.
+        var titled = false
         for mention in mentions where mention.nameStart > mention.start {
             for position in words.indices {
                 let first = Int(text.origins[words[position].first])
                 if first >= mention.nameStart { break }
-                if first >= mention.start { words[position].covered = true }
+                if first >= mention.start && !words[position].covered {
+                    words[position].covered = true
+                    coveredWords.append(Int32(position))
+                    titled = true
+                }
             }
         }
+        if titled { coveredWords.sort() }
         var next = 0
-        for position in words.indices where words[position].covered {
+        for number in coveredWords {
+            let position = Int(number)
             let first = Int(text.origins[words[position].first]), last = Int(text.origins[words[position].last])
             while next < mentions.count && mentions[next].end <= first { next += 1 }
             let covered = next < mentions.count && mentions[next].start <= last
@@ -172,6 +190,11 @@ struct FuzzyMatcher {
             words[mention.last].markMention(starts: false, ends: true)
         }
     }
+
+    /// The unit ranges the exact pass read (`readWords`), and in `keepCovered` the numbers of their
+    /// words, in order, with the titles the pass kept with a mention.
+    private var coveredRanges: [ClosedRange<Int>] = []
+    private var coveredWords: [Int32] = []
 
     /// The record's exact mentions as runs of words (mention number, first and last word, entity),
     /// in text order.
@@ -1149,6 +1172,7 @@ struct FuzzyMatcher {
     private mutating func readWords(_ text: KeyedText, _ bytes: [UInt8], _ range: Range<Int>,
                                     covered: [ClosedRange<Int>]) {
         currentUnits = text.units
+        coveredRanges = covered
         words.removeAll(keepingCapacity: true)
         words.reserveCapacity(text.count)
         cache.makeRoomIfFull()
