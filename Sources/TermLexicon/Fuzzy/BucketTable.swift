@@ -117,60 +117,31 @@ struct BucketTable: Sendable {
         self.shift = shift
     }
 
-    /// Sorts the pairs by the top 32 bits of their keys' hashes, stably (a byte at a time, least
-    /// significant first), and then the keys of one such run that differ by key: each key's
-    /// entries end up side by side in pair order, and the keys in the order of their home slots.
+    /// Sorts the pairs by the top 32 bits of their keys' hashes, stably, and then the keys of one
+    /// such run that differ by key: each key's entries end up side by side in pair order, and the
+    /// keys in the order of their home slots. The keys are sorted as their hashes (multiplying by an
+    /// odd number is undone by multiplying by its inverse).
     static func sortByHash(_ keys: inout [UInt64], _ entries: inout [Int32]) {
-        let count = keys.count
-        var targetKeys = [UInt64](repeating: 0, count: count), targetEntries = [Int32](repeating: 0, count: count)
-        // The four bytes' counts in one pass, then each byte's start offsets.
-        var offsets = [Int](repeating: 0, count: 4 * 256)
-        for key in keys {
-            let top = hash(key) >> 32
-            offsets[Int(truncatingIfNeeded: top) & 0xFF] += 1
-            offsets[256 | Int(truncatingIfNeeded: top >> 8) & 0xFF] += 1
-            offsets[512 | Int(truncatingIfNeeded: top >> 16) & 0xFF] += 1
-            offsets[768 | Int(truncatingIfNeeded: top >> 24) & 0xFF] += 1
-        }
-        for row in 0..<4 {
-            var total = 0
-            for digit in (row * 256)..<(row * 256 + 256) {
-                let digitCount = offsets[digit]
-                offsets[digit] = total
-                total += digitCount
-            }
-        }
-        for byte in 0..<4 {
-            let shift = UInt64(32 + byte * 8), row = byte * 256
-            for index in 0..<count {
-                let key = keys[index]
-                let digit = row | Int(truncatingIfNeeded: hash(key) >> shift) & 0xFF
-                let position = offsets[digit]
-                targetKeys[position] = key
-                targetEntries[position] = entries[index]
-                offsets[digit] = position + 1
-            }
-            swap(&keys, &targetKeys)
-            swap(&entries, &targetEntries)
-        }
-        // Keys whose hashes share their top 32 bits (a few thousand among millions) are grouped by
-        // key, each keeping the order of its pairs.
+        for index in keys.indices { keys[index] = hash(keys[index]) }
+        RadixSort.sort(&keys, carrying: &entries, lowestBit: 32, digitBits: 8, passes: 4)
+        // Hashes that share their top 32 bits (a few thousand among millions) are grouped.
         var runStart = 0
-        while runStart < count {
-            let top = hash(keys[runStart]) >> 32
+        while runStart < keys.count {
+            let top = keys[runStart] >> 32
             var runEnd = runStart + 1
             var mixed = false
-            while runEnd < count && hash(keys[runEnd]) >> 32 == top {
+            while runEnd < keys.count && keys[runEnd] >> 32 == top {
                 mixed = mixed || keys[runEnd] != keys[runStart]
                 runEnd += 1
             }
             if mixed { groupByKey(&keys, &entries, runStart..<runEnd) }
             runStart = runEnd
         }
+        for index in keys.indices { keys[index] &*= inverseMultiplier }
     }
 
-    /// Reorders `range` by key, pairs of one key in the order they were (sorted by key and then
-    /// by place, so that however many keys a run holds, it costs a sort).
+    /// Reorders `range` by key (here a hash), pairs of one key in the order they were (sorted by
+    /// key and then by place, so that however many keys a run holds, it costs a sort).
     private static func groupByKey(_ keys: inout [UInt64], _ entries: inout [Int32], _ range: Range<Int>) {
         let order = range.sorted { (keys[$0], $0) < (keys[$1], $1) }
         let pairs = order.map { (key: keys[$0], entry: entries[$0]) }
@@ -195,8 +166,17 @@ struct BucketTable: Sendable {
         shift = UInt64(64 - capacity.trailingZeroBitCount)
     }
 
+    private static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    /// The multiplier's inverse modulo 2^64 (Newton's iteration, each step doubling the bits right).
+    private static let inverseMultiplier: UInt64 = {
+        var inverse = multiplier
+        for _ in 0..<5 { inverse &*= 2 &- multiplier &* inverse }
+        return inverse
+    }()
+
     @inline(__always)
-    private static func hash(_ key: UInt64) -> UInt64 { key &* 0x9E37_79B9_7F4A_7C15 }
+    private static func hash(_ key: UInt64) -> UInt64 { key &* multiplier }
 
     @inline(__always)
     private static func slot(of key: UInt64, shift: UInt64) -> Int {

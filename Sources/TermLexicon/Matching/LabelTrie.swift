@@ -168,28 +168,10 @@ public struct LabelTrie: Sendable {
             }
             return head
         }
-        // A least-significant-digit radix sort on the heads, 16 bits a pass: stable, so equal heads
-        // keep key order, and linear in the number of keys.
+        // Sorted by head, stably (`RadixSort`, 16 bits a pass): equal heads keep key order.
         var heads = (0..<count).map(head)
         var order = Array(0..<count)
-        var sortedHeads = heads
-        var sortedOrder = order
-        var counts = [Int](repeating: 0, count: 0x1_0001)
-        for pass in 0..<4 {
-            let shift = UInt64(pass * 16)
-            for index in counts.indices { counts[index] = 0 }
-            for head in heads { counts[Int((head >> shift) & 0xFFFF) + 1] += 1 }
-            for digit in 1..<counts.count { counts[digit] += counts[digit - 1] }
-            for index in 0..<count {
-                let digit = Int((heads[index] >> shift) & 0xFFFF)
-                let target = counts[digit]
-                counts[digit] += 1
-                sortedHeads[target] = heads[index]
-                sortedOrder[target] = order[index]
-            }
-            swap(&heads, &sortedHeads)
-            swap(&order, &sortedOrder)
-        }
+        RadixSort.sort(&heads, carrying: &order, lowestBit: 0, digitBits: 16, passes: 4)
         /// Whether key a sorts before key b, past their equal heads.
         func precedes(_ a: Int, _ b: Int) -> Bool {
             var i = Int(starts[a]) + 4, j = Int(starts[b]) + 4
