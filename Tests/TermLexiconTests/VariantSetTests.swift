@@ -119,8 +119,10 @@ struct VariantSetTests {
         // Kunar), fuzzy 243, 3 false. A title of affixes.tsv may start a span in lower case (French
         // mollah Yaqoob), and a label starting with a frequent title is found from another spelling
         // of it (Кари Фасихуддин for Qari Fasihuddin, Мулла Якуб Ахунд through Mullah Yaqoob): 247.
+        // A weak label of one word heard in a single word beside a head noun (صوبہ نمروز, Вилояти
+        // Фароҳ): 249.
         #expect(exact.resolved <= 84)
-        #expect(fuzzy.resolved >= 247)
+        #expect(fuzzy.resolved >= 249)
         #expect(fuzzy.falseMatches <= 3)
     }
 }

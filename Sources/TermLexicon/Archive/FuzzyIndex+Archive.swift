@@ -7,7 +7,7 @@ import TextNormalization
 /// word flags) is worked out again on reading; the composed names (`ComposedNames`) are kept.
 extension FuzzyIndex.Tables {
     /// The fuzzy tables' archive: magic and format, like the model's.
-    static let archiveKind = ArchiveKind(magic: "LXFUZZY", format: 4)
+    static let archiveKind = ArchiveKind(magic: "LXFUZZY", format: 5)
 
     /// The tables as bytes, with the digest of the lexicon files they were built from.
     func archived(lexiconDigest: String) -> [UInt8] {
@@ -36,7 +36,7 @@ extension FuzzyIndex.Tables {
         out.byteArray(entries.map(\.words))
         out.byteArray(entries.map(\.spaces))
         out.byteArray(entries.map(\.script.rawValue))
-        out.byteArray(entries.map { ($0.negative ? 1 : 0) | ($0.shortened ? 2 : 0) })
+        out.byteArray(entries.map { ($0.negative ? 1 : 0) | ($0.shortened ? 2 : 0) | ($0.weak ? 4 : 0) })
         out.int64s(entries.map { Int64(bitPattern: $0.firstWord) })
         out.int64s(entries.map { Int64(bitPattern: $0.lastWord) })
         out.int32s(entries.map { Int32(bitPattern: $0.weight.bitPattern) })
@@ -79,11 +79,11 @@ extension FuzzyIndex.Tables {
         entries.reserveCapacity(count)
         for index in 0..<count {
             let payload = entryPayloads[index], entity = entryEntities[index], mark = marks[index]
-            guard let script = PhoneticFold.Script(rawValue: scripts[index]), mark < 4,
+            guard let script = PhoneticFold.Script(rawValue: scripts[index]), mark < 8,
                   payload >= 0, Int(payload) < payloads, entity >= 0, Int(entity) < entities else { return nil }
             entries.append(FuzzyIndex.Entry(
                 payload: payload, entity: entity, words: words[index], spaces: spaces[index], script: script,
-                negative: mark & 1 != 0, shortened: mark & 2 != 0,
+                negative: mark & 1 != 0, shortened: mark & 2 != 0, weak: mark & 4 != 0,
                 firstWord: UInt64(bitPattern: firstWords[index]), lastWord: UInt64(bitPattern: lastWords[index]),
                 weight: Float(bitPattern: UInt32(bitPattern: weights[index]))))
         }

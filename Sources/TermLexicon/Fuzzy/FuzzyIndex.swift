@@ -13,7 +13,9 @@ import TextNormalization
 /// scored against those labels only.
 ///
 /// Which labels take part (the guards that hold for a label whatever the text):
-/// - not weak, not case-sensitive (acronyms and the labels that are common words in another case);
+/// - not case-sensitive (acronyms and the labels that are common words in another case);
+/// - not weak, unless of one word (`Entry.weak`: matched only beside a head noun or with the
+///   document's support, as the exact pass resolves it);
 /// - at least `minimumLetters` letters (so no label of four letters or fewer);
 /// - not a person's label of one word (a bare surname or a given name: Mottaki, Ismail);
 /// - written in Latin, Arabic or Cyrillic letters;
@@ -72,6 +74,10 @@ public final class FuzzyIndex: Sendable {
         var negative: Bool
         /// The label with one of its `omissibleNameWords` left out.
         var shortened: Bool
+        /// A weak label of one word (نیمروز, 'midday'; Farah, a given name too): a single word sounding
+        /// like it is that entity only beside a head noun (صوبہ نمروز) or with the document's support,
+        /// never standing alone, and it never takes part in a span of several words.
+        var weak: Bool = false
         /// Hashes of the keys of the label's first and last words (`FuzzyWordLists.hash`).
         var firstWord: UInt64
         var lastWord: UInt64
@@ -171,14 +177,16 @@ public final class FuzzyIndex: Sendable {
                 let flags = payload.flags
                 // A demonym sounds like its country (Chinese, China) but is an adjective: exact spellings only.
                 // An inflected form is its label's, which is read already.
-                guard !flags.contains(.weak), !flags.contains(.caseSensitive),
-                      !flags.contains(.demonym), !flags.contains(.inflected) else { continue }
+                guard !flags.contains(.caseSensitive), !flags.contains(.demonym), !flags.contains(.inflected)
+                else { continue }
                 let key = keyUnits[Int(keyStarts[index])..<Int(keyStarts[index + 1])]
                 guard key.count >= FuzzyIndex.minimumLetters, let first = key.first else { continue }
                 let script = PhoneticFold.script(of: first)
                 guard script != .other, key.allSatisfy({ PhoneticFold.script(of: $0) == script }) else { continue }
                 let spaces = allSpaces[Int(payload.spacesStart)..<Int(payload.spacesStart + payload.spacesCount)]
                 let words = spaces.count + 1
+                let weak = flags.contains(.weak)
+                if weak && (words > 1 || flags.contains(.negative)) { continue }
                 let person = model.entityTypes[Int(payload.entity)] == .person
                 if words == 1 && person && !flags.contains(.negative) { continue }
                 // The label's words, folded one by one.
@@ -219,7 +227,7 @@ public final class FuzzyIndex: Sendable {
                     entries.append(Entry(payload: Int32(index), entity: payload.entity,
                                          words: UInt8(min(kept.count, 255)),
                                          spaces: UInt8(min(max(foldedWords - 1, 0), 255)), script: script,
-                                         negative: flags.contains(.negative), shortened: shortened,
+                                         negative: flags.contains(.negative), shortened: shortened, weak: weak,
                                          firstWord: firstWord, lastWord: lastWord,
                                          weight: PhoneticDistance.weight(of: symbols[...])))
                     labelSymbols.append(symbols)

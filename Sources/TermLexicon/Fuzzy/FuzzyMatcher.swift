@@ -25,6 +25,7 @@ import TextNormalization
 ///   of those;
 /// - a single word is matched only with support: a strong mention of the entity in the line (or
 ///   document), or a head noun right before or after it (ولایت قندوز, کندز ولایت, Kunduz Province);
+///   only so does it sound like a weak label (صوبہ نمروز, Nimruz, whose نیمروز is 'midday');
 ///   a Latin or Cyrillic word also when it scores `unsupportedMinimum` (Kandahaar, Lugar, Чаман;
 ///   less against long labels: Teheran) and no capitalised word of a longer name stands next to it
 ///   (Richard Lugar);
@@ -453,10 +454,9 @@ struct FuzzyMatcher {
             let candidate = passedCandidates[pass], score = passedScores[pass]
             let entry = entries[Int(candidate)]
             let entity = entry.entity
-            if !entry.negative && !support.contains(entity) && !headNoun
-                && !(standsAlone && score >= FuzzyMatcher.unsupportedMinimum(labelWeight: entry.weight)) {
-                continue
-            }
+            let alone = standsAlone && !entry.weak
+                && score >= FuzzyMatcher.unsupportedMinimum(labelWeight: entry.weight)
+            if !entry.negative && !support.contains(entity) && !headNoun && !alone { continue }
             consider(candidate, of: entity, scoring: score, at: 1, entries: entries)
         }
         return outcome(longest: longest, start: start)
@@ -735,6 +735,8 @@ struct FuzzyMatcher {
                                            count: labelSkeletonLength)
             else { continue }
             let entry = index.entries[Int(candidate)]
+            // A weak label is heard in a single word only (`singleWordPasses`).
+            if entry.weak { continue }
             if words[start + count - 1].frequent && entry.lastWord != words[start + count - 1].hash { continue }
             spellSpan(through: count, from: start)
             let symbols = span[..<spans[count].symbolEnd]
