@@ -173,6 +173,11 @@ struct FuzzyMatchingTests {
         ("در نمروز حمله شد", []),
         ("Вилояти Фароҳ", ["Вилояти Фароҳ|place:farah-province|fuzzy"]),
         ("Farahh was there.", []),
+        // A strong mention of a place supports the places it lies in or that lie in it (Aybak lies in
+        // Samangan, Jalalabad in Nangarhar), a country none.
+        ("Haibak, capital of Samangan", ["Haibak|place:aybak|fuzzy", "Samangan|place:samangan|exact"]),
+        ("جلال آباد و ننگرهر", ["جلال آباد|place:jalalabad|exact", "ننگرهر|place:nangarhar|fuzzy"]),
+        ("افغانستان و ننگرهر", ["افغانستان|place:afghanistan|exact"]),
         // Frequent words start or end a span only where the label has them; two words each near.
         ("عربستان شد", []),
         ("سازمان ملی و سازمان ملل", ["سازمان ملل|org:united-nations|exact"]),

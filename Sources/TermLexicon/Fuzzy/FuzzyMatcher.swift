@@ -24,7 +24,8 @@ import TextNormalization
 /// - Arabic-script spans are compared with Arabic-script labels, Latin and Cyrillic ones with both
 ///   of those;
 /// - a single word is matched only with support: a strong mention of the entity in the line (or
-///   document), or a head noun right before or after it (ولایت قندوز, کندز ولایت, Kunduz Province);
+///   document; for a place, of a place it lies in or that lies in it: `PlaceNeighbours`), or a head
+///   noun right before or after it (ولایت قندوز, کندز ولایت, Kunduz Province);
 ///   only so does it sound like a weak label (صوبہ نمروز, Nimruz, whose نیمروز is 'midday');
 ///   a Latin or Cyrillic word also when it scores `unsupportedMinimum` (Kandahaar, Lugar, Чаман;
 ///   less against long labels: Teheran) and no capitalised word of a longer name stands next to it

@@ -224,6 +224,8 @@ public final class MentionFinder {
     /// The rule and what its head words pick, fetched once per finder.
     private var placeHeads: PlaceHeads?
     private var placeHeadPicks: PlaceHeads.Picks?
+    /// The places lying in one another, fetched the first time a fuzzy pass has support.
+    private var placeNeighbours: PlaceNeighbours?
 
     private func headPicks() -> PlaceHeads.Picks {
         if placeHeadPicks == nil { placeHeadPicks = model.placeHeadPicks() }
@@ -294,7 +296,11 @@ public final class MentionFinder {
         // longest span's length before it): a long line may hold thousands of each.
         heldBack.sort { $0.units.lowerBound < $1.units.lowerBound }
         let longestHeld = heldBack.reduce(0) { max($0, $1.units.count) }
-        let hits = fuzzy!.hits(support: strong, minimum: minimum, bytes: bytes, range: range).filter { hit in
+        // A place's single word is supported by a strong mention of a place it lies in or that lies
+        // in it, too (`PlaceNeighbours`).
+        if !strong.isEmpty && placeNeighbours == nil { placeNeighbours = model.placeNeighbours() }
+        let fuzzySupport = strong.isEmpty ? strong : placeNeighbours!.widening(strong)
+        let hits = fuzzy!.hits(support: fuzzySupport, minimum: minimum, bytes: bytes, range: range).filter { hit in
             guard !heldBack.isEmpty else { return true }
             let entity = payloadTable[Int(hit.payload)].entity
             var low = 0, high = heldBack.count

@@ -438,6 +438,14 @@ public final class TaggingModel: Sendable {
         Self.onFirstUse(placeHeadRuleCell) { PlaceHeads(model: self) }
     }
 
+    /// Places lying in one another (`PlaceNeighbours`), worked out the first time a record's fuzzy
+    /// pass has support.
+    private let placeNeighboursCell = Mutex<PlaceNeighbours?>(nil)
+
+    func placeNeighbours() -> PlaceNeighbours {
+        Self.onFirstUse(placeNeighboursCell) { PlaceNeighbours(model: self) }
+    }
+
     /// What the head words pick (`PlaceHeads.picks`), worked out the first time one is read beside
     /// a place's name.
     private let placeHeadPicksCell = Mutex<PlaceHeads.Picks?>(nil)
