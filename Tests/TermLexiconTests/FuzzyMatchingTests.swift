@@ -100,14 +100,14 @@ struct FuzzyMatchingTests {
         // A Russian case form is the exact pass's (a suffix of affixes.tsv: Кандагар|е), not a
         // fuzzy span over the whole word.
         ("Колонна прибыла в Кандагаре.", ["Кандагар|place:kandahar|affixed"]),
-        ("Le convoi est arrivé à Bichkek.", ["Bichkek|place:bishkek|fuzzy"]),
+        ("Le convoi est arrivé à Achkhabad.", ["Achkhabad|place:ashgabat|fuzzy"]),
         // Urdu لاگھمان beside the head noun صوبہ: Laghman (لغمان), gh written گھ.
         ("لاگھمان صوبہ", ["لاگھمان|place:laghman|fuzzy"]),
-        // Against a label of four consonants' weight or more, 0.91 is enough (Teheran 0.941, Moscou
-        // 0.913); a shorter label keeps 0.95 (Khosta, a Russian resort, 0.929 against Khost), and
+        // Against a label of four consonants' weight or more, 0.91 is enough (Taschkend 0.936,
+        // Pichavar 0.941; Teheran and Moscou are labels now); a shorter label keeps 0.95 (Khosta, a Russian resort, 0.929 against Khost), and
         // Solange scores 0.905 against Salang.
-        ("Die Lage in Teheran ist ruhig.", ["Teheran|place:tehran|fuzzy"]),
-        ("La délégation est arrivée à Moscou.", ["Moscou|place:moscow|fuzzy"]),
+        ("Die Lage in Taschkend ist ruhig.", ["Taschkend|place:tashkent|fuzzy"]),
+        ("La délégation est arrivée à Pichavar.", ["Pichavar|place:peshawar|fuzzy"]),
         ("The convoy reached Khosta.", []),
         ("They met Solange yesterday.", []),
         // The words of a negative label are not heard as its entity by the fuzzy pass either (the

@@ -28,7 +28,7 @@ import TextNormalization
 ///   noun right before or after it (ولایت قندوز, کندز ولایت, Kunduz Province);
 ///   only so does it sound like a weak label (صوبہ نمروز, Nimruz, whose نیمروز is 'midday');
 ///   a Latin or Cyrillic word also when it scores `unsupportedMinimum` (Kandahaar, Lugar, Чаман;
-///   less against long labels: Teheran) and no capitalised word of a longer name stands next to it
+///   less against long labels: Taschkend) and no capitalised word of a longer name stands next to it
 ///   (Richard Lugar);
 /// - a single word that is the label plus an adjective ending (امریکایی, Nuristani) is the
 ///   adjective, not the name.
