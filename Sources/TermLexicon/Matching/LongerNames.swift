@@ -29,9 +29,8 @@ struct LongerNames: Sendable {
     let boundaryWords: Set<UInt64>
     /// Key hashes of the frequent English words: one in lower case makes a line English.
     let englishWords: Set<UInt64>
-    /// Entity k's labels are `labelsOfEntity[entityStarts[k]..<entityStarts[k + 1]]`.
-    private let entityStarts: [Int32]
-    private let labelsOfEntity: [Int32]
+    /// Each entity's labels (not negative, not inflected).
+    private let labelsOfEntity: GroupedValues
     /// The model that owns this rule (unowned: the model holds the rule).
     private unowned let model: TaggingModel
 
@@ -47,21 +46,9 @@ struct LongerNames: Sendable {
         // One-word titles; a longer title's last word is also a frequent word (Prime Minister).
         for title in model.titles { words.insert(FuzzyWordLists.hash(title)) }
         boundaryWords = words
-        // The labels of each entity, by counting sort over the payloads.
-        var starts = [Int32](repeating: 0, count: model.entityCount + 1)
         let other: LabelFlags = [.negative, .inflected]
-        for payload in model.payloads where payload.flags.isDisjoint(with: other) {
-            starts[Int(payload.entity) + 1] += 1
-        }
-        for index in 1..<starts.count { starts[index] += starts[index - 1] }
-        var next = starts
-        var labels = [Int32](repeating: 0, count: Int(starts.last!))
-        for payload in model.payloads where payload.flags.isDisjoint(with: other) {
-            labels[Int(next[Int(payload.entity)])] = payload.label
-            next[Int(payload.entity)] += 1
-        }
-        entityStarts = starts
-        labelsOfEntity = labels
+        labelsOfEntity = GroupedValues(keyCount: model.entityCount, pairs: model.payloads
+            .filter { $0.flags.isDisjoint(with: other) }.map { ($0.entity, $0.label) })
         self.model = model
     }
 
@@ -149,7 +136,7 @@ struct LongerNames: Sendable {
         PhoneticFold.latin(key, into: &word)
         guard !word.isEmpty else { return false }
         var labelWord: [UInt8] = []
-        for label in labelsOfEntity[Int(entityStarts[entity])..<Int(entityStarts[entity + 1])] {
+        for label in labelsOfEntity[Int32(entity)] {
             for part in model.labelText(Int(label)).split(whereSeparator: { $0 == " " || $0 == "-" }) {
                 let partKey = FuzzyWordLists.key(String(part), keys: &keys)
                 guard let firstUnit = partKey.first, PhoneticFold.script(of: firstUnit) == .latin else { continue }
