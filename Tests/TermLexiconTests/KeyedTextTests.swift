@@ -63,6 +63,8 @@ struct KeyedTextTests {
         ("می\u{200C}شود.", [0x645, 0x6CC, 0x634, 0x648, 0x62F, 0x2E], [0, 1, 3, 4, 5, 6], [1, 0, 0, 0, 2, 7],
          [0, 2, 4, 7, 9, 11, 13, 14]),
         ("لهCBS", [0x644, 0x647, 0x63, 0x62, 0x73], [0, 1, 2, 3, 4], [1, 2, 1, 0, 2], [0, 2, 4, 5, 6, 7]),
+        // an elided article (l', d') is a word of its own where the apostrophe is; "la" is not
+        ("l’Ab la", [0x6C, 0x61, 0x62, 0x6C, 0x61], [0, 2, 3, 5, 6], [3, 1, 2, 9, 2], [0, 1, 4, 5, 6, 7, 8, 9]),
     ] as [(String, [UInt16], [Int32], [UInt8], [Int32])])
     func readings(text: String, units: [UInt16], origins: [Int32], edges: [UInt8], offsets: [Int32]) throws {
         let (first, again) = try KeyedTextTests.readings(Array(text.utf8))

@@ -243,6 +243,36 @@ struct DefaultLexiconTests {
         #expect(!found.contains { $0.hasPrefix("Kabul Bank") && !$0.contains("org:kabul-bank") })
     }
 
+    /// French elided articles (l', d') are words of their own where the text has the apostrophe,
+    /// and only there: "Loman" is no l' + Oman. Labels are read the same way, so a label holding
+    /// one still matches itself.
+    @Test(arguments: [
+        ("chef de l'Alliance du Nord", ["Alliance du Nord|org:northern-alliance|exact"]),
+        ("L’Afghanistan et d'Afghanistan",
+         ["Afghanistan|place:afghanistan|exact", "Afghanistan|place:afghanistan|exact"]),
+        ("le Mouvement islamique d'Ouzbékistan",
+         ["Mouvement islamique d'Ouzbékistan|org:islamic-movement-of-uzbekistan|exact"]),
+        ("Front national de résistance de l'Afghanistan",
+         ["Front national de résistance de l'Afghanistan|org:national-resistance-front|exact"]),
+        ("dAfghanistan et Loman", []),
+        ("qu'Afghanistan", []),
+    ])
+    func elidedArticles(text: String, expected: [String]) {
+        #expect(tag(text, with: DefaultLexiconTests.finder) == expected)
+    }
+
+    @Test(arguments: [
+        ("de l'Afghanistan", [2, 3]),
+        ("Côte d’Ivoire", [4, 5]),
+        ("d'Ouzbékistan", [1]),
+        ("Da'esh", []),
+        ("l'2", []),
+        ("al'Qaeda", []),
+    ] as [(String, [Int32])])
+    func labelKeysSplitElidedArticles(label: String, spaces: [Int32]) throws {
+        #expect(try LabelKeys().spacedKey(label).spaces == spaces)
+    }
+
     @Test(arguments: ["Khorasan is a historical region", "Mottaki spoke", "the ISKCON movement"])
     func noFalseMatches(text: String) {
         #expect(!tag(text, with: DefaultLexiconTests.finder).contains {

@@ -127,9 +127,12 @@ struct VariantSetTests {
         // vallée du Panshir" is now the French label of the Panjshir Valley, not the province the
         // row expects: 4 false. Their names of the region's capitals, regions and main organisations
         // (Peking, Teheran, Nordallianz, Vereinten Nationen; Pékin, OTAN, État islamique): exact 114,
-        // fuzzy 262.
-        #expect(exact.resolved <= 114)
-        #expect(fuzzy.resolved >= 262)
-        #expect(fuzzy.falseMatches <= 4)
+        // fuzzy 262. French elided articles split off where the apostrophe is (chef de l'Alliance du
+        // Nord), the Northern Alliance's French official name a label (its "l'Afghanistan" was a
+        // wrong id once split), and the Islamic State of Iraq a label of al-Qaeda in Iraq as in the
+        // UN's entry QDe.115 (a distractor row, now expecting org:aqi): exact 117, fuzzy 265, 3 false.
+        #expect(exact.resolved <= 117)
+        #expect(fuzzy.resolved >= 265)
+        #expect(fuzzy.falseMatches <= 3)
     }
 }

@@ -188,7 +188,7 @@ public struct FuzzyWordLists: Sendable {
                     let unit = UInt16(truncatingIfNeeded: entry)
                     if unit != 0x20 { units.append(unit) }
                 } else {
-                    let start = Int(entry >> 8)
+                    let start = Int((entry & ~CharacterKeys.slowFlag) >> 8)
                     for unit in keys.pool[start..<(start + Int(entry & 0xFF))] where unit != 0x20 { units.append(unit) }
                 }
             } else {

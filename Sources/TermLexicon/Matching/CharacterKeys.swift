@@ -7,12 +7,15 @@ import TextNormalization
 public struct CharacterKeys {
     private let computer: Computer
     /// BMP scalar -> `singleFlag | class << 16 | unit` when its key is one unit (most characters),
-    /// else its range in `pool` (start << 8 | length), or `unknown`.
+    /// else its range in `pool` (start << 8 | length, with `slowFlag` for an apostrophe), or `unknown`.
     private(set) var table = [UInt32](repeating: CharacterKeys.unknown, count: 0x1_0000)
     private(set) var pool: [UInt16] = []
     private var astral: [UInt32: [UInt16]] = [:]
     static let unknown = UInt32.max
     static let singleFlag: UInt32 = 1 << 31
+    /// An apostrophe (no unit) is left to `KeyedText`'s general path, which notes it for
+    /// `ElidedArticles`: a check in the fast run cost every character of the text.
+    static let slowFlag: UInt32 = 1 << 30
     /// The most units one character has become so far.
     private(set) var longestImage = 1
     /// The class (`Code`) of every key unit met so far; filled with the images that use them.
@@ -40,6 +43,7 @@ public struct CharacterKeys {
                 | UInt32(units[units.startIndex])
         } else {
             entry = UInt32(pool.count) << 8 | UInt32(units.count)
+                | (ElidedArticles.isApostrophe(value) ? CharacterKeys.slowFlag : 0)
             pool.append(contentsOf: units)
         }
         table[Int(value)] = entry

@@ -23,6 +23,8 @@ public struct KeyedText {
     /// The first bytes that are not UTF-8 (read as U+FFFD): scalar index and byte offset in the text.
     public internal(set) var firstInvalidUTF8: (scalar: Int, byte: Int)?
     public var hadInvalidUTF8: Bool { firstInvalidUTF8 != nil }
+    /// Whether the text holds an apostrophe (', ’ or ʼ), which gives no key unit.
+    private(set) var hadApostrophe = false
 
     /// The index of the scalar whose UTF-8 bytes hold byte `offset` of the text.
     public func scalarIndex(atByte offset: Int) -> Int {
@@ -51,6 +53,7 @@ public struct KeyedText {
         // have a longer image, in which case the buffers grow and the record is read again.
         while !readOnce(bytes, range, keys: &keys, capacity: range.count * keys.longestImage + 16) {}
         if WrittenEzafe.mayOccur(in: bytes, range) { dropWrittenEzafe(bytes, range) }
+        if hadApostrophe { splitElidedArticles(bytes, range) }
     }
 
     private mutating func readOnce(_ bytes: [UInt8], _ range: Range<Int>, keys: inout CharacterKeys,
@@ -76,8 +79,9 @@ public struct KeyedText {
         swap(&origins, &self.origins)
         swap(&edges, &self.edges)
         swap(&utf8Offsets, &self.utf8Offsets)
-        guard let (written, scalars, invalid) = result else { return false }
+        guard let (written, scalars, invalid, apostrophe) = result else { return false }
         count = written
+        hadApostrophe = apostrophe
         scalarCount = scalars
         firstInvalidUTF8 = invalid
         return true

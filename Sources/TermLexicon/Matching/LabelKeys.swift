@@ -23,6 +23,7 @@ public final class LabelKeys {
         var bytes = Array(text.utf8)
         // A written ezafe (ه‌ی) is no letter of the key, as in the text `KeyedText` reads.
         if let stripped = WrittenEzafe.stripped(bytes, bytes.indices) { bytes = stripped }
+        if let spaced = ElidedArticles.spaced(bytes, bytes.indices) { bytes = spaced }
         output.removeAll(keepingCapacity: true)
         issues.removeAll(keepingCapacity: true)
         do {
@@ -50,6 +51,9 @@ public final class LabelKeys {
     func appendKey(_ bytes: [UInt8], _ range: Range<Int>, to units: inout [UInt16], spaces: inout [Int32]) -> Int {
         if let stripped = WrittenEzafe.stripped(bytes, range) {
             return appendKey(stripped, stripped.indices, to: &units, spaces: &spaces)
+        }
+        if let spaced = ElidedArticles.spaced(bytes, range) {
+            return appendKey(spaced, spaced.indices, to: &units, spaces: &spaces)
         }
         output.removeAll(keepingCapacity: true)
         issues.removeAll(keepingCapacity: true)

@@ -37,6 +37,8 @@ extension KeyedText {
         var spacePending = false
         /// The script class of the last letter since a space (digits are neutral).
         var previousScript: UInt8 = CharacterKeys.Code.digit
+        /// Whether an apostrophe was read (it has no unit): `ElidedArticles` looks at the record then.
+        var sawApostrophe = false
     }
 
     /// The four outputs of `fill`.
@@ -90,7 +92,7 @@ extension KeyedText {
     static func fill(
         _ bytes: [UInt8], _ range: Range<Int>, keys: inout CharacterKeys, units: inout [UInt16], origins: inout [Int32],
         edges: inout [UInt8], utf8Offsets: inout [Int32]
-    ) -> (units: Int, scalars: Int, invalid: (scalar: Int, byte: Int)?)? {
+    ) -> (units: Int, scalars: Int, invalid: (scalar: Int, byte: Int)?, apostrophe: Bool)? {
         precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count && utf8Offsets.count > range.count
                      && origins.count >= units.count && edges.count >= units.count)
         return bytes.withUnsafeBufferPointer { input in
@@ -113,7 +115,7 @@ extension KeyedText {
     /// leaves (decoded as everywhere else, by `CharacterKeys.decode`).
     private static func fill(_ array: [UInt8], _ bytes: UnsafePointer<UInt8>, _ range: Range<Int>,
                              keys: inout CharacterKeys, output: FillOutput)
-        -> (units: Int, scalars: Int, invalid: (scalar: Int, byte: Int)?)? {
+        -> (units: Int, scalars: Int, invalid: (scalar: Int, byte: Int)?, apostrophe: Bool)? {
         var state = FillState()
         var scalars = 0
         var index = range.lowerBound
@@ -130,6 +132,7 @@ extension KeyedText {
             guard index < end else { break }
             let (scalar, length, valid) = CharacterKeys.decode(array, at: index, end: end)
             if !valid && invalid == nil { invalid = (scalars, index - range.lowerBound) }
+            if ElidedArticles.isApostrophe(scalar.value) { state.sawApostrophe = true }
             output.utf8Offsets[scalars] = Int32(truncatingIfNeeded: index - range.lowerBound)
             index += length
             // The key units of this character: one unit in the table entry itself (the common
@@ -141,7 +144,7 @@ extension KeyedText {
                     put(UInt16(truncatingIfNeeded: entry), code: UInt8(truncatingIfNeeded: (entry >> 16) & 0xF),
                         origin: scalars, state: &state, to: output)
                 } else {
-                    let start = Int(entry >> 8), count = Int(entry & 0xFF)
+                    let start = Int((entry & ~CharacterKeys.slowFlag) >> 8), count = Int(entry & 0xFF)
                     if state.written + count > output.limit { return nil }
                     for position in start..<(start + count) {
                         let unit = keys.pool[position]
@@ -160,7 +163,7 @@ extension KeyedText {
         let written = state.written
         markWordEnds(output.edges, count: written)
         output.utf8Offsets[scalars] = Int32(truncatingIfNeeded: range.count)
-        return (written, scalars, invalid)
+        return (written, scalars, invalid, state.sawApostrophe)
     }
 
     /// The fast run's state in one byte: bits 0-1 the script of the last letter since a space (0
@@ -264,7 +267,7 @@ extension KeyedText {
                 edges[written] = UInt8(truncatingIfNeeded: step & 0xF)
                 written &+= Int((step >> 4) & 1)
                 packed = UInt8(truncatingIfNeeded: step >> 8)
-            } else if entry & 0xFF != 0 {
+            } else if entry & (0xFF | CharacterKeys.slowFlag) != 0 {
                 break
             }
             position &+= length
@@ -272,6 +275,8 @@ extension KeyedText {
         }
         index = position + start
         scalars = scalar
+        let sawApostrophe = state.sawApostrophe
         state = unpacked(packed, written: written)
+        state.sawApostrophe = sawApostrophe
     }
 }
