@@ -75,12 +75,14 @@ enum ElidedArticles {
 }
 
 extension KeyedText {
-    /// Makes the l or d of each elided article (`ElidedArticles`) a word of its own: a unit that
-    /// starts a word and does not end it, whose character is l or d followed by an apostrophe and
-    /// then the next unit's character. Called only for a record with an apostrophe.
+    /// Makes the l or d of each elided article (`ElidedArticles`) a word of its own: a unit from
+    /// the one before the first apostrophe on that starts a word and does not end it, whose
+    /// character is l or d followed by an apostrophe and then the next unit's character. Called
+    /// only for a record with an apostrophe.
     mutating func splitElidedArticles(_ bytes: [UInt8], _ range: Range<Int>) {
         guard count > 1 else { return }
-        for unit in 0..<(count - 1) where edges[unit] & (WordEdge.start | WordEdge.end) == WordEdge.start {
+        for unit in max(firstApostrophe - 1, 0)..<(count - 1)
+        where edges[unit] & (WordEdge.start | WordEdge.end) == WordEdge.start {
             guard units[unit] == 0x6C || units[unit] == 0x64, edges[unit + 1] & WordEdge.punctuation == 0 else {
                 continue
             }

@@ -23,8 +23,9 @@ public struct KeyedText {
     /// The first bytes that are not UTF-8 (read as U+FFFD): scalar index and byte offset in the text.
     public internal(set) var firstInvalidUTF8: (scalar: Int, byte: Int)?
     public var hadInvalidUTF8: Bool { firstInvalidUTF8 != nil }
-    /// Whether the text holds an apostrophe (', ’ or ʼ), which gives no key unit.
-    private(set) var hadApostrophe = false
+    /// The index of the unit after the text's first apostrophe (', ’ or ʼ, which give no key
+    /// unit), or -1 when it has none.
+    private(set) var firstApostrophe = -1
 
     /// The index of the scalar whose UTF-8 bytes hold byte `offset` of the text.
     public func scalarIndex(atByte offset: Int) -> Int {
@@ -52,8 +53,9 @@ public struct KeyedText {
         // A character becomes at most `longestImage` units; a character never seen before may
         // have a longer image, in which case the buffers grow and the record is read again.
         while !readOnce(bytes, range, keys: &keys, capacity: range.count * keys.longestImage + 16) {}
+        // Before the ezafe's ی are dropped, which moves units: `firstApostrophe` is a unit index.
+        if firstApostrophe >= 0 { splitElidedArticles(bytes, range) }
         if WrittenEzafe.mayOccur(in: bytes, range) { dropWrittenEzafe(bytes, range) }
-        if hadApostrophe { splitElidedArticles(bytes, range) }
     }
 
     private mutating func readOnce(_ bytes: [UInt8], _ range: Range<Int>, keys: inout CharacterKeys,
@@ -81,7 +83,7 @@ public struct KeyedText {
         swap(&utf8Offsets, &self.utf8Offsets)
         guard let (written, scalars, invalid, apostrophe) = result else { return false }
         count = written
-        hadApostrophe = apostrophe
+        firstApostrophe = apostrophe
         scalarCount = scalars
         firstInvalidUTF8 = invalid
         return true

@@ -37,8 +37,10 @@ extension KeyedText {
         var spacePending = false
         /// The script class of the last letter since a space (digits are neutral).
         var previousScript: UInt8 = CharacterKeys.Code.digit
-        /// Whether an apostrophe was read (it has no unit): `ElidedArticles` looks at the record then.
-        var sawApostrophe = false
+        /// The number of units written before the first apostrophe (which has no unit), or -1:
+        /// `ElidedArticles` looks from there. (An array of them all cost more in reference counting,
+        /// the text being copied for each record, than reading the rest of the record.)
+        var firstApostrophe = -1
     }
 
     /// The four outputs of `fill`.
@@ -92,7 +94,7 @@ extension KeyedText {
     static func fill(
         _ bytes: [UInt8], _ range: Range<Int>, keys: inout CharacterKeys, units: inout [UInt16], origins: inout [Int32],
         edges: inout [UInt8], utf8Offsets: inout [Int32]
-    ) -> (units: Int, scalars: Int, invalid: (scalar: Int, byte: Int)?, apostrophe: Bool)? {
+    ) -> (units: Int, scalars: Int, invalid: (scalar: Int, byte: Int)?, firstApostrophe: Int)? {
         precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count && utf8Offsets.count > range.count
                      && origins.count >= units.count && edges.count >= units.count)
         return bytes.withUnsafeBufferPointer { input in
@@ -115,7 +117,7 @@ extension KeyedText {
     /// leaves (decoded as everywhere else, by `CharacterKeys.decode`).
     private static func fill(_ array: [UInt8], _ bytes: UnsafePointer<UInt8>, _ range: Range<Int>,
                              keys: inout CharacterKeys, output: FillOutput)
-        -> (units: Int, scalars: Int, invalid: (scalar: Int, byte: Int)?, apostrophe: Bool)? {
+        -> (units: Int, scalars: Int, invalid: (scalar: Int, byte: Int)?, firstApostrophe: Int)? {
         var state = FillState()
         var scalars = 0
         var index = range.lowerBound
@@ -132,7 +134,9 @@ extension KeyedText {
             guard index < end else { break }
             let (scalar, length, valid) = CharacterKeys.decode(array, at: index, end: end)
             if !valid && invalid == nil { invalid = (scalars, index - range.lowerBound) }
-            if ElidedArticles.isApostrophe(scalar.value) { state.sawApostrophe = true }
+            if state.firstApostrophe < 0 && ElidedArticles.isApostrophe(scalar.value) {
+                state.firstApostrophe = state.written
+            }
             output.utf8Offsets[scalars] = Int32(truncatingIfNeeded: index - range.lowerBound)
             index += length
             // The key units of this character: one unit in the table entry itself (the common
@@ -163,7 +167,7 @@ extension KeyedText {
         let written = state.written
         markWordEnds(output.edges, count: written)
         output.utf8Offsets[scalars] = Int32(truncatingIfNeeded: range.count)
-        return (written, scalars, invalid, state.sawApostrophe)
+        return (written, scalars, invalid, state.firstApostrophe)
     }
 
     /// The fast run's state in one byte: bits 0-1 the script of the last letter since a space (0
@@ -176,11 +180,14 @@ extension KeyedText {
         return script | (state.boundaryPending ? 4 : 0) | (state.spacePending ? 8 : 0)
     }
 
-    static func unpacked(_ packed: UInt8, written: Int) -> FillState {
+    /// The fields of `state` that `packed` holds, set from it (`firstApostrophe` is kept).
+    static func unpack(_ packed: UInt8, written: Int, into state: inout FillState) {
         let script = packed & 3
-        return FillState(written: written, boundaryPending: packed & 4 != 0, spacePending: packed & 8 != 0,
-                         previousScript: script == 1 ? CharacterKeys.Code.arabic
-                            : script == 2 ? CharacterKeys.Code.latin : CharacterKeys.Code.digit)
+        state.written = written
+        state.boundaryPending = packed & 4 != 0
+        state.spacePending = packed & 8 != 0
+        state.previousScript = script == 1 ? CharacterKeys.Code.arabic
+            : script == 2 ? CharacterKeys.Code.latin : CharacterKeys.Code.digit
     }
 
     /// What `put` does, as a table: entry `state << 3 | code` holds the next state (bits 8-11), whether
@@ -275,8 +282,6 @@ extension KeyedText {
         }
         index = position + start
         scalars = scalar
-        let sawApostrophe = state.sawApostrophe
-        state = unpacked(packed, written: written)
-        state.sawApostrophe = sawApostrophe
+        unpack(packed, written: written, into: &state)
     }
 }
