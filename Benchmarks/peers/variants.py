@@ -6,9 +6,9 @@ row becomes one line of text, the variant in its context phrase ({} is the slot;
 alone when there is none). The line is tagged without the fuzzy pass and with it (default level),
 and the mentions that overlap the variant are read:
 
-- a row with an expected id is *resolved* when one of them names that id (or an entity whose
-  broader chain holds it, since a province's city names the province's place too: no, exactly
-  that id — see --broader), *wrong* when they name only other ids, *missed* when none;
+- a row with an expected id is *resolved* when one of them names exactly that id (a city does not
+  count for its province, nor a valley for its province), *wrong* when they name only other ids,
+  *missed* when none;
 - a distractor row ("-") is a *false match* when any mention overlaps the variant.
 
 usage: variants.py LEXALIGN VARIANTS.tsv [--lexicon DIR] [--show N]

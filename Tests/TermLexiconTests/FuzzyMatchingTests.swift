@@ -93,6 +93,9 @@ struct FuzzyMatchingTests {
         // Ezafe and connecting vowels are near each other (-i- for the label's -e-).
         ("Officials said Jaish-i-Mohammed claimed it.", ["Jaish-i-Mohammed|org:jaish-e-mohammed|fuzzy"]),
         ("Officials said Jaish-u-Mohammed claimed it.", ["Jaish-u-Mohammed|org:jaish-e-mohammed|fuzzy"]),
+        // Cyrillic particles as the Latin ones: the ezafe written apart (Джумбиши Милли is a label).
+        ("узбекская партия Джумбиш-е-Милли", ["Джумбиш-е-Милли|org:junbish-e-milli|fuzzy"]),
+        ("Ахмад и Масуд", []),
         // A single Latin or Cyrillic word scoring 0.95 needs no support, unless a capitalised word
         // of a longer name stands next to it.
         ("The convoy reached Qunduz on Monday.", ["Qunduz|place:kunduz|fuzzy"]),

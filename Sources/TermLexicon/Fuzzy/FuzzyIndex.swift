@@ -86,6 +86,8 @@ public final class FuzzyIndex: Sendable {
 
     static let particleWords = ["al", "el", "ul", "ud", "ad", "ur", "ar", "as", "ash", "az", "at", "an", "e", "i",
                                 "bin", "ibn", "abu", "da", "de", "di", "du", "wa", "u", "la", "le", "von", "van",
+                                "бин", "ибн", "абу", "аль", "ал", "эль", "уль", "ул", "уд", "ад", "ар", "ас", "аш",
+                                "аз", "ат", "е",
                                 "بن", "ابن", "ابو", "آل", "ال", "د", "و"]
 
     /// Words of a person's name that the press often leaves out: Mohammad before or inside a name
