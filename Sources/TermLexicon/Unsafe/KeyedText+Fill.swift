@@ -228,7 +228,8 @@ extension KeyedText {
     }
 
     /// Reads characters from `index` while they are well-formed UTF-8 of one to three bytes whose
-    /// key is known and is one unit or none; stops at the first other one (or the end). Each
+    /// key is known and is one unit or none (not an apostrophe, whose entry has `slowFlag` so that
+    /// the general path notes it); stops at the first other one (or the end). Each
     /// character writes its unit, origin and edges (the unit is not counted for a space) through
     /// `transitions`, whose state is one byte; with the outputs' pointers, the position and the
     /// counts, that stays in registers. Run only when the outputs have room for a unit for each byte
