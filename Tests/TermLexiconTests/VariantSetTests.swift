@@ -132,7 +132,9 @@ struct VariantSetTests {
         // wrong id once split), and the Islamic State of Iraq a label of al-Qaeda in Iraq as in the
         // UN's entry QDe.115 (a distractor row, now expecting org:aqi): exact 117, fuzzy 265, 3 false.
         // Cyrillic particles as the Latin ones (the ezafe е written apart: Джумбиш-е-милли): 266.
-        #expect(exact.resolved <= 117)
+        // French names of bin Laden and ISKP from the French press (Oussama ben Laden, a row found
+        // fuzzily before): exact 118.
+        #expect(exact.resolved <= 118)
         #expect(fuzzy.resolved >= 266)
         #expect(fuzzy.falseMatches <= 3)
     }
