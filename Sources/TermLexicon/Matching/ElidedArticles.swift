@@ -11,20 +11,6 @@ import TextNormalization
 /// bytes for one (memchr, and for ’ every E2 lead byte, which each ZWNJ of Dari text has) cost
 /// 10 M instructions more on the 5 MB corpus.
 enum ElidedArticles {
-    /// Whether the label `bytes[range]` holds an apostrophe at all (', ’ or ʼ); text is told by
-    /// `KeyedText`'s reading, which sees every character anyway.
-    static func mayOccur(in bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        if ByteScan.first(0x27, in: bytes, range) != nil { return true }
-        for lead: UInt8 in [0xE2, 0xCA] {
-            var start = range.lowerBound
-            while start < range.upperBound, let found = ByteScan.first(lead, in: bytes, start..<range.upperBound) {
-                if apostropheLength(bytes, at: found, end: range.upperBound) > 0 { return true }
-                start = found + 1
-            }
-        }
-        return false
-    }
-
     /// An apostrophe that may follow an elided article: ', ’ (U+2019) or ʼ (U+02BC).
     @inline(__always)
     static func isApostrophe(_ value: UInt32) -> Bool { value == 0x27 || value == 0x2019 || value == 0x2BC }
@@ -49,28 +35,30 @@ enum ElidedArticles {
     private static func isWordBreak(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x2D }
 
     /// `bytes[range]` (a label, UTF-8) with a space for the apostrophe of each elided article
-    /// (a word-initial l or d, the apostrophe, then a letter), or nil when it has none.
+    /// (a word-initial l or d, the apostrophe, then a letter), or nil when it has none: most labels
+    /// have none, and are read once without a copy.
     static func spaced(_ bytes: [UInt8], _ range: Range<Int>) -> [UInt8]? {
-        guard mayOccur(in: bytes, range) else { return nil }
-        var output: [UInt8] = []
-        output.reserveCapacity(range.count)
-        var found = false
+        var output: [UInt8]?
+        var copiedUpTo = range.lowerBound
         var index = range.lowerBound
         while index < range.upperBound {
-            let byte = bytes[index]
-            output.append(byte)
-            index += 1
-            let startsWord = index - 1 == range.lowerBound || isWordBreak(bytes[index - 2])
-            guard isArticleLetter(byte), startsWord else { continue }
-            let length = apostropheLength(bytes, at: index, end: range.upperBound)
-            guard length > 0, index + length < range.upperBound else { continue }
-            let (next, _, _) = CharacterKeys.decode(bytes, at: index + length, end: range.upperBound)
-            guard next.properties.isAlphabetic else { continue }
-            output.append(0x20)
+            defer { index += 1 }
+            guard isArticleLetter(bytes[index]), index == range.lowerBound || isWordBreak(bytes[index - 1]) else {
+                continue
+            }
+            let length = apostropheLength(bytes, at: index + 1, end: range.upperBound)
+            guard length > 0, index + 1 + length < range.upperBound,
+                  CharacterKeys.decode(bytes, at: index + 1 + length, end: range.upperBound).0.properties.isAlphabetic
+            else { continue }
+            if output == nil { output = []; output!.reserveCapacity(range.count) }
+            output!.append(contentsOf: bytes[copiedUpTo...index])
+            output!.append(0x20)
+            copiedUpTo = index + 1 + length
             index += length
-            found = true
         }
-        return found ? output : nil
+        guard var output else { return nil }
+        output.append(contentsOf: bytes[copiedUpTo..<range.upperBound])
+        return output
     }
 }
 
