@@ -96,6 +96,12 @@ struct FuzzyMatchingTests {
         // Cyrillic particles as the Latin ones: the ezafe written apart (Джумбиши Милли is a label).
         ("узбекская партия Джумбиш-е-Милли", ["Джумбиш-е-Милли|org:junbish-e-milli|fuzzy"]),
         ("Ахмад и Масуд", []),
+        // Joining words of organisations' names are particles: the span goes on past them, and
+        // does not take them alone.
+        ("L'État islamique au Khorassan a revendiqué l'attentat.",
+         ["État islamique au Khorassan|org:iskp|fuzzy"]),
+        ("The Islamic State in Khurasan claimed it.", ["Islamic State in Khurasan|org:iskp|fuzzy"]),
+        ("The Governor of Herat said so.", ["Herat|place:herat|exact"]),
         // A single Latin or Cyrillic word scoring 0.95 needs no support, unless a capitalised word
         // of a longer name stands next to it.
         ("The convoy reached Qunduz on Monday.", ["Qunduz|place:kunduz|fuzzy"]),

@@ -86,6 +86,9 @@ public final class FuzzyIndex: Sendable {
 
     static let particleWords = ["al", "el", "ul", "ud", "ad", "ur", "ar", "as", "ash", "az", "at", "an", "e", "i",
                                 "bin", "ibn", "abu", "da", "de", "di", "du", "wa", "u", "la", "le", "von", "van",
+                                // Joining words inside organisations' names (Islamic State in
+                                // Khorasan, État islamique au Khorasan): a span goes on over them.
+                                "in", "of", "au",
                                 "бин", "ибн", "абу", "аль", "ал", "эль", "уль", "ул", "уд", "ад", "ар", "ас", "аш",
                                 "аз", "ат", "е",
                                 "بن", "ابن", "ابو", "آل", "ال", "د", "و"]
