@@ -169,6 +169,11 @@ let package = Package(
             name: "SourceDiagnosticsTests",
             dependencies: ["SourceDiagnostics"]
         ),
+        // The command line's own code: `FastArguments` against ArgumentParser.
+        .testTarget(
+            name: "LexalignCommandTests",
+            dependencies: ["lexalign", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         // Runs the built `lexalign` binary (which `swift test` builds with every product).
         .testTarget(
             name: "LexalignCLITests",

@@ -45,6 +45,17 @@ struct FilterOptions: ParsableArguments {
     @Argument(help: "Input files; standard input when none or '-'.", completion: .file())
     var files: [String] = []
 
+    func validate() throws { try settings.validate() }
+
+    var settings: FilterSettings { FilterSettings(jobs: jobs, quiet: quiet, files: files) }
+}
+
+/// What a line filter is asked for besides its own options (`FilterOptions`, or `FastArguments`).
+struct FilterSettings: Equatable {
+    var jobs: Int?
+    var quiet = false
+    var files: [String] = []
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
     }
@@ -112,31 +123,52 @@ extension Lexalign {
 
         @OptionGroup var filter: FilterOptions
 
-        func validate() throws {
-            if input == .text && (outputField != nil || textField != "text") {
-                throw ValidationError("--text-field and --output-field need --input jsonl.")
-            }
+        var settings: NormalizeSettings {
+            NormalizeSettings(form: form, lang: lang, digits: digits, format: format, input: input,
+                              textField: textField, outputField: outputField, filter: filter.settings)
         }
 
-        func run() throws {
-            let options = NormalizationOptions(form: form, language: lang.language, digits: digits)
-            let context: NormalizationContext
-            do {
-                context = try NormalizationContext(options: options)
-            } catch {
-                StandardError.line("lexalign: error: \(error)")
-                throw ExitStatus.ioError
-            }
-            let json = input == .jsonl
-                ? NormalizeLineProcessor.JSONOptions(textField: textField, outputField: outputField)
-                : nil
-            let format = format ?? (json == nil ? .text : .jsonl)
-            let jobs = filter.jobCount
-            try FilterRun.run(filter) { fileName in
-                try (0..<jobs).map { _ in
-                    NormalizeLineProcessor(normalizer: try context.makeNormalizer(), format: format, fileName: fileName,
-                                           json: json)
-                }
+        func validate() throws { try settings.validate() }
+
+        func run() throws { try settings.run() }
+    }
+}
+
+/// `normalize` as asked for, from ArgumentParser's options or from `FastArguments`.
+struct NormalizeSettings: Equatable {
+    var form: NormalizationForm = .text
+    var lang: LanguageChoice = .auto
+    var digits: DigitPolicy?
+    var format: NormalizeLineProcessor.OutputFormat?
+    var input: InputKind = .text
+    var textField = "text"
+    var outputField: String?
+    var filter = FilterSettings()
+
+    func validate() throws {
+        if input == .text && (outputField != nil || textField != "text") {
+            throw ValidationError("--text-field and --output-field need --input jsonl.")
+        }
+    }
+
+    func run() throws {
+        let options = NormalizationOptions(form: form, language: lang.language, digits: digits)
+        let context: NormalizationContext
+        do {
+            context = try NormalizationContext(options: options)
+        } catch {
+            StandardError.line("lexalign: error: \(error)")
+            throw ExitStatus.ioError
+        }
+        let json = input == .jsonl
+            ? NormalizeLineProcessor.JSONOptions(textField: textField, outputField: outputField)
+            : nil
+        let format = format ?? (json == nil ? .text : .jsonl)
+        let jobs = filter.jobCount
+        try FilterRun.run(filter) { fileName in
+            try (0..<jobs).map { _ in
+                NormalizeLineProcessor(normalizer: try context.makeNormalizer(), format: format, fileName: fileName,
+                                       json: json)
             }
         }
     }

@@ -38,8 +38,8 @@ extension Lexalign {
                 throw ExitStatus.ioError
             }
             let options = SplitLineProcessor.Options(language: lang.language, joinLines: joinLines)
-            let jobs = filter.jobCount
-            try FilterRun.run(filter, cut: joinLines ? .blankLine : .anyLine) { _ in
+            let jobs = filter.settings.jobCount
+            try FilterRun.run(filter.settings, cut: joinLines ? .blankLine : .anyLine) { _ in
                 try (0..<jobs).map { _ in
                     try SplitLineProcessor(options: options, abbreviations: abbreviations)
                 }

@@ -87,79 +87,110 @@ extension Lexalign {
 
         @OptionGroup var filter: FilterOptions
 
-        func validate() throws {
-            for unit in offsetUnits.invalid {
-                throw ValidationError("unknown offset unit '\(unit)' (use utf16, utf8).")
-            }
-            for type in entityTypes.invalid {
-                throw ValidationError("unknown type '\(type)' (use person, org, place).")
-            }
-            if docField != nil && input != .jsonl { throw ValidationError("--doc-field needs --input jsonl.") }
-            if docField != nil && documents != .line {
-                throw ValidationError("--doc-field and --documents \(documents.rawValue) "
-                    + "are two ways of saying what a document is: give one.")
-            }
-            if let minScore, !(0...1).contains(minScore) {
-                throw ValidationError("--min-score must be between 0 and 1, not \(minScore).")
-            }
-            if let ids {
-                do { _ = try IdentifierScheme.list(ids) } catch { throw ValidationError("\(error).") }
-                if format != .jsonl {
-                    throw ValidationError("--ids adds a member to JSON records: it needs --format jsonl.")
-                }
-            }
-            if let labelLang, LabelLanguage.canonical(labelLang) == nil {
-                throw ValidationError("unknown --label-lang '\(labelLang)'.")
-            }
+        var settings: TagSettings {
+            TagSettings(lexicon: lexicon, format: format, input: input, textField: textField, offsets: offsets,
+                        labelLang: labelLang, types: types, weak: weak, documents: documents, docField: docField,
+                        fuzzy: fuzzy, minScore: minScore, partial: partial, demonyms: demonyms, ids: ids,
+                        filter: filter.settings)
         }
 
-        private var offsetUnits: (valid: Set<TagLineProcessor.OffsetUnit>, invalid: [String]) {
-            let names = offsets?.split(separator: ",").map(String.init) ?? []
-            return (Set(names.compactMap(TagLineProcessor.OffsetUnit.init(rawValue:))),
-                    names.filter { TagLineProcessor.OffsetUnit(rawValue: $0) == nil })
-        }
+        func validate() throws { try settings.validate() }
 
-        private var entityTypes: (valid: Set<EntityType>?, invalid: [String]) {
-            guard let types else { return (nil, []) }
-            let names = types.split(separator: ",").map(String.init)
-            return (Set(names.compactMap(EntityType.init(rawValue:))), names.filter { EntityType(rawValue: $0) == nil })
-        }
+        func run() throws { try settings.run() }
+    }
+}
 
-        func run() throws {
-            let model = try LexiconLocation.model(directory: lexicon, quiet: filter.quiet)
-            var options = TagLineProcessor.Options()
-            options.format = format
-            options.input = input
-            options.textField = textField
-            options.offsets = offsetUnits.valid
-            options.labelLanguage = labelLang.flatMap(LabelLanguage.canonical)
-            if let ids {
-                let schemes = try IdentifierScheme.list(ids)
-                options.identifiers = try LexiconLocation.identifiers(directory: lexicon, model: model,
-                                                                      schemes: schemes)
+/// `tag` as asked for, from ArgumentParser's options or from `FastArguments`.
+struct TagSettings: Equatable {
+    var lexicon: String?
+    var format: TagLineProcessor.OutputFormat = .jsonl
+    var input: TagLineProcessor.InputFormat = .text
+    var textField = "text"
+    var offsets: String?
+    var labelLang: String?
+    var types: String?
+    var weak = false
+    var documents: DocumentChoice = .line
+    var docField: String?
+    var fuzzy: FuzzyLevel = .default
+    var minScore: Double?
+    var partial = false
+    var demonyms = true
+    var ids: String?
+    var filter = FilterSettings()
+
+    func validate() throws {
+        for unit in offsetUnits.invalid {
+            throw ValidationError("unknown offset unit '\(unit)' (use utf16, utf8).")
+        }
+        for type in entityTypes.invalid {
+            throw ValidationError("unknown type '\(type)' (use person, org, place).")
+        }
+        if docField != nil && input != .jsonl { throw ValidationError("--doc-field needs --input jsonl.") }
+        if docField != nil && documents != .line {
+            throw ValidationError("--doc-field and --documents \(documents.rawValue) "
+                + "are two ways of saying what a document is: give one.")
+        }
+        if let minScore, !(0...1).contains(minScore) {
+            throw ValidationError("--min-score must be between 0 and 1, not \(minScore).")
+        }
+        if let ids {
+            do { _ = try IdentifierScheme.list(ids) } catch { throw ValidationError("\(error).") }
+            if format != .jsonl {
+                throw ValidationError("--ids adds a member to JSON records: it needs --format jsonl.")
             }
-            options.match = MatchOptions(includeWeak: weak, types: entityTypes.valid,
-                                         fuzzyMinimum: minScore ?? fuzzy.minimumScore, partial: partial,
-                                         demonyms: demonyms)
-            var cut = ChunkCut.anyLine
-            if let docField {
-                options.documents = .field(docField)
-                cut = .documentField(docField)
-            } else if documents == .blankLine {
-                options.documents = .blankLine
-                cut = .blankLine
-            } else if documents == .file {
-                options.documents = .wholeInput
-                cut = .endOfInput
-            }
-            // A record that is not JSON is an input error: exit 2 once every line is written.
-            let jobs = filter.jobCount
-            try FilterRun.run(filter, cut: cut) { fileName in
-                var fileOptions = options
-                fileOptions.fileName = fileName
-                return try (0..<jobs).map { _ in
-                    try TagLineProcessor(finder: try model.makeFinder(), options: fileOptions)
-                }
+        }
+        if let labelLang, LabelLanguage.canonical(labelLang) == nil {
+            throw ValidationError("unknown --label-lang '\(labelLang)'.")
+        }
+    }
+
+    private var offsetUnits: (valid: Set<TagLineProcessor.OffsetUnit>, invalid: [String]) {
+        let names = offsets?.split(separator: ",").map(String.init) ?? []
+        return (Set(names.compactMap(TagLineProcessor.OffsetUnit.init(rawValue:))),
+                names.filter { TagLineProcessor.OffsetUnit(rawValue: $0) == nil })
+    }
+
+    private var entityTypes: (valid: Set<EntityType>?, invalid: [String]) {
+        guard let types else { return (nil, []) }
+        let names = types.split(separator: ",").map(String.init)
+        return (Set(names.compactMap(EntityType.init(rawValue:))), names.filter { EntityType(rawValue: $0) == nil })
+    }
+
+    func run() throws {
+        let model = try LexiconLocation.model(directory: lexicon, quiet: filter.quiet)
+        var options = TagLineProcessor.Options()
+        options.format = format
+        options.input = input
+        options.textField = textField
+        options.offsets = offsetUnits.valid
+        options.labelLanguage = labelLang.flatMap(LabelLanguage.canonical)
+        if let ids {
+            let schemes = try IdentifierScheme.list(ids)
+            options.identifiers = try LexiconLocation.identifiers(directory: lexicon, model: model,
+                                                                  schemes: schemes)
+        }
+        options.match = MatchOptions(includeWeak: weak, types: entityTypes.valid,
+                                     fuzzyMinimum: minScore ?? fuzzy.minimumScore, partial: partial,
+                                     demonyms: demonyms)
+        var cut = ChunkCut.anyLine
+        if let docField {
+            options.documents = .field(docField)
+            cut = .documentField(docField)
+        } else if documents == .blankLine {
+            options.documents = .blankLine
+            cut = .blankLine
+        } else if documents == .file {
+            options.documents = .wholeInput
+            cut = .endOfInput
+        }
+        // A record that is not JSON is an input error: exit 2 once every line is written.
+        let jobs = filter.jobCount
+        try FilterRun.run(filter, cut: cut) { fileName in
+            var fileOptions = options
+            fileOptions.fileName = fileName
+            return try (0..<jobs).map { _ in
+                try TagLineProcessor(finder: try model.makeFinder(), options: fileOptions)
             }
         }
     }

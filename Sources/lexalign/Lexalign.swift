@@ -33,8 +33,13 @@ struct Lexalign: ParsableCommand {
         StandardStreams.reserveClosedDescriptors()
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {
-            var command = try parseAsRoot(arguments)
-            try command.run()
+            // The filters' plain invocations without ArgumentParser's reflection (`FastArguments`).
+            if let command = FastArguments.command(arguments) {
+                try command.run()
+            } else {
+                var command = try parseAsRoot(arguments)
+                try command.run()
+            }
         } catch let error as OutputError {
             // Standard output closed or full, a file that cannot be written: one message, status 2.
             StandardError.line(error.description)

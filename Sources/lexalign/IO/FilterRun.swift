@@ -12,7 +12,7 @@ enum FilterRun {
     ///     never inside a document for `tag`'s documents).
     ///   - makeProcessors: the processors for one input; gets the input's name to record when
     ///     several inputs are read.
-    static func run(_ filter: FilterOptions, cut: ChunkCut = .anyLine,
+    static func run(_ filter: FilterSettings, cut: ChunkCut = .anyLine,
                     makeProcessors: (_ fileName: String?) throws -> [LineProcessor]) throws {
         let inputs = filter.inputs
         let output = OutputStream(descriptor: 1)
