@@ -1,13 +1,14 @@
 import ArgumentParser
 import TextNormalization
 
-/// `normalize` and `tag` read without ArgumentParser when their arguments are plain.
+/// The line filters (`normalize`, `tag`, `split`) read without ArgumentParser when their arguments
+/// are plain.
 ///
 /// ArgumentParser gathers a command's options by reflection and dynamic casts, each a search of the
 /// runtime's conformance tables: 13.8 M of the 32.9 M instructions that `echo | lexalign normalize
 /// --form key` ran (callgrind, 12-07), more than the rest of start-up. Pipelines and Spark start these
 /// filters once per file or partition with long options and file names, so those invocations are
-/// read here, into the plain settings (`NormalizeSettings`, `TagSettings`) that the commands' `run`
+/// read here, into the plain settings (`NormalizeSettings`, …) that the commands' `run`
 /// hands its work to. Anything else goes to ArgumentParser, which also writes every message: help and
 /// version, a short option other than -j and -q, `--`, an option given twice, a value that is empty or
 /// starts with '-', a value the option's type rejects, settings that fail `validate`.
@@ -17,11 +18,13 @@ enum FastArguments {
     enum Command: Equatable {
         case normalize(NormalizeSettings)
         case tag(TagSettings)
+        case split(SplitSettings)
 
         func run() throws {
             switch self {
             case .normalize(let settings): try settings.run()
             case .tag(let settings): try settings.run()
+            case .split(let settings): try settings.run()
             }
         }
     }
@@ -31,6 +34,7 @@ enum FastArguments {
         switch arguments.first {
         case "normalize": return read(NormalizeSettings.self, arguments.dropFirst()).map(Command.normalize)
         case "tag": return read(TagSettings.self, arguments.dropFirst()).map(Command.tag)
+        case "split": return read(SplitSettings.self, arguments.dropFirst()).map(Command.split)
         default: return nil
         }
     }
@@ -161,5 +165,17 @@ extension TagSettings: FastReadable {
         default: return nil
         }
         return name == "--no-demonyms" ? "--demonyms" : name
+    }
+}
+
+extension SplitSettings: FastReadable {
+    mutating func set(_ name: String, _ value: String) -> Bool? {
+        name == "--lang" ? FastArguments.set(&lang, value) : nil
+    }
+
+    mutating func setFlag(_ name: String) -> String? {
+        guard name == "--join-lines" else { return nil }
+        joinLines = true
+        return name
     }
 }

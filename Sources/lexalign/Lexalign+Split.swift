@@ -29,20 +29,33 @@ extension Lexalign {
 
         @OptionGroup var filter: FilterOptions
 
-        func run() throws {
-            let abbreviations: Abbreviations
-            do {
-                abbreviations = try Abbreviations.builtIn()
-            } catch {
-                StandardError.line(error.description)
-                throw ExitStatus.ioError
-            }
-            let options = SplitLineProcessor.Options(language: lang.language, joinLines: joinLines)
-            let jobs = filter.settings.jobCount
-            try FilterRun.run(filter.settings, cut: joinLines ? .blankLine : .anyLine) { _ in
-                try (0..<jobs).map { _ in
-                    try SplitLineProcessor(options: options, abbreviations: abbreviations)
-                }
+        var settings: SplitSettings { SplitSettings(lang: lang, joinLines: joinLines, filter: filter.settings) }
+
+        func run() throws { try settings.run() }
+    }
+}
+
+/// `split` as asked for, from ArgumentParser's options or from `FastArguments`.
+struct SplitSettings: Equatable {
+    var lang: LanguageChoice = .auto
+    var joinLines = false
+    var filter = FilterSettings()
+
+    func validate() throws {}
+
+    func run() throws {
+        let abbreviations: Abbreviations
+        do {
+            abbreviations = try Abbreviations.builtIn()
+        } catch {
+            StandardError.line(error.description)
+            throw ExitStatus.ioError
+        }
+        let options = SplitLineProcessor.Options(language: lang.language, joinLines: joinLines)
+        let jobs = filter.jobCount
+        try FilterRun.run(filter, cut: joinLines ? .blankLine : .anyLine) { _ in
+            try (0..<jobs).map { _ in
+                try SplitLineProcessor(options: options, abbreviations: abbreviations)
             }
         }
     }

@@ -22,12 +22,15 @@ struct FastArgumentsTests {
          "--documents", "line", "--doc-field", "doc", "--fuzzy", "strict", "--min-score", "0.8", "--partial",
          "--no-demonyms", "-q", "-j", "3", "x.jsonl"],
         ["tag", "--demonyms", "--ids", "wikidata,geonames", "--documents", "blank-line", "--fuzzy=off"],
+        ["split"],
+        ["split", "--join-lines", "--lang", "prs", "-j", "2", "article.txt"],
     ])
     func plainInvocationsAreReadAsArgumentParserReadsThem(_ arguments: [String]) throws {
         let fast = try #require(FastArguments.command(arguments))
         let parsed: FastArguments.Command? = switch try Lexalign.parseAsRoot(arguments) {
         case let command as Lexalign.Normalize: .normalize(command.settings)
         case let command as Lexalign.Tag: .tag(command.settings)
+        case let command as Lexalign.Split: .split(command.settings)
         default: nil
         }
         #expect(fast == parsed)
@@ -35,7 +38,8 @@ struct FastArgumentsTests {
 
     @Test(arguments: [
         // Not a filter, or no command.
-        [], ["split"], ["--version"], ["lexicon", "fmt"],
+        [], ["align", "a.txt", "b.txt"], ["--version"], ["lexicon", "fmt"], ["split", "--join-lines", "--join-lines"],
+        ["split", "--lang", "fr"],
         // Help, and what only ArgumentParser knows.
         ["normalize", "--help"], ["tag", "-h"], ["normalize", "--", "-a.txt"], ["normalize", "-qj", "2"],
         ["tag", "--form", "key"], ["normalize", "--weak"], ["normalize", "-x"],

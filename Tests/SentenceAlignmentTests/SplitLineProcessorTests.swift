@@ -1,3 +1,5 @@
+import Dispatch
+import Synchronization
 import Testing
 import TextNormalization
 @testable import SentenceAlignment
@@ -61,5 +63,24 @@ struct SplitLineProcessorTests {
     func characterClasses(scalar: Unicode.Scalar, flag: SentenceCharacters.Flags) {
         #expect(SentenceCharacters.flags(scalar).contains(flag))
         #expect(SentenceCharacters.flags(scalar) == SentenceCharacters.flags(computedFor: scalar))
+    }
+
+    /// The table's pages, worked out when first asked about, hold what the properties say for every
+    /// character of the plane (and nothing is kept beyond it), also when threads ask for the same
+    /// pages at once: four readers each start at another page and go round the plane.
+    @Test func keptFlagsAreTheComputedOnes() {
+        let differing = Mutex<[UInt32]>([])
+        DispatchQueue.concurrentPerform(iterations: 4) { reader in
+            var found: [UInt32] = []
+            for step in UInt32(0)..<0x1_0100 {
+                let value = (step + UInt32(reader) * 0x4000) % 0x1_0100
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                if SentenceCharacters.flags(scalar) != SentenceCharacters.flags(computedFor: scalar) {
+                    found.append(value)
+                }
+            }
+            differing.withLock { $0 += found }
+        }
+        #expect(differing.withLock { $0 } == [])
     }
 }

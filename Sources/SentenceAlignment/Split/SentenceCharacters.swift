@@ -1,9 +1,10 @@
 /// What sentence splitting needs to know about a character: whether it ends a sentence, closes or
 /// opens a quotation, is a letter of which kind, or can be passed over.
 ///
-/// The answers for the Basic Multilingual Plane are worked out once from Unicode's properties and
-/// kept in a table (asking the standard library's Unicode data for every character of every line
-/// costs more than the rest of splitting); characters beyond it are looked up each time.
+/// The answers for the Basic Multilingual Plane are worked out from Unicode's properties and kept
+/// (asking the standard library's Unicode data for every character of every line costs more than
+/// the rest of splitting), a page at a time when first asked about (`SentenceCharacterTable`).
+/// Characters beyond the plane are looked up each time.
 enum SentenceCharacters {
     struct Flags: OptionSet {
         let rawValue: UInt32
@@ -28,13 +29,10 @@ enum SentenceCharacters {
         static let terminator: Flags = [.period, .ellipsis, .strongTerminator]
     }
 
-    private static let table: [Flags] = (0...0xFFFF).map { value in
-        Unicode.Scalar(UInt32(value)).map(flags(computedFor:)) ?? []
-    }
-
     @inline(__always)
     static func flags(_ scalar: Unicode.Scalar) -> Flags {
-        scalar.value < 0x1_0000 ? table[Int(scalar.value)] : flags(computedFor: scalar)
+        let value = Int(scalar.value)
+        return value < 0x1_0000 ? SentenceCharacterTable.flags(value) : flags(computedFor: scalar)
     }
 
     /// The flags of `scalar` from its Unicode properties: the definitions of every class.
