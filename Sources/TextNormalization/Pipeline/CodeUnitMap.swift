@@ -9,6 +9,9 @@ struct CodeUnitMap: Sendable {
 
     private var entries: [UInt32]
     private var pool: [[UInt16]] = []
+    /// Bit `b & 63` of word `b >> 6`: some entry of the block of 64 units `b` was set, so a table
+    /// derived from the map at start-up visits those blocks only (`changedBlocks`).
+    private var changedBlockBits = [UInt64](repeating: 0, count: 16)
     /// The most units one unit can become: output buffers of `n * maximumExpansion` always suffice.
     private(set) var maximumExpansion = 1
 
@@ -37,6 +40,7 @@ struct CodeUnitMap: Sendable {
             }
         }
         set {
+            changedBlockBits[Int(unit >> 12)] |= 1 << UInt64((unit >> 6) & 63)
             switch newValue {
             case .keep: entries[Int(unit)] = CodeUnitMap.keepEntry
             case .drop: entries[Int(unit)] = CodeUnitMap.dropEntry
@@ -55,13 +59,23 @@ struct CodeUnitMap: Sendable {
         }
     }
 
+    /// The blocks of 64 units (unit >> 6) where some entry was set, in order: every other unit is
+    /// kept. A block may be listed whose entries were all set back to `keep`.
+    var changedBlocks: [Int] {
+        (0..<1024).filter { changedBlockBits[$0 >> 6] & 1 << UInt64($0 & 63) != 0 }
+    }
+
     /// Whether `unit` is kept as it is: one load, where the subscript builds an `Entry`.
     @inline(__always)
     func keeps(_ unit: UInt16) -> Bool { entries[Int(unit)] == CodeUnitMap.keepEntry }
 
     /// Sets many entries from (source, replacement) pairs of strings; an empty replacement drops.
     mutating func set(_ pairs: [(UInt16, String)]) {
-        for (unit, replacement) in pairs { self[unit] = .string(Array(replacement.utf16)) }
+        for (unit, replacement) in pairs {
+            // Most replacements are one unit: no array made for them (a thousand at every start).
+            let units = replacement.utf16
+            self[unit] = units.count == 1 ? .unit(units[units.startIndex]) : .string(Array(units))
+        }
     }
 
     mutating func set(range: ClosedRange<UInt16>, to entry: Entry) {

@@ -38,7 +38,7 @@ public final class NormalizationContext: Sendable {
             throw .icu(error)
         }
         detector = LanguageDetector()
-        decoder = LineDecoder(cleanMap: options.form == .key ? tables.cleanForKey : tables.clean,
+        decoder = LineDecoder(cleanMap: tables.clean,
                               letterClasses: tables.letterClasses, detector: detector)
         if options.form == .latin {
             do {
@@ -60,7 +60,7 @@ public final class NormalizationContext: Sendable {
         return segmentTables.withLock { built in
             if let table = built[slot] { return table }
             let table = form == .key
-                ? try? SegmentTable(normalizer: unicodeNormalizer, clean: tables.cleanForKey, map: tables.keyFolding)
+                ? try? SegmentTable(normalizer: unicodeNormalizer, clean: tables.clean, map: tables.keyFolding)
                 : try? SegmentTable(normalizer: unicodeNormalizer, clean: nil, map: tables.orthography(for: slot))
             built[slot] = table
             return table

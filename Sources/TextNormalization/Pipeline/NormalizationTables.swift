@@ -1,10 +1,8 @@
 /// Every lookup table the pipeline needs for one set of options, built once and shared read-only
 /// by all worker threads.
 struct NormalizationTables: Sendable {
-    /// Step 2 for the text and latin forms.
+    /// Step 2, for the form: the key's also drops apostrophes (`OrthographyRules.apostrophes`).
     let clean: CodeUnitMap
-    /// Step 2 for the key form (also drops apostrophes, see `OrthographyRules.apostrophes`).
-    let cleanForKey: CodeUnitMap
     /// Step 4 for Dari (also used for English lines and lines without letters).
     let dariOrthography: CodeUnitMap
     /// Step 4 for Pashto.
@@ -27,11 +25,10 @@ struct NormalizationTables: Sendable {
         var clean = CodeUnitMap()
         for range in OrthographyRules.invisible { clean.set(range: range, to: .drop) }
         for range in OrthographyRules.spaces { clean.set(range: range, to: .unit(0x20)) }
+        if form == .key {
+            for unit in OrthographyRules.apostrophes { clean[unit] = .drop }
+        }
         self.clean = clean
-
-        var cleanForKey = clean
-        for unit in OrthographyRules.apostrophes { cleanForKey[unit] = .drop }
-        self.cleanForKey = cleanForKey
 
         dariOrthography = form == .key
             ? CodeUnitMap(empty: true)
@@ -53,11 +50,19 @@ struct NormalizationTables: Sendable {
         for range in OrthographyRules.latinRanges {
             for unit in range { classes[Int(unit)] = .latin }
         }
-        for unit in UInt16(0x0600)...UInt16(0x08FF) where ArabicScript.isLetter(unit) { classes[Int(unit)] = .arabic }
-        for unit in UInt16(0xFB50)...UInt16(0xFEFC) where ArabicScript.isLetter(unit) { classes[Int(unit)] = .arabic }
+        for range in NormalizationTables.arabicLetterRanges {
+            for unit in range where ArabicScript.isLetter(unit) { classes[Int(unit)] = .arabic }
+        }
         for unit in ArabicScript.pashtoOnlyLetters { classes[Int(unit)] = .pashtoOnly }
         self.letterClasses = classes
     }
+
+    private static let arabicLetterRanges: [ClosedRange<UInt16>] = [0x0600...0x08FF, 0xFB50...0xFEFC]
+
+    /// Every unit whose letter class is not `other` lies in one of these (Pashto's own letters are
+    /// in the Arabic block).
+    static let letterClassRanges: [ClosedRange<UInt16>] = [0x41...0x5A, 0x61...0x7A] + OrthographyRules.latinRanges
+        + arabicLetterRanges
 
     /// Step 4 for Dari (`dari`) or Pashto.
     private static func orthography(dari: Bool, digits: DigitPolicy) -> CodeUnitMap {
