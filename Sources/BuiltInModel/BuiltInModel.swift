@@ -16,14 +16,14 @@ public enum BuiltInModel {
     public static func load() throws(LexiconLoadError) -> TaggingModel { try loadWithOrigin().model }
 
     /// The archive the build wrote (empty when the lexicon did not compile then), for the tests.
-    public static var archiveBase64: String { CompiledLexiconModel.base64 }
-    public static var fuzzyTablesBase64: String { CompiledLexiconModel.fuzzyTablesBase64 }
+    public static var archiveText: String { CompiledLexiconModel.archive }
+    public static var fuzzyTablesText: String { CompiledLexiconModel.fuzzyTables }
 
     public static func loadWithOrigin() throws(LexiconLoadError) -> (model: TaggingModel, origin: Origin) {
         do {
             let digest = EmbeddedLexicon.digest
-            let model = try TaggingModel.restored(fromBase64: CompiledLexiconModel.base64, lexiconDigest: digest)
-            model.adoptFuzzyTables(base64: CompiledLexiconModel.fuzzyTablesBase64, lexiconDigest: digest)
+            let model = try TaggingModel.restored(fromText: CompiledLexiconModel.archive, lexiconDigest: digest)
+            model.adoptFuzzyTables(text: CompiledLexiconModel.fuzzyTables, lexiconDigest: digest)
             return (model, .archive)
         } catch {
             return (try TaggingModel.load(LexiconSources.builtIn()), .compiled(because: error))

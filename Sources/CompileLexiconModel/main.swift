@@ -27,8 +27,8 @@ EmbeddedLexicon.install(files: folder.texts, digest: digest)
 var archive = "", fuzzyTables = ""
 do {
     let model = try TaggingModel.load(LexiconSources.builtIn())
-    archive = TaggingModel.base64Archive(of: model, wordLists: try FuzzyWordLists.builtIn(), lexiconDigest: digest)
-    fuzzyTables = try model.base64FuzzyTables(lexiconDigest: digest)
+    archive = TaggingModel.textArchive(of: model, wordLists: try FuzzyWordLists.builtIn(), lexiconDigest: digest)
+    fuzzyTables = try model.textFuzzyTables(lexiconDigest: digest)
 } catch {
     let message = "warning: the lexicon does not compile; lexalign will compile it at run time: \(error)\n"
     FileHandle.standardError.write(Data(message.utf8))
@@ -38,10 +38,11 @@ let source = """
     // Generated at build time by CompileLexiconModel from the files under Lexicons/. Do not edit.
 
     /// The built-in lexicon's tagging model (`TaggingModel.archived`) and its fuzzy pass's tables
-    /// (`TaggingModel.archivedFuzzyTables`), base64; empty when the lexicon did not compile.
+    /// (`TaggingModel.archivedFuzzyTables`) as archive texts (raw literals: the digits hold a
+    /// backslash but no quote or `#`); empty when the lexicon did not compile.
     enum CompiledLexiconModel {
-        static let base64 = \(swiftLiteral(archive))
-        static let fuzzyTablesBase64 = \(swiftLiteral(fuzzyTables))
+        static let archive = #"\(archive)"#
+        static let fuzzyTables = #"\(fuzzyTables)"#
     }
 
     """

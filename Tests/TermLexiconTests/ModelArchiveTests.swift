@@ -9,24 +9,33 @@ import Testing
 @Suite struct ModelArchiveTests {
     static let compiled = try! TaggingModel.load(LexiconSources.builtIn())
 
-    @Test("base64", arguments: [
-        ("", [UInt8]?.some([])), ("TQ==", Array("M".utf8)), ("TWE=", Array("Ma".utf8)), ("TWFu", Array("Man".utf8)),
-        ("TWFuTWE=", Array("ManMa".utf8)), ("/+/+", [0xFF, 0xEF, 0xFE]),
-        // Not base64: a length that is not a multiple of four, padding inside, a foreign byte.
-        ("TQ=", nil), ("T=Q=", nil), ("TQ==TWFu", nil), ("TW!u", nil), ("====", nil), ("TWF\n", nil),
-        // A foreign byte at each place of a group before the last (the kernel's groups).
-        ("!WFuTWFu", nil), ("T\u{7F}FuTWFu", nil), ("TW\u{0}uTWFu", nil), ("TWF-TWFu", nil),
+    /// Rows: a count group, then groups of six bytes (digit `i` is `0` plus bits `6i..<6i+6`).
+    @Test("archive text", arguments: [
+        ("00000000", [UInt8]?.some([])), ("1000000010000000", [0x01]), ("20000000o3000000", [0xFF, 0x00]),
+        ("60000000oooooooo", [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]),
+        ("70000000oooooooo1000000", nil),
+        ("70000000oooooooo10000000", [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01]),
+        // Not an archive text: empty, a length that is not a multiple of eight, a count the length
+        // does not match, a byte that is not a digit (in the count, in a group: below `0`, above
+        // `o`, a quote, a byte over 0x7F) at each place of a group.
+        ("", nil), ("0000000", nil), ("10000000", nil), ("0000000010000000", nil), ("20000000100000001000000", nil),
+        ("1000000/10000000", nil), ("10000000p0000000", nil), ("100000000/000000", nil), ("1000000010\"00000", nil),
+        ("10000000100\u{0}0000", nil), ("1000000010000\u{7F}00", nil), ("10000000100000\u{FF}", nil),
+        ("100000001000000~", nil),
     ] as [(String, [UInt8]?)])
-    func base64(text: String, bytes: [UInt8]?) {
-        #expect(Base64.decode(Array(text.utf8)) == bytes)
-        if let bytes { #expect(Base64.encode(bytes) == text) }
+    func archiveText(text: String, bytes: [UInt8]?) {
+        #expect(ArchiveText.decode(Array(text.utf8)) == bytes)
+        if let bytes { #expect(ArchiveText.encode(bytes) == text) }
     }
 
-    @Test func base64RoundTripsEveryLength() {
+    @Test func archiveTextRoundTripsEveryLength() {
         var random = SeededRandom(seed: 7)
         for length in 0..<200 {
             let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: random.next()) }
-            #expect(Base64.decode(Array(Base64.encode(bytes).utf8)) == bytes, "length \(length)")
+            let text = ArchiveText.encode(bytes)
+            #expect(ArchiveText.decode(Array(text.utf8)) == bytes, "length \(length)")
+            #expect(ArchiveText.decode(text) == bytes, "length \(length), read in place")
+            #expect(text.utf8.allSatisfy { (0x30...0x6F).contains($0) })
         }
     }
 
@@ -37,7 +46,7 @@ import Testing
         let bytes = Self.compiled.archived(lexiconDigest: "digest", wordLists: lists)
         let tables = try Self.compiled.archivedFuzzyTables(lexiconDigest: "digest")
         let restored = try TaggingModel.restored(from: bytes, lexiconDigest: "digest")
-        restored.adoptFuzzyTables(base64: Base64.encode(tables), lexiconDigest: "digest")
+        restored.adoptFuzzyTables(text: ArchiveText.encode(tables), lexiconDigest: "digest")
         #expect(restored.archived(lexiconDigest: "digest", wordLists: lists) == bytes)
         #expect(try restored.archivedFuzzyTables(lexiconDigest: "digest") == tables)
         let compiledFinder = try Self.compiled.makeFinder(), restoredFinder = try restored.makeFinder()
@@ -61,20 +70,20 @@ import Testing
     }
 
     /// Fuzzy tables that are not this lexicon's, or damaged, are not read: the model builds its own.
-    @Test("fuzzy tables that do not fit", arguments: ["other digest", "damaged", "not base64"])
+    @Test("fuzzy tables that do not fit", arguments: ["other digest", "damaged", "not an archive text"])
     func fuzzyTablesThatDoNotFit(kind: String) throws {
         let tables = try Self.compiled.archivedFuzzyTables(lexiconDigest: "digest")
-        var text = Base64.encode(tables), digest = "digest"
+        var text = ArchiveText.encode(tables), digest = "digest"
         switch kind {
         case "other digest": digest = "other"
         case "damaged":
             var damaged = tables
             damaged[damaged.count / 2] ^= 0x5A
-            text = Base64.encode(damaged)
-        default: text = "not base64!"
+            text = ArchiveText.encode(damaged)
+        default: text = "not an archive text!"
         }
         let model = try TaggingModel.load(LexiconSources.builtIn())
-        model.adoptFuzzyTables(base64: text, lexiconDigest: digest)
+        model.adoptFuzzyTables(text: text, lexiconDigest: digest)
         #expect(try model.archivedFuzzyTables(lexiconDigest: "digest") == tables)
     }
 
@@ -189,10 +198,10 @@ import Testing
                                        headNouns: EmbeddedLexicon.files[FuzzyWordLists.headNounsPath] ?? "")
         #expect(!lists.frequentWordHashes.isEmpty && !lists.headNounHashes.isEmpty)
         let expected = Self.compiled.archived(lexiconDigest: EmbeddedLexicon.digest, wordLists: lists)
-        #expect(Base64.decode(Array(BuiltInModel.archiveBase64.utf8)) == expected)
+        #expect(ArchiveText.decode(Array(BuiltInModel.archiveText.utf8)) == expected)
         #expect(model.archived(lexiconDigest: EmbeddedLexicon.digest, wordLists: lists) == expected)
         let tables = try Self.compiled.archivedFuzzyTables(lexiconDigest: EmbeddedLexicon.digest)
-        #expect(Base64.decode(Array(BuiltInModel.fuzzyTablesBase64.utf8)) == tables)
+        #expect(ArchiveText.decode(Array(BuiltInModel.fuzzyTablesText.utf8)) == tables)
         #expect(try model.archivedFuzzyTables(lexiconDigest: EmbeddedLexicon.digest) == tables)
     }
 

@@ -261,30 +261,31 @@ extension TaggingModel {
 }
 
 extension TaggingModel {
-    /// `archived(lexiconDigest:)` as base64, the form a build tool writes into a Swift literal.
-    public static func base64Archive(of model: TaggingModel, wordLists: FuzzyWordLists?,
-                                     lexiconDigest: String) -> String {
-        Base64.encode(model.archived(lexiconDigest: lexiconDigest, wordLists: wordLists))
+    /// `archived(lexiconDigest:)` as text (`ArchiveText`), the form a build tool writes into a Swift
+    /// literal.
+    public static func textArchive(of model: TaggingModel, wordLists: FuzzyWordLists?,
+                                   lexiconDigest: String) -> String {
+        ArchiveText.encode(model.archived(lexiconDigest: lexiconDigest, wordLists: wordLists))
     }
 
-    /// `restored(from:lexiconDigest:)` from base64.
-    public static func restored(fromBase64 text: String,
+    /// `restored(from:lexiconDigest:)` from its text.
+    public static func restored(fromText text: String,
                                 lexiconDigest: String) throws(ArchiveMismatch) -> TaggingModel {
-        guard let bytes = Base64.decode(text) else { throw .unreadable }
+        guard let bytes = ArchiveText.decode(text) else { throw .unreadable }
         return try restored(from: bytes, lexiconDigest: lexiconDigest)
     }
 
-    /// `archivedFuzzyTables(lexiconDigest:)` as base64.
-    public func base64FuzzyTables(lexiconDigest: String) throws(NormalizationSetupError) -> String {
-        Base64.encode(try archivedFuzzyTables(lexiconDigest: lexiconDigest))
+    /// `archivedFuzzyTables(lexiconDigest:)` as text.
+    public func textFuzzyTables(lexiconDigest: String) throws(NormalizationSetupError) -> String {
+        ArchiveText.encode(try archivedFuzzyTables(lexiconDigest: lexiconDigest))
     }
 
-    /// Gives the model the fuzzy pass's tables as base64 (`base64FuzzyTables`), read when the pass
+    /// Gives the model the fuzzy pass's tables as text (`textFuzzyTables`), read when the pass
     /// first needs them (`echo | lexalign tag` and runs with `--fuzzy off` never do); tables that do
     /// not fit are built from the labels instead.
-    public func adoptFuzzyTables(base64 text: String, lexiconDigest: String) {
+    public func adoptFuzzyTables(text: String, lexiconDigest: String) {
         adoptFuzzyTablesSource { payloads, entities, lists in
-            guard let bytes = Base64.decode(text) else { return nil }
+            guard let bytes = ArchiveText.decode(text) else { return nil }
             return try? FuzzyIndex.Tables.restored(from: bytes, lexiconDigest: lexiconDigest, payloads: payloads,
                                                    entities: entities, lists: lists)
         }
