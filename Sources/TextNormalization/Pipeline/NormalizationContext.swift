@@ -59,12 +59,18 @@ public final class NormalizationContext: Sendable {
         let slot: Language = form == .key ? .undetermined : language == .pashto ? .pashto : .dari
         return segmentTables.withLock { built in
             if let table = built[slot] { return table }
-            let table = form == .key
-                ? try? SegmentTable(normalizer: unicodeNormalizer, clean: tables.clean, map: tables.keyFolding)
-                : try? SegmentTable(normalizer: unicodeNormalizer, clean: nil, map: tables.orthography(for: slot))
+            let table = KeptSegmentTables.table(form: form, digits: options.effectiveDigits, slot: slot)
+                ?? builtSegmentTable(for: slot)
             built[slot] = table
             return table
         }
+    }
+
+    /// The segment table of `slot` (as `segmentTable(for:)` names them) built from ICU and the tables.
+    func builtSegmentTable(for slot: Language) -> SegmentTable? {
+        options.form == .key
+            ? try? SegmentTable(normalizer: unicodeNormalizer, clean: tables.clean, map: tables.keyFolding)
+            : try? SegmentTable(normalizer: unicodeNormalizer, clean: nil, map: tables.orthography(for: slot))
     }
 
     /// One context per set of options for the whole process: building the tables takes a few

@@ -18,7 +18,7 @@
 ///   and every character of F has a boundary before it (so F never combines with what precedes it);
 /// - F holds no space, or is a single space (spaces collapse and are trimmed in the line).
 /// Every other character is `slow`: the segment it belongs to goes through the pipeline.
-struct SegmentTable: Sendable {
+struct SegmentTable: Sendable, Equatable {
     enum Entry: Equatable {
         case slow
         /// A space: collapsed with its neighbours, trimmed at the line's ends.
@@ -82,9 +82,7 @@ struct SegmentTable: Sendable {
         // Each line must have come out as one line, or outputs would be given to the wrong units.
         let lineCount = units.count
         guard once.count(where: { $0 == 0x0A }) == lineCount, twice.count(where: { $0 == 0x0A }) == lineCount else {
-            self.entries = entries
-            self.pool = pool
-            writesASCIIAsItself = false
+            self.init(entries: entries, pool: pool, readsDecodedLines: clean == nil)
             return
         }
         var onceStart = 0, twiceStart = 0
@@ -116,14 +114,23 @@ struct SegmentTable: Sendable {
                 }
             }
         }
+        self.init(entries: entries, pool: pool, readsDecodedLines: clean == nil)
+    }
+
+    /// A table of these entries (0x10000 of them) and pool; `readsDecodedLines` for the text form's.
+    init(entries: [UInt32], pool: [UInt8], readsDecodedLines: Bool) {
         self.entries = entries
         self.pool = pool
+        self.readsDecodedLines = readsDecodedLines
         let oneByte = SegmentTable.kindInline | 1 << 2
         writesASCIILettersInLowerCase = (0x41...0x5A).allSatisfy { entries[$0] == oneByte | UInt32($0 | 0x20) << 8 }
             && (0x61...0x7A).allSatisfy { entries[$0] == oneByte | UInt32($0) << 8 }
-        writesASCIIAsItself = clean == nil && entries[0x20] == SegmentTable.kindSpace
+        writesASCIIAsItself = readsDecodedLines && entries[0x20] == SegmentTable.kindSpace
             && (0x21...0x7E).allSatisfy { entries[$0] == SegmentTable.kindInline | 1 << 2 | UInt32($0) << 8 }
     }
+
+    /// Whether the table reads decoded lines (the text form's) rather than bytes (the key form's).
+    let readsDecodedLines: Bool
 
     /// Whether the table writes each ASCII letter as its lower case, one byte (the key form): a run
     /// of them is then written eight bytes at a time (`writeTableCharacters`).
@@ -135,6 +142,13 @@ struct SegmentTable: Sendable {
     private(set) var writesASCIIAsItself = false
 
     private static func utf8Length(_ unit: UInt16) -> Int { unit < 0x80 ? 1 : unit < 0x800 ? 2 : 3 }
+
+    /// The inline entry of a BMP unit that is not a surrogate written as its own UTF-8.
+    static func itself(_ unit: UInt16) -> UInt32 {
+        var packed = (low: UInt64(0), high: UInt64(0)), count = 0
+        appendUTF8(unit, to: &packed, count: &count)
+        return kindInline | UInt32(count) << 2 | UInt32(truncatingIfNeeded: packed.low) << 8
+    }
 
     /// A BMP unit that is not a surrogate, as UTF-8 after the `count` bytes of `packed` (16 at most:
     /// bytes beyond are counted, not kept).
