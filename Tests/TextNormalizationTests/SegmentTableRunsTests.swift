@@ -84,24 +84,21 @@ struct SegmentTableRunsTests {
 
     /// KeptSegmentTables+Data.swift as it should read for `built`: six words (three runs) a line.
     static func source(_ built: Built) -> String {
-        func hex(_ value: UInt32, width: Int) -> String {
-            let digits = String(value, radix: 16, uppercase: true)
-            return "0x" + String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
+        func hex(_ value: UInt32, width: Int) -> String { SourceTableTests.hex(Int(value), width: width) }
         func kept(_ table: SegmentTable) -> String {
             let runs = table.runs, pool = table.pool
             var lines = ["Kept(runs: ["]
             for start in stride(from: 0, to: runs.count, by: 6) {
                 let words = runs[start..<min(start + 6, runs.count)].enumerated().map { offset, word in
-                    offset % 2 == 0 ? hex(word >> 16, width: 4) + "_" + hex(word & 0xFFFF, width: 4).dropFirst(2)
-                                    : word == SegmentTable.writtenAsItself ? ".max" : hex(word, width: 8)
+                    offset % 2 == 0 ? "0x" + hex(word >> 16, width: 4) + "_" + hex(word & 0xFFFF, width: 4)
+                                    : word == SegmentTable.writtenAsItself ? ".max" : "0x" + hex(word, width: 8)
                 }
                 lines.append("        " + words.joined(separator: ", ") + ",")
             }
             lines.append("    ], pool: [")
             for start in stride(from: 0, to: pool.count, by: 16) {
                 lines.append("        " + pool[start..<min(start + 16, pool.count)]
-                    .map { hex(UInt32($0), width: 2) }.joined(separator: ", ") + ",")
+                    .map { "0x" + hex(UInt32($0), width: 2) }.joined(separator: ", ") + ",")
             }
             lines.append("    ])")
             return lines.joined(separator: "\n")
