@@ -103,6 +103,31 @@ struct FuzzyStructuresTests {
         }
     }
 
+    /// The buckets a span is looked up in, worked out from its packed skeleton, are those of
+    /// `neighbourhood` (each at least once; the lookup deduplicates what it gathers).
+    @Test(arguments: [[UInt8](), [7], [2, 3], [2, 3, 9], [2, 2, 2], [1, 2, 2, 1], [10, 1, 10, 1, 10],
+                      Array(repeating: 10, count: 15), (1...15).map { UInt8($0 % 10 + 1) }])
+    func lookupBucketsFromPackedSkeleton(skeleton: [UInt8]) {
+        expectLookupBucketsAgree(skeleton)
+    }
+
+    @Test func lookupBucketsOnRandomSkeletons() {
+        var random = SeededRandom(seed: 11)
+        for _ in 0..<5_000 {
+            let length = Int(random.next() % 16)
+            expectLookupBucketsAgree((0..<length).map { _ in UInt8(random.next() % (length < 8 ? 3 : 10) + 1) })
+        }
+    }
+
+    func expectLookupBucketsAgree(_ skeleton: [UInt8]) {
+        var expected: [UInt64] = []
+        if !skeleton.isEmpty { FuzzyIndex.neighbourhood(skeleton, label: false, into: &expected) }
+        var found: [UInt64] = []
+        FuzzyIndex.forEachLookupBucket(FuzzyIndex.packSkeleton(skeleton[...]), count: skeleton.count) { found.append($0) }
+        #expect(Set(found) == Set(expected), "\(skeleton)")
+        #expect(found.count <= expected.count + skeleton.count, "\(skeleton)")
+    }
+
     /// The skeleton filter never says "no" to a skeleton within one edit of a label's (it may say
     /// "maybe" to others): labels of up to 15 classes in, spans of up to 15 asked.
     @Test func skeletonFilterNeverMissesANearLabel() {

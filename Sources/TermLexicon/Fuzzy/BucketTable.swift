@@ -183,6 +183,22 @@ struct BucketTable: Sendable {
         Int(truncatingIfNeeded: hash(key) &>> shift)
     }
 
+    /// Calls `body` with each entry filed under `key`, read in place (`entries` hands out a slice,
+    /// retained and released at each of the dozen lookups a new skeleton makes).
+    @inline(__always)
+    func forEachEntry(_ key: UInt64, _ body: (Int32) -> Void) {
+        var slot = BucketTable.slot(of: key, shift: shift)
+        while true {
+            let found = keys[slot]
+            if found == key {
+                for position in Int(starts[slot])..<Int(starts[slot + 1]) { body(values[position]) }
+                return
+            }
+            if found == BucketTable.empty { return }
+            slot = (slot + 1) & mask
+        }
+    }
+
     /// The entries filed under `key` (empty when none).
     @inline(__always)
     func entries(_ key: UInt64) -> ArraySlice<Int32> {

@@ -546,4 +546,32 @@ public final class FuzzyIndex: Sendable {
             for index in skeleton.indices { add(bucket(skeleton, skipping: index)) }
         }
     }
+
+    /// The buckets a span of `count` classes (packed, `packSkeleton`) is looked up in, as
+    /// `neighbourhood(_:label: false, into:)` gives them, worked out in a register from the packed
+    /// classes: no arrays, which cost more than the lookups at every new skeleton of the text. A
+    /// bucket may come twice (leaving out either of two equal classes side by side), which the
+    /// caller's sorted, deduplicated list absorbs.
+    @inline(__always)
+    static func forEachLookupBucket(_ packed: UInt64, count: Int, _ body: (UInt64) -> Void) {
+        guard count > 0 && count <= 15 else { return }
+        let length = UInt64(count)
+        // The classes first to last from the top nibble down, as `bucket` writes them: the packed
+        // word's nibbles reversed (within each byte, then the bytes) and shifted down.
+        let swapped = (packed & 0x0F0F_0F0F_0F0F_0F0F) << 4 | (packed >> 4) & 0x0F0F_0F0F_0F0F_0F0F
+        let classes = swapped.byteSwapped >> (4 * (16 - length))
+        body(length << 60 | classes)
+        if count >= 4 {
+            for place in 0..<length { body(length << 60 | classes | UInt64(wildcard) << (4 * place)) }
+        }
+        if count >= 3 {
+            var previous = UInt64.max
+            for place in 0..<length {
+                let low = classes & ((1 << (4 * place)) - 1)
+                let shorter = (length - 1) << 60 | (classes >> (4 * (place + 1))) << (4 * place) | low
+                if shorter != previous { body(shorter) }
+                previous = shorter
+            }
+        }
+    }
 }

@@ -118,7 +118,6 @@ struct FuzzyMatcher {
     private var cache = FuzzyWordCache()
     private var memo = WordMemo()
     private var span: [UInt8] = []
-    private var neighbours: [UInt64] = []
     private var rows: [Float] = []
 
     /// `model` is the index's (its labels are read through the index).
@@ -912,12 +911,10 @@ struct FuzzyMatcher {
 
     /// Gathers the entries filed under the neighbours of a skeleton on one side.
     private mutating func gatherNeighbours(_ packed: UInt64, count: Int, arabic: Bool) {
-        guard count > 0 else { return }
-        let skeleton = FuzzyIndex.unpackSkeleton(packed, count: count)
-        FuzzyIndex.neighbourhood(skeleton, label: false, into: &neighbours)
         let buckets = arabic ? index.arabicBuckets : index.buckets
-        for bucket in neighbours {
-            for candidate in buckets.entries(bucket) { gather(candidate) }
+        let keys = index.candidateKeys
+        FuzzyIndex.forEachLookupBucket(packed, count: count) { bucket in
+            buckets.forEachEntry(bucket) { candidate in sortKeys.append(keys[Int(candidate)]) }
         }
     }
 
