@@ -102,6 +102,22 @@ struct FuzzyMatchingTests {
          ["État islamique au Khorassan|org:iskp|fuzzy"]),
         ("The Islamic State in Khurasan claimed it.", ["Islamic State in Khurasan|org:iskp|fuzzy"]),
         ("The Governor of Herat said so.", ["Herat|place:herat|exact"]),
+        // A frequent word a label holds inside it (the, and, for) goes on a span in lower case: a
+        // branch's misspelt name is the branch, not its parent and a place (or a word of a place).
+        ("Al-Qaeda in the Arabian Peninsular claimed it.",
+         ["Al-Qaeda in the Arabian Peninsular|org:aqap|fuzzy"]),
+        ("He joined al-Qaeda in the Islamic Magreb.", ["al-Qaeda in the Islamic Magreb|org:aqim|fuzzy"]),
+        ("Police in Sistan and Baluchistan said so.",
+         ["Sistan and Baluchistan|place:sistan-and-baluchestan|fuzzy"]),
+        ("The Islamic State of Iraq and the Levent claimed it.",
+         ["Islamic State of Iraq and the Levent|org:isis|fuzzy"]),
+        // ... and is no word of the text's own: two mentions and it are still the exact pass's.
+        ("He left al-Qaeda in the Iraq war.", ["al-Qaeda|org:al-qaeda|exact", "Iraq|place:iraq|exact"]),
+        // A span grows towards a label two words longer than any that fits it so far.
+        ("The Ministry of Energy and Watter said so.",
+         ["Ministry of Energy and Watter|org:ministry-of-energy-and-water|fuzzy"]),
+        ("Officials of the International Organisation for Migration said so.",
+         ["International Organisation for Migration|org:iom|fuzzy"]),
         // A single Latin or Cyrillic word scoring 0.95 needs no support, unless a capitalised word
         // of a longer name stands next to it.
         ("The convoy reached Qunduz on Monday.", ["Qunduz|place:kunduz|fuzzy"]),

@@ -209,6 +209,22 @@ struct FuzzyStructuresTests {
         #expect(reference == expected)
     }
 
+    /// The same with a label of 5 words and 12 classes alone (Ministry of Energy and Water): a span
+    /// of 2 words and 6 classes may grow into it, though no label fits 2 words; one of 7 words or of
+    /// 14 classes may not.
+    @Test(arguments: [
+        ((2, 6), true), ((1, 5), true), ((3, 13), true), ((6, 0), true), ((2, 14), false), ((7, 0), false),
+    ] as [((Int, Int), Bool)])
+    func spanShapesAdmitLongerThroughLaterRows(span: (words: Int, classes: Int), expected: Bool) {
+        var shapes = SpanShapes()
+        shapes.admit(labelWords: 5, classes: 12)
+        #expect(shapes.admitsLonger(words: span.words, classes: span.classes) == expected)
+        let reference = (span.words...8).contains { words in
+            (span.classes...15).contains { shapes.admits(words: words, classes: $0) }
+        }
+        #expect(reference == expected)
+    }
+
     /// The reference: two class arrays equal, or one change, insertion or deletion apart.
     static func withinOneEdit(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         if a.count == b.count { return zip(a, b).filter { $0 != $1 }.count <= 1 }

@@ -7,7 +7,7 @@ import TextNormalization
 /// word flags) is worked out again on reading; the composed names (`ComposedNames`) are kept.
 extension FuzzyIndex.Tables {
     /// The fuzzy tables' archive: magic and format, like the model's.
-    static let archiveKind = ArchiveKind(magic: "LXFUZZY", format: 5)
+    static let archiveKind = ArchiveKind(magic: "LXFUZZY", format: 6)
 
     /// The tables as bytes, with the digest of the lexicon files they were built from.
     func archived(lexiconDigest: String) -> [UInt8] {
@@ -50,6 +50,7 @@ extension FuzzyIndex.Tables {
             out.int32s(table.values)
         }
         out.u32(UInt32(longestLabel))
+        out.int64s(innerWords.map { Int64(bitPattern: $0) })
         let composed = composedNames.items
         out.count(composed.count)
         for item in composed {
@@ -103,6 +104,7 @@ extension FuzzyIndex.Tables {
             tables.append(table)
         }
         let longestLabel = Int(try input.u32())
+        let innerWords = try input.int64s().map { UInt64(bitPattern: $0) }
         var composed: [ComposedNames.Item] = []
         for _ in 0..<(try input.count(width: 24)) {
             let entity = try input.i32(), entry = try input.i32(), innerFirst = try input.bool()
@@ -117,7 +119,7 @@ extension FuzzyIndex.Tables {
         }
         return FuzzyIndex.Tables(entries: entries, labelSymbols: strings[0], labelSkeletons: strings[1],
                                  buckets: tables[0], arabicBuckets: tables[1], byFrequentFirstWord: tables[2],
-                                 longestLabel: longestLabel, lists: lists)
+                                 longestLabel: longestLabel, innerWords: innerWords, lists: lists)
             .with(ComposedNames(items: composed, entityCount: entities))
     }
 }

@@ -227,6 +227,9 @@ struct WordFlagTable: Sendable {
         static let headNoun = Flags(rawValue: 16)
         /// A title of the lexicon (`affixes.tsv`: mollah, Mullah, Qari).
         static let title = Flags(rawValue: 32)
+        /// A frequent word some Latin-script label holds inside it (`FuzzyIndex.Tables.innerWords`):
+        /// in lower case it goes on a span of capitalised words.
+        static let insideLabel = Flags(rawValue: 64)
     }
 
     private let slots: [UInt64]

@@ -130,6 +130,10 @@ public final class FuzzyIndex: Sendable {
         let byFrequentFirstWord: BucketTable
         /// The most words of a label taking part.
         let longestLabel: Int
+        /// The frequent words Latin-script labels hold between their first and last words (the, and,
+        /// for: al-Qaeda in the Arabian Peninsula, Chamber of Commerce and Investment), sorted: a span
+        /// goes on over them in lower case, as over a particle (`WordFlagTable.Flags.insideLabel`).
+        let innerWords: [UInt64]
         /// What the pass knows of a word by the hash of its key, in one table so that a word of text
         /// costs one probe: the frequent words that never start or end a fuzzy match
         /// (`FuzzyWordLists`) and those some label starts or ends with, which may start or end one
@@ -159,6 +163,7 @@ public final class FuzzyIndex: Sendable {
             arabicBuckets = buckets
             byFrequentFirstWord = buckets
             longestLabel = 0
+            innerWords = []
             wordFlags = WordFlagTable([:])
             negativesByEntity = [:]
         }
@@ -175,6 +180,7 @@ public final class FuzzyIndex: Sendable {
             var arabicBuckets = BucketTable.Pairs()
             var byFrequentFirstWord = BucketTable.Pairs()
             var longest = 0
+            var innerWords = Set<UInt64>()
             var word: [UInt8] = []
             var skeleton: [UInt8] = []
             let keyUnits = model.keyUnits, keyStarts = model.keyStarts, allSpaces = model.spaces
@@ -268,6 +274,12 @@ public final class FuzzyIndex: Sendable {
                 }
                 let all = Array(folds.indices)
                 add(all, shortened: false)
+                if script == .latin && hashes.count > 2 {
+                    for hash in hashes[1..<(hashes.count - 1)]
+                    where lists.frequentWordHashes.contains(hash) && !lists.particleHashes.contains(hash) {
+                        innerWords.insert(hash)
+                    }
+                }
                 // A person's name of three words or more, also without a word the press leaves out.
                 if person && !flags.contains(.negative) && folds.count >= 3 {
                     for position in all.dropLast() where lists.omissibleNameHashes.contains(hashes[position]) {
@@ -278,7 +290,7 @@ public final class FuzzyIndex: Sendable {
             self.init(entries: entries, labelSymbols: labelSymbols, labelSkeletons: labelSkeletons,
                       buckets: BucketTable(taking: &buckets), arabicBuckets: BucketTable(taking: &arabicBuckets),
                       byFrequentFirstWord: BucketTable(taking: &byFrequentFirstWord), longestLabel: longest,
-                      lists: lists)
+                      innerWords: innerWords.sorted(), lists: lists)
             composedNames = ComposedNames(payloads: model.payloads, keyUnits: keyUnits, keyStarts: keyStarts,
                                           spaces: allSpaces, entityCount: model.entityTypes.count, tables: self)
         }
@@ -293,7 +305,8 @@ public final class FuzzyIndex: Sendable {
         /// Tables from their labels and buckets (a compiled model's archive keeps these); the rest
         /// is worked out from them and the word lists.
         init(entries: [Entry], labelSymbols: PackedStrings, labelSkeletons: PackedStrings, buckets: BucketTable,
-             arabicBuckets: BucketTable, byFrequentFirstWord: BucketTable, longestLabel: Int, lists: FuzzyWordLists) {
+             arabicBuckets: BucketTable, byFrequentFirstWord: BucketTable, longestLabel: Int, innerWords: [UInt64],
+             lists: FuzzyWordLists) {
             var negatives: [Int32: [Int32]] = [:]
             for (position, entry) in entries.enumerated() where entry.negative {
                 negatives[entry.entity, default: []].append(Int32(position))
@@ -308,14 +321,20 @@ public final class FuzzyIndex: Sendable {
                 PackedCandidate.key(skeletonLength: labelSkeletons[entry].count, words: Int(entries[entry].words),
                                     entry: Int32(entry))
             }
-            skeletonFilter = SkeletonFilter(packed.indices.lazy.filter { entries[$0].script != .arabic }
-                .map { (packed[$0], labelSkeletons[$0].count) })
-            arabicSkeletonFilter = SkeletonFilter(packed.indices.lazy.filter { entries[$0].script == .arabic }
-                .map { (packed[$0], labelSkeletons[$0].count) })
+            // The skeletons of each side gathered first: read through lazy filters and maps, each
+            // label cost two closure calls.
+            var latinSkeletons: [(packed: UInt64, count: Int)] = [], arabicSkeletons = latinSkeletons
+            for (position, entry) in entries.enumerated() {
+                let skeleton = (packed: packed[position], count: labelSkeletons[position].count)
+                if entry.script == .arabic { arabicSkeletons.append(skeleton) } else { latinSkeletons.append(skeleton) }
+            }
+            skeletonFilter = SkeletonFilter(latinSkeletons)
+            arabicSkeletonFilter = SkeletonFilter(arabicSkeletons)
             self.buckets = buckets
             self.arabicBuckets = arabicBuckets
             self.byFrequentFirstWord = byFrequentFirstWord
             self.longestLabel = longestLabel
+            self.innerWords = innerWords
             // Sized at once: grown from empty, it was rehashed eleven times at every first record.
             var flags: [UInt64: WordFlagTable.Flags] = Dictionary(
                 minimumCapacity: lists.particleHashes.count + lists.headNounHashes.count
@@ -330,6 +349,7 @@ public final class FuzzyIndex: Sendable {
                 flags[entry.lastWord, default: []].insert(.endsLabel)
             }
             for hash in lists.titleHashes { flags[hash, default: []].insert(.title) }
+            for hash in innerWords { flags[hash, default: []].insert(.insideLabel) }
             wordFlags = WordFlagTable(flags)
         }
 

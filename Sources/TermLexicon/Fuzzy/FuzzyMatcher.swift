@@ -102,6 +102,16 @@ struct FuzzyMatcher {
         var particle: Bool { has(.particle) }
         var headNoun: Bool { has(.headNoun) }
         var title: Bool { has(.title) }
+        /// Whether a span of a Latin name goes on over this word, not read by the exact pass: a
+        /// capitalised word (not in capitals, as a shouted line's words are), a particle, or a frequent
+        /// word written inside a label (al-Qaeda in the Arabian Peninsula).
+        var continuesLatinName: Bool {
+            particle || !allCapitals && (capitalised || has(.insideLabel))
+        }
+        /// Whether the word, not read by the exact pass, makes a span that takes an exact mention a
+        /// name of its own: not a particle, nor a lower-case word a label holds (al-Qaeda in the Iraq
+        /// is still al-Qaeda and Iraq).
+        var ownsSpan: Bool { !particle && (capitalised || !has(.insideLabel)) }
     }
 
     // The helpers that read the matcher are `mutating` too: called from a mutating method, a
@@ -318,10 +328,7 @@ struct FuzzyMatcher {
                     while end + 1 < words.count, end + 1 - start < reach {
                         let next = words[end + 1]
                         if next.breakBefore || next.script != first.script { break }
-                        if next.script == .latin && !next.covered && !next.particle
-                            && (!next.capitalised || next.allCapitals) {
-                            break
-                        }
+                        if next.script == .latin && !next.covered && !next.continuesLatinName { break }
                         end += 1
                     }
                     outcome = best(from: start, through: end, candidates: candidateList, support: support,
@@ -400,7 +407,7 @@ struct FuzzyMatcher {
             let position = start + count - 1
             // Read once: `skeleton(of:)` may fold the word, so `words` would be read again after it.
             let word = words[position]
-            if word.covered { takesMention = true } else if !word.particle { takesOwnWord = true }
+            if word.covered { takesMention = true } else if word.ownsSpan { takesOwnWord = true }
             let (packed, classes) = word.skeletonCount >= 0 ? (word.skeleton, Int(word.skeletonCount))
                                                              : skeleton(of: position)
             FuzzyIndex.appendPackedSkeleton(packed, count: classes, to: &spanSkeleton, filled: &spanSkeletonCount)
@@ -563,7 +570,7 @@ struct FuzzyMatcher {
         for position in own {
             let word = words[position]
             if word.covered { return nil }
-            if word.script == .latin && !word.particle && (!word.capitalised || word.allCapitals) { return nil }
+            if word.script == .latin && !word.continuesLatinName { return nil }
             letters += word.last - word.first + 1
             hasParticle = hasParticle || word.particle
             let (packed, count) = self.skeleton(of: position)
@@ -1121,7 +1128,7 @@ struct FuzzyMatcher {
         for count in 1...longest {
             let position = start + count - 1
             let word = words[position]
-            if word.covered { takesMention = true } else if !word.particle { takesOwnWord = true }
+            if word.covered { takesMention = true } else if word.ownsSpan { takesOwnWord = true }
             let skeleton = word.skeletonCount >= 0
                 ? (word.skeleton, Int(word.skeletonCount)) : self.skeleton(of: position)
             let (packed, wordClasses) = khSkeleton(of: position) ?? skeleton
@@ -1209,7 +1216,8 @@ struct FuzzyMatcher {
             var skeleton: (packed: UInt64, count: Int) = (0, -1)
             if script == .arabic {
                 skeleton = (entry.skeleton, Int(entry.skeletonCount))
-            } else if latin && (flags.contains(.particle) || capitalised && !allCapitals) {
+            } else if latin && (flags.contains(.particle)
+                                || !allCapitals && (capitalised || flags.contains(.insideLabel))) {
                 if entry.skeletonCount == WordMemo.Entry.unknown {
                     latinSymbols.removeAll(keepingCapacity: true)
                     PhoneticFold.latin(units[unit...last], into: &latinSymbols)
@@ -1244,4 +1252,5 @@ struct FuzzyMatcher {
         Int(text.origins[unit]) == Int(text.origins[unit - 1]) + 1 && text.isCapital(unit, bytes, range)
     }
 }
+
 

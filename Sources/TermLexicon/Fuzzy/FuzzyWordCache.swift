@@ -366,7 +366,9 @@ struct SpanShapes {
     func admitsLonger(words: Int, classes: Int) -> Bool {
         let rows = bits &>> UInt128(truncatingIfNeeded: (words &- 1) &* 16)
         let columns = UInt128(truncatingIfNeeded: (0xFFFF as UInt64) &<< UInt64(truncatingIfNeeded: classes) & 0xFFFF)
-        return rows & columns &* SpanShapes.firstColumn != 0
+        // Parenthesised: `&` and `&*` share a precedence, and read left to right the mask met the
+        // span's own row only, so a span was never grown towards a label two words longer.
+        return rows & (columns &* SpanShapes.firstColumn) != 0
     }
 
     /// A one in the first column of each row.

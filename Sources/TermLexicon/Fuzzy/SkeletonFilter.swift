@@ -36,21 +36,27 @@ struct SkeletonFilter: Sendable {
         deletions = []
     }
 
-    /// The filter of `skeletons` (packed, `FuzzyIndex.packSkeleton`) with their class counts.
+    /// The filter of `skeletons` (packed, `FuzzyIndex.packSkeleton`) with their class counts. Built
+    /// at the first record of every `tag` run, in local arrays: written through the stored ones,
+    /// each bit set paid a uniqueness check.
     init<S: Sequence>(_ skeletons: S) where S.Element == (packed: UInt64, count: Int) {
-        thirds = [UInt64](repeating: 0, count: SkeletonFilter.thirdsWords)
-        deletions = [UInt64](repeating: 0, count: SkeletonFilter.deletionBits / 64)
+        var thirds = [UInt64](repeating: 0, count: SkeletonFilter.thirdsWords)
+        var deletions = [UInt64](repeating: 0, count: SkeletonFilter.deletionBits / 64)
         for (packed, count) in skeletons where count <= SkeletonFilter.longest + 1 {
             for length in max(count - 1, 0)...min(count + 1, SkeletonFilter.longest) {
                 let (head, middle, tail) = SkeletonFilter.parts(length)
                 // A part longer than the label (for spans one class longer) leaves it out of that key.
-                if head + middle <= count { fileThird(SkeletonFilter.frontKey(packed, head + middle, length)) }
+                if head + middle <= count {
+                    SkeletonFilter.fileThird(SkeletonFilter.frontKey(packed, head + middle, length), in: &thirds)
+                }
                 if middle + tail <= count {
-                    fileThird(SkeletonFilter.backKey(packed &>> UInt64(4 * (count - middle - tail)), length))
+                    SkeletonFilter.fileThird(SkeletonFilter.backKey(packed &>> UInt64(4 * (count - middle - tail)),
+                                                                    length), in: &thirds)
                 }
                 if head + tail <= count {
-                    fileThird(SkeletonFilter.endsKey(packed, head: head, tail: packed &>> UInt64(4 * (count - tail)),
-                                                     length))
+                    SkeletonFilter.fileThird(SkeletonFilter.endsKey(packed, head: head,
+                                                                    tail: packed &>> UInt64(4 * (count - tail)),
+                                                                    length), in: &thirds)
                 }
             }
             SkeletonFilter.forEachDeletionKey(packed, count: count) { key in
@@ -59,6 +65,8 @@ struct SkeletonFilter: Sendable {
                 deletions[second >> 6] |= 1 << UInt64(second & 63)
             }
         }
+        self.thirds = thirds
+        self.deletions = deletions
     }
 
     /// Whether a skeleton of `count` classes may be within one edit of a label's (always, for an
@@ -123,7 +131,8 @@ struct SkeletonFilter: Sendable {
         return (word, bits)
     }
 
-    private mutating func fileThird(_ key: UInt64) {
+    @inline(__always)
+    private static func fileThird(_ key: UInt64, in thirds: inout [UInt64]) {
         let (word, bits) = SkeletonFilter.thirdPosition(key)
         thirds[word] |= bits
     }
@@ -137,6 +146,7 @@ struct SkeletonFilter: Sendable {
     // MARK: Deletions
 
     /// The sequence's keys: itself and each one class shorter, with its length on top.
+    @inline(__always)
     private static func forEachDeletionKey(_ packed: UInt64, count: Int, _ body: (UInt64) -> Void) {
         body(packed | UInt64(count) << 60)
         for index in 0..<count { body(deletionKey(packed, count: count, without: index)) }
