@@ -134,8 +134,13 @@ struct VariantSetTests {
         // Cyrillic particles as the Latin ones (the ezafe е written apart: Джумбиш-е-милли): 266.
         // French names of bin Laden and ISKP from the French press (Oussama ben Laden, a row found
         // fuzzily before): exact 118.
-        #expect(exact.resolved <= 118)
-        #expect(fuzzy.resolved >= 266)
-        #expect(fuzzy.falseMatches <= 3)
+        // 24 rows of organisations' names with lower-case inner words (the, and, for), read once a
+        // lower-case word a label holds goes on a span: exact 119 (Ministry of Urban Development and
+        // Lands, the label and a suffix), fuzzy 272; al-Qaeda's branches under names no label is
+        // near (al-Qa'ida in the South Arabian Peninsula, Al Qaïda au Maghreb islamique) are read
+        // as al-Qaeda: 6 wrong.
+        #expect(exact.resolved <= 119)
+        #expect(fuzzy.resolved >= 272)
+        #expect(fuzzy.falseMatches <= 6)
     }
 }

@@ -232,27 +232,38 @@ struct WordFlagTable: Sendable {
         static let insideLabel = Flags(rawValue: 64)
     }
 
-    private let slots: [UInt64]
-    private let flags: [Flags]
+    private var slots: [UInt64]
+    private var flags: [Flags]
     private let mask: Int
-    private let zeroFlags: Flags
+    private var zeroFlags: Flags = []
+    private var used = 0
 
-    init(_ table: [UInt64: Flags]) {
+    /// An empty table with room for `count` words; flags are added with `insert`, straight into
+    /// the slots: gathered first in a dictionary, the some 1,400 words of the lists cost a
+    /// million instructions of hashing at every first record.
+    init(capacityFor count: Int) {
         var capacity = 16
-        while capacity < table.count * 2 { capacity *= 2 }
-        var slots = [UInt64](repeating: 0, count: capacity)
-        var flags = [Flags](repeating: [], count: capacity)
-        let mask = capacity - 1
-        for (hash, value) in table where hash != 0 {
-            var slot = WordFlagTable.slot(of: hash, mask: mask)
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = hash
-            flags[slot] = value
+        while capacity < count * 2 { capacity *= 2 }
+        slots = [UInt64](repeating: 0, count: capacity)
+        flags = [Flags](repeating: [], count: capacity)
+        mask = capacity - 1
+    }
+
+    /// Adds `flag` to the word's flags; at most the `count` words the table was made for.
+    mutating func insert(_ flag: Flags, for hash: UInt64) {
+        if hash == 0 {
+            zeroFlags.insert(flag)
+            return
         }
-        self.slots = slots
-        self.flags = flags
-        self.mask = mask
-        zeroFlags = table[0] ?? []
+        var slot = WordFlagTable.slot(of: hash, mask: mask)
+        while slots[slot] != 0 && slots[slot] != hash { slot = (slot + 1) & mask }
+        if slots[slot] == 0 {
+            // Half the slots stay empty, so every probe ends.
+            precondition(used < (mask + 1) / 2, "more words than the table was made for")
+            used += 1
+            slots[slot] = hash
+        }
+        flags[slot].insert(flag)
     }
 
     @inline(__always)

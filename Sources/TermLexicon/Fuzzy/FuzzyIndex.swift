@@ -164,7 +164,7 @@ public final class FuzzyIndex: Sendable {
             byFrequentFirstWord = buckets
             longestLabel = 0
             innerWords = []
-            wordFlags = WordFlagTable([:])
+            wordFlags = WordFlagTable(capacityFor: 0)
             negativesByEntity = [:]
         }
 
@@ -335,22 +335,22 @@ public final class FuzzyIndex: Sendable {
             self.byFrequentFirstWord = byFrequentFirstWord
             self.longestLabel = longestLabel
             self.innerWords = innerWords
-            // Sized at once: grown from empty, it was rehashed eleven times at every first record.
-            var flags: [UInt64: WordFlagTable.Flags] = Dictionary(
-                minimumCapacity: lists.particleHashes.count + lists.headNounHashes.count
-                    + lists.frequentWordHashes.count)
-            for hash in lists.particleHashes { flags[hash, default: []].insert(.particle) }
-            for hash in lists.headNounHashes { flags[hash, default: []].insert(.headNoun) }
-            for hash in lists.frequentWordHashes { flags[hash, default: []].insert(.frequent) }
+            // Every word flagged is in one of these lists (a label's first or last word only when it
+            // is a frequent word).
+            var flags = WordFlagTable(capacityFor: lists.particleHashes.count + lists.headNounHashes.count
+                + lists.frequentWordHashes.count + lists.titleHashes.count + innerWords.count)
+            for hash in lists.particleHashes { flags.insert(.particle, for: hash) }
+            for hash in lists.headNounHashes { flags.insert(.headNoun, for: hash) }
+            for hash in lists.frequentWordHashes { flags.insert(.frequent, for: hash) }
             for entry in entries where lists.frequentWordHashes.contains(entry.firstWord) {
-                flags[entry.firstWord, default: []].insert(.startsLabel)
+                flags.insert(.startsLabel, for: entry.firstWord)
             }
             for entry in entries where lists.frequentWordHashes.contains(entry.lastWord) {
-                flags[entry.lastWord, default: []].insert(.endsLabel)
+                flags.insert(.endsLabel, for: entry.lastWord)
             }
-            for hash in lists.titleHashes { flags[hash, default: []].insert(.title) }
-            for hash in innerWords { flags[hash, default: []].insert(.insideLabel) }
-            wordFlags = WordFlagTable(flags)
+            for hash in lists.titleHashes { flags.insert(.title, for: hash) }
+            for hash in innerWords { flags.insert(.insideLabel, for: hash) }
+            wordFlags = flags
         }
 
         func symbols(of entry: Int32) -> ArraySlice<UInt8> { labelSymbols[Int(entry)] }
