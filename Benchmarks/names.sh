@@ -19,7 +19,9 @@ both sides of a line name against those either side names (micro-averaged
 Jaccard), without and with the fuzzy pass, with the IDs most often found on
 one side only (stderr). Then, on the mixed 5 MB corpus: `tag --fuzzy off` and
 `tag` timed in interleaved runs (medians, and the fuzzy pass's share), start-up
-both ways, hits per MB by match kind, and a sample of fuzzy hits to read.
+both ways, hits per MB by match kind, and a sample of fuzzy hits to read; the
+instructions of both ways under callgrind on a 2 MB sample of it (one job), a
+figure the machine's load does not move.
 Then recall and false matches on the attested variant set kept in
 Tests/TermLexiconTests/Data/name-variants.tsv (misses listed on stderr). Last,
 `lexicon suggest` on the English-Dari and English-Pashto pairs with every
@@ -34,6 +36,7 @@ Options:
   --show N           IDs to list per side (default 12)
   --runs N           timed runs of each way (default 5)
   --sample N         fuzzy hits to print (default 25)
+  --no-instructions  skip the callgrind counts (about a minute; needs valgrind)
   --no-build         do not run `swift build -c release --product lexalign`
   -h, --help         show this help
 
@@ -50,6 +53,7 @@ LEXICON_OPT=""
 SHOW=12
 RUNS=5
 SAMPLE=25
+DO_INSTRUCTIONS=1
 
 parse_args() {
   while (($#)); do
@@ -60,10 +64,48 @@ parse_args() {
       --runs) [[ $# -ge 2 ]] || die "--runs needs a number"; require_int --runs "$2" 1; RUNS="$2"; shift 2 ;;
       --sample) [[ $# -ge 2 ]] || die "--sample needs a number"; require_int --sample "$2" 0; SAMPLE="$2"; shift 2 ;;
       --no-build) DO_BUILD=0; shift ;;
+      --no-instructions) DO_INSTRUCTIONS=0; shift ;;
       -h|--help) usage; exit 0 ;;
       *) usage >&2; die "unknown argument '$1'" ;;
     esac
   done
+}
+
+# The fuzzy pass's share of `tag`'s instructions: both ways under callgrind, one job, on the first
+# 2 MB of whole lines of the corpus (start-up included, as in tag.sh).
+fuzzy_instructions() {
+  local corpus="$1" sample="$WORK/sample.txt"
+  command -v valgrind >/dev/null || { note "valgrind not found: no instruction counts"; return; }
+  head -c 2000000 "$corpus" | sed '$d' >"$sample"
+  say "Counting instructions with callgrind on $(wc -c <"$sample") bytes"
+  local lexicon=()
+  [[ -z "$LEXICON_OPT" ]] || lexicon=(--lexicon "$LEXICON_OPT")
+  callgrind_count "lexalign tag" "--fuzzy off" "$sample" \
+    "$LEXALIGN" tag --jobs 1 --fuzzy off "${lexicon[@]}" "$sample"
+  callgrind_count "lexalign tag" "fuzzy default" "$sample" "$LEXALIGN" tag --jobs 1 "${lexicon[@]}" "$sample"
+  [[ -s "$WORK/instructions.tsv" ]] || return 0
+  echo
+  awk -F'\t' '
+    { form[NR] = $2; bytes[NR] = $3; count[NR] = $4 }
+    END {
+      printf "Instructions under callgrind (one job, %.1f MB sample, start-up included):\n\n",
+        bytes[1] / 1e6
+      print "| run | instructions | per byte |"
+      print "| --- | ---: | ---: |"
+      for (i = 1; i <= NR; i++) {
+        # Thousands separated by commas (awk has no format for it).
+        digits = sprintf("%d", count[i]); grouped = ""
+        while (length(digits) > 3) {
+          grouped = "," substr(digits, length(digits) - 2) grouped
+          digits = substr(digits, 1, length(digits) - 3)
+        }
+        printf "| `tag%s` | %s | %.1f |\n", (form[i] == "--fuzzy off" ? " --fuzzy off" : ""), digits grouped,
+          count[i] / bytes[i]
+      }
+      if (NR == 2 && count[1] > 0)
+        printf "\nThe fuzzy pass adds **%.1f%%** to the exact pass'"'"'s instructions.\n",
+          100 * (count[2] - count[1]) / count[1]
+    }' "$WORK/instructions.tsv"
 }
 
 main() {
@@ -90,6 +132,7 @@ main() {
   echo
   python3 "$PEERS_DIR/fuzzy_cost.py" "$LEXALIGN" "$corpus" --runs "$RUNS" --sample "$SAMPLE" \
     ${LEXICON_OPT:+--lexicon "$LEXICON_OPT"}
+  ((DO_INSTRUCTIONS == 0)) || fuzzy_instructions "$corpus"
   say "Tagging the attested variant set"
   echo
   echo "## Attested variants"
