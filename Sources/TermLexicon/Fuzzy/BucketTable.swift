@@ -187,26 +187,23 @@ struct BucketTable: Sendable {
     /// retained and released at each of the dozen lookups a new skeleton makes).
     @inline(__always)
     func forEachEntry(_ key: UInt64, _ body: (Int32) -> Void) {
-        var slot = BucketTable.slot(of: key, shift: shift)
-        while true {
-            let found = keys[slot]
-            if found == key {
-                for position in Int(starts[slot])..<Int(starts[slot + 1]) { body(values[position]) }
-                return
-            }
-            if found == BucketTable.empty { return }
-            slot = (slot + 1) & mask
-        }
+        for position in places(of: key) { body(values[position]) }
     }
 
     /// The entries filed under `key` (empty when none).
     @inline(__always)
     func entries(_ key: UInt64) -> ArraySlice<Int32> {
+        values[places(of: key)]
+    }
+
+    /// Where `key`'s entries lie in `values` (an empty range when none).
+    @inline(__always)
+    private func places(of key: UInt64) -> Range<Int> {
         var slot = BucketTable.slot(of: key, shift: shift)
         while true {
             let found = keys[slot]
-            if found == key { return values[Int(starts[slot])..<Int(starts[slot + 1])] }
-            if found == BucketTable.empty { return [] }
+            if found == key { return Int(starts[slot])..<Int(starts[slot + 1]) }
+            if found == BucketTable.empty { return 0..<0 }
             slot = (slot + 1) & mask
         }
     }
