@@ -339,16 +339,23 @@ struct FuzzyWordCache {
 /// that a span no label of its start word fits is settled by a bit test rather than by the skeleton
 /// filter's probes or the list's scan.
 struct SpanShapes {
-    private var bits: UInt128 = 0
+    /// Row `w - 1`: bit `c` set when a span of `w` words and `c` classes is admitted.
+    private var rows = InlineArray<8, UInt16>(repeating: 0)
+    /// At `w - 1`: one more than the highest column admitted in rows `w - 1` and after (0: none),
+    /// kept as rows are admitted so that `admitsLonger`, asked at every word a span grows by, is
+    /// one load and a compare (over a 128-bit mask it was about 25 instructions).
+    private var longerLimits = InlineArray<8, UInt8>(repeating: 0)
 
     /// Admits the spans a label of `labelWords` words and `classes` skeleton classes may be scored against.
     mutating func admit(labelWords: Int, classes: Int) {
         guard classes <= 16 else { return }
         // The lengths classes - 1 ... classes + 1 of a row of 16.
-        let lengths = UInt128((classes == 0 ? 0b11 : 0b111 << UInt64(classes - 1)) & 0xFFFF as UInt64)
+        let lengths = UInt16((classes == 0 ? 0b11 : 0b111 << UInt64(classes - 1)) & 0xFFFF as UInt64)
+        let limit = UInt8(16 - lengths.leadingZeroBitCount)
         var words = max(labelWords - 1, 1)
         while words <= min(labelWords + 1, 8) {
-            bits |= lengths << UInt128((words - 1) * 16)
+            rows[words - 1] |= lengths
+            for row in 0..<words where longerLimits[row] < limit { longerLimits[row] = limit }
             words += 1
         }
     }
@@ -356,23 +363,19 @@ struct SpanShapes {
     /// Whether some label fits a span of `words` words (1...8) and `classes` classes (0...15).
     @inline(__always)
     func admits(words: Int, classes: Int) -> Bool {
-        bits &>> UInt128(truncatingIfNeeded: (words &- 1) &* 16 &+ classes) & 1 != 0
+        classes < 16 && rows[words &- 1] &>> UInt16(truncatingIfNeeded: classes) & 1 != 0
     }
 
     /// Whether some label fits a span of `words` words or more (1...8) and `classes` classes or
     /// more (0...15): a span that grows by a word gains classes, so when none does, no longer span
-    /// from the same word can be scored either.
+    /// from the same word can be scored either. (Over one mask of all rows, `rows & columns &*
+    /// firstColumn` once read as `(rows & columns) &* firstColumn`, `&` and `&*` sharing a
+    /// precedence: only the span's own row was tested, and a span never grew towards a label two
+    /// words longer.)
     @inline(__always)
     func admitsLonger(words: Int, classes: Int) -> Bool {
-        let rows = bits &>> UInt128(truncatingIfNeeded: (words &- 1) &* 16)
-        let columns = UInt128(truncatingIfNeeded: (0xFFFF as UInt64) &<< UInt64(truncatingIfNeeded: classes) & 0xFFFF)
-        // Parenthesised: `&` and `&*` share a precedence, and read left to right the mask met the
-        // span's own row only, so a span was never grown towards a label two words longer.
-        return rows & (columns &* SpanShapes.firstColumn) != 0
+        Int(longerLimits[words &- 1]) > classes
     }
-
-    /// A one in the first column of each row.
-    private static let firstColumn: UInt128 = 0x0001_0001_0001_0001_0001_0001_0001_0001
 }
 
 /// A candidate of a word as one sortable key: the label's skeleton length, its word count and its
