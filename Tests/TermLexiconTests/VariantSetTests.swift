@@ -139,9 +139,9 @@ struct VariantSetTests {
         // Lands, the label and a suffix), fuzzy 272; al-Qaeda's branches under names no label is
         // near (al-Qa'ida in the South Arabian Peninsula, Al Qaïda au Maghreb islamique) are read
         // as al-Qaeda: 6 wrong.
-        // The row Panshir, in "la vallée du Panshir", expecting the valley it names; the French names
-        // of AQIM and AQAP labels (Al Qaïda au Maghreb islamique a row, now a label): exact 121,
-        // fuzzy 274, 4 wrong.
+        // The row Panshir without its context "la vallée du {}", the valley's French label, which
+        // read it as the valley; the French names of AQIM and AQAP labels (Al Qaïda au Maghreb
+        // islamique a row, now a label): exact 121, fuzzy 274, 4 wrong.
         #expect(exact.resolved <= 121)
         #expect(fuzzy.resolved >= 274)
         #expect(fuzzy.falseMatches <= 4)
