@@ -95,6 +95,9 @@ struct FuzzyMatcher {
         }
         var allCapitals: Bool { bits & Word.allCapitalsBit != 0 }
         private func has(_ flag: WordFlagTable.Flags) -> Bool { bits & UInt16(flag.rawValue) << Word.flagShift != 0 }
+        private var flags: WordFlagTable.Flags {
+            WordFlagTable.Flags(rawValue: UInt8(truncatingIfNeeded: bits >> Word.flagShift))
+        }
         var frequent: Bool { has(.frequent) }
         /// A frequent word some label starts (ends) with: a span may start (end) on it.
         var startsLabel: Bool { has(.startsLabel) }
@@ -106,7 +109,12 @@ struct FuzzyMatcher {
         /// capitalised word (not in capitals, as a shouted line's words are), a particle, or a frequent
         /// word written inside a label (al-Qaeda in the Arabian Peninsula).
         var continuesLatinName: Bool {
-            particle || !allCapitals && (capitalised || has(.insideLabel))
+            Word.continuesLatinName(flags: flags, capitalised: capitalised, allCapitals: allCapitals)
+        }
+        /// The same from a word's flags and case, before the word is made (`readWords` works out its
+        /// skeleton only for the words a span may take).
+        static func continuesLatinName(flags: WordFlagTable.Flags, capitalised: Bool, allCapitals: Bool) -> Bool {
+            flags.contains(.particle) || !allCapitals && (capitalised || flags.contains(.insideLabel))
         }
         /// Whether the word, not read by the exact pass, makes a span that takes an exact mention a
         /// name of its own: not a particle, nor a lower-case word a label holds (al-Qaeda in the Iraq
@@ -1216,8 +1224,8 @@ struct FuzzyMatcher {
             var skeleton: (packed: UInt64, count: Int) = (0, -1)
             if script == .arabic {
                 skeleton = (entry.skeleton, Int(entry.skeletonCount))
-            } else if latin && (flags.contains(.particle)
-                                || !allCapitals && (capitalised || flags.contains(.insideLabel))) {
+            } else if latin
+                        && Word.continuesLatinName(flags: flags, capitalised: capitalised, allCapitals: allCapitals) {
                 if entry.skeletonCount == WordMemo.Entry.unknown {
                     latinSymbols.removeAll(keepingCapacity: true)
                     PhoneticFold.latin(units[unit...last], into: &latinSymbols)
@@ -1252,5 +1260,3 @@ struct FuzzyMatcher {
         Int(text.origins[unit]) == Int(text.origins[unit - 1]) + 1 && text.isCapital(unit, bytes, range)
     }
 }
-
-

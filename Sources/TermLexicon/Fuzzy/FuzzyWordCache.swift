@@ -368,10 +368,8 @@ struct SpanShapes {
 
     /// Whether some label fits a span of `words` words or more (1...8) and `classes` classes or
     /// more (0...15): a span that grows by a word gains classes, so when none does, no longer span
-    /// from the same word can be scored either. (Over one mask of all rows, `rows & columns &*
-    /// firstColumn` once read as `(rows & columns) &* firstColumn`, `&` and `&*` sharing a
-    /// precedence: only the span's own row was tested, and a span never grew towards a label two
-    /// words longer.)
+    /// from the same word can be scored either. Every later row counts, not the span's own alone
+    /// (`spanShapesAdmitLongerThroughLaterRows`: a span may grow towards a label two words longer).
     @inline(__always)
     func admitsLonger(words: Int, classes: Int) -> Bool {
         Int(longerLimits[words &- 1]) > classes
